@@ -1,0 +1,82 @@
+// Owns the hash-chained audit log: appending entries and verifying that none was edited, removed or reordered.
+import { createHash } from 'node:crypto';
+import type { AuditEntry, AuditVerification } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+
+const GENESIS = '0'.repeat(64);
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryHash(prevHash: string, seq: number, at: string, actor: string | null, action: string, detail: string): string {
+  // JSON of an array keeps field boundaries unambiguous.
+  return createHash('sha256').update(JSON.stringify([prevHash, seq, at, actor, action, detail])).digest('hex');
+}
+
+export class AuditLog {
+  private readonly last;
+  private readonly insert;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {
+    this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insert = db.prepare(
+      'INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Appends one entry. Call inside the transaction of the change it records, where there is one. */
+  append(actor: string | null, action: string, detail: Record<string, unknown> = {}): void {
+    const write = () => {
+      const last = this.last.get() as { seq: number; hash: string } | undefined;
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS;
+      const at = this.now().toISOString();
+      const detailJson = JSON.stringify(detail);
+      this.insert.run(seq, at, actor, action, detailJson, prevHash, entryHash(prevHash, seq, at, actor, action, detailJson));
+    };
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write).immediate();
+  }
+
+  recent(limit: number): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as AuditRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+    }));
+  }
+
+  /** Walks the whole chain. Sequence numbers must run 1, 2, 3 … and every hash must recompute. */
+  verify(): AuditVerification {
+    let prevHash = GENESIS;
+    let expectedSeq = 1;
+    let entries = 0;
+    const broken = (seq: number, problem: string): AuditVerification => ({ ok: false, entries, brokenAt: seq, problem });
+    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<AuditRow>) {
+      if (row.seq !== expectedSeq) {
+        return broken(row.seq, row.seq > expectedSeq ? `entries ${expectedSeq}…${row.seq - 1} are missing` : `entry ${row.seq} is out of order`);
+      }
+      if (row.prev_hash !== prevHash) return broken(row.seq, `entry ${row.seq} does not follow the entry before it`);
+      if (entryHash(row.prev_hash, row.seq, row.at, row.actor, row.action, row.detail) !== row.hash) {
+        return broken(row.seq, `entry ${row.seq} was changed after it was written`);
+      }
+      prevHash = row.hash;
+      expectedSeq++;
+      entries++;
+    }
+    return { ok: true, entries, brokenAt: null, problem: null };
+  }
+}

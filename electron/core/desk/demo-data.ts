@@ -1,0 +1,18 @@
+// Owns the demo desk's officers: one of each role and agency, with passwords listed in the README.
+// Only ever written into the separate demo database.
+import type { OfficerService, NewOfficer } from '../officers/officer-service';
+
+export const DEMO_OFFICERS: readonly NewOfficer[] = [
+  { name: 'Demo Admin', officerNumber: 'DEMO-ADMIN', agency: 'BP3MI', role: 'admin', password: 'demo-admin-2026' },
+  { name: 'Siti Rahmawati (Demo)', officerNumber: 'DEMO-SPV-BP', agency: 'BP3MI', role: 'supervisor', password: 'demo-supervisor-2026' },
+  { name: 'Hendra Wijaya (Demo)', officerNumber: 'DEMO-SPV-IM', agency: 'IMIGRASI', role: 'supervisor', password: 'demo-supervisor-2026' },
+  { name: 'Dewi Lestari (Demo)', officerNumber: 'DEMO-BP', agency: 'BP3MI', role: 'officer', password: 'demo-petugas-2026' },
+  { name: 'Agus Saputra (Demo)', officerNumber: 'DEMO-IM', agency: 'IMIGRASI', role: 'officer', password: 'demo-petugas-2026' },
+];
+
+export async function seedDemoOfficers(officers: OfficerService): Promise<void> {
+  for (const officer of DEMO_OFFICERS) {
+    const created = await officers.create(officer, 'demo-seed');
+    if (!created.ok) throw new Error(`Could not create demo officer ${officer.officerNumber}: ${created.error.message}`);
+  }
+}

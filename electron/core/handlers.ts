@@ -1,0 +1,134 @@
+// Owns the mapping from each contract procedure to the core service that answers it.
+// Authorisation has already happened in dispatch; handlers check only what depends on the data.
+import {
+  fail,
+  ok,
+  type CallResult,
+  type DeskEvent,
+  type OutputOf,
+  type ParsedInputOf,
+  type ProcedureName,
+  type SyncState,
+} from '../../shared/contract';
+import type { AuditLog } from './audit/audit-log';
+import type { Db } from './db/connection';
+import type { DeskIdentity } from './desk/desk-identity';
+import { publicOfficer } from './officers/officer-repository';
+import type { OfficerService } from './officers/officer-service';
+import type { DeskSession } from './session/desk-session';
+import type { SettingsService } from './settings/settings-service';
+
+export interface CoreContext {
+  db: Db;
+  audit: AuditLog;
+  officers: OfficerService;
+  session: DeskSession;
+  settings: SettingsService;
+  identity: DeskIdentity;
+  version: string;
+  emit: (event: DeskEvent) => void;
+}
+
+export type Handler<N extends ProcedureName> = (
+  input: ParsedInputOf<N>,
+) => Promise<CallResult<OutputOf<N>>> | CallResult<OutputOf<N>>;
+export type Handlers = { [N in ProcedureName]: Handler<N> };
+
+// Sync arrives with the hub; until then the header says so rather than showing a made-up state.
+const SYNC_NOT_CONFIGURED: SyncState = { state: 'not_configured', lastSyncAt: null, pending: 0 };
+
+export function createHandlers(ctx: CoreContext): Handlers {
+  const { audit, officers, session, settings } = ctx;
+  const actor = (): string => session.officer?.officerNumber ?? 'unknown';
+  const announceSession = () => ctx.emit({ name: 'session.changed', payload: { session: session.view() } });
+
+  return {
+    'app.info': () =>
+      ok({
+        setupNeeded: officers.repository.count() === 0,
+        demo: ctx.identity.demo,
+        deskId: ctx.identity.deviceId,
+        deskName: settings.get().deskName,
+        version: ctx.version,
+        defaultLanguage: settings.get().defaultLanguage,
+        sync: SYNC_NOT_CONFIGURED,
+      }),
+
+    'setup.createFirstAdmin': async (input) => {
+      if (officers.repository.count() > 0) return fail('setup_done', 'This desk already has officers; sign in instead.');
+      const created = await officers.create({ ...input, role: 'admin' }, null);
+      if (created.ok) audit.append(created.value.officerNumber, 'setup.first_admin', { officerId: created.value.id });
+      return created;
+    },
+
+    'session.status': () => ok(session.view()),
+
+    'session.signIn': async (input) => {
+      const result = await officers.authenticate(input.officerNumber, input.password);
+      if (!result.ok) return result;
+      const officer = publicOfficer(result.value);
+      const previous = session.officer;
+      if (previous && previous.id !== officer.id) {
+        audit.append(officer.officerNumber, 'session.take_over', { from: previous.officerNumber });
+      }
+      session.start(officer);
+      audit.append(officer.officerNumber, 'session.signed_in', {});
+      announceSession();
+      return ok(session.view()!);
+    },
+
+    'session.unlock': async (input) => {
+      const current = session.officer!;
+      const record = officers.repository.byId(current.id);
+      if (!record) return fail('not_found', 'This officer no longer exists.');
+      // The same officer unlocks with a password; wrong guesses count towards the lockout like sign-ins.
+      const result = await officers.authenticate(record.officerNumber, input.password);
+      if (!result.ok) return result;
+      session.unlock();
+      audit.append(current.officerNumber, 'session.unlocked', {});
+      announceSession();
+      return ok(session.view()!);
+    },
+
+    'session.touch': () => ok(session.view()!),
+
+    'session.lock': () => {
+      session.lock();
+      audit.append(actor(), 'session.locked', { reason: 'by_officer' });
+      announceSession();
+      return ok(session.view()!);
+    },
+
+    'session.signOut': () => {
+      audit.append(actor(), 'session.signed_out', {});
+      session.end();
+      announceSession();
+      return ok({ done: true as const });
+    },
+
+    'officers.list': () => ok(officers.repository.list().map(publicOfficer)),
+
+    'officers.create': (input) => officers.create(input, actor()),
+
+    'officers.resetPassword': (input) => officers.resetPassword(input.officerId, input.password, actor()),
+
+    'officers.setActive': (input) => {
+      const result = officers.setActive(input.officerId, input.active, session.officer!);
+      if (result.ok) session.refreshOfficer(result.value);
+      return result;
+    },
+
+    'settings.get': () => ok(settings.get()),
+
+    'settings.update': (input) => {
+      const updated = settings.update(input);
+      audit.append(actor(), 'settings.updated', { changes: input });
+      session.touch();
+      return ok(updated);
+    },
+
+    'audit.recent': (input) => ok(audit.recent(input.limit)),
+
+    'audit.verify': () => ok(audit.verify()),
+  };
+}

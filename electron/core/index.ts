@@ -1,0 +1,80 @@
+// Owns assembling the core: database, services, session and dispatch, for both shells and the tests.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DeskEvent } from '../../shared/contract';
+import { AuditLog } from './audit/audit-log';
+import { openDatabase } from './db/connection';
+import { seedDemoOfficers } from './desk/demo-data';
+import { loadDeskIdentity } from './desk/desk-identity';
+import { createDispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { OfficerService } from './officers/officer-service';
+import { DeskSession } from './session/desk-session';
+import { SettingsService } from './settings/settings-service';
+import type { CoreOptions, DeskCore } from './types';
+
+export type { CoreOptions, DeskCore } from './types';
+export { DatabaseRefusedError } from './db/connection';
+
+export const APP_VERSION = '0.1.0';
+export const PRODUCT_NAME = 'Meja Klarifikasi';
+
+/** The database file for a data folder: demo data never shares a file with real records. */
+/** Where the desk keeps its data when no folder is given: the same folder Electron's userData points to. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base =
+    process.platform === 'win32'
+      ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(homedir(), '.config'));
+  return join(base, PRODUCT_NAME);
+}
+
+export function databaseFile(dataDir: string, demo: boolean): string {
+  return join(dataDir, demo ? 'demo.sqlite' : 'desk.sqlite');
+}
+
+export async function openCore(options: CoreOptions): Promise<DeskCore> {
+  const now = options.now ?? (() => new Date());
+  const databasePath = databaseFile(options.dataDir, options.demo ?? false);
+  const isNew = !existsSync(databasePath);
+  const db = openDatabase(databasePath);
+  const identity = loadDeskIdentity(db, options.demo ?? false, now());
+  const audit = new AuditLog(db, now);
+  const settings = new SettingsService(db, options.idleLockMinutes);
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const officers = new OfficerService(db, audit, now, sleep);
+
+  const listeners = new Set<(event: DeskEvent) => void>();
+  const emit = (event: DeskEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const session: DeskSession = new DeskSession(now, () => settings.get().idleLockMinutes, () => {
+    audit.append(session.officer?.officerNumber ?? null, 'session.locked', { reason: 'idle' });
+    emit({ name: 'session.changed', payload: { session: session.view() } });
+  });
+
+  // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
+  if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
+  if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
+  audit.append(null, 'desk.started', { version: APP_VERSION });
+
+  const handlers = createHandlers({ db, audit, officers, session, settings, identity, version: APP_VERSION, emit });
+  const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
+
+  return {
+    dispatch,
+    databasePath,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      session.dispose();
+      listeners.clear();
+      db.close();
+    },
+  };
+}

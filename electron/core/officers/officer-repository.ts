@@ -1,0 +1,91 @@
+// Owns the officers table: reading and writing officer rows, nothing about passwords or sessions.
+import type { Agency, Officer, Role } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+
+export interface OfficerRecord extends Officer {
+  passwordHash: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+interface OfficerRow {
+  id: number;
+  name: string;
+  officer_number: string;
+  agency: Agency;
+  role: Role;
+  password_hash: string;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+function toRecord(row: OfficerRow): OfficerRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    officerNumber: row.officer_number,
+    agency: row.agency,
+    role: row.role,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+    failedAttempts: row.failed_attempts,
+    lockedUntil: row.locked_until,
+  };
+}
+
+export function publicOfficer(record: OfficerRecord): Officer {
+  const { id, name, officerNumber, agency, role, active, createdAt } = record;
+  return { id, name, officerNumber, agency, role, active, createdAt };
+}
+
+export class OfficerRepository {
+  constructor(private readonly db: Db) {}
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM officers').get() as { n: number }).n;
+  }
+
+  byId(id: number): OfficerRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as OfficerRow | undefined;
+    return row && toRecord(row);
+  }
+
+  byNumber(officerNumber: string): OfficerRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM officers WHERE officer_number = ?').get(officerNumber) as OfficerRow | undefined;
+    return row && toRecord(row);
+  }
+
+  list(): OfficerRecord[] {
+    return (this.db.prepare('SELECT * FROM officers ORDER BY active DESC, name').all() as OfficerRow[]).map(toRecord);
+  }
+
+  insert(officer: { name: string; officerNumber: string; agency: Agency; role: Role; passwordHash: string; createdAt: string }): OfficerRecord {
+    const info = this.db
+      .prepare(
+        'INSERT INTO officers (name, officer_number, agency, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(officer.name, officer.officerNumber, officer.agency, officer.role, officer.passwordHash, officer.createdAt);
+    return this.byId(Number(info.lastInsertRowid))!;
+  }
+
+  setPasswordHash(id: number, passwordHash: string): void {
+    this.db
+      .prepare('UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
+      .run(passwordHash, id);
+  }
+
+  setActive(id: number, active: boolean): void {
+    this.db.prepare('UPDATE officers SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  }
+
+  recordFailure(id: number, failedAttempts: number, lockedUntil: string | null): void {
+    this.db.prepare('UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
+  }
+
+  clearFailures(id: number): void {
+    this.db.prepare('UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
+  }
+}

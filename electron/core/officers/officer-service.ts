@@ -1,0 +1,132 @@
+// Owns officer accounts: creating them, checking passwords with a growing delay and a lockout, resets and deactivation.
+import { fail, ok, SIGN_IN_POLICY, type Agency, type CallResult, type Officer, type Role } from '../../../shared/contract';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { OfficerRepository, publicOfficer, type OfficerRecord } from './officer-repository';
+
+const { maxFailedAttempts: MAX_FAILED_ATTEMPTS, lockoutMinutes: LOCKOUT_MINUTES } = SIGN_IN_POLICY;
+
+/** The wait before a failure is answered: 0.5 s, 1 s, 2 s, 4 s … so guessing gets slower with each try. */
+export function failureDelayMs(failedAttempts: number): number {
+  return Math.min(500 * 2 ** Math.max(0, failedAttempts - 1), 8000);
+}
+
+export interface NewOfficer {
+  name: string;
+  officerNumber: string;
+  agency: Agency;
+  role: Role;
+  password: string;
+}
+
+export class OfficerService {
+  readonly repository: OfficerRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {
+    this.repository = new OfficerRepository(db);
+  }
+
+  async create(officer: NewOfficer, actor: string | null): Promise<CallResult<Officer>> {
+    if (this.repository.byNumber(officer.officerNumber)) {
+      return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
+    }
+    const passwordHash = await hashPassword(officer.password);
+    return this.db.transaction(() => {
+      // Checked again inside the transaction: the hash took time and another call may have won.
+      if (this.repository.byNumber(officer.officerNumber)) {
+        return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
+      }
+      const record = this.repository.insert({ ...officer, passwordHash, createdAt: this.now().toISOString() });
+      this.audit.append(actor, 'officer.created', {
+        officerId: record.id,
+        officerNumber: record.officerNumber,
+        agency: record.agency,
+        role: record.role,
+      });
+      return ok(publicOfficer(record));
+    }).immediate();
+  }
+
+  /** Checks a sign-in. Failures are audited, slowed, and lock the account after MAX_FAILED_ATTEMPTS. */
+  async authenticate(officerNumber: string, password: string): Promise<CallResult<OfficerRecord>> {
+    const officer = this.repository.byNumber(officerNumber);
+    if (!officer) {
+      await burnPasswordCheck(password);
+      this.audit.append(null, 'session.sign_in_failed', { officerNumber, reason: 'unknown_officer' });
+      await this.sleep(failureDelayMs(1));
+      return fail('bad_credentials', 'Officer number or password is wrong.');
+    }
+    const now = this.now();
+    if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
+      this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'account_locked', until: officer.lockedUntil });
+      return fail('account_locked', `This account is locked until ${officer.lockedUntil}.`, { until: officer.lockedUntil });
+    }
+    const passwordOk = await verifyPassword(password, officer.passwordHash);
+    if (passwordOk && !officer.active) {
+      this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'inactive' });
+      return fail('account_inactive', 'This account has been deactivated. Ask an administrator.');
+    }
+    if (passwordOk) {
+      if (officer.failedAttempts > 0 || officer.lockedUntil) this.repository.clearFailures(officer.id);
+      return ok({ ...officer, failedAttempts: 0, lockedUntil: null });
+    }
+
+    // An expired lock starts a fresh count.
+    const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
+    const failedAttempts = previous + 1;
+    const locks = failedAttempts >= MAX_FAILED_ATTEMPTS;
+    const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    this.db.transaction(() => {
+      this.repository.recordFailure(officer.id, locks ? 0 : failedAttempts, lockedUntil);
+      this.audit.append(officer.officerNumber, 'session.sign_in_failed', { reason: 'wrong_password', failedAttempts });
+      if (locks) this.audit.append(officer.officerNumber, 'officer.locked_out', { until: lockedUntil, failedAttempts });
+    })();
+    if (locks) {
+      return fail('account_locked', `Too many wrong passwords. This account is locked until ${lockedUntil}.`, {
+        until: lockedUntil!,
+      });
+    }
+    await this.sleep(failureDelayMs(failedAttempts));
+    return fail('bad_credentials', 'Officer number or password is wrong.');
+  }
+
+  async resetPassword(officerId: number, password: string, actor: string): Promise<CallResult<{ done: true }>> {
+    const officer = this.repository.byId(officerId);
+    if (!officer) return fail('not_found', `No officer with id ${officerId}.`, { field: 'officerId' });
+    const passwordHash = await hashPassword(password);
+    this.db.transaction(() => {
+      this.repository.setPasswordHash(officerId, passwordHash);
+      this.audit.append(actor, 'officer.password_reset', { officerId, officerNumber: officer.officerNumber });
+    })();
+    return ok({ done: true });
+  }
+
+  setActive(officerId: number, active: boolean, actor: OfficerRecord | Officer): CallResult<Officer> {
+    const officer = this.repository.byId(officerId);
+    if (!officer) return fail('not_found', `No officer with id ${officerId}.`, { field: 'officerId' });
+    if (!active && officer.id === actor.id) {
+      return fail('conflict', 'You cannot deactivate your own account.', { field: 'officerId', reason: 'cannotDeactivateSelf' });
+    }
+    if (!active && officer.role === 'admin' && this.activeAdminCount() <= 1) {
+      return fail('conflict', 'This is the last active administrator; add another one first.', { field: 'officerId', reason: 'lastAdmin' });
+    }
+    this.db.transaction(() => {
+      this.repository.setActive(officerId, active);
+      this.audit.append(actor.officerNumber, active ? 'officer.activated' : 'officer.deactivated', {
+        officerId,
+        officerNumber: officer.officerNumber,
+      });
+    })();
+    return ok(publicOfficer(this.repository.byId(officerId)!));
+  }
+
+  private activeAdminCount(): number {
+    return this.repository.list().filter((o) => o.active && o.role === 'admin').length;
+  }
+}

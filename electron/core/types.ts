@@ -1,0 +1,23 @@
+// Owns the interface both shells use to talk to the core: one dispatch, one event stream.
+import type { CallResult, DeskEvent } from '../../shared/contract';
+
+export interface CoreOptions {
+  /** The folder holding desk.sqlite (or demo.sqlite in demo mode). */
+  dataDir: string;
+  /** Demo mode: a separate, clearly labelled database seeded with demo officers. */
+  demo?: boolean;
+  /** Overrides the idle-lock setting (minutes) for this launch; for tests and kiosk trials. */
+  idleLockMinutes?: number;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+}
+
+export interface DeskCore {
+  /** Validates, authorises and runs one procedure. Never throws. */
+  dispatch(name: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Subscribes to core events; returns the unsubscribe function. */
+  subscribe(listener: (event: DeskEvent) => void): () => void;
+  /** The database file in use. */
+  readonly databasePath: string;
+  close(): void;
+}

@@ -1,0 +1,178 @@
+// Owns the browser host: the built renderer and the contract served on 127.0.0.1 only, for one launch,
+// behind a per-launch secret and Host/Origin checks (so other sites and other local users' pages cannot call it).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fail, type CallResult } from '../../shared/contract';
+import type { DeskCore } from '../core';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
+
+export const SECRET_HEADER = 'x-desk-secret';
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+};
+
+export interface BrowserHostOptions {
+  core: DeskCore;
+  /** The folder holding the built renderer (index.html). */
+  rendererDir: string;
+  port?: number;
+}
+
+export interface BrowserHost {
+  /** The address to open, with the secret in the fragment (never sent to the server in a URL). */
+  launchUrl: string;
+  origin: string;
+  secret: string;
+  close(): Promise<void>;
+}
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, fail('forbidden', message));
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { core, rendererDir } = options;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run "npm run build:renderer".`);
+  }
+  const secret = randomBytes(32).toString('base64url');
+  let origin = '';
+  let expectedHost = '';
+  const streams = new Set<ServerResponse>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The browser host failed to answer.'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page from another name that resolves to 127.0.0.1 still sends its own Host.
+    if (req.headers.host !== expectedHost) return refuse(res, 421, 'Wrong Host header.');
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 403, 'Requests from other origins are refused.');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
+      // Browsers always send Origin on a POST; its absence means the caller is not our page.
+      if (requestOrigin === undefined) return refuse(res, 403, 'Origin header required.');
+      if (!sameSecret(req.headers[SECRET_HEADER] as string | undefined, secret)) return refuse(res, 403, 'Missing or wrong desk secret.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON.');
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, fail('invalid_input', 'The request is too large.'));
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
+      }
+      const result: CallResult<unknown> = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+      return sendJson(res, 200, result);
+    }
+
+    if (url.pathname === '/events') {
+      // EventSource cannot send headers, so the secret travels in the query of a same-origin request.
+      if (!sameSecret(url.searchParams.get('k') ?? undefined, secret)) return refuse(res, 403, 'Missing or wrong desk secret.');
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
+    return serveFile(url.pathname, res);
+  }
+
+  function serveFile(pathname: string, res: ServerResponse): void {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = join(rendererDir, relative);
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return refuse(res, 403, 'Outside the app.');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'content-type': type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  const unsubscribe = core.subscribe((event) => {
+    const frame = `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+  // Keeps proxies and idle timers from closing the stream.
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': ping\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  expectedHost = `127.0.0.1:${port}`;
+
+  return {
+    launchUrl: `${origin}/#k=${secret}`,
+    origin,
+    secret,
+    async close() {
+      unsubscribe();
+      clearInterval(heartbeat);
+      for (const stream of streams) stream.end();
+      streams.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Lint rules, chiefly the import rules of ARCHITECTURE.md: each layer may import only what its row allows,
+// so a wrong import fails `npm test` as well as the per-layer typecheck.
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path',
+  'process', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+];
+const nodeImports = [{ group: ['node:*'], message: 'This layer must not use Node APIs.' }];
+const nodeNames = NODE_BUILTINS.map((name) => ({ name, message: 'This layer must not use Node APIs.' }));
+const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' };
+const reactImports = [{ name: 'react', message: 'React belongs to renderer/.' }, { name: 'react-dom', message: 'React belongs to renderer/.' }];
+const databaseImport = { name: 'better-sqlite3', message: 'The database belongs to electron/core.' };
+const layer = (group, message) => ({ group, message });
+
+function restrict(files, names, patterns) {
+  return { files, rules: { 'no-restricted-imports': ['error', { paths: names, patterns }] } };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-output/**', 'test-results/**', 'build/**/*.cjs', '**/model/*.json'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  restrict(['shared/**/*.ts'], [electronImport, databaseImport, ...reactImports, ...nodeNames], [
+    ...nodeImports,
+    layer(['**/electron/**', '**/renderer/**', '**/server/**'], 'shared/ imports only shared/ and pure libraries.'),
+  ]),
+  restrict(['electron/core/**/*.ts'], [electronImport, ...reactImports], [
+    layer(['**/renderer/**', '**/main/**', '**/host/**', '**/preload/**'], 'electron/core imports only shared/, node:* and better-sqlite3.'),
+  ]),
+  restrict(['electron/host/**/*.ts'], [electronImport, ...reactImports], [layer(['**/renderer/**', '**/main/**', '**/preload/**'], 'The browser host imports only electron/core and shared/.')]),
+  restrict(['electron/main/**/*.ts'], [...reactImports], [layer(['**/renderer/**', '**/host/**', '**/preload/**'], 'electron/main imports only electron/core, shared/ and Electron.')]),
+  restrict(['electron/preload/**/*.ts'], [databaseImport, ...reactImports, ...nodeNames], [
+    ...nodeImports,
+    layer(['**/renderer/**', '**/core/**', '**/main/**', '**/host/**'], 'The preload exposes invoke and on only; it imports Electron and the contract names.'),
+  ]),
+  restrict(['renderer/**/*.{ts,tsx}'], [electronImport, databaseImport, ...nodeNames], [
+    ...nodeImports,
+    layer(['**/electron/**', '**/server/**'], 'The renderer reaches the core only through the contract client.'),
+  ]),
+  restrict(['server/**/*.ts'], [electronImport, ...reactImports], [layer(['**/electron/**', '**/renderer/**'], 'The hub imports only shared/, node:* and its database client.')]),
+);

@@ -1,0 +1,77 @@
+// Owns the header: desk name, officer and agency, the real sync state, the language switch, lock and sign-out.
+import type { LANGUAGES, SessionView, SyncState } from '../../../shared/contract';
+import { useI18n } from '../lib/i18n';
+
+interface HeaderProps {
+  deskName: string;
+  demo: boolean;
+  sync: SyncState;
+  session: SessionView | null;
+  onLock: () => void;
+  onSignOut: () => void;
+}
+
+const LANGUAGE_BUTTONS: { language: (typeof LANGUAGES)[number]; label: string }[] = [
+  { language: 'id', label: 'ID' },
+  { language: 'en', label: 'EN' },
+];
+
+export function Header({ deskName, demo, sync, session, onLock, onSignOut }: HeaderProps) {
+  const { t, language, setLanguage } = useI18n();
+  const officer = session && !session.locked ? session.officer : null;
+  return (
+    <header className="app-header">
+      {demo && (
+        <div className="demo-banner" role="note">
+          {t('app.demoBanner')}
+        </div>
+      )}
+      <div className="header-row">
+        <div className="brand">
+          <strong>{t('app.title')}</strong>
+          <span>{t('app.subtitle')}</span>
+        </div>
+        <dl className="header-facts">
+          <div>
+            <dt>{t('header.desk')}</dt>
+            <dd data-testid="desk-name">{deskName}</dd>
+          </div>
+          {officer && (
+            <div>
+              <dt>{t('header.officer')}</dt>
+              <dd data-testid="officer">
+                {officer.name} · {t(`agency.${officer.agency}`)}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Sync</dt>
+            <dd data-testid="sync-state" className={`sync sync-${sync.state}`}>
+              {t(`sync.${sync.state}`)}
+              {sync.pending > 0 && ` · ${t('sync.pending', { count: sync.pending })}`}
+            </dd>
+          </div>
+        </dl>
+        <div className="header-actions">
+          <div className="language-switch" role="group" aria-label={t('header.language')}>
+            {LANGUAGE_BUTTONS.map(({ language: option, label }) => (
+              <button key={option} type="button" aria-pressed={language === option} onClick={() => setLanguage(option)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {officer && (
+            <>
+              <button type="button" className="button button-secondary" onClick={onLock}>
+                {t('header.lockNow')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={onSignOut}>
+                {t('header.signOut')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

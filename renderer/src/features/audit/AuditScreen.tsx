@@ -1,0 +1,56 @@
+// Owns the supervisor's view of the audit log: an integrity check of the hash chain and the latest entries.
+import { useEffect, useState } from 'react';
+import type { AuditEntry, AuditVerification } from '../../../../shared/contract';
+import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
+import { call } from '../../lib/client';
+import { useI18n } from '../../lib/i18n';
+
+export function AuditScreen() {
+  const { t, errorText, language } = useI18n();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('audit.recent', { limit: 100 }).then((result) => (result.ok ? setEntries(result.value) : setError(errorText(result.error))));
+  }, [errorText]);
+
+  async function verify() {
+    const result = await call('audit.verify', {});
+    if (result.ok) setVerification(result.value);
+    else setError(errorText(result.error));
+  }
+
+  return (
+    <main className="panel">
+      <h1>{t('audit.title')}</h1>
+      <ErrorBanner text={error} />
+      <Button onClick={() => void verify()}>{t('audit.verify')}</Button>
+      {verification?.ok && <NoticeBanner text={t('audit.intact', { count: verification.entries })} />}
+      {verification && !verification.ok && <ErrorBanner text={t('audit.broken', { seq: verification.brokenAt ?? '?', problem: verification.problem ?? '' })} />}
+      <h2>{t('audit.recent')}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('audit.when')}</th>
+            <th>{t('audit.who')}</th>
+            <th>{t('audit.what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq}>
+              <td>{entry.seq}</td>
+              <td>{new Date(entry.at).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}</td>
+              <td>{entry.actor ?? '—'}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+// Owns the renderer's language: the chosen language (Indonesian by default), remembered per desk, and t().
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { CallError, Language } from '../../../shared/contract';
+import { catalogue, translate, type MessageKey } from '../../../shared/i18n/catalogue';
+
+const STORAGE_KEY = 'meja-klarifikasi.language';
+
+interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  /** The desk's default, applied only while this browser has no choice of its own. */
+  applyDefaultLanguage(language: Language): void;
+  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** A core error in the officer's language. */
+  errorText(error: CallError): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function storedLanguage(): Language | null {
+  const value = localStorage.getItem(STORAGE_KEY);
+  return value === 'id' || value === 'en' ? value : null;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() => storedLanguage() ?? 'id');
+  const setLanguage = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLanguageState(next);
+  }, []);
+  const applyDefaultLanguage = useCallback((fallback: Language) => {
+    if (storedLanguage() === null) setLanguageState(fallback);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(language, key, vars);
+    const has = (key: string): key is MessageKey => key in catalogue[language];
+    return {
+      language,
+      setLanguage,
+      applyDefaultLanguage,
+      t,
+      errorText(error) {
+        if (error.message === 'network') return t('error.network');
+        const reasonKey = `error.reason.${error.reason ?? ''}`;
+        if (error.reason && has(reasonKey)) return t(reasonKey);
+        const fieldKey = `field.${error.field ?? ''}`;
+        const detail = error.field && has(fieldKey) ? t(fieldKey) : (error.field ?? error.message);
+        const until = error.until ? new Date(error.until).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB') : '';
+        return t(`error.${error.code}`, { detail, until });
+      },
+    };
+  }, [language, setLanguage, applyDefaultLanguage]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

@@ -1,0 +1,8 @@
+// Owns the public face of the contract: procedures, events and the result shape.
+export * from './result';
+export * from './procedures';
+export * from './events';
+
+/** The names the Electron preload and IPC wiring agree on. */
+export const IPC_INVOKE_CHANNEL = 'desk:invoke';
+export const IPC_EVENT_CHANNEL = 'desk:event';

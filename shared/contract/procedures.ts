@@ -1,0 +1,208 @@
+// Owns the list of every procedure the core offers: its name, input and output schemas, and who may call it.
+// Both shells and the renderer's client are typed from this one table.
+import { z } from 'zod';
+
+export const ROLES = ['officer', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const AGENCIES = ['BP3MI', 'IMIGRASI'] as const;
+export type Agency = (typeof AGENCIES)[number];
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Who may call a procedure. 'public' needs no session (setup, sign-in, status);
+ * a role list needs a signed-in, unlocked officer holding one of those roles.
+ */
+export type Access = 'public' | readonly Role[];
+const EVERY_ROLE = ROLES;
+const SUPERVISION = ['supervisor', 'admin'] as const satisfies readonly Role[];
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+export const PASSWORD_MIN_LENGTH = 10;
+/** After maxFailedAttempts wrong passwords in a row an account locks for lockoutMinutes. */
+export const SIGN_IN_POLICY = { maxFailedAttempts: 5, lockoutMinutes: 15 } as const;
+const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+const officerNumber = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9.\-/]+$/, 'letters, digits, dot, dash or slash only');
+const personName = z.string().trim().min(2).max(120);
+
+export const officerSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  officerNumber: z.string(),
+  agency: z.enum(AGENCIES),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type Officer = z.infer<typeof officerSchema>;
+
+export const sessionViewSchema = z.object({
+  officer: officerSchema,
+  locked: z.boolean(),
+  signedInAt: z.string(),
+  /** When the desk locks if nothing happens before (ISO time). */
+  lockAt: z.string(),
+  idleLockMinutes: z.number(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+export const syncStateSchema = z.object({
+  state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error']),
+  lastSyncAt: z.string().nullable(),
+  pending: z.number().int(),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  /** The first sequence number where the chain breaks, when it does. */
+  brokenAt: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const settingsSchema = z.object({
+  deskName: z.string().trim().min(1).max(60),
+  idleLockMinutes: z.number().min(0.05).max(240),
+  defaultLanguage: z.enum(LANGUAGES),
+});
+export type DeskSettings = z.infer<typeof settingsSchema>;
+
+interface ProcedureSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** True for the few procedures a locked desk still answers (unlock, take over, sign out). */
+  whileLocked?: boolean;
+}
+
+function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
+  return spec;
+}
+
+const none = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+export const procedures = {
+  'app.info': procedure({
+    input: none,
+    output: z.object({
+      setupNeeded: z.boolean(),
+      demo: z.boolean(),
+      deskId: z.string(),
+      deskName: z.string(),
+      version: z.string(),
+      defaultLanguage: z.enum(LANGUAGES),
+      sync: syncStateSchema,
+    }),
+    access: 'public',
+    whileLocked: true,
+  }),
+  'setup.createFirstAdmin': procedure({
+    input: z.object({ name: personName, officerNumber, agency: z.enum(AGENCIES), password }).strict(),
+    output: officerSchema,
+    access: 'public',
+  }),
+  'session.status': procedure({
+    input: none,
+    output: sessionViewSchema.nullable(),
+    access: 'public',
+    whileLocked: true,
+  }),
+  'session.signIn': procedure({
+    // Signing in while the desk is locked is how another officer takes the desk over.
+    input: z.object({ officerNumber, password: z.string().min(1).max(200) }).strict(),
+    output: sessionViewSchema,
+    access: 'public',
+    whileLocked: true,
+  }),
+  'session.unlock': procedure({
+    input: z.object({ password: z.string().min(1).max(200) }).strict(),
+    output: sessionViewSchema,
+    access: EVERY_ROLE,
+    whileLocked: true,
+  }),
+  'session.touch': procedure({
+    input: none,
+    output: sessionViewSchema,
+    access: EVERY_ROLE,
+  }),
+  'session.lock': procedure({
+    input: none,
+    output: sessionViewSchema,
+    access: EVERY_ROLE,
+  }),
+  'session.signOut': procedure({
+    input: none,
+    output: done,
+    access: EVERY_ROLE,
+    whileLocked: true,
+  }),
+  'officers.list': procedure({
+    input: none,
+    output: z.array(officerSchema),
+    access: ADMIN,
+  }),
+  'officers.create': procedure({
+    input: z
+      .object({ name: personName, officerNumber, agency: z.enum(AGENCIES), role: z.enum(ROLES), password })
+      .strict(),
+    output: officerSchema,
+    access: ADMIN,
+  }),
+  'officers.resetPassword': procedure({
+    input: z.object({ officerId: z.number().int().positive(), password }).strict(),
+    output: done,
+    access: ADMIN,
+  }),
+  'officers.setActive': procedure({
+    input: z.object({ officerId: z.number().int().positive(), active: z.boolean() }).strict(),
+    output: officerSchema,
+    access: ADMIN,
+  }),
+  'settings.get': procedure({
+    input: none,
+    output: settingsSchema,
+    access: EVERY_ROLE,
+  }),
+  'settings.update': procedure({
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+    access: ADMIN,
+  }),
+  'audit.recent': procedure({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(auditEntrySchema),
+    access: SUPERVISION,
+  }),
+  'audit.verify': procedure({
+    input: none,
+    output: auditVerificationSchema,
+    access: SUPERVISION,
+  }),
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+export type OutputOf<N extends ProcedureName> = z.output<Procedures[N]['output']>;
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}
