@@ -11,7 +11,8 @@ const nodeNames = NODE_BUILTINS.map((name) => ({ name, message: 'This layer must
 const electronImport = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' };
 const reactImports = [{ name: 'react', message: 'React belongs to renderer/.' }, { name: 'react-dom', message: 'React belongs to renderer/.' }];
 const databaseImport = { name: 'better-sqlite3', message: 'The database belongs to electron/core.' };
-const layer = (group, message) => ({ group, message });
+// Each folder is refused both as a module ('../core') and as a path into it ('../core/x').
+const layer = (group, message) => ({ group: group.flatMap((g) => [g, g.replace(/\/\*\*$/, '')]), message });
 
 function restrict(files, names, patterns) {
   return { files, rules: { 'no-restricted-imports': ['error', { paths: names, patterns }] } };
@@ -23,7 +24,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -1,0 +1,119 @@
+// The browser host over real HTTP: it answers its own page with the secret, and refuses other origins,
+// wrong Host headers, missing secrets and escapes from the app folder.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_HEADER, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { openTestDesk, type TestDesk } from './core-harness';
+
+let desk: TestDesk;
+let host: BrowserHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  desk = await openTestDesk();
+  rendererDir = mkdtempSync(join(tmpdir(), 'meja-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
+  host = await startBrowserHost({ core: desk.core, rendererDir });
+});
+afterAll(async () => {
+  await host.close();
+  desk.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  const url = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: Number(url.port), method, path, headers }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        data += chunk;
+        // The event stream never ends by itself: stop at the first event.
+        if (path.startsWith('/events') && data.includes('\n\n')) {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data });
+          req.destroy();
+        }
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const ownHeaders = () => ({
+  host: new URL(host.origin).host,
+  origin: host.origin,
+  'content-type': 'application/json',
+  [SECRET_HEADER]: host.secret,
+});
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only and hands the secret in the URL fragment', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.launchUrl).toBe(`${host.origin}/#k=${host.secret}`);
+  });
+
+  it('answers its own page: a contract call returns the core result', async () => {
+    const reply = await send('POST', '/rpc/app.info', ownHeaders(), '{}');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { setupNeeded: true, sync: { state: 'not_configured' } } });
+  });
+
+  it('passes invalid input through as a coded error naming the field', async () => {
+    const reply = await send('POST', '/rpc/session.signIn', ownHeaders(), JSON.stringify({ officerNumber: 'A1' }));
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const garbage = await send('POST', '/rpc/session.signIn', ownHeaders(), '{not json');
+    expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses a call from another origin', async () => {
+    const reply = await send('POST', '/rpc/app.info', { ...ownHeaders(), origin: 'http://evil.example' }, '{}');
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a call with a wrong Host header (DNS rebinding)', async () => {
+    const reply = await send('POST', '/rpc/app.info', { ...ownHeaders(), host: `evil.example:${new URL(host.origin).port}` }, '{}');
+    expect(reply.status).toBe(421);
+    const page = await send('GET', '/', { host: 'localhost.evil.example' });
+    expect(page.status).toBe(421);
+  });
+
+  it('refuses a call without the secret, or with a wrong one, or without an Origin', async () => {
+    const { [SECRET_HEADER]: _secret, ...withoutSecret } = ownHeaders();
+    expect((await send('POST', '/rpc/app.info', withoutSecret, '{}')).status).toBe(403);
+    expect((await send('POST', '/rpc/app.info', { ...ownHeaders(), [SECRET_HEADER]: 'guess' }, '{}')).status).toBe(403);
+    const { origin: _origin, ...withoutOrigin } = ownHeaders();
+    expect((await send('POST', '/rpc/app.info', withoutOrigin, '{}')).status).toBe(403);
+  });
+
+  it('serves the page with a strict CSP, and never a file outside the app folder', async () => {
+    const page = await send('GET', '/', { host: new URL(host.origin).host });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("object-src 'none'");
+    const escape = await send('GET', '/..%2f..%2f..%2fetc%2fpasswd', { host: new URL(host.origin).host });
+    expect(escape.body).not.toContain('root:');
+  });
+
+  it('streams events to a holder of the secret only', async () => {
+    const hostHeader = { host: new URL(host.origin).host };
+    expect((await send('GET', '/events', hostHeader)).status).toBe(403);
+    const stream = await send('GET', `/events?k=${host.secret}`, hostHeader);
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toBe('text/event-stream');
+  });
+});

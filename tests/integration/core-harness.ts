@@ -1,0 +1,52 @@
+// Test harness: a real core on a real SQLite file in a fresh temp folder, with a clock the test can move.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallResult, InputOf, OutputOf, ProcedureName } from '../../shared/contract';
+import { openCore, type CoreOptions, type DeskCore } from '../../electron/core';
+
+export interface TestDesk {
+  core: DeskCore;
+  dataDir: string;
+  clock: { now: Date; advanceMinutes(minutes: number): void };
+  call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<CallResult<OutputOf<N>>>;
+  /** Unwraps an ok result, failing the test with the core's error otherwise. */
+  must<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<OutputOf<N>>;
+  close(): void;
+}
+
+export const ADMIN = { name: 'Rina Admin', officerNumber: 'ADM-001', agency: 'BP3MI', password: 'admin-password-1' } as const;
+
+export async function openTestDesk(options: Partial<CoreOptions> = {}, dataDir = mkdtempSync(join(tmpdir(), 'meja-test-'))): Promise<TestDesk> {
+  const clock = {
+    now: new Date('2026-11-28T08:00:00Z'),
+    advanceMinutes(minutes: number) {
+      this.now = new Date(this.now.getTime() + minutes * 60_000);
+    },
+  };
+  const core = await openCore({ dataDir, now: () => clock.now, ...options });
+  const call = <N extends ProcedureName>(name: N, input: InputOf<N>) => core.dispatch(name, input) as Promise<CallResult<OutputOf<N>>>;
+  return {
+    core,
+    dataDir,
+    clock,
+    call,
+    async must(name, input) {
+      const result = await call(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    close() {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A desk with its first admin created and signed in. */
+export async function openDeskWithAdmin(options: Partial<CoreOptions> = {}): Promise<TestDesk> {
+  const desk = await openTestDesk(options);
+  await desk.must('setup.createFirstAdmin', ADMIN);
+  await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+  return desk;
+}

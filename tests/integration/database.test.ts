@@ -1,0 +1,71 @@
+// The desk database: durable pragmas, migrations applied once, and refusal of databases this code does not understand.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseRefusedError, openDatabase } from '../../electron/core/db/connection';
+import { migrations } from '../../electron/core/db/migrations';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'meja-db-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'desk.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('creates the file with WAL, synchronous=FULL and foreign keys, and applies every migration', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(migrations.map((m) => m.version));
+    db.close();
+  });
+
+  it('applies nothing twice when opened again', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    db.close();
+  });
+
+  it('applies new migrations in order, each in its own transaction, and rolls back a failing one', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const broken = [...migrations, { version: 900, name: 'half broken', sql: 'CREATE TABLE t900 (x INTEGER); INSERT INTO nowhere VALUES (1);' }];
+    expect(() => openDatabase(file, broken)).toThrow(/nowhere/);
+    const raw = new Database(file);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't900'").pluck().get()).toBe(0);
+    expect(raw.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(migrations.at(-1)!.version);
+    raw.close();
+  });
+
+  it('refuses a database written by a newer version, without changing it', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO schema_migrations VALUES (999, 'from the future', 'x', '2030-01-01')").run();
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseRefusedError);
+    expect(() => openDatabase(file)).toThrow(/newer version/);
+    const after = new Database(file);
+    expect(after.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(999);
+    after.close();
+  });
+
+  it('refuses a database whose applied migration differs from the code', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").run();
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/does not match/);
+  });
+});
