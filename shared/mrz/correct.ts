@@ -1,0 +1,436 @@
+// Owns correction of recogniser output: per-position classes plus a bounded, check-digit-guided search over alternatives.
+
+import { CHAR_VALUE, fitsClass } from './alphabet';
+import { weightAt } from './check-digit';
+import { parseMrzDate, toRefDate, type RefDate } from './dates';
+import { LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
+import { MAX_INPUT_CHARS, notMrz, parseLines } from './parse';
+import type { LineCandidates, MrzCorrection, MrzFormat, MrzResult, ParseOptions } from './types';
+
+/** Alternatives considered per position, best-scored first: bounds the search width. */
+const MAX_ALTS = 5;
+/** Partial readings kept per residue (mod 10) in a field's search. */
+const K_PER_RESIDUE = 6;
+/** Valid readings kept per check-digited field for the composite search. */
+const MAX_FIELD_CANDIDATES = 8;
+/** Floor for log-scores so a 0 score is unlikely, not impossible. */
+const MIN_SCORE = 1e-6;
+
+interface Alt {
+  ch: string;
+  value: number;
+  logScore: number;
+}
+
+/** One cell of the grid: its class-fitting alternatives (possibly none) and the best-first char. */
+interface Cell {
+  alts: Alt[];
+  bestFirst: string;
+}
+
+interface Node {
+  score: number;
+  ch: string;
+  parent: Node | null;
+}
+
+interface Candidate {
+  text: string;
+  score: number;
+  /** Contribution to the composite sum, mod 10. */
+  compositeResidue: number;
+}
+
+interface Segment {
+  name: string;
+  /** Positions searched, in checked order (the check digit itself excluded). */
+  cells: Array<[number, number]>;
+  /** Weight variants (long numbers: with and without the `<` in the check slot). */
+  weightSets: number[][];
+  check: [number, number];
+  /** Cells held at `<` because they carry the layout (a long number's check slot and end marker). */
+  fixedFiller?: Array<[number, number]>;
+  validate: (text: string, checkChar: string) => boolean;
+  candidates: Candidate[];
+}
+
+function sanitiseAlternatives(pos: unknown): Array<{ ch: string; score: number }> {
+  if (!Array.isArray(pos)) return [];
+  const out: Array<{ ch: string; score: number }> = [];
+  for (const a of pos as unknown[]) {
+    if (typeof a !== 'object' || a === null) continue;
+    const { char, score } = a as { char?: unknown; score?: unknown };
+    if (typeof char !== 'string' || char.length !== 1) continue;
+    const s = typeof score === 'number' && Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+    out.push({ ch: char.toUpperCase(), score: s });
+    if (out.length >= 32) break;
+  }
+  return out;
+}
+
+/**
+ * Picks the most likely valid reading among the recogniser's alternatives. Characters are only ever
+ * chosen from a position's own alternatives; each check-digited field is searched on its own (exactly,
+ * by residue mod 10, keeping a few best per residue), then the composite over those fields' best
+ * readings. When no supported reading satisfies a check, the best-first reading stays and is reported
+ * invalid. Never throws.
+ */
+export function correctMrz(lines: LineCandidates[], options?: ParseOptions): MrzResult {
+  const ref = toRefDate(options?.referenceDate);
+  try {
+    return correctInner(lines, ref);
+  } catch (e) {
+    return notMrz(ref, `Internal error while correcting: ${e instanceof Error ? e.message : String(e)}`, [], [], []);
+  }
+}
+
+function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
+  if (!Array.isArray(input)) return notMrz(ref, 'Input must be a list of lines of character alternatives.', [], [], []);
+  let total = 0;
+  for (const line of input as unknown[]) total += Array.isArray(line) ? line.length : 0;
+  if (total > MAX_INPUT_CHARS) return notMrz(ref, `Input is too long to be an MRZ (${total} positions).`, [], [], []);
+
+  const raw: Array<Array<Array<{ ch: string; score: number }>>> = [];
+  const bestFirst: string[] = [];
+  for (const line of input as unknown[]) {
+    const positions = Array.isArray(line) ? (line as unknown[]) : [];
+    const row = positions.map(sanitiseAlternatives);
+    raw.push(row);
+    // An empty position has no reading; '?' keeps the column so the parser can point at it.
+    bestFirst.push(row.map((alts) => alts[0]?.ch ?? '?').join(''));
+  }
+  // Keep lines that have any position; recognisers may send trailing empty lines.
+  while (bestFirst.length > 0 && bestFirst[bestFirst.length - 1] === '') {
+    bestFirst.pop();
+    raw.pop();
+  }
+
+  const layout = pickLayout(bestFirst, raw);
+  if (typeof layout === 'string') return notMrz(ref, layout, bestFirst, [], []);
+
+  // Class filter: only alternatives that fit the position's class; the first char only from the format's codes.
+  const grid: Cell[][] = raw.map((row, l) =>
+    row.map((alts, c) => {
+      const mask = layout.classes[l]![c]!;
+      const fit: Alt[] = [];
+      for (const a of alts) {
+        const code = a.ch.charCodeAt(0);
+        if (!fitsClass(code, mask)) continue;
+        if (l === 0 && c === 0 && !layout.codeFirst.includes(a.ch)) continue;
+        if (fit.some((f) => f.ch === a.ch)) continue;
+        fit.push({ ch: a.ch, value: CHAR_VALUE[code]!, logScore: Math.log(Math.max(a.score, MIN_SCORE)) });
+      }
+      fit.sort((x, y) => y.logScore - x.logScore);
+      if (fit.length > MAX_ALTS) fit.length = MAX_ALTS;
+      return { alts: fit, bestFirst: bestFirst[l]![c]! };
+    }),
+  );
+
+  // Start from the best class-fitting alternative everywhere (names: class rules only).
+  const chosen: string[][] = grid.map((row) => row.map((cell) => cell.alts[0]?.ch ?? cell.bestFirst));
+
+  const segments = buildSegments(layout, chosen, ref);
+  const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
+  for (const seg of segments) {
+    for (const [l, c] of seg.cells) inSegment[l]![c] = 1;
+    inSegment[seg.check[0]]![seg.check[1]] = 1;
+    // A filler is worth 0 in every sum, so fixed fillers need no place in the composite search.
+    for (const [l, c] of seg.fixedFiller ?? []) inSegment[l]![c] = 1;
+    searchSegment(seg, grid, layout);
+  }
+
+  const composite = layout.checks.find((c) => c.name === 'composite') ?? null;
+  if (composite && layout.compositeWeights) {
+    searchComposite(layout, composite, segments, inSegment, grid, chosen);
+  } else {
+    for (const seg of segments) {
+      const best = seg.candidates[0];
+      if (best) apply(seg, best.text, chosen);
+    }
+  }
+
+  const finalLines = chosen.map((row) => row.join(''));
+  const corrections: MrzCorrection[] = [];
+  for (let l = 0; l < finalLines.length; l++) {
+    const a = bestFirst[l]!;
+    const b = finalLines[l]!;
+    for (let c = 0; c < b.length; c++) if (a[c] !== b[c]) corrections.push({ line: l, column: c, from: a[c]!, to: b[c]! });
+  }
+  return parseLines(finalLines, [], corrections, ref, false);
+}
+
+/** Like detectLayout, but lets the first character's alternatives decide between P and V, or I/A/C and V. */
+function pickLayout(lines: string[], raw: Array<Array<Array<{ ch: string; score: number }>>>): Layout | string {
+  const detected = detectLayout(lines);
+  if (typeof detected === 'string') return detected;
+  const width = detected.lineLength;
+  if (detected.format === 'TD1' || detected.format === 'FRENCH_ID') return detected;
+  const firstAlts = raw[0]?.[0] ?? [];
+  const options: MrzFormat[] = width === 44 ? ['TD3', 'MRVA'] : ['TD2', 'MRVB'];
+  for (const a of firstAlts) {
+    for (const f of options) if (LAYOUTS[f].codeFirst.includes(a.ch)) return LAYOUTS[f];
+  }
+  return detected;
+}
+
+function segmentFor(
+  spec: CheckSpec,
+  layout: Layout,
+  ref: RefDate,
+): Pick<Segment, 'name' | 'cells' | 'weightSets' | 'check' | 'validate'> {
+  const cells: Array<[number, number]> = [];
+  for (const r of spec.covers) for (let c = r.start; c < r.end; c++) cells.push([r.line, c]);
+  const weights = cells.map((_, i) => weightAt(i));
+  let validate: Segment['validate'] = () => true;
+  if (spec.name === 'birthDate' || spec.name === 'expiryDate') {
+    const kind = spec.name === 'birthDate' ? 'birth' : 'expiry';
+    validate = (t) => parseMrzDate(t, kind, ref, '').error === null;
+  } else if (spec.name === 'documentNumber') {
+    validate = (t) => {
+      if (layout.format === 'FRENCH_ID') {
+        const mm = (t.charCodeAt(2) - 48) * 10 + t.charCodeAt(3) - 48;
+        return mm >= 1 && mm <= 12;
+      }
+      return t.charCodeAt(0) !== 60;
+    };
+  } else if (spec.name === 'optionalData') {
+    validate = (t, check) => check !== '<' || isAllFiller(t);
+  }
+  return { name: spec.name, cells, weightSets: [weights], check: [spec.position.line, spec.position.start], validate };
+}
+
+function isAllFiller(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== 60) return false;
+  return true;
+}
+
+function buildSegments(layout: Layout, chosen: string[][], ref: RefDate): Segment[] {
+  const segments: Segment[] = [];
+  for (const spec of layout.checks) {
+    if (spec.name === 'composite') continue;
+    const ln = layout.longNumber;
+    if (spec.name === 'documentNumber' && ln && chosen[ln.checkLine]![ln.checkColumn] === '<') {
+      // Long number: the structure follows the best class-fitting reading of the check slot and the
+      // first filler in the optional data; the slot itself stays `<`.
+      let f = ln.optStart;
+      while (f < ln.optEnd && chosen[ln.optLine]![f] !== '<') f++;
+      if (f === ln.optStart) continue;
+      const main = spec.covers[0]!;
+      const cells: Array<[number, number]> = [];
+      for (let c = main.start; c < main.end; c++) cells.push([main.line, c]);
+      for (let c = ln.optStart; c < f - 1; c++) cells.push([ln.optLine, c]);
+      const plain = cells.map((_, i) => weightAt(i));
+      const shifted = cells.map((_, i) => weightAt(i < main.end - main.start ? i : i + 1));
+      segments.push({
+        name: 'documentNumber',
+        cells,
+        weightSets: [plain, shifted],
+        check: [ln.optLine, f - 1],
+        validate: (t) => !t.includes('<'),
+        fixedFiller: f < ln.optEnd ? [[ln.checkLine, ln.checkColumn], [ln.optLine, f]] : [[ln.checkLine, ln.checkColumn]],
+        candidates: [],
+      });
+      continue;
+    }
+    segments.push({ ...segmentFor(spec, layout, ref), candidates: [] });
+  }
+  return segments;
+}
+
+/** k-best per residue over the cells; returns end nodes by residue. */
+function kBest(cells: Array<[number, number]>, weights: number[], grid: Cell[][], k: number, fallback: string[][]): Node[][] {
+  let states: Node[][] = Array.from({ length: 10 }, () => []);
+  states[0]!.push({ score: 0, ch: '', parent: null });
+  for (let i = 0; i < cells.length; i++) {
+    const [l, c] = cells[i]!;
+    const cell = grid[l]![c]!;
+    const w = weights[i]!;
+    const alts: Alt[] =
+      cell.alts.length > 0 ? cell.alts : [{ ch: fallback[l]![c]!, value: valueOf(fallback[l]![c]!), logScore: 0 }];
+    const next: Node[][] = Array.from({ length: 10 }, () => []);
+    for (let r = 0; r < 10; r++) {
+      for (const node of states[r]!) {
+        for (const a of alts) {
+          // An unreadable char (value -1) poisons the residue: keep it under residue 0 with a big penalty.
+          const nr = a.value < 0 ? r : (r + w * a.value) % 10;
+          next[nr]!.push({ score: node.score + a.logScore - (a.value < 0 ? 1000 : 0), ch: a.ch, parent: node });
+        }
+      }
+    }
+    for (const bucket of next) {
+      if (bucket.length > k) {
+        bucket.sort((x, y) => y.score - x.score);
+        bucket.length = k;
+      }
+    }
+    states = next;
+  }
+  return states;
+}
+
+function valueOf(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? CHAR_VALUE[c]! : -1;
+}
+
+function textOf(node: Node): string {
+  let s = '';
+  for (let n: Node | null = node; n && n.parent; n = n.parent) s = n.ch + s;
+  return s;
+}
+
+function compositeResidue(layout: Layout, cells: Array<[number, number]>, text: string, extra: Array<[number, number, string]>): number {
+  const w = layout.compositeWeights;
+  if (!w) return 0;
+  let sum = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const [l, c] = cells[i]!;
+    const v = valueOf(text[i]!);
+    sum += (v < 0 ? 0 : v) * w[l]![c]!;
+  }
+  for (const [l, c, ch] of extra) {
+    const v = valueOf(ch);
+    sum += (v < 0 ? 0 : v) * w[l]![c]!;
+  }
+  return sum % 10;
+}
+
+/** Fills seg.candidates with valid readings (text = cells then check char), best first. */
+function searchSegment(seg: Segment, grid: Cell[][], layout: Layout): void {
+  const [cl, cc] = seg.check;
+  const checkCell = grid[cl]![cc]!;
+  const found = new Map<string, Candidate>();
+  const fallback = grid.map((row) => row.map((cell) => cell.alts[0]?.ch ?? cell.bestFirst));
+  for (const weights of seg.weightSets) {
+    const ends = kBest(seg.cells, weights, grid, K_PER_RESIDUE, fallback);
+    for (const a of checkCell.alts) {
+      // `<` as a check char only means "empty field" (residue 0, checked by the validator).
+      const residue = a.ch === '<' ? 0 : a.value;
+      for (const node of ends[residue] ?? []) {
+        if (node.score < -500) continue;
+        const text = textOf(node);
+        if (!seg.validate(text, a.ch)) continue;
+        const full = text + a.ch;
+        const score = node.score + a.logScore;
+        const prev = found.get(full);
+        if (!prev || prev.score < score) {
+          found.set(full, {
+            text: full,
+            score,
+            compositeResidue: compositeResidue(layout, seg.cells, text, [[cl, cc, a.ch]]),
+          });
+        }
+      }
+    }
+  }
+  seg.candidates = [...found.values()].sort((x, y) => y.score - x.score).slice(0, MAX_FIELD_CANDIDATES);
+}
+
+function apply(seg: Segment, text: string, chosen: string[][]): void {
+  for (let i = 0; i < seg.cells.length; i++) {
+    const [l, c] = seg.cells[i]!;
+    chosen[l]![c] = text[i]!;
+  }
+  chosen[seg.check[0]]![seg.check[1]] = text[seg.cells.length]!;
+}
+
+/**
+ * Exact best-per-residue search over: each check-digited field's candidate readings, the free
+ * positions the composite covers (optional data, or everything on a French ID), and the composite
+ * digit's own alternatives. Fields without any valid reading keep their class-best chars.
+ */
+function searchComposite(
+  layout: Layout,
+  composite: CheckSpec,
+  segments: Segment[],
+  inSegment: Uint8Array[],
+  grid: Cell[][],
+  chosen: string[][],
+): void {
+  const weights = layout.compositeWeights!;
+  const [kl, kc] = [composite.position.line, composite.position.start];
+  // Free cells: covered by the composite, not part of a field search.
+  const freeCells: Array<[number, number]> = [];
+  for (const r of composite.covers) {
+    for (let c = r.start; c < r.end; c++) if (inSegment[r.line]![c] === 0) freeCells.push([r.line, c]);
+  }
+  const freeWeights = freeCells.map(([l, c]) => weights[l]![c]!);
+  const fallback = chosen.map((row) => row.slice());
+  const freeEnds = kBest(freeCells, freeWeights, grid, 2, fallback);
+
+  interface Choice {
+    score: number;
+    residue: number;
+    pick: number;
+  }
+  // Groups: each segment that has candidates (or its fixed current reading), then the free cells.
+  const groups: Array<Array<{ score: number; residue: number }>> = [];
+  for (const seg of segments) {
+    if (seg.candidates.length > 0) groups.push(seg.candidates.map((c) => ({ score: c.score, residue: c.compositeResidue })));
+    else {
+      const text = seg.cells.map(([l, c]) => chosen[l]![c]!).join('');
+      const checkCh = chosen[seg.check[0]]![seg.check[1]]!;
+      groups.push([{ score: 0, residue: compositeResidue(layout, seg.cells, text, [[seg.check[0], seg.check[1], checkCh]]) }]);
+    }
+  }
+  const freeOptions: Array<{ score: number; residue: number; node: Node }> = [];
+  for (let r = 0; r < 10; r++) for (const n of freeEnds[r]!) freeOptions.push({ score: n.score, residue: r, node: n });
+  groups.push(freeOptions);
+
+  // DP over groups: best score per residue, with back-pointers.
+  let best: Array<Choice | null> = Array.from({ length: 10 }, (_, r) => (r === 0 ? { score: 0, residue: 0, pick: -1 } : null));
+  const history: Array<Array<Choice | null>> = [];
+  for (const group of groups) {
+    const next: Array<Choice | null> = Array.from({ length: 10 }, () => null);
+    for (let r = 0; r < 10; r++) {
+      const b = best[r];
+      if (!b) continue;
+      for (let i = 0; i < group.length; i++) {
+        const g = group[i]!;
+        const nr = (r + g.residue) % 10;
+        const s = b.score + g.score;
+        const cur = next[nr];
+        if (!cur || cur.score < s) next[nr] = { score: s, residue: r, pick: i };
+      }
+    }
+    history.push(next);
+    best = next;
+  }
+  let bestEnd = -1;
+  let bestScore = -Infinity;
+  let bestCheck = '';
+  for (const a of grid[kl]![kc]!.alts) {
+    const b = best[a.value];
+    if (b && b.score + a.logScore > bestScore) {
+      bestScore = b.score + a.logScore;
+      bestEnd = a.value;
+      bestCheck = a.ch;
+    }
+  }
+  if (bestEnd < 0 || bestScore < -500) {
+    // No supported reading satisfies the composite: keep each field's own best and report.
+    for (const seg of segments) {
+      const c = seg.candidates[0];
+      if (c) apply(seg, c.text, chosen);
+    }
+    return;
+  }
+  let r = bestEnd;
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const choice = history[g]![r]!;
+    if (g === groups.length - 1) {
+      const opt = freeOptions[choice.pick]!;
+      const text = textOf(opt.node);
+      for (let i = 0; i < freeCells.length; i++) {
+        const [l, c] = freeCells[i]!;
+        chosen[l]![c] = text[i]!;
+      }
+    } else {
+      const seg = segments[g]!;
+      const cand = seg.candidates[choice.pick];
+      if (cand) apply(seg, cand.text, chosen);
+    }
+    r = choice.residue;
+  }
+  chosen[kl]![kc] = bestCheck;
+}

@@ -1,0 +1,99 @@
+// Grey pixel buffers and the few image operations the MRZ reader needs (pure TS, no DOM, no Node).
+
+/** An 8-bit single-channel image, row-major, `data.length === width * height`. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export function createGray(width: number, height: number, fill = 0): GrayImage {
+  const data = new Uint8Array(width * height);
+  if (fill !== 0) data.fill(fill);
+  return { width, height, data };
+}
+
+/** Converts interleaved RGB(A) pixels to grey with integer BT.601 weights (fast, and what webcams encode). */
+export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): GrayImage {
+  const out = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
+    out[i] = ((rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8);
+  }
+  return { width, height, data: out };
+}
+
+/** Bilinear sample with edge clamping; used by the rectifier where sub-pixel geometry matters. */
+export function sampleBilinear(img: GrayImage, x: number, y: number): number {
+  const { width: w, height: h, data } = img;
+  if (x < 0) x = 0; else if (x > w - 1) x = w - 1;
+  if (y < 0) y = 0; else if (y > h - 1) y = h - 1;
+  const x0 = x | 0, y0 = y | 0;
+  const x1 = x0 + 1 < w ? x0 + 1 : x0, y1 = y0 + 1 < h ? y0 + 1 : y0;
+  const fx = x - x0, fy = y - y0;
+  const a = data[y0 * w + x0]!, b = data[y0 * w + x1]!, c = data[y1 * w + x0]!, d = data[y1 * w + x1]!;
+  return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
+}
+
+/** Box downscale by an integer factor: cheap anti-aliasing for the locator's coarse pass. */
+export function downscale(img: GrayImage, factor: number): GrayImage {
+  if (factor <= 1) return img;
+  const w = Math.floor(img.width / factor), h = Math.floor(img.height / factor);
+  const out = new Uint8Array(w * h);
+  const src = img.data, sw = img.width, n = factor * factor;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      const base = y * factor * sw + x * factor;
+      for (let dy = 0; dy < factor; dy++) {
+        const row = base + dy * sw;
+        for (let dx = 0; dx < factor; dx++) s += src[row + dx]!;
+      }
+      out[y * w + x] = (s / n) | 0;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Otsu's threshold over a histogram of the given pixels (all when no range is given). */
+export function otsuThreshold(data: Uint8Array): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  const total = data.length;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let sumB = 0, wB = 0, best = 0, bestT = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB, mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) { best = between; bestT = t; }
+  }
+  return bestT;
+}
+
+/** Value at the given quantile (0..1) of the pixel histogram. */
+export function percentile(data: Uint8Array, q: number): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
+  const target = q * data.length;
+  let acc = 0;
+  for (let t = 0; t < 256; t++) {
+    acc += hist[t]!;
+    if (acc >= target) return t;
+  }
+  return 255;
+}
+
+/** Crops a rectangle (clamped to the image). */
+export function cropGray(img: GrayImage, x: number, y: number, w: number, h: number): GrayImage {
+  const x0 = Math.max(0, Math.floor(x)), y0 = Math.max(0, Math.floor(y));
+  const x1 = Math.min(img.width, Math.floor(x + w)), y1 = Math.min(img.height, Math.floor(y + h));
+  const cw = Math.max(0, x1 - x0), ch = Math.max(0, y1 - y0);
+  const out = new Uint8Array(cw * ch);
+  for (let r = 0; r < ch; r++) out.set(img.data.subarray((y0 + r) * img.width + x0, (y0 + r) * img.width + x0 + cw), r * cw);
+  return { width: cw, height: ch, data: out };
+}

@@ -1,0 +1,324 @@
+// Splits one upright MRZ text line into character cells on the OCR-B pitch and samples each cell
+// into the fixed feature grid that the recogniser was trained on.
+import type { GrayImage } from './gray';
+
+/** Feature grid of one character cell (columns × rows); the model file must agree. */
+export const CELL_W = 16;
+export const CELL_H = 20;
+/** OCR-B advance over cap height (72/71 units in the font): the prior for the pitch. */
+export const OCRB_PITCH_RATIO = 1.014;
+
+export interface CharCell {
+  /** Horizontal centre of the cell in line-image pixels. */
+  cx: number;
+  /** Baseline (bottom of capitals) at cx. */
+  baseline: number;
+  /** True when a blob of ink was found at this grid position (false: filled in from the pitch). */
+  inked: boolean;
+}
+
+export interface LineLayout {
+  capHeight: number;
+  pitch: number;
+  cells: CharCell[];
+  /** Ink map 0..1 (1 = full ink), same size as the input, contrast-normalised per strip. */
+  ink: Float32Array;
+  width: number;
+  height: number;
+}
+
+interface Blob { x0: number; x1: number; y0: number; y1: number; area: number }
+
+/**
+ * Contrast normalisation in vertical strips (Otsu per strip, interpolated), so that a glare
+ * gradient along a line does not wipe out half of it. Returns ink 0..1 and a binary mask.
+ */
+function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
+  const { width: w, height: h, data } = img;
+  const stripW = Math.max(16, Math.round(h * 2));
+  const nStrips = Math.max(1, Math.round(w / stripW));
+  const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), thr = new Float32Array(nStrips);
+  // Global levels as the fallback for strips without enough contrast (blank margins).
+  const glob = levels(data, 0, w, w, h);
+  for (let s = 0; s < nStrips; s++) {
+    const xa = Math.floor((s * w) / nStrips), xb = Math.floor(((s + 1) * w) / nStrips);
+    const l = levels(data, xa, xb, w, h);
+    if (l.bg - l.fg < 0.5 * (glob.bg - glob.fg) || l.bg - l.fg < 12) { fg[s] = glob.fg; bg[s] = Math.max(l.bg, glob.bg); }
+    else { fg[s] = l.fg; bg[s] = l.bg; }
+    thr[s] = (fg[s]! + bg[s]!) / 2;
+  }
+  const ink = new Float32Array(w * h), mask = new Uint8Array(w * h);
+  for (let x = 0; x < w; x++) {
+    // Linear interpolation between strip centres.
+    const pos = ((x + 0.5) * nStrips) / w - 0.5;
+    const s0 = Math.max(0, Math.min(nStrips - 1, Math.floor(pos))), s1 = Math.min(nStrips - 1, s0 + 1);
+    const f = Math.max(0, Math.min(1, pos - s0));
+    const F = fg[s0]! * (1 - f) + fg[s1]! * f, B = bg[s0]! * (1 - f) + bg[s1]! * f;
+    const T = (F + B) / 2, span = Math.max(8, B - F);
+    for (let y = 0; y < h; y++) {
+      const v = data[y * w + x]!;
+      let k = (B - v) / span;
+      if (k < 0) k = 0; else if (k > 1) k = 1;
+      ink[y * w + x] = k;
+      mask[y * w + x] = v < T ? 1 : 0;
+    }
+  }
+  return { ink, mask };
+}
+
+function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number): { fg: number; bg: number } {
+  const hist = new Float64Array(256);
+  let n = 0;
+  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { hist[data[y * w + x]!]!++; n++; }
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let sumB = 0, wB = 0, best = -1, bestT = 127, mBest = 0, MBest = 255;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = n - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB, mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) { best = between; bestT = t; mBest = mB; MBest = mF; }
+  }
+  void bestT;
+  return { fg: mBest, bg: MBest };
+}
+
+/** 8-connected components of the mask, as bounding boxes with pixel counts. */
+function components(mask: Uint8Array, w: number, h: number): Blob[] {
+  const labels = new Int32Array(w * h).fill(-1);
+  const blobs: Blob[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || labels[start]! >= 0) continue;
+    const id = blobs.length;
+    const b: Blob = { x0: w, x1: -1, y0: h, y1: -1, area: 0 };
+    labels[start] = id;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % w, y = (p - x) / w;
+      b.area++;
+      if (x < b.x0) b.x0 = x; if (x > b.x1) b.x1 = x;
+      if (y < b.y0) b.y0 = y; if (y > b.y1) b.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          if (xx < 0 || xx >= w) continue;
+          const q = yy * w + xx;
+          if (mask[q] && labels[q]! < 0) { labels[q] = id; stack.push(q); }
+        }
+      }
+    }
+    blobs.push(b);
+  }
+  return blobs;
+}
+
+function median(a: number[]): number {
+  if (a.length === 0) return NaN;
+  const s = [...a].sort((p, q) => p - q);
+  return s[s.length >> 1]!;
+}
+
+/** Least-squares line y = a + b x, refitted once without outliers. */
+function robustLine(xs: number[], ys: number[], tol: number): { a: number; b: number } {
+  let keep = xs.map(() => true);
+  let a = median(ys), b = 0;
+  for (let iter = 0; iter < 3; iter++) {
+    let n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (let i = 0; i < xs.length; i++) {
+      if (!keep[i]) continue;
+      n++; sx += xs[i]!; sy += ys[i]!; sxx += xs[i]! * xs[i]!; sxy += xs[i]! * ys[i]!;
+    }
+    if (n < 2) break;
+    const den = n * sxx - sx * sx;
+    b = den > 1e-9 ? (n * sxy - sx * sy) / den : 0;
+    a = (sy - b * sx) / n;
+    keep = xs.map((x, i) => Math.abs(ys[i]! - (a + b * x)) <= tol);
+  }
+  return { a, b };
+}
+
+export interface SegmentOptions {
+  /** When the format is known (30, 36 or 44), the grid is forced to this many cells. */
+  expectedLength?: number;
+}
+
+/** Finds the characters of one line. Returns null when there is no plausible line of text. */
+export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineLayout | null {
+  const { width: w, height: h } = img;
+  if (w < 8 || h < 6) return null;
+  const { ink, mask } = normaliseInk(img);
+  const all = components(mask, w, h).filter((b) => b.area >= 3);
+  if (all.length === 0) return null;
+
+  // Cap height: the typical height of the substantial blobs (nearly every MRZ glyph is cap-high).
+  const tall = all.filter((b) => b.y1 - b.y0 + 1 >= 0.3 * h && b.y1 - b.y0 + 1 < 0.98 * h + 2);
+  const pool = tall.length >= 3 ? tall : all;
+  const heights = pool.map((b) => b.y1 - b.y0 + 1).sort((p, q) => p - q);
+  const capHeight = heights[Math.floor(heights.length * 0.6)] ?? h * 0.6;
+  if (capHeight < 4) return null;
+
+  // Baseline through the bottoms of cap-high blobs; tolerates a few degrees of residual skew.
+  const capBlobs = all.filter((b) => {
+    const bh = b.y1 - b.y0 + 1;
+    return bh >= 0.75 * capHeight && bh <= 1.3 * capHeight;
+  });
+  if (capBlobs.length < 2) return null;
+  const base = robustLine(capBlobs.map((b) => (b.x0 + b.x1) / 2), capBlobs.map((b) => b.y1 + 1), 0.15 * capHeight);
+  const baselineAt = (x: number) => base.a + base.b * x;
+
+  // Character blobs: ink inside the text band, with horizontally overlapping parts merged.
+  let chars = all.filter((b) => {
+    const cy = (b.y0 + b.y1) / 2, bl = baselineAt((b.x0 + b.x1) / 2);
+    const bh = b.y1 - b.y0 + 1, bw = b.x1 - b.x0 + 1;
+    return cy > bl - 1.15 * capHeight && cy < bl + 0.15 * capHeight && (bh >= 0.3 * capHeight || (bw >= 0.3 * capHeight && bh >= 0.12 * capHeight));
+  }).sort((p, q) => p.x0 - q.x0);
+  if (chars.length < 2) return null;
+
+  // Pitch from adjacent centre distances of ordinary-width blobs. Real documents stretch the font,
+  // so the font's own ratio is only the fallback.
+  const prior = capHeight * OCRB_PITCH_RATIO;
+  const estimatePitch = (bs: Blob[], fallback: number): number => {
+    const d: number[] = [];
+    for (let i = 1; i < bs.length; i++) {
+      const a = bs[i - 1]!, b = bs[i]!;
+      if (a.x1 - a.x0 + 1 > 1.1 * capHeight || b.x1 - b.x0 + 1 > 1.1 * capHeight) continue;
+      const dist = (b.x0 + b.x1) / 2 - (a.x0 + a.x1) / 2;
+      if (dist > 0.5 * capHeight && dist < 1.6 * capHeight) d.push(dist);
+    }
+    return d.length >= 3 ? median(d) : fallback;
+  };
+  let pitch = estimatePitch(chars, prior);
+
+  // Broken glyphs (an H in two strokes, a worn M) come as neighbours whose union is narrower than
+  // one glyph; two real neighbours always span more than a pitch.
+  const merged: Blob[] = [];
+  for (const b of chars) {
+    const last = merged[merged.length - 1];
+    if (last) {
+      const unionW = Math.max(last.x1, b.x1) - Math.min(last.x0, b.x0) + 1;
+      if (unionW <= 0.8 * pitch) {
+        last.x0 = Math.min(last.x0, b.x0); last.x1 = Math.max(last.x1, b.x1);
+        last.y0 = Math.min(last.y0, b.y0); last.y1 = Math.max(last.y1, b.y1);
+        last.area += b.area;
+        continue;
+      }
+    }
+    merged.push({ ...b });
+  }
+  chars = merged;
+  if (chars.length < 2) return null;
+  pitch = estimatePitch(chars, pitch);
+
+  // Wide blobs are touching characters: split them on the pitch.
+  const centres: { c: number; width: number }[] = [];
+  for (const b of chars) {
+    const bw = b.x1 - b.x0 + 1;
+    const n = bw > 1.35 * pitch ? Math.max(1, Math.round((bw + 0.3 * pitch) / pitch)) : 1;
+    for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, width: bw / n });
+  }
+
+  // Indices by local distance (tolerates printers whose spacing is not perfectly even); a gap of
+  // about two pitches is a character too faint to binarise, filled in later.
+  const idx: number[] = [0];
+  for (let k = 1; k < centres.length; k++) idx.push(idx[k - 1]! + Math.max(1, Math.round((centres[k]!.c - centres[k - 1]!.c) / pitch)));
+  let x0 = centres[0]!.c;
+  {
+    let n = 0, si = 0, sc = 0, sii = 0, sic = 0;
+    for (let k = 0; k < centres.length; k++) { const i = idx[k]!, c = centres[k]!.c; n++; si += i; sc += c; sii += i * i; sic += i * c; }
+    const den = n * sii - si * si;
+    if (n >= 2 && den > 0) {
+      const p = (n * sic - si * sc) / den;
+      if (p > 0.5 * capHeight && p < 1.7 * capHeight) { pitch = p; x0 = (sc - pitch * si) / n; }
+    }
+  }
+  const onGrid = centres.map(() => true);
+  let iMin = Infinity, iMax = -Infinity;
+  for (let k = 0; k < centres.length; k++) if (onGrid[k]) { iMin = Math.min(iMin, idx[k]!); iMax = Math.max(iMax, idx[k]!); }
+  if (!Number.isFinite(iMin)) return null;
+  let n = iMax - iMin + 1;
+  const expected = options.expectedLength;
+  if (expected && n !== expected) {
+    // Keep the better-inked end: drop or add cells at the side whose edge cell is weaker.
+    if (n > expected) {
+      const counts = new Map<number, number>();
+      for (let k = 0; k < centres.length; k++) if (onGrid[k]) counts.set(idx[k]!, (counts.get(idx[k]!) ?? 0) + 1);
+      while (n > expected) {
+        if ((counts.get(iMin) ?? 0) <= (counts.get(iMax) ?? 0) && iMin > -1e9) iMin++; else iMax--;
+        n--;
+      }
+    } else {
+      while (n < expected) {
+        const leftRoom = x0 + (iMin - 0.5) * pitch, rightRoom = w - (x0 + (iMax + 0.5) * pitch);
+        if (rightRoom >= leftRoom) iMax++; else iMin--;
+        n++;
+      }
+    }
+  }
+  const byIndex = new Map<number, number>();
+  for (let k = 0; k < centres.length; k++) if (onGrid[k]) byIndex.set(idx[k]!, centres[k]!.c);
+  const cells: CharCell[] = [];
+  for (let i = iMin; i <= iMax; i++) {
+    const found = byIndex.get(i);
+    const grid = x0 + i * pitch;
+    // Snap to the blob when it is close: absorbs slow drift of the pitch under perspective.
+    const cx = found ?? interpolate(byIndex, i, grid, pitch);
+    cells.push({ cx, baseline: baselineAt(cx), inked: found !== undefined });
+  }
+  return { capHeight, pitch, cells, ink, width: w, height: h };
+}
+
+/** Position of a missing cell from its nearest found neighbours (falls back to the fitted grid). */
+function interpolate(byIndex: Map<number, number>, i: number, grid: number, pitch: number): number {
+  const l = byIndex.get(i - 1), r = byIndex.get(i + 1);
+  if (l !== undefined && r !== undefined) return (l + r) / 2;
+  if (l !== undefined) return l + pitch;
+  if (r !== undefined) return r - pitch;
+  return grid;
+}
+
+/**
+ * Samples each cell into CELL_W × CELL_H features (area average of ink). The window is one pitch
+ * wide and spans from a little above the cap line to a little below the baseline.
+ */
+export function cellFeatures(layout: LineLayout): Float32Array[] {
+  const { ink, width: w, height: h, capHeight, pitch } = layout;
+  const winW = pitch, top = 1.15 * capHeight, winH = 1.3 * capHeight;
+  const sub = Math.max(1, Math.min(3, Math.ceil(Math.max(winW / CELL_W, winH / CELL_H))));
+  const out: Float32Array[] = [];
+  for (const cell of layout.cells) {
+    const f = new Float32Array(CELL_W * CELL_H);
+    const xs = cell.cx - winW / 2, ys = cell.baseline - top;
+    for (let gy = 0; gy < CELL_H; gy++) {
+      for (let gx = 0; gx < CELL_W; gx++) {
+        let s = 0;
+        for (let sy = 0; sy < sub; sy++) {
+          const y = ys + ((gy + (sy + 0.5) / sub) * winH) / CELL_H - 0.5;
+          for (let sx = 0; sx < sub; sx++) {
+            const x = xs + ((gx + (sx + 0.5) / sub) * winW) / CELL_W - 0.5;
+            s += sampleInk(ink, w, h, x, y);
+          }
+        }
+        f[gy * CELL_W + gx] = s / (sub * sub);
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+function sampleInk(ink: Float32Array, w: number, h: number, x: number, y: number): number {
+  if (x < 0 || y < 0 || x > w - 1 || y > h - 1) return 0;
+  const x0 = x | 0, y0 = y | 0;
+  const x1 = x0 + 1 < w ? x0 + 1 : x0, y1 = y0 + 1 < h ? y0 + 1 : y0;
+  const fx = x - x0, fy = y - y0;
+  const a = ink[y0 * w + x0]!, b = ink[y0 * w + x1]!, c = ink[y1 * w + x0]!, d = ink[y1 * w + x1]!;
+  return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
+}

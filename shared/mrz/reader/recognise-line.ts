@@ -1,0 +1,52 @@
+// Reads one upright MRZ line image: segmentation on the OCR-B pitch, then the recogniser per cell,
+// giving the best text plus scored alternatives for the check-digit-guided correction.
+import { loadMlp, mlpForward, toCandidates, type Mlp } from './classifier';
+import type { GrayImage } from './gray';
+import { cellFeatures, segmentLine, type LineLayout } from './line-segment';
+import { OCRB_MLP } from './model/ocrb-mlp';
+import type { LineCandidates } from './types';
+
+let defaultModel: Mlp | null = null;
+/** The committed model, decoded once on first use. */
+export function getDefaultModel(): Mlp {
+  defaultModel ??= loadMlp(OCRB_MLP);
+  return defaultModel;
+}
+
+export interface LineReading {
+  text: string;
+  candidates: LineCandidates;
+  /** Mean probability of the chosen characters (0..1). */
+  confidence: number;
+  /** Lowest probability of any chosen character. */
+  minScore: number;
+  layout: LineLayout;
+}
+
+export interface RecogniseLineOptions {
+  expectedLength?: number;
+  model?: Mlp;
+}
+
+export function recogniseLine(img: GrayImage, options: RecogniseLineOptions = {}): LineReading | null {
+  const layout = segmentLine(img, options.expectedLength ? { expectedLength: options.expectedLength } : {});
+  if (!layout) return null;
+  return classifyLayout(layout, options.model ?? getDefaultModel());
+}
+
+export function classifyLayout(layout: LineLayout, model: Mlp): LineReading {
+  const feats = cellFeatures(layout);
+  const hidden = new Float32Array(model.hidden);
+  const candidates: LineCandidates = [];
+  let text = '', sum = 0, min = 1;
+  for (const f of feats) {
+    const probs = mlpForward(model, f, hidden);
+    const cands = toCandidates(probs);
+    candidates.push(cands);
+    const best = cands[0]!;
+    text += best.char;
+    sum += best.score;
+    min = Math.min(min, best.score);
+  }
+  return { text, candidates, confidence: feats.length ? sum / feats.length : 0, minScore: min, layout };
+}
