@@ -1,0 +1,225 @@
+// Trains the OCR-B character recogniser (shared/mrz/reader/model/ocrb-mlp.ts) from lines drawn with
+// the fonts-ocr-b glyph atlas under webcam-like degradations, cut by the reader's own segmenter so
+// that training sees exactly what reading sees; then validates on ../shared/datasets/mrz-lines.
+// Run: npx tsx scripts/mrz-train.ts [--lines N] [--epochs N] [--hidden N] [--with-dataset] [--seed N] [--out FILE]
+// --with-dataset also learns from the dataset's training side (split by source_key; validation
+// lines stay unseen). Regenerate the glyph atlas first with scripts/mrz-font-atlas.ts if the font changes.
+import { writeFileSync } from 'node:fs';
+import { encodeBase64 } from '../shared/mrz/reader/base64';
+import type { Mlp, MlpModelSpec } from '../shared/mrz/reader/classifier';
+import { CELL_H, CELL_W, cellFeatures, segmentLine } from '../shared/mrz/reader/line-segment';
+import { classifyLayout } from '../shared/mrz/reader/recognise-line';
+import { renderLineImage, Rng } from '../shared/mrz/reader/synth/render';
+import { MRZ_CHARSET } from '../shared/mrz/reader/types';
+import { CerMeter, datasetAvailable, isValidationSample, loadLineDataset } from './mrz-dataset';
+import { readImage } from './image-io';
+
+interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean }
+function parseArgs(argv: string[]): Args {
+  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--lines') a.lines = Number(argv[++i]);
+    else if (k === '--epochs') a.epochs = Number(argv[++i]);
+    else if (k === '--hidden') a.hidden = Number(argv[++i]);
+    else if (k === '--seed') a.seed = Number(argv[++i]);
+    else if (k === '--out') a.out = String(argv[++i]);
+    else if (k === '--with-dataset') a.withDataset = true;
+    else if (k === '--eval-only') a.evalOnly = true;
+  }
+  return a;
+}
+
+/** MRZ-like text: runs of letters, digits and fillers, so '<' runs and digit blocks are common. */
+export function randomMrzText(rng: Rng, length: number): string {
+  let s = '';
+  while (s.length < length) {
+    const kind = rng.next();
+    const run = rng.int(1, 8);
+    for (let i = 0; i < run && s.length < length; i++) {
+      if (kind < 0.35) s += MRZ_CHARSET[rng.int(0, 25)];
+      else if (kind < 0.65) s += MRZ_CHARSET[rng.int(26, 35)];
+      else if (kind < 0.85) s += '<';
+      else s += MRZ_CHARSET[rng.int(0, 36)];
+    }
+  }
+  return s;
+}
+
+interface Sample { x: Float32Array; y: number }
+
+function syntheticSamples(n: number, rng: Rng): { samples: Sample[]; dropped: number } {
+  const samples: Sample[] = [];
+  let dropped = 0;
+  for (let l = 0; l < n; l++) {
+    const len = rng.pick([30, 36, 44, 20]);
+    const text = randomMrzText(rng, len);
+    const cap = rng.next() < 0.4 ? rng.range(9, 16) : rng.range(16, 44);
+    const img = renderLineImage(text, {
+      capHeight: cap,
+      stretch: rng.range(0.8, 1.2),
+      pitchScale: rng.range(0.95, 1.08),
+      weight: Math.exp(rng.range(-0.7, 0.7)),
+      angle: rng.range(-0.02, 0.02),
+      blur: rng.range(0, 0.09) * cap,
+      noise: rng.range(0, 14),
+      paper: rng.range(140, 250),
+      inkLevel: rng.range(0, 90),
+      gradient: rng.range(-60, 60),
+      marginX: rng.range(0.1, 0.8) * cap,
+      marginY: rng.range(0.15, 0.6) * cap,
+    }, rng);
+    const layout = segmentLine(img);
+    if (!layout || layout.cells.length !== text.length) { dropped++; continue; }
+    const feats = cellFeatures(layout);
+    feats.forEach((x, i) => samples.push({ x, y: MRZ_CHARSET.indexOf(text[i]!) }));
+  }
+  return { samples, dropped };
+}
+
+function datasetSamples(train: boolean): Sample[] {
+  const out: Sample[] = [];
+  for (const s of loadLineDataset()) {
+    if (isValidationSample(s) === train) continue;
+    if (!/^[A-Z0-9<]+$/.test(s.text)) continue;
+    const layout = segmentLine(readImage(s.path));
+    if (!layout || layout.cells.length !== s.text.length) continue;
+    cellFeatures(layout).forEach((x, i) => out.push({ x, y: MRZ_CHARSET.indexOf(s.text[i]!) }));
+  }
+  return out;
+}
+
+function initMlp(inputs: number, hidden: number, outputs: number, rng: Rng): Mlp {
+  const w1 = new Float32Array(hidden * inputs).map(() => rng.gauss() * Math.sqrt(2 / inputs));
+  const w2 = new Float32Array(outputs * hidden).map(() => rng.gauss() * Math.sqrt(1 / hidden));
+  return { inputs, hidden, outputs, w1, b1: new Float32Array(hidden), w2, b2: new Float32Array(outputs) };
+}
+
+/** Minibatch Adam on softmax cross-entropy. */
+function train(m: Mlp, data: Sample[], epochs: number, rng: Rng): void {
+  const params = [m.w1, m.b1, m.w2, m.b2];
+  const grads = params.map((p) => new Float32Array(p.length));
+  const mom = params.map((p) => new Float32Array(p.length)), vel = params.map((p) => new Float32Array(p.length));
+  const h = new Float32Array(m.hidden), o = new Float32Array(m.outputs), dh = new Float32Array(m.hidden);
+  const batch = 64, b1 = 0.9, b2 = 0.999;
+  let t = 0;
+  for (let ep = 0; ep < epochs; ep++) {
+    const lr = 2e-3 * Math.pow(0.7, ep);
+    for (let i = data.length - 1; i > 0; i--) { const j = Math.floor(rng.next() * (i + 1)); [data[i], data[j]] = [data[j]!, data[i]!]; }
+    let loss = 0, correct = 0;
+    for (let s0 = 0; s0 < data.length; s0 += batch) {
+      for (const g of grads) g.fill(0);
+      const end = Math.min(data.length, s0 + batch);
+      for (let s = s0; s < end; s++) {
+        const { x, y } = data[s]!;
+        for (let j = 0; j < m.hidden; j++) {
+          let v = m.b1[j]!; const row = j * m.inputs;
+          for (let i = 0; i < m.inputs; i++) v += m.w1[row + i]! * x[i]!;
+          h[j] = v > 0 ? v : 0;
+        }
+        let max = -Infinity, arg = 0;
+        for (let k = 0; k < m.outputs; k++) {
+          let v = m.b2[k]!; const row = k * m.hidden;
+          for (let j = 0; j < m.hidden; j++) v += m.w2[row + j]! * h[j]!;
+          o[k] = v; if (v > max) { max = v; arg = k; }
+        }
+        if (arg === y) correct++;
+        let sum = 0;
+        for (let k = 0; k < m.outputs; k++) { o[k] = Math.exp(o[k]! - max); sum += o[k]!; }
+        loss -= Math.log(o[y]! / sum + 1e-12);
+        dh.fill(0);
+        for (let k = 0; k < m.outputs; k++) {
+          const d = o[k]! / sum - (k === y ? 1 : 0);
+          grads[3]![k]! += d;
+          const row = k * m.hidden;
+          for (let j = 0; j < m.hidden; j++) { grads[2]![row + j]! += d * h[j]!; dh[j]! += d * m.w2[row + j]!; }
+        }
+        for (let j = 0; j < m.hidden; j++) {
+          if (h[j]! <= 0) continue;
+          const d = dh[j]!; grads[1]![j]! += d;
+          const row = j * m.inputs;
+          for (let i = 0; i < m.inputs; i++) grads[0]![row + i]! += d * x[i]!;
+        }
+      }
+      t++;
+      const n = end - s0, c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
+      for (let p = 0; p < params.length; p++) {
+        const P = params[p]!, G = grads[p]!, M = mom[p]!, V = vel[p]!;
+        for (let i = 0; i < P.length; i++) {
+          const g = G[i]! / n + (p === 0 || p === 2 ? 1e-5 * P[i]! : 0);
+          M[i] = b1 * M[i]! + (1 - b1) * g; V[i] = b2 * V[i]! + (1 - b2) * g * g;
+          P[i]! -= (lr * (M[i]! / c1)) / (Math.sqrt(V[i]! / c2) + 1e-8);
+        }
+      }
+    }
+    console.log(`epoch ${ep + 1}/${epochs}: loss ${(loss / data.length).toFixed(4)}, train accuracy ${(100 * correct / data.length).toFixed(2)}%`);
+  }
+}
+
+function quantise(w: Float32Array, rows: number, cols: number): { b64: string; scales: number[] } {
+  const q = new Uint8Array(rows * cols), scales: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let max = 1e-9;
+    for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(w[r * cols + c]!));
+    const s = max / 127;
+    scales.push(Number(s.toPrecision(6)));
+    for (let c = 0; c < cols; c++) q[r * cols + c] = Math.round(w[r * cols + c]! / s) & 0xff;
+  }
+  return { b64: encodeBase64(q), scales };
+}
+
+export function toSpec(m: Mlp): MlpModelSpec {
+  const a = quantise(m.w1, m.hidden, m.inputs), b = quantise(m.w2, m.outputs, m.hidden);
+  const r = (xs: Float32Array) => Array.from(xs, (v) => Number(v.toPrecision(6)));
+  return { inputs: m.inputs, hidden: m.hidden, outputs: m.outputs, charset: MRZ_CHARSET, w1: a.b64, s1: a.scales, b1: r(m.b1), w2: b.b64, s2: b.scales, b2: r(m.b2) };
+}
+
+/** Validation on the dataset: whole-line reading (segmentation included), real and synthetic apart. */
+export function evaluateOnDataset(model: Mlp, onlyValidation: boolean): { real: CerMeter; synthetic: CerMeter } {
+  const real = new CerMeter(), synthetic = new CerMeter();
+  for (const s of loadLineDataset()) {
+    if (onlyValidation && !isValidationSample(s)) continue;
+    const layout = segmentLine(readImage(s.path));
+    const text = layout ? classifyLayout(layout, model).text : '';
+    (s.synthetic ? synthetic : real).add(s.text, text);
+  }
+  return { real, synthetic };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const rng = new Rng(args.seed);
+  const t0 = Date.now();
+  const { samples, dropped } = syntheticSamples(args.lines, rng);
+  console.log(`font-rendered: ${samples.length} characters from ${args.lines - dropped} lines (${dropped} lines dropped by the segmenter) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (args.withDataset) {
+    if (!datasetAvailable()) throw new Error('--with-dataset: ../shared/datasets/mrz-lines is missing');
+    const ds = datasetSamples(true);
+    console.log(`dataset training side: ${ds.length} characters`);
+    samples.push(...ds);
+  }
+  const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
+  train(model, samples, args.epochs, rng);
+  const spec = toSpec(model);
+  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? ', plus the training side of ../shared/datasets/mrz-lines split by source_key' : ''}).
+// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
+// Inputs: ${CELL_W}x${CELL_H} ink grid of one character cell (line-segment.ts); outputs: MRZ_CHARSET. Int8 weights, one scale per unit.
+import type { MlpModelSpec } from '../classifier';
+
+export const OCRB_MLP: MlpModelSpec = ${JSON.stringify(spec)};
+`;
+  writeFileSync(args.out, header);
+  console.log(`wrote ${args.out}`);
+  if (datasetAvailable()) {
+    const { loadMlp } = await import('../shared/mrz/reader/classifier');
+    const q = loadMlp(spec);
+    const v = evaluateOnDataset(q, true);
+    console.log(`validation side (${args.withDataset ? 'unseen documents' : 'never trained on'}): real ${v.real.summary()}; synthetic ${v.synthetic.summary()}`);
+    if (!args.withDataset && process.env.MRZ_EVAL_ALL) {
+      const all = evaluateOnDataset(q, false);
+      console.log(`whole dataset (never trained on): real ${all.real.summary()}; synthetic ${all.synthetic.summary()}`);
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

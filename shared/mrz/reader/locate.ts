@@ -1,0 +1,119 @@
+// Finds candidate MRZ text lines anywhere in a frame: a coarse pass on downscaled copies marks
+// pixels with strong horizontal gradient, joins them along rows into line-shaped regions, and keeps
+// regions long and thin enough to hold 30-44 OCR-B characters. Cheap enough to run on every frame.
+import { downscale, type GrayImage } from './gray';
+
+/** One elongated text region, in full-frame pixel coordinates. */
+export interface LineCandidate {
+  cx: number;
+  cy: number;
+  /** Direction of the text (radians, image y down). */
+  angle: number;
+  /** Extent along the text direction (≈ line length). */
+  length: number;
+  /** Extent across it (≈ cap height plus blur). */
+  thickness: number;
+  /** Pixels in the region over length × thickness: text lines fill their box. */
+  fill: number;
+  /** Downscale factor of the pass that found it. */
+  scale: number;
+}
+
+export interface LocateOptions {
+  /** Smallest MRZ character height (px) to look for. */
+  minCharHeight?: number;
+}
+
+/**
+ * Row-wise gap filling of the gradient mask, then 4-connected labelling with moment sums.
+ * gapFill is in pixels of the (downscaled) image.
+ */
+function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[]): void {
+  const { width: w, height: h, data } = img;
+  // Threshold from the image's own gradient statistics, clamped: flat frames stay quiet, busy ones do not flood.
+  let sum = 0, cnt = 0;
+  for (let y = 0; y < h; y += 4) for (let x = 1; x < w - 1; x += 2) { sum += Math.abs(data[y * w + x + 1]! - data[y * w + x - 1]!); cnt++; }
+  const mean = sum / Math.max(1, cnt);
+  const thr = Math.max(12, Math.min(40, 3 * mean));
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let last = -1e9;
+    for (let x = 1; x < w - 1; x++) {
+      const g = data[row + x + 1]! - data[row + x - 1]!;
+      if (g > thr || g < -thr) {
+        if (x - last <= gapFill) for (let k = last + 1; k < x; k++) mask[row + k] = 1;
+        mask[row + x] = 1;
+        last = x;
+      }
+    }
+  }
+  // Union-find labelling (4-connected) with per-label moments.
+  const labels = new Int32Array(w * h).fill(-1);
+  const parent: number[] = [];
+  const find = (a: number): number => { while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; } return a; };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!mask[i]) continue;
+      const up = y > 0 ? labels[i - w]! : -1, left = x > 0 ? labels[i - 1]! : -1;
+      if (up < 0 && left < 0) { labels[i] = parent.length; parent.push(parent.length); }
+      else if (up >= 0 && left >= 0) {
+        const a = find(up), b = find(left);
+        labels[i] = a;
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      } else labels[i] = up >= 0 ? up : left;
+    }
+  }
+  const n = parent.length;
+  if (n === 0) return;
+  const m = new Float64Array(n * 6);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const l = labels[y * w + x]!;
+      if (l < 0) continue;
+      const r = find(l) * 6;
+      m[r]!++; m[r + 1]! += x; m[r + 2]! += y; m[r + 3]! += x * x; m[r + 4]! += y * y; m[r + 5]! += x * y;
+    }
+  }
+  for (let l = 0; l < n; l++) {
+    if (parent[l] !== l) continue;
+    const r = l * 6, cntL = m[r]!;
+    if (cntL < 20) continue;
+    const mx = m[r + 1]! / cntL, my = m[r + 2]! / cntL;
+    const sxx = m[r + 3]! / cntL - mx * mx, syy = m[r + 4]! / cntL - my * my, sxy = m[r + 5]! / cntL - mx * my;
+    const tr = sxx + syy, det = sxx * syy - sxy * sxy;
+    const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+    const l1 = tr / 2 + disc, l2 = Math.max(1e-6, tr / 2 - disc);
+    const length = Math.sqrt(12 * l1), thickness = Math.sqrt(12 * l2);
+    if (length * scale < minLengthFull) continue;
+    // 30 OCR-B characters span about 30 cap heights; allow blur and merged neighbours.
+    if (length / thickness < 9) continue;
+    const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+    if (Math.abs(angle) > (35 * Math.PI) / 180) continue;
+    const fill = cntL / (length * thickness);
+    if (fill < 0.45) continue;
+    out.push({ cx: (mx + 0.5) * scale, cy: (my + 0.5) * scale, angle, length: length * scale, thickness: thickness * scale, fill, scale });
+  }
+}
+
+/**
+ * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
+ * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
+ * filling of the finer pass would break a line into words.
+ */
+export function locateLines(frame: GrayImage, options: LocateOptions = {}): LineCandidate[] {
+  const minChar = options.minCharHeight ?? 11;
+  const out: LineCandidate[] = [];
+  const half = downscale(frame, 2);
+  linesAtScale(half, 2, 6, 28 * minChar, out);
+  const quarter = downscale(half, 2);
+  linesAtScale(quarter, 4, 6, 28 * 28, out);
+  // The same line found at both scales: keep the finer finding.
+  const kept: LineCandidate[] = [];
+  for (const c of out) {
+    const dup = kept.find((k) => Math.hypot(k.cx - c.cx, k.cy - c.cy) < 0.5 * Math.max(k.thickness, c.thickness) && Math.abs(k.length - c.length) < 0.25 * k.length);
+    if (!dup) kept.push(c);
+  }
+  return kept;
+}

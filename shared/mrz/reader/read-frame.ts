@@ -1,0 +1,128 @@
+// Reads the MRZ of a whole camera frame: locate candidate lines, rectify and recognise each, group
+// parallel lines of a standard length into an MRZ, and hand the alternatives to the MRZ engine's
+// check-digit-guided correction (correctMrz). Single entry point for the worker, the CLI and benchmarks.
+import { correctMrz } from '../index';
+import type { MrzFormat, MrzResult } from '../types';
+import type { GrayImage } from './gray';
+import { locateLines, type LineCandidate } from './locate';
+import { rectify } from './rectify';
+import { recogniseLine, getDefaultModel, type LineReading } from './recognise-line';
+import type { Mlp } from './classifier';
+import type { LineCandidates } from './types';
+
+export interface ReadFrameOptions {
+  referenceDate?: Date;
+  /** Upper bound on candidate lines examined per frame (bounds the worst-case time). */
+  maxCandidates?: number;
+  model?: Mlp;
+}
+
+export interface FoundLine {
+  text: string;
+  candidates: LineCandidates;
+  confidence: number;
+  /** Geometry in frame pixels. */
+  cx: number; cy: number; angle: number; length: number; capHeight: number; pitch: number;
+}
+
+export interface FrameReading {
+  /** The (corrected) MRZ lines, or null when no MRZ-shaped group of lines was found. */
+  lines: string[] | null;
+  format: MrzFormat | null;
+  /** Every check digit holds (as judged by correctMrz). */
+  valid: boolean;
+  /** 0..1: mean recogniser score of the characters read (before correction). */
+  confidence: number;
+  /** The MRZ engine's full result (fields, checks, corrections), when a group was found. */
+  result: MrzResult | null;
+  /** Per-line alternatives as recognised (what correctMrz received), for voting across frames. */
+  candidates: LineCandidates[] | null;
+  /** Lines found in the frame (diagnostics, overlays). */
+  found: FoundLine[];
+}
+
+const STANDARD = [30, 36, 44] as const;
+const TARGET_CAP = 26;
+
+function nearestStandard(n: number): number | null {
+  for (const s of STANDARD) if (Math.abs(n - s) <= 2) return s;
+  return null;
+}
+
+/** Rectifies one located line and reads it, forcing the nearest standard length when close. */
+function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp): FoundLine | null {
+  const scale = Math.min(1.5, TARGET_CAP / Math.max(4, c.thickness * 0.85));
+  const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2.2 * c.thickness, height: 2.2 * c.thickness };
+  const r = rectify(frame, rect, scale);
+  let reading: LineReading | null = recogniseLine(r.image, { model });
+  if (!reading) return null;
+  const std = nearestStandard(reading.text.length);
+  if (std === null) return null;
+  if (std !== reading.text.length) {
+    reading = recogniseLine(r.image, { model, expectedLength: std });
+    if (!reading || reading.text.length !== std) return null;
+  }
+  // Recentre on the text actually read: the located region may include neighbouring clutter.
+  const cells = reading.layout.cells;
+  const midU = (cells[0]!.cx + cells[cells.length - 1]!.cx) / 2 / scale - rect.length / 2;
+  const midV = (cells[0]!.baseline + cells[cells.length - 1]!.baseline) / 2 / scale - reading.layout.capHeight / 2 / scale - rect.height / 2;
+  const ux = Math.cos(c.angle), uy = Math.sin(c.angle);
+  const slope = (cells[cells.length - 1]!.baseline - cells[0]!.baseline) / Math.max(1, cells[cells.length - 1]!.cx - cells[0]!.cx);
+  return {
+    text: reading.text, candidates: reading.candidates, confidence: reading.confidence,
+    cx: c.cx + midU * ux - midV * uy, cy: c.cy + midU * uy + midV * ux,
+    angle: c.angle + Math.atan(slope),
+    length: (reading.layout.pitch * cells.length) / scale,
+    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale,
+  };
+}
+
+/** Groups of 2 (TD2/TD3/MRV) or 3 (TD1) parallel lines of one standard length, top to bottom. */
+function groupLines(found: FoundLine[]): FoundLine[][] {
+  const groups: FoundLine[][] = [];
+  for (const len of STANDARD) {
+    const want = len === 30 ? 3 : 2;
+    const ls = found.filter((f) => f.text.length === len);
+    if (ls.length < want) continue;
+    // Order along the normal of the first line's direction (the document is at most ±20° off upright).
+    const a = ls[0]!.angle, nx = -Math.sin(a), ny = Math.cos(a), ux = Math.cos(a), uy = Math.sin(a);
+    const sorted = [...ls].sort((p, q) => p.cx * nx + p.cy * ny - (q.cx * nx + q.cy * ny));
+    for (let i = 0; i + want <= sorted.length; i++) {
+      const g = sorted.slice(i, i + want);
+      let ok = true;
+      for (let k = 1; k < g.length && ok; k++) {
+        const p = g[k - 1]!, q = g[k]!;
+        const cap = (p.capHeight + q.capHeight) / 2;
+        const dn = (q.cx - p.cx) * nx + (q.cy - p.cy) * ny, du = (q.cx - p.cx) * ux + (q.cy - p.cy) * uy;
+        ok = Math.abs(p.angle - q.angle) < 0.09 && dn > 1.1 * cap && dn < 3.2 * cap && Math.abs(du) < 3 * p.pitch && Math.abs(p.capHeight - q.capHeight) < 0.35 * cap;
+      }
+      if (ok) groups.push(g);
+    }
+  }
+  return groups;
+}
+
+export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
+  const model = options.model ?? getDefaultModel();
+  const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12);
+  const found: FoundLine[] = [];
+  for (const c of cands) {
+    const f = readCandidate(frame, c, model);
+    // The same line found twice (both scales, or split and whole): keep the more confident reading.
+    if (!f) continue;
+    const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
+    if (dup >= 0) { if (found[dup]!.confidence < f.confidence) found[dup] = f; continue; }
+    found.push(f);
+  }
+  const none: FrameReading = { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
+  let best: FrameReading | null = null;
+  for (const g of groupLines(found)) {
+    const candidates = g.map((l) => l.candidates);
+    const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
+    const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
+    const reading: FrameReading = { lines: result.lines, format: result.format, valid: result.valid, confidence, result, candidates, found };
+    if (result.valid) return reading;
+    if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
+  }
+  return best ?? none;
+}

@@ -1,0 +1,51 @@
+// Cuts a rotated rectangle out of a frame into an upright image (bilinear, box-averaged when
+// shrinking), so the line recogniser always sees horizontal text at a workable size.
+import type { GrayImage } from './gray';
+
+export interface RotatedRect {
+  cx: number;
+  cy: number;
+  angle: number;
+  /** Full extent along the angle. */
+  length: number;
+  /** Full extent across it. */
+  height: number;
+}
+
+export interface Rectified {
+  image: GrayImage;
+  /** Output pixels per frame pixel. */
+  scale: number;
+  rect: RotatedRect;
+}
+
+/** Samples `rect` at `scale` output pixels per frame pixel. */
+export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rectified {
+  const W = Math.max(1, Math.round(rect.length * scale)), H = Math.max(1, Math.round(rect.height * scale));
+  const ux = Math.cos(rect.angle), uy = Math.sin(rect.angle), nx = -uy, ny = ux;
+  const inv = 1 / scale;
+  // Shrinking by more than ~1.5x needs several samples per output pixel to avoid aliasing strokes away.
+  const sub = inv > 1.5 ? Math.min(4, Math.ceil(inv)) : 1;
+  const out = new Uint8Array(W * H);
+  const { width: fw, height: fh, data } = frame;
+  const ox = rect.cx - (rect.length / 2) * ux - (rect.height / 2) * nx;
+  const oy = rect.cy - (rect.length / 2) * uy - (rect.height / 2) * ny;
+  for (let j = 0; j < H; j++) {
+    for (let i = 0; i < W; i++) {
+      let s = 0;
+      for (let a = 0; a < sub; a++) for (let b = 0; b < sub; b++) {
+        const u = (i + (b + 0.5) / sub) * inv, v = (j + (a + 0.5) / sub) * inv;
+        let x = ox + u * ux + v * nx - 0.5, y = oy + u * uy + v * ny - 0.5;
+        if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
+        if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
+        const x0 = x | 0, y0 = y | 0;
+        const x1 = x0 + 1 < fw ? x0 + 1 : x0, y1 = y0 + 1 < fh ? y0 + 1 : y0;
+        const fx = x - x0, fy = y - y0;
+        const p = data[y0 * fw + x0]!, q = data[y0 * fw + x1]!, r = data[y1 * fw + x0]!, t = data[y1 * fw + x1]!;
+        s += (p + (q - p) * fx) * (1 - fy) + (r + (t - r) * fx) * fy;
+      }
+      out[j * W + i] = Math.round(s / (sub * sub));
+    }
+  }
+  return { image: { width: W, height: H, data: out }, scale, rect };
+}

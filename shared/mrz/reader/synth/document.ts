@@ -1,0 +1,275 @@
+// Synthetic webcam frames of identity documents with an OCR-B MRZ (random valid data of every
+// format), degraded like a desk webcam: rotation, mild perspective, blur, noise, glare, low contrast,
+// small text and background clutter. Pure TS so tests can make frames in memory; the
+// scripts/mrz-synth.ts CLI adds JPEG and writes files with ground truth.
+import { generateMrz } from '../../generate';
+import type { MrzFormat } from '../../types';
+import type { GrayImage } from '../gray';
+import { blurFloat, createInk, drawText, Rng, type InkCanvas } from './render';
+
+export const SYNTH_FORMATS: readonly MrzFormat[] = ['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB', 'FRENCH_ID'];
+
+/** Document size (mm) and MRZ line count / length per format. */
+const DOC: Record<MrzFormat, { w: number; h: number; lines: number; len: number }> = {
+  TD3: { w: 125, h: 88, lines: 2, len: 44 },
+  TD2: { w: 105, h: 74, lines: 2, len: 36 },
+  TD1: { w: 85.6, h: 54, lines: 3, len: 30 },
+  MRVA: { w: 120, h: 80, lines: 2, len: 44 },
+  MRVB: { w: 105, h: 74, lines: 2, len: 36 },
+  FRENCH_ID: { w: 105, h: 74, lines: 2, len: 36 },
+};
+
+const SURNAMES = ['ERIKSSON', 'SANTOSO', 'WIJAYA', 'NGUYEN', 'GARCIA', 'OKONKWO', 'MUELLER', 'HARAHAP', 'SIREGAR', 'PUTRI', 'TAN', 'LIM', 'KUSUMAWARDHANI', 'ABDULLAH', 'O BRIEN', 'VAN DER BERG', 'SETIAWAN', 'NASUTION', 'HUTAPEA', 'MARTIN'];
+const GIVEN = ['ANNA MARIA', 'BUDI', 'SITI NURHALIZA', 'AHMAD', 'DEWI', 'JOHN PAUL', 'MARIA', 'RINA', 'AGUS', 'WAYAN', 'KETUT', 'LUC', 'SARAH', 'MUHAMMAD RIZKY', 'EKO', 'YOHANES', ''];
+const STATES = ['IDN', 'UTO', 'MYS', 'SGP', 'PHL', 'D', 'FRA', 'NLD', 'GBR', 'USA', 'AUS', 'JPN', 'KOR', 'SAU', 'ARE', 'TWN', 'HKG', 'CHN', 'IND', 'VNM'];
+
+function randomDate(rng: Rng, y0: number, y1: number): string {
+  const y = rng.int(y0, y1), m = rng.int(1, 12), d = rng.int(1, 28);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function randomAlnum(rng: Rng, n: number, digitsOnly = false): string {
+  const set = digitsOnly ? '0123456789' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  let s = '';
+  for (let i = 0; i < n; i++) s += set[rng.int(0, set.length - 1)];
+  return s;
+}
+
+/** Random but valid MRZ lines of the given format. */
+export function randomMrz(rng: Rng, format: MrzFormat): string[] {
+  const state = format === 'FRENCH_ID' ? 'FRA' : rng.pick(STATES);
+  const docCode = format === 'TD3' ? rng.pick(['P', 'P', 'PA', 'PO']) : format.startsWith('MRV') ? 'V' : format === 'FRENCH_ID' ? 'ID' : rng.pick(['I', 'ID', 'AC', 'IR']);
+  return generateMrz(format, {
+    documentCode: docCode,
+    issuingState: state,
+    nationality: rng.next() < 0.7 ? state : rng.pick(STATES),
+    primaryIdentifier: rng.pick(SURNAMES),
+    secondaryIdentifier: rng.pick(GIVEN),
+    documentNumber: format === 'FRENCH_ID' ? randomAlnum(rng, 12, true) : rng.next() < 0.5 ? rng.pick(['A', 'B', 'C', 'X']) + randomAlnum(rng, 7, true) : randomAlnum(rng, 9),
+    birthDate: randomDate(rng, 1950, 2020),
+    expiryDate: randomDate(rng, 2025, 2035),
+    sex: rng.pick(['M', 'F', '<']),
+    optionalData: rng.next() < 0.3 ? randomAlnum(rng, rng.int(3, 10)) : '',
+  });
+}
+
+export interface SynthOptions {
+  width?: number;
+  height?: number;
+  /** false: a frame without any MRZ (clutter and a document face only). */
+  withMrz?: boolean;
+  format?: MrzFormat;
+  /** MRZ cap height in frame pixels; random 12..max-that-fits when absent. */
+  capHeight?: number;
+  /** Degradation level 0..1 (1 = the harshest webcam conditions we target). */
+  difficulty?: number;
+}
+
+export interface SynthFrame {
+  image: GrayImage;
+  /** Ground truth: null for frames without an MRZ. */
+  format: MrzFormat | null;
+  lines: string[] | null;
+  capHeight: number;
+  angleDeg: number;
+  /** MRZ corners in the frame (top-left, top-right, bottom-right, bottom-left of the text block). */
+  mrzQuad: [number, number][] | null;
+  degradations: Record<string, number>;
+}
+
+type Mat3 = [number, number, number, number, number, number, number, number, number];
+
+/** Homography taking four source points to four destination points (DLT, 8×8 Gaussian elimination). */
+export function homography(src: [number, number][], dst: [number, number][]): Mat3 {
+  const A: number[][] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = src[i]!, [u, v] = dst[i]!;
+    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y, u]);
+    A.push([0, 0, 0, x, y, 1, -v * x, -v * y, v]);
+  }
+  for (let c = 0; c < 8; c++) {
+    let p = c;
+    for (let r = c + 1; r < 8; r++) if (Math.abs(A[r]![c]!) > Math.abs(A[p]![c]!)) p = r;
+    [A[c], A[p]] = [A[p]!, A[c]!];
+    for (let r = 0; r < 8; r++) {
+      if (r === c) continue;
+      const f = A[r]![c]! / A[c]![c]!;
+      for (let k = c; k < 9; k++) A[r]![k]! -= f * A[c]![k]!;
+    }
+  }
+  const h = A.map((row, i) => row[8]! / row[i]!);
+  return [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, 1];
+}
+
+export function applyH(H: Mat3, x: number, y: number): [number, number] {
+  const w = H[6] * x + H[7] * y + H[8];
+  return [(H[0] * x + H[1] * y + H[2]) / w, (H[3] * x + H[4] * y + H[5]) / w];
+}
+
+/** Low-frequency texture: a few random sinusoids (paper, desk, guilloche). */
+function waves(rng: Rng, n: number, freq: number): (x: number, y: number) => number {
+  const ws = Array.from({ length: n }, () => ({ fx: rng.range(-freq, freq), fy: rng.range(-freq, freq), ph: rng.range(0, 6.28), a: rng.range(0.3, 1) }));
+  return (x, y) => ws.reduce((s, w) => s + w.a * Math.sin(w.fx * x + w.fy * y + w.ph), 0) / n;
+}
+
+function clutterText(rng: Rng, min: number, max: number): string {
+  const n = rng.int(min, max);
+  let s = '';
+  for (let i = 0; i < n; i++) s += rng.next() < 0.15 ? ' ' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[rng.int(0, 35)];
+  return s;
+}
+
+/** Draws the document face (in document pixels): photo, guilloche, labels, visual-zone text, and the MRZ. */
+function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] | null, cap: number, lineGap: number, mrzLeftMm: number): { ink: InkCanvas; paper: Float32Array; mrzBox: [number, number][] } {
+  const d = DOC[fmt];
+  const W = Math.ceil(d.w * pxPerMm), H = Math.ceil(d.h * pxPerMm);
+  const ink = createInk(W, H);
+  const paper = new Float32Array(W * H);
+  const tex = waves(rng, 4, 0.2 / pxPerMm), guil = waves(rng, 3, 2 / pxPerMm);
+  const base = rng.range(0.75, 1), guilA = rng.range(0, 0.12);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) paper[y * W + x] = base + 0.06 * tex(x, y) + guilA * Math.abs(guil(x, y));
+  // Photo: a darker rectangle with blobs (faces are the commonest non-text clutter on a data page).
+  const px0 = 6 * pxPerMm, py0 = 10 * pxPerMm, pw = d.w * 0.28 * pxPerMm, ph = d.h * 0.5 * pxPerMm;
+  const face = waves(rng, 5, 0.15 / pxPerMm), tone = rng.range(0.3, 0.6);
+  for (let y = Math.floor(py0); y < Math.min(H, py0 + ph); y++) for (let x = Math.floor(px0); x < Math.min(W, px0 + pw); x++) {
+    ink.ink[y * W + x] = Math.max(0, Math.min(1, tone + 0.3 * face(x, y)));
+  }
+  // Visual-zone text: labels and values in assorted sizes (text that must not be taken for an MRZ).
+  const tx = px0 + pw + 4 * pxPerMm;
+  for (let yMm = 12; yMm < d.h * 0.62; yMm += rng.range(4, 8)) {
+    const small = rng.range(1.2, 2.6) * pxPerMm;
+    drawText(ink, clutterText(rng, 3, 22), tx, yMm * pxPerMm, { capHeight: small, strength: rng.range(0.4, 1), stretch: rng.range(0.7, 1.1) });
+  }
+  drawText(ink, clutterText(rng, 8, 20), 6 * pxPerMm, 6 * pxPerMm, { capHeight: rng.range(2.5, 4) * pxPerMm, strength: 0.8 });
+  if (!mrz) return { ink, paper, mrzBox: [] };
+  const pitch = cap * (36 / 35.5);
+  const blockH = cap + (mrz.length - 1) * lineGap;
+  const bottom = H - rng.range(3, 5) * pxPerMm;
+  const left = mrzLeftMm * pxPerMm;
+  const strength = rng.range(0.75, 1), weight = Math.exp(rng.range(-0.35, 0.35));
+  mrz.forEach((line, i) => {
+    drawText(ink, line, left, bottom - blockH + cap + i * lineGap, { capHeight: cap, strength, weight });
+  });
+  const right = left + pitch * mrz[0]!.length;
+  return { ink, paper, mrzBox: [[left, bottom - blockH], [right, bottom - blockH], [right, bottom], [left, bottom]] };
+}
+
+export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFrame {
+  const FW = options.width ?? 1280, FH = options.height ?? 720;
+  const diff = options.difficulty ?? rng.range(0.2, 1);
+  const withMrz = options.withMrz ?? true;
+  const fmt = options.format ?? rng.pick(SYNTH_FORMATS);
+  const d = DOC[fmt];
+  const angle = rng.range(-20, 20) * diff * (rng.next() < 0.8 ? 1 : 0.2);
+  const rad = (angle * Math.PI) / 180;
+  // Text size: the MRZ block must fit inside the frame after rotation.
+  const maxCapFit = (0.92 * FW) / (d.len * 1.014 * (Math.abs(Math.cos(rad)) + 0.15)) ;
+  const maxCapH = (0.9 * FH) / ((d.h / (2.54 / 1.014) ) * Math.abs(Math.sin(rad)) + d.lines * 2 + 2);
+  const capMax = Math.min(60, maxCapFit, Math.max(12, maxCapH * 3));
+  const cap = options.capHeight ?? Math.min(capMax, rng.next() < 0.3 ? rng.range(12, 16) : rng.range(12, capMax));
+  // Document scale: OCR-B in MRZs is 10 characters per inch, pitch ≈ cap height × 1.014.
+  const framePxPerMm = (cap * 1.014) / 2.54;
+  const ss = 1.3; // document drawn a bit finer than the frame, then resampled
+  const pxPerMm = framePxPerMm * ss;
+  const lineGapMm = rng.range(3.8, 4.6) * (fmt === 'TD1' ? 0.95 : 1);
+  const mrz = withMrz ? randomMrz(rng, fmt) : null;
+  const mrzLeftMm = Math.max(1.5, (d.w - d.len * 2.54) / 2) + rng.range(-0.5, 0.5);
+  const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm);
+  const DW = docInk.ink.width, DH = docInk.ink.height;
+
+  // Place the document: rotated, perspective-jittered, MRZ kept inside the frame.
+  const docFrameW = d.w * framePxPerMm, docFrameH = d.h * framePxPerMm;
+  const ca = Math.cos(rad), sa = Math.sin(rad);
+  let cx = FW / 2, cy = FH / 2;
+  const persp = 0.05 * diff;
+  const jitter = (): number => rng.range(-persp, persp);
+  let dst: [number, number][] = [];
+  let mrzQuad: [number, number][] | null = null;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    cx = rng.range(0.3, 0.7) * FW; cy = rng.range(0.3, 0.7) * FH;
+    dst = ([[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]] as const).map(([u, v]) => {
+      const x = (u + jitter()) * docFrameW, y = (v + jitter()) * docFrameH;
+      return [cx + x * ca - y * sa, cy + x * sa + y * ca] as [number, number];
+    });
+    if (!mrz) break;
+    const Hd = homography([[0, 0], [DW, 0], [DW, DH], [0, DH]], dst);
+    const q = docInk.mrzBox.map(([x, y]) => applyH(Hd, x, y));
+    const margin = cap * 0.8;
+    if (q.every(([x, y]) => x > margin && x < FW - margin && y > margin && y < FH - margin)) { mrzQuad = q; break; }
+    if (attempt === 29) mrzQuad = q;
+  }
+  const Hinv = homography(dst, [[0, 0], [DW, 0], [DW, DH], [0, DH]]);
+
+  // Background: desk texture, papers with text, dark objects.
+  const frame = new Float32Array(FW * FH);
+  const bgTex = waves(rng, 6, 0.03), bgBase = rng.range(0.25, 0.85);
+  for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) frame[y * FW + x] = bgBase + 0.15 * bgTex(x, y);
+  const clutter = createInk(FW, FH);
+  const nClutter = Math.round(rng.range(0, 6) * diff + 1);
+  for (let k = 0; k < nClutter; k++) {
+    const kind = rng.next();
+    if (kind < 0.5) {
+      // A line or two of printed text at MRZ-like sizes: the commonest false lead for a locator.
+      const c = rng.range(8, 40), n = rng.int(1, 3);
+      const x0 = rng.range(-100, FW - 200), y0 = rng.range(0, FH);
+      for (let i = 0; i < n; i++) drawText(clutter, clutterText(rng, 5, 40), x0, y0 + i * c * 1.8, { capHeight: c, angle: rng.range(-0.4, 0.4), strength: rng.range(0.5, 1), stretch: rng.range(0.6, 1.2) });
+    } else {
+      const x0 = rng.range(0, FW), y0 = rng.range(0, FH), w = rng.range(20, 300), h = rng.range(5, 200), v = rng.range(0, 1);
+      for (let y = Math.max(0, Math.floor(y0)); y < Math.min(FH, y0 + h); y++) for (let x = Math.max(0, Math.floor(x0)); x < Math.min(FW, x0 + w); x++) frame[y * FW + x] = v;
+    }
+  }
+  for (let i = 0; i < frame.length; i++) frame[i] = frame[i]! * (1 - 0.9 * clutter.ink[i]!);
+
+  // Document onto the frame (inverse mapping, bilinear in document pixels).
+  const inkLevel = rng.range(0.02, 0.25);
+  let minX = FW, maxX = 0, minY = FH, maxY = 0;
+  for (const [x, y] of dst) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
+  for (let y = Math.max(0, Math.floor(minY)); y < Math.min(FH, Math.ceil(maxY)); y++) {
+    for (let x = Math.max(0, Math.floor(minX)); x < Math.min(FW, Math.ceil(maxX)); x++) {
+      const [u, v] = applyH(Hinv, x + 0.5, y + 0.5);
+      if (u < 0 || v < 0 || u >= DW - 1 || v >= DH - 1) continue;
+      const u0 = Math.floor(u - 0.5), v0 = Math.floor(v - 0.5);
+      const fu = u - 0.5 - u0, fv = v - 0.5 - v0;
+      const i00 = Math.max(0, v0) * DW + Math.max(0, u0), i01 = i00 + 1, i10 = i00 + DW, i11 = i10 + 1;
+      const inkV = (docInk.ink.ink[i00]! * (1 - fu) + docInk.ink.ink[i01]! * fu) * (1 - fv) + (docInk.ink.ink[i10]! * (1 - fu) + docInk.ink.ink[i11]! * fu) * fv;
+      const pap = (docInk.paper[i00]! * (1 - fu) + docInk.paper[i01]! * fu) * (1 - fv) + (docInk.paper[i10]! * (1 - fu) + docInk.paper[i11]! * fu) * fv;
+      frame[y * FW + x] = pap - inkV * (pap - inkLevel);
+    }
+  }
+
+  // Optics and light: blur, uneven illumination, glare, contrast, noise.
+  const blur = rng.range(0.3, 0.6 + 1.0 * diff) * Math.min(1, cap / 16 + 0.3);
+  blurFloat(frame, FW, FH, blur);
+  const light = waves(rng, 2, 0.004), lightAmp = rng.range(0, 0.35) * diff;
+  const glares = rng.next() < 0.6 * diff + 0.1 ? rng.int(1, 2) : 0;
+  const gl = Array.from({ length: glares }, () => {
+    const onMrz = mrzQuad && rng.next() < 0.5;
+    const gx = onMrz ? mrzQuad![0]![0] + rng.next() * (mrzQuad![1]![0] - mrzQuad![0]![0]) : rng.range(0, FW);
+    const gy = onMrz ? mrzQuad![0]![1] + rng.range(-1, 2) * cap : rng.range(0, FH);
+    return { gx, gy, rx: rng.range(20, 160), ry: rng.range(15, 90), a: rng.range(0.2, 0.6) * diff };
+  });
+  const contrast = 1 - rng.range(0, 0.55) * diff, offset = rng.range(0.05, 0.25);
+  const noise = rng.range(1, 3 + 7 * diff);
+  const data = new Uint8Array(FW * FH);
+  for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) {
+    const i = y * FW + x;
+    let v = frame[i]! * (1 + lightAmp * light(x, y));
+    for (const g of gl) {
+      const dx = (x - g.gx) / g.rx, dy = (y - g.gy) / g.ry;
+      const r2 = dx * dx + dy * dy;
+      if (r2 < 9) v += g.a * Math.exp(-r2);
+    }
+    v = offset + v * contrast * (1 - offset);
+    const out = v * 255 + rng.gauss() * noise;
+    data[i] = out < 0 ? 0 : out > 255 ? 255 : Math.round(out);
+  }
+  return {
+    image: { width: FW, height: FH, data },
+    format: mrz ? fmt : null,
+    lines: mrz,
+    capHeight: cap,
+    angleDeg: angle,
+    mrzQuad,
+    degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp },
+  };
+}
