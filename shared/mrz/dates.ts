@@ -9,14 +9,42 @@ export interface RefDate {
   d: number;
   int: number;
   iso: string;
+  /** YYYYMMDD bounds of plausible expiry dates (−10 / +20 years) and of "within six months". */
+  expiryLo: number;
+  expiryHi: number;
+  plusSix: number;
 }
+
+// Local-time getters are slow next to a whole parse; callers pass the same date over and over.
+let lastTime = Number.NaN;
+let lastRef: RefDate | null = null;
 
 export function toRefDate(date: Date | undefined): RefDate {
   const dt = date && !Number.isNaN(date.getTime()) ? date : new Date();
+  const t = dt.getTime();
+  if (t === lastTime && lastRef !== null) return lastRef;
+  lastRef = computeRef(dt);
+  lastTime = t;
+  return lastRef;
+}
+
+function computeRef(dt: Date): RefDate {
   const y = dt.getFullYear();
   const m = dt.getMonth() + 1;
   const d = dt.getDate();
-  return { y, m, d, int: y * 10000 + m * 100 + d, iso: `${pad4(y)}-${pad2(m)}-${pad2(d)}` };
+  const md = m * 100 + d;
+  const ref: RefDate = {
+    y,
+    m,
+    d,
+    int: y * 10000 + md,
+    iso: `${pad4(y)}-${pad2(m)}-${pad2(d)}`,
+    expiryLo: (y - 10) * 10000 + md,
+    expiryHi: (y + 20) * 10000 + md,
+    plusSix: 0,
+  };
+  ref.plusSix = plusSixMonths(ref);
+  return ref;
 }
 
 export function daysInMonth(y: number, m: number): number {
@@ -24,11 +52,14 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** '00'…'99' precomputed: ISO strings are built for every date of every document. */
+const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+
 function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
+  return PAD2[n] ?? `${n}`;
 }
 function pad4(n: number): string {
-  return n < 1000 ? `${n}`.padStart(4, '0') : `${n}`;
+  return n >= 1000 && n <= 9999 ? String(n) : `${n}`.padStart(4, '0');
 }
 
 /** Two chars: a number 0..99, -2 for `<<` (unknown), -1 for anything else. */
@@ -82,11 +113,11 @@ export function parseMrzDate(raw: string, kind: 'birth' | 'expiry', ref: RefDate
     year = base;
     if (year * 10000 + md > ref.int) year -= 100;
   } else {
-    const lo = (ref.y - 10) * 10000 + ref.m * 100 + ref.d;
-    const hi = (ref.y + 20) * 10000 + ref.m * 100 + ref.d;
+    const lo = ref.expiryLo;
+    const hi = ref.expiryHi;
     year = base;
     let found = false;
-    for (const y of [base - 100, base, base + 100]) {
+    for (let y = base - 100; y <= base + 100; y += 100) {
       const v = y * 10000 + md;
       if (v >= lo && v <= hi) {
         year = y;
@@ -109,7 +140,7 @@ export function parseMrzDate(raw: string, kind: 'birth' | 'expiry', ref: RefDate
   if (m !== null && d !== null && (d < 1 || d > daysInMonth(year, m))) {
     return { date: null, error: `${label} '${raw}' has day ${pad2(d)}, which does not exist in month ${pad2(m)} of ${year}.` };
   }
-  const iso = `${pad4(year)}-${m === null ? 'XX' : pad2(m)}-${d === null ? 'XX' : pad2(d)}`;
+  const iso = pad4(year) + (m === null ? '-XX' : '-' + pad2(m)) + (d === null ? '-XX' : '-' + pad2(d));
   if (kind === 'birth' && error === null && year * 10000 + md > ref.int) {
     error = `${label} ${iso} is after the reference date ${ref.iso}.`;
   }
@@ -133,7 +164,7 @@ export function earliestInt(date: MrzDate): number | null {
 }
 
 /** YYYYMMDD of the reference date plus six months, the day clamped to the month's end. */
-export function plusSixMonths(ref: RefDate): number {
+export function plusSixMonths(ref: Pick<RefDate, 'y' | 'm' | 'd'>): number {
   let y = ref.y;
   let m = ref.m + 6;
   if (m > 12) {

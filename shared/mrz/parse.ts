@@ -2,7 +2,7 @@
 
 import { CHAR_FLAGS, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
 import { weightedSum } from './check-digit';
-import { ageAt, earliestInt, parseMrzDate, plusSixMonths, toRefDate, type RefDate } from './dates';
+import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dates';
 import { detectLayout, type CheckSpec, type FieldSpec, type Layout } from './layouts';
 import { nameWords, splitNames } from './names';
 import { normaliseMrzInput } from './normalise';
@@ -65,13 +65,17 @@ export function parseMrz(input: string | string[], options?: ParseOptions): MrzR
     }
     if (Array.isArray(input)) {
       let total = 0;
-      let clean = true;
-      for (const line of input as unknown[]) {
+      for (let i = 0; i < input.length; i++) {
+        const line: unknown = input[i];
         if (typeof line !== 'string') return notMrz(ref, 'Input lines must be text.', [], [], []);
         total += line.length + 1;
-        if (clean && !isCleanLine(line)) clean = false;
       }
       if (total > MAX_INPUT_CHARS) return notMrz(ref, tooLong(total), [], [], []);
+      // Fast path: lines that already fit a layout need no normalisation (and are scanned only once).
+      const layout = detectLayout(input);
+      if (typeof layout !== 'string' && fitsLayout(layout, input)) return parseWith(layout, true, input.slice(), [], [], ref, true);
+      let clean = true;
+      for (let i = 0; i < input.length && clean; i++) clean = isCleanLine(input[i]!);
       if (clean) return parseLines(input.slice(), [], [], ref, true);
       const { lines, notes } = normaliseMrzInput(input.join('\n'));
       return parseLines(lines, notes, [], ref, true);
@@ -175,8 +179,21 @@ export function cleanText(raw: string): string {
   return hasInner ? s.replaceAll('<', ' ') : s;
 }
 
+function fitsLayout(layout: Layout, lines: string[]): boolean {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    const classes = layout.classes[l]!;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c >= 128 || (CHAR_FLAGS[c]! & classes[i]!) === 0) return false;
+    }
+  }
+  return true;
+}
+
 /** First position in s[start:end] whose char is outside `mask`, or -1. */
 function firstOutside(s: string, start: number, end: number, mask: number): number {
+  if (start >= end) return -1;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c >= 128 || (CHAR_FLAGS[c]! & mask) === 0) return i;
@@ -199,11 +216,25 @@ function digitHint(s: string, start: number, end: number): string {
   return '';
 }
 
+// Plain mutable state, no closures: tsx/esbuild wrap every closure creation with a naming helper,
+// and a few closures per document cost more than the whole parse.
 class Builder {
   readonly fields: Partial<Record<MrzFieldName, MrzField>> = {};
   readonly errors: MrzIssue[] = [];
   readonly warnings: MrzIssue[] = [];
   readonly checks: MrzCheck[] = [];
+  birth: MrzDate | null = null;
+  expiry: MrzDate | null = null;
+  primaryParts: string[] = [];
+  secondaryParts: string[] = [];
+  truncated = false;
+  primaryText = '';
+  secondaryText = '';
+  longValue: string | null = null;
+  longCheck: CheckSpec | null = null;
+  optionalOverride: MrzPosition | null = null;
+  /** Every char fits its position's class, so fields need not scan for bad chars. */
+  clean = false;
 
   add(name: MrzFieldName, raw: string, value: string | null, position: MrzPosition, error: string | null): MrzField {
     const f: MrzField = { name, raw, value, position, valid: error === null, error };
@@ -223,11 +254,26 @@ export function parseLines(
 ): MrzResult {
   const layout = detectLayout(inputLines);
   if (typeof layout === 'string') return notMrz(ref, layout, inputLines, notes, corrections);
-  const lines = plainText ? applyClassRules(layout, inputLines, corrections) : inputLines;
+  // One pass over every char against its position's class: a clean document (the usual case)
+  // then skips the class rules and every per-field character scan.
+  return parseWith(layout, fitsLayout(layout, inputLines), inputLines, notes, corrections, ref, plainText);
+}
+
+function parseWith(
+  layout: Layout,
+  clean: boolean,
+  inputLines: string[],
+  notes: string[],
+  corrections: MrzCorrection[],
+  ref: RefDate,
+  plainText: boolean,
+): MrzResult {
+  const lines = plainText && !clean ? applyClassRules(layout, inputLines, corrections) : inputLines;
   const b = new Builder();
+  b.clean = clean;
 
   // Characters outside the alphabet: one error per line (the fields they sit in say so too).
-  for (let l = 0; l < lines.length; l++) {
+  for (let l = 0; !clean && l < lines.length; l++) {
     const line = lines[l]!;
     const bad = firstOutside(line, 0, line.length, 0xff);
     if (bad >= 0) {
@@ -243,14 +289,6 @@ export function parseLines(
     }
   }
 
-  let docNumberCheck: CheckSpec | null = null;
-  let optionalOverride: MrzPosition | null = null;
-  let longValue: string | null = null;
-  let birth: MrzDate | null = null;
-  let expiry: MrzDate | null = null;
-  let primaryParts: string[] = [];
-  let secondaryParts: string[] = [];
-  let truncated = false;
 
   // Long document numbers (TD1, TD2): `<` in the check slot moves the tail and check into optional data.
   const ln = layout.longNumber;
@@ -263,30 +301,25 @@ export function parseLines(
       // The check digit is the last char before the first filler; the tail is what precedes it.
       const mainPos = spec.covers[0]!;
       const contPos: MrzPosition = { line: ln.optLine, start: ln.optStart, end: f - 1 };
-      docNumberCheck = {
+      b.longCheck = {
         name: 'documentNumber',
         position: { line: ln.optLine, start: f - 1, end: f },
         covers: [mainPos, contPos],
         fillerWhenEmpty: false,
       };
-      optionalOverride = { line: ln.optLine, start: f, end: ln.optEnd };
-      longValue = lines[mainPos.line]!.slice(mainPos.start, mainPos.end) + line.slice(ln.optStart, f - 1);
+      b.optionalOverride = { line: ln.optLine, start: f, end: ln.optEnd };
+      b.longValue = lines[mainPos.line]!.slice(mainPos.start, mainPos.end) + line.slice(ln.optStart, f - 1);
     }
   }
 
-  for (const spec of layout.fields) parseField(layout, spec, lines, b, ref, longValue, docNumberCheck, optionalOverride, {
-    setBirth: (d) => (birth = d),
-    setExpiry: (d) => (expiry = d),
-    setNames: (p, s, t) => {
-      primaryParts = p;
-      secondaryParts = s;
-      truncated = truncated || t;
-    },
-  });
+  const fieldSpecs = layout.fields;
+  for (let i = 0; i < fieldSpecs.length; i++) parseField(layout, fieldSpecs[i]!, lines, b, ref);
 
-  for (const spec of layout.checks) {
+  const checkSpecs = layout.checks;
+  for (let i = 0; i < checkSpecs.length; i++) {
+    const spec = checkSpecs[i]!;
     if (spec.name === 'documentNumber' && ln && lines[ln.checkLine]!.charCodeAt(ln.checkColumn) === 60) {
-      if (docNumberCheck) runLongCheck(docNumberCheck, lines, b);
+      if (b.longCheck) runLongCheck(b.longCheck, lines, b);
       else {
         const p = spec.position;
         const message = `Document number check digit is '<' but the optional data holds no continuation of the number.`;
@@ -299,8 +332,8 @@ export function parseLines(
   }
 
   const valid = b.errors.length === 0;
-  const bd: MrzDate | null = birth;
-  const ed: MrzDate | null = expiry;
+  const bd = b.birth;
+  const ed = b.expiry;
   const age = bd !== null && b.fields.birthDate?.valid ? ageAt(bd, ref) : null;
   const expInt = ed !== null ? earliestInt(ed) : null;
   const docField = b.fields.documentNumber;
@@ -321,18 +354,12 @@ export function parseLines(
     ageYears: age,
     isMinor: age === null ? null : age < 18,
     expired: expInt === null ? null : expInt < ref.int,
-    expiresWithinSixMonths: expInt === null ? null : expInt < plusSixMonths(ref),
-    primaryIdentifier: primaryParts.join(' '),
-    secondaryIdentifier: secondaryParts.join(' '),
-    nameParts: { primary: primaryParts, secondary: secondaryParts },
-    nameMayBeTruncated: truncated,
+    expiresWithinSixMonths: expInt === null ? null : expInt < ref.plusSix,
+    primaryIdentifier: b.primaryText,
+    secondaryIdentifier: b.secondaryText,
+    nameParts: { primary: b.primaryParts, secondary: b.secondaryParts },
+    nameMayBeTruncated: b.truncated,
   };
-}
-
-interface Sinks {
-  setBirth(d: MrzDate | null): void;
-  setExpiry(d: MrzDate | null): void;
-  setNames(primary: string[], secondary: string[], truncated: boolean): void;
 }
 
 const LETTERS_OR_FILLER = 'letters and <';
@@ -344,11 +371,8 @@ function parseField(
   lines: string[],
   b: Builder,
   ref: RefDate,
-  longValue: string | null,
-  longCheck: CheckSpec | null,
-  optionalOverride: MrzPosition | null,
-  sinks: Sinks,
 ): void {
+  const { longValue, longCheck, optionalOverride } = b;
   let p = spec.position;
   const s = lines[p.line]!;
   switch (spec.kind) {
@@ -384,7 +408,7 @@ function parseField(
     }
     case 'names': {
       const split = splitNames(s, p.start, p.end);
-      const bad = firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[60]!);
+      const bad = b.clean ? -1 : firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[60]!);
       const pPos: MrzPosition = { line: p.line, start: p.start, end: split.primaryEnd };
       const sPos: MrzPosition = { line: p.line, start: split.secondaryStart, end: split.secondaryEnd };
       const primaryBad = bad >= 0 && bad < split.primaryEnd;
@@ -394,22 +418,20 @@ function parseField(
           ? 'Primary identifier (surname) is empty.'
           : null;
       const sErr = bad >= 0 && !primaryBad ? badCharMessage(FIELD_LABEL.secondaryIdentifier, s, p.line, bad, LETTERS_OR_FILLER) : null;
-      b.add('primaryIdentifier', s.slice(p.start, split.primaryEnd), pErr === null ? split.primaryParts.join(' ') : null, pPos, pErr);
-      b.add(
-        'secondaryIdentifier',
-        s.slice(split.secondaryStart, split.secondaryEnd),
-        sErr === null ? split.secondaryParts.join(' ') : null,
-        sPos,
-        sErr,
-      );
-      sinks.setNames(split.primaryParts, split.secondaryParts, s.charCodeAt(p.end - 1) !== 60);
+      b.primaryText = split.primaryParts.join(' ');
+      b.secondaryText = split.secondaryParts.join(' ');
+      b.add('primaryIdentifier', s.slice(p.start, split.primaryEnd), pErr === null ? b.primaryText : null, pPos, pErr);
+      b.add('secondaryIdentifier', s.slice(split.secondaryStart, split.secondaryEnd), sErr === null ? b.secondaryText : null, sPos, sErr);
+      b.primaryParts = split.primaryParts;
+      b.secondaryParts = split.secondaryParts;
+      b.truncated = s.charCodeAt(p.end - 1) !== 60;
       return;
     }
     case 'surname':
     case 'givenNames': {
       const name = spec.name as MrzFieldName;
       const raw = s.slice(p.start, p.end);
-      const bad = firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[60]!);
+      const bad = b.clean ? -1 : firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[60]!);
       const words = nameWords(s, p.start, p.end);
       const error =
         bad >= 0
@@ -417,17 +439,21 @@ function parseField(
           : spec.kind === 'surname' && words.length === 0
             ? 'Primary identifier (surname) is empty.'
             : null;
-      b.add(name, raw, error === null ? words.join(' ') : null, p, error);
-      if (spec.kind === 'surname') sinks.setNames(words, [], s.charCodeAt(p.end - 1) !== 60);
-      else {
-        const f = b.fields.primaryIdentifier;
-        sinks.setNames(f?.value ? f.value.split(' ') : [], words, s.charCodeAt(p.end - 1) !== 60);
+      const text = words.join(' ');
+      b.add(name, raw, error === null ? text : null, p, error);
+      if (spec.kind === 'surname') {
+        b.primaryParts = words;
+        b.primaryText = text;
+      } else {
+        b.secondaryParts = words;
+        b.secondaryText = text;
       }
+      if (s.charCodeAt(p.end - 1) !== 60) b.truncated = true;
       return;
     }
     case 'documentNumber': {
       const raw = s.slice(p.start, p.end);
-      const bad = firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[48]! | CHAR_FLAGS[60]!);
+      const bad = b.clean ? -1 : firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[48]! | CHAR_FLAGS[60]!);
       let error: string | null = null;
       let value: string | null = null;
       if (bad >= 0) error = badCharMessage('Document number', s, p.line, bad, ALNUM_OR_FILLER);
@@ -469,8 +495,8 @@ function parseField(
       let error = r.error;
       if (error !== null && r.date === null) error += digitHint(raw, 0, raw.length);
       b.add(name, raw, r.date ? r.date.iso : null, p, error);
-      if (kind === 'birth') sinks.setBirth(r.date);
-      else sinks.setExpiry(r.date);
+      if (kind === 'birth') b.birth = r.date;
+      else b.expiry = r.date;
       return;
     }
     case 'sex': {
@@ -484,7 +510,7 @@ function parseField(
       const name = spec.name as MrzFieldName;
       if (name === 'optionalData' && optionalOverride) p = optionalOverride;
       const raw = s.slice(p.start, p.end);
-      const bad = firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[48]! | CHAR_FLAGS[60]!);
+      const bad = b.clean ? -1 : firstOutside(s, p.start, p.end, CHAR_FLAGS[65]! | CHAR_FLAGS[48]! | CHAR_FLAGS[60]!);
       const error = bad >= 0 ? badCharMessage(FIELD_LABEL[name], s, p.line, bad, ALNUM_OR_FILLER) : null;
       let value: string | null = null;
       if (error === null) {
@@ -502,7 +528,8 @@ function parseField(
 function sumOver(lines: string[], covers: readonly MrzPosition[]): number {
   let sum = 0;
   let phase = 0;
-  for (const r of covers) {
+  for (let i = 0; i < covers.length; i++) {
+    const r = covers[i]!;
     const part = weightedSum(lines[r.line]!, r.start, r.end, phase);
     if (part < 0) return -1;
     sum += part;
@@ -527,14 +554,18 @@ function pushCheck(b: Builder, spec: CheckSpec, raw: string, expected: number, e
 function runCheck(spec: CheckSpec, lines: string[], b: Builder): void {
   const p = spec.position;
   const raw = lines[p.line]![p.start]!;
-  const label = CHECK_LABEL[spec.name];
   const sum = sumOver(lines, spec.covers);
+  const c = raw.charCodeAt(0);
+  if (sum >= 0 && c - 48 === sum % 10) {
+    pushCheck(b, spec, raw, sum % 10, null);
+    return;
+  }
+  const label = CHECK_LABEL[spec.name];
   if (sum < 0) {
     pushCheck(b, spec, raw, -1, `${label} cannot be verified: ${CHECK_SUBJECT[spec.name]} contains characters outside the MRZ alphabet.`);
     return;
   }
   const expected = sum % 10;
-  const c = raw.charCodeAt(0);
   if (spec.fillerWhenEmpty && allFiller(lines, spec.covers) && (c === 60 || c === 48)) {
     pushCheck(b, spec, raw, expected, null);
     return;

@@ -38,14 +38,16 @@ function randomAlnum(rng: Rng, n: number, digitsOnly = false): string {
 /** Random but valid MRZ lines of the given format. */
 export function randomMrz(rng: Rng, format: MrzFormat): string[] {
   const state = format === 'FRENCH_ID' ? 'FRA' : rng.pick(STATES);
-  const docCode = format === 'TD3' ? rng.pick(['P', 'P', 'PA', 'PO']) : format.startsWith('MRV') ? 'V' : format === 'FRENCH_ID' ? 'ID' : rng.pick(['I', 'ID', 'AC', 'IR']);
+  let docCode = format === 'TD3' ? rng.pick(['P', 'P', 'PA', 'PO']) : format.startsWith('MRV') ? 'V' : format === 'FRENCH_ID' ? 'ID' : rng.pick(['I', 'ID', 'AC', 'IR']);
+  // 'ID' + FRA on 2×36 is the French national layout; keep TD2 specimens unambiguous.
+  if (format === 'TD2' && state === 'FRA' && docCode === 'ID') docCode = 'I';
   return generateMrz(format, {
     documentCode: docCode,
     issuingState: state,
     nationality: rng.next() < 0.7 ? state : rng.pick(STATES),
     primaryIdentifier: rng.pick(SURNAMES),
     secondaryIdentifier: rng.pick(GIVEN),
-    documentNumber: format === 'FRENCH_ID' ? randomAlnum(rng, 12, true) : rng.next() < 0.5 ? rng.pick(['A', 'B', 'C', 'X']) + randomAlnum(rng, 7, true) : randomAlnum(rng, 9),
+    documentNumber: format === 'FRENCH_ID' ? String(rng.int(10, 23)) + String(rng.int(1, 12)).padStart(2, '0') + randomAlnum(rng, 8, true) : rng.next() < 0.5 ? rng.pick(['A', 'B', 'C', 'X']) + randomAlnum(rng, 7, true) : randomAlnum(rng, 9),
     birthDate: randomDate(rng, 1950, 2020),
     expiryDate: randomDate(rng, 2025, 2035),
     sex: rng.pick(['M', 'F', '<']),
