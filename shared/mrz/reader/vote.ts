@@ -91,13 +91,32 @@ export class MrzVoter {
   }
 }
 
-/** Adapts a reading that carries an MrzResult (readMrzFrame's output) to the voter's input. */
+/**
+ * Adapts a reading that carries an MrzResult (readMrzFrame's output) to the voter's input. A name
+ * span runs on to the next non-name field (or the line's end), so the fillers after a name, which
+ * no check digit protects either, count as name too.
+ */
 export function voteInput(reading: { valid: boolean; lines: string[] | null; result: { fields: Partial<Record<string, { position: MrzPosition }>> } | null }): VoteInput {
   const spans: MrzPosition[] = [];
-  const f = reading.result?.fields;
-  for (const name of ['primaryIdentifier', 'secondaryIdentifier'] as const) {
-    const p = f?.[name]?.position;
-    if (p) spans.push(p);
+  const fields = reading.result?.fields ?? {};
+  const isName = (n: string) => n === 'primaryIdentifier' || n === 'secondaryIdentifier';
+  for (const [name, f] of Object.entries(fields)) {
+    if (!f || !isName(name)) continue;
+    const p = f.position;
+    let end = reading.lines?.[p.line]?.length ?? p.end;
+    for (const [other, g] of Object.entries(fields)) {
+      if (!g || isName(other) || g.position.line !== p.line) continue;
+      if (g.position.start >= p.end && g.position.start < end) end = g.position.start;
+    }
+    spans.push({ line: p.line, start: p.start, end });
   }
-  return { valid: reading.valid, lines: reading.lines, nameSpans: spans };
+  // Primary and secondary names share one area: merge overlapping spans.
+  spans.sort((a, b) => a.line - b.line || a.start - b.start);
+  const merged: MrzPosition[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && last.line === s.line && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return { valid: reading.valid, lines: reading.lines, nameSpans: merged };
 }

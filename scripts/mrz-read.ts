@@ -1,0 +1,51 @@
+// `mrz read`: reads MRZs from image files with the same engine as the kiosk's worker.
+//   read FILE...         → {"file","lines":[...]|null,"format","valid","ms"} per file
+//   read --line FILE...  → {"file","text","ms"} per cropped line image
+// An unreadable file gives {"file","error"}; the exit code is non-zero only when some file could
+// not be read at all (a frame without an MRZ is a normal answer, not an error).
+import { readFileSync } from 'node:fs';
+import { readMrzFrame } from '../shared/mrz/reader/read-frame';
+import { recogniseLine } from '../shared/mrz/reader/recognise-line';
+import { decodeImage } from './image-io';
+import type { GrayImage } from '../shared/mrz/reader/gray';
+
+function load(file: string): GrayImage | { error: string } {
+  try {
+    return decodeImage(readFileSync(file));
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export async function runRead(args: string[]): Promise<number> {
+  const lineMode = args.includes('--line');
+  const files = args.filter((a) => a !== '--line' && a !== '--');
+  if (files.length === 0) {
+    process.stderr.write('usage: mrz read [--line] FILE...\n');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    const img = load(file);
+    if ('error' in img) {
+      failed++;
+      process.stdout.write(JSON.stringify({ file, error: img.error }) + '\n');
+      continue;
+    }
+    const t0 = performance.now();
+    if (lineMode) {
+      const r = recogniseLine(img);
+      const ms = performance.now() - t0;
+      process.stdout.write(JSON.stringify({ file, text: r ? r.text : '', ms: Number(ms.toFixed(2)) }) + '\n');
+    } else {
+      const r = readMrzFrame(img);
+      const ms = performance.now() - t0;
+      process.stdout.write(JSON.stringify({ file, lines: r.lines, format: r.format, valid: r.valid, ms: Number(ms.toFixed(2)) }) + '\n');
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void runRead(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
