@@ -11,7 +11,5 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<N extends EventName> = z.output<Events[N]>;
-export interface DeskEvent<N extends EventName = EventName> {
-  name: N;
-  payload: EventPayload<N>;
-}
+/** One event, discriminated by name so that checking the name narrows the payload. */
+export type DeskEvent = { [N in EventName]: { name: N; payload: EventPayload<N> } }[EventName];
