@@ -1,10 +1,11 @@
 // Owns correction of recogniser output: per-position classes plus a bounded, check-digit-guided search over alternatives.
 
-import { CHAR_VALUE, fitsClass } from './alphabet';
+import { CHAR_VALUE, FILLER, fitsClass } from './alphabet';
 import { weightAt } from './check-digit';
 import { parseMrzDate, toRefDate, type RefDate } from './dates';
 import { LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
 import { MAX_INPUT_CHARS, notMrz, parseLines } from './parse';
+import { isKnownState } from './states';
 import type { LineCandidates, MrzCorrection, MrzFormat, MrzResult, ParseOptions } from './types';
 
 /** Alternatives considered per position, best-scored first: bounds the search width. */
@@ -126,8 +127,12 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
     }),
   );
 
+  applyFillerPrior(grid, layout);
+
   // Start from the best class-fitting alternative everywhere (names: class rules only).
   const chosen: string[][] = grid.map((row) => row.map((cell) => cell.alts[0]?.ch ?? cell.bestFirst));
+
+  chooseStates(layout, grid, chosen);
 
   const segments = buildSegments(layout, chosen, ref);
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
@@ -159,12 +164,75 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   return parseLines(finalLines, [], corrections, ref, false);
 }
 
+/**
+ * `<` and `K` (and `6`/`G`) have the same value mod 10, so no check digit can tell them apart. Fillers
+ * come in runs (padding after names, numbers and optional data), so where the neighbours' best
+ * readings are fillers, a `<` among this position's alternatives is favoured. Still only a choice
+ * among the recogniser's own alternatives.
+ */
+const FILLER_RUN_BONUS = 2.5;
+function applyFillerPrior(grid: Cell[][], layout: Layout): void {
+  for (let l = 0; l < grid.length; l++) {
+    const row = grid[l]!;
+    for (let c = 1; c < row.length; c++) {
+      const cell = row[c]!;
+      const top = cell.alts[0];
+      if (!top || top.ch === '<' || (layout.classes[l]![c]! & FILLER) === 0) continue;
+      const filler = cell.alts.find((a) => a.ch === '<');
+      if (!filler) continue;
+      const left = row[c - 1]!.alts[0]?.ch === '<';
+      const right = c + 1 >= row.length || row[c + 1]!.alts[0]?.ch === '<';
+      if (!left || !right) continue;
+      filler.logScore += FILLER_RUN_BONUS;
+      cell.alts.sort((x, y) => y.logScore - x.logScore);
+    }
+  }
+}
+
+/**
+ * State codes carry no check digit, but only a few hundred of the 17,576 letter triples exist: the
+ * best-scored combination of alternatives that is a known code wins, else the class-best stays.
+ */
+function chooseStates(layout: Layout, grid: Cell[][], chosen: string[][]): void {
+  for (const f of layout.fields) {
+    if (f.kind !== 'state') continue;
+    const { line, start } = f.position;
+    const cells = [grid[line]![start]!, grid[line]![start + 1]!, grid[line]![start + 2]!];
+    if (cells.some((c) => c.alts.length === 0)) continue;
+    let best = '';
+    let bestScore = -Infinity;
+    for (const a of cells[0]!.alts) {
+      for (const b of cells[1]!.alts) {
+        for (const c of cells[2]!.alts) {
+          const score = a.logScore + b.logScore + c.logScore;
+          if (score > bestScore && isKnownState(a.ch + b.ch + c.ch)) {
+            best = a.ch + b.ch + c.ch;
+            bestScore = score;
+          }
+        }
+      }
+    }
+    if (best) for (let i = 0; i < 3; i++) chosen[line]![start + i] = best[i]!;
+  }
+}
+
 /** Like detectLayout, but lets the first character's alternatives decide between P and V, or I/A/C and V. */
 function pickLayout(lines: string[], raw: Array<Array<Array<{ ch: string; score: number }>>>): Layout | string {
   const detected = detectLayout(lines);
   if (typeof detected === 'string') return detected;
   const width = detected.lineLength;
   if (detected.format === 'TD1' || detected.format === 'FRENCH_ID') return detected;
+  if (width === 36) {
+    // A misread in `IDFRA` must not turn a French card into a TD2: ask the alternatives.
+    let supported = 0;
+    let agreeing = 0;
+    for (let i = 0; i < 5; i++) {
+      const alts = raw[0]?.[i] ?? [];
+      if (alts.some((a) => a.ch === 'IDFRA'[i])) supported++;
+      if (alts[0]?.ch === 'IDFRA'[i]) agreeing++;
+    }
+    if (supported === 5 && agreeing >= 4) return LAYOUTS.FRENCH_ID;
+  }
   const firstAlts = raw[0]?.[0] ?? [];
   const options: MrzFormat[] = width === 44 ? ['TD3', 'MRVA'] : ['TD2', 'MRVB'];
   for (const a of firstAlts) {

@@ -17,7 +17,7 @@ function isControl(c: number): boolean {
 /**
  * Splits on CR, LF or TAB; per line trims spaces and reader prefix/suffix characters, upper-cases
  * and removes inner spaces (or reads them as `<` when only that gives an MRZ width); one
- * unseparated line of 60, 72 or 88 characters is split. Characters inside a line that are not in the
+ * unseparated line of 72, 88 or 90 characters is split. Characters inside a line that are not in the
  * alphabet are kept so that the parser can report where they are. Linear time; never throws.
  */
 export function normaliseMrzInput(raw: string): { lines: string[]; notes: string[] } {
@@ -110,14 +110,21 @@ export function cleanLine(line: string, notes: Set<string>): string {
   }
   if (lower) notes.add('converted lower case to upper case');
   if (control) notes.add('found control characters inside a line');
-  if (spaces > 0) {
-    // A person may type spaces where the document prints `<`; only that reading gives a known width.
-    if (!MRZ_WIDTHS.includes(out.length) && MRZ_WIDTHS.includes(outSpacesAsFiller.length)) {
+  if (!MRZ_WIDTHS.includes(out.length)) {
+    // A person may type spaces where the document prints `<`, trailing ones included; use that
+    // reading only when it alone gives a known width.
+    let trailing = 0;
+    for (let i = e; i < line.length && isSpace(line.charCodeAt(i)); i++) trailing++;
+    if (MRZ_WIDTHS.includes(outSpacesAsFiller.length)) {
       notes.add('read spaces inside lines as <');
       return outSpacesAsFiller;
     }
-    notes.add('removed spaces inside lines');
+    if (trailing > 0 && MRZ_WIDTHS.includes(outSpacesAsFiller.length + trailing)) {
+      notes.add('read spaces inside lines as <');
+      return outSpacesAsFiller + '<'.repeat(trailing);
+    }
   }
+  if (spaces > 0) notes.add('removed spaces inside lines');
   return out;
 }
 

@@ -6,7 +6,8 @@ import type { MrzFormat, MrzResult } from '../types';
 import type { GrayImage } from './gray';
 import { locateLines, type LineCandidate } from './locate';
 import { rectify } from './rectify';
-import { recogniseLine, getDefaultModel, type LineReading } from './recognise-line';
+import { classifyLayout, getDefaultModel, type LineReading } from './recognise-line';
+import { segmentLine } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
 
@@ -54,14 +55,16 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp): FoundLin
   const scale = Math.min(1.5, TARGET_CAP / Math.max(4, c.thickness * 0.85));
   const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2.2 * c.thickness, height: 2.2 * c.thickness };
   const r = rectify(frame, rect, scale);
-  let reading: LineReading | null = recogniseLine(r.image, { model });
-  if (!reading) return null;
-  const std = nearestStandard(reading.text.length);
+  // Segment first and classify only lines of a standard length: clutter text costs little.
+  let layout = segmentLine(r.image);
+  if (!layout) return null;
+  const std = nearestStandard(layout.cells.length);
   if (std === null) return null;
-  if (std !== reading.text.length) {
-    reading = recogniseLine(r.image, { model, expectedLength: std });
-    if (!reading || reading.text.length !== std) return null;
+  if (std !== layout.cells.length) {
+    layout = segmentLine(r.image, { expectedLength: std });
+    if (!layout || layout.cells.length !== std) return null;
   }
+  const reading: LineReading = classifyLayout(layout, model);
   // Recentre on the text actually read: the located region may include neighbouring clutter.
   const cells = reading.layout.cells;
   const midU = (cells[0]!.cx + cells[cells.length - 1]!.cx) / 2 / scale - rect.length / 2;
@@ -106,23 +109,27 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12);
   const found: FoundLine[] = [];
+  const tried = new Set<string>();
+  let best: FrameReading | null = null;
   for (const c of cands) {
     const f = readCandidate(frame, c, model);
-    // The same line found twice (both scales, or split and whole): keep the more confident reading.
     if (!f) continue;
+    // The same line found twice (both scales, or split and whole): keep the more confident reading.
     const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
-    if (dup >= 0) { if (found[dup]!.confidence < f.confidence) found[dup] = f; continue; }
-    found.push(f);
+    if (dup >= 0) { if (found[dup]!.confidence >= f.confidence) continue; found[dup] = f; }
+    else found.push(f);
+    // Try the groups this line completes; stop at the first valid MRZ (most frames need no more work).
+    for (const g of groupLines(found)) {
+      const id = g.map((l) => `${l.cx.toFixed(0)},${l.cy.toFixed(0)},${l.text}`).join(';');
+      if (tried.has(id)) continue;
+      tried.add(id);
+      const candidates = g.map((l) => l.candidates);
+      const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
+      const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
+      const reading: FrameReading = { lines: result.lines, format: result.format, valid: result.valid, confidence, result, candidates, found };
+      if (result.valid) return reading;
+      if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
+    }
   }
-  const none: FrameReading = { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
-  let best: FrameReading | null = null;
-  for (const g of groupLines(found)) {
-    const candidates = g.map((l) => l.candidates);
-    const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
-    const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
-    const reading: FrameReading = { lines: result.lines, format: result.format, valid: result.valid, confidence, result, candidates, found };
-    if (result.valid) return reading;
-    if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
-  }
-  return best ?? none;
+  return best ?? { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
 }
