@@ -1,0 +1,73 @@
+// Owns the country lists (placement, moratorium, not placement) as data with their sources, and lookups in them.
+import { z } from 'zod';
+import data from './data/country-rules.json';
+import { formatIssues } from './problems';
+import { alpha3Schema, bilingualSchema } from './schema';
+import type { CountryRules } from './types';
+
+export const countryRulesSchema: z.ZodType<CountryRules> = z.strictObject({
+  version: z.string().trim().min(1),
+  placementListComplete: z.boolean().optional(),
+  entries: z.array(
+    z.strictObject({
+      country: alpha3Schema,
+      list: z.enum(['placement', 'moratorium', 'not_placement']),
+      note: bilingualSchema.optional(),
+      source: z.string().trim().min(1, { error: 'must name the source of this entry' }),
+    }),
+  ),
+});
+
+export type CountryRulesValidation = { ok: true; rules: CountryRules } | { ok: false; problems: string[] };
+
+export function validateCountryRules(json: unknown): CountryRulesValidation {
+  const parsed = countryRulesSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error.issues, 'country rules') };
+  const rules = parsed.data;
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  rules.entries.forEach((entry, index) => {
+    const key = `${entry.country}/${entry.list}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) problems.push(`entries[${index}]: ${entry.country} is already on the ${entry.list} list at entries[${earlier}]`);
+    else seen.set(key, index);
+  });
+  // Placement and moratorium may overlap (formal work allowed, domestic work for private employers not);
+  // placement and not_placement contradict each other.
+  rules.entries.forEach((entry, index) => {
+    if (entry.list === 'not_placement' && seen.has(`${entry.country}/placement`)) {
+      problems.push(`entries[${index}]: ${entry.country} cannot be both a placement country (entries[${String(seen.get(`${entry.country}/placement`))}]) and not a placement country`);
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
+}
+
+export type CountryStatus = { placement: boolean; moratorium: boolean; notPlacement: boolean; sources: string[] };
+
+export function countryStatus(rules: CountryRules, alpha3: string): CountryStatus {
+  const code = alpha3.trim().toUpperCase();
+  const entries = rules.entries.filter((e) => e.country === code);
+  const placement = entries.some((e) => e.list === 'placement');
+  const explicitlyNot = entries.some((e) => e.list === 'not_placement');
+  return {
+    placement,
+    moratorium: entries.some((e) => e.list === 'moratorium'),
+    // With the whole official list at hand, absence from it is itself the answer; with a partial list it is not.
+    notPlacement: explicitlyNot || (rules.placementListComplete === true && !placement && code !== 'IDN'),
+    sources: [...new Set(entries.map((e) => e.source))],
+  };
+}
+
+/** The entries for a country with their notes, for the officer's screen. */
+export function countryEntries(rules: CountryRules, alpha3: string): CountryRules['entries'] {
+  const code = alpha3.trim().toUpperCase();
+  return rules.entries.filter((e) => e.country === code);
+}
+
+function loadDefault(): CountryRules {
+  const result = validateCountryRules(data);
+  if (!result.ok) throw new Error(`shared/checklist/data/country-rules.json is invalid:\n${result.problems.join('\n')}`);
+  return result.rules;
+}
+
+export const DEFAULT_COUNTRY_RULES: CountryRules = loadDefault();

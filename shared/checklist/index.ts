@@ -1,0 +1,22 @@
+// Owns the public surface of the clarification checklist: questions, country rules, legal grounds, reason codes,
+// outcomes and risk evaluation. Other layers import from shared/checklist only.
+
+export type * from './types';
+export { OUTCOME_IDS, QUESTION_TYPES, RISK_LEVELS } from './types';
+export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indicatorSchema, answerValueSchema, bilingualSchema } from './schema';
+export { validateChecklist, type ChecklistValidation } from './validate';
+export { visibleQuestions, missingRequired, conditionHolds, triggerHolds, isAnswered } from './conditions';
+export { evaluateRisk, levelFor } from './risk';
+export { DEFAULT_CHECKLIST } from './default-checklist';
+export {
+  countryRulesSchema,
+  validateCountryRules,
+  countryStatus,
+  countryEntries,
+  DEFAULT_COUNTRY_RULES,
+  type CountryStatus,
+  type CountryRulesValidation,
+} from './country-rules';
+export { LEGAL_GROUNDS, legalGround, groundsFor, type LegalGround } from './legal-grounds';
+export { REASON_CODES, reasonCode, isReasonCode, type ReasonCode } from './reason-codes';
+export { OUTCOMES, outcomeInfo, type OutcomeInfo } from './outcomes';

@@ -1,0 +1,68 @@
+// Owns the legal grounds a non-clear decision may cite (DOMAIN.md, "Legal grounds"). It records powers that
+// exist; it grants none: passport action is tied only to the Permenkumham 8/2014 (jo. 18/2022) grounds.
+import type { Bilingual, Outcome } from './types';
+
+export type LegalGround = { code: string; title: Bilingual; citation: string; outcomes: Outcome[] };
+
+export const LEGAL_GROUNDS: readonly LegalGround[] = [
+  {
+    code: 'UU6_2011_P16_NO_DOCUMENT',
+    title: { id: 'Tidak memiliki dokumen perjalanan yang sah dan berlaku', en: 'No valid travel document' },
+    citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    outcomes: ['tunda', 'refer_imigrasi'],
+  },
+  {
+    code: 'UU6_2011_P16_AUTHORITY_REQUEST',
+    title: { id: 'Diperlukan untuk kepentingan penyidikan atas permintaan pejabat berwenang', en: 'Required for an investigation at the request of an authorised official' },
+    citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    outcomes: ['tunda', 'refer_imigrasi', 'refer_police'],
+  },
+  {
+    code: 'UU6_2011_P16_PREVENTION_LIST',
+    title: { id: 'Termasuk dalam daftar pencegahan', en: 'On the prevention list (daftar pencegahan)' },
+    citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    outcomes: ['tunda', 'refer_imigrasi'],
+  },
+  {
+    code: 'SE_IMI_5890_2021_NON_PROCEDURAL',
+    title: { id: 'Dugaan PMI non-prosedural, berkoordinasi dengan BP3MI', en: 'Suspected non-procedural migrant worker, coordinated with BP3MI' },
+    citation: 'SE Dirjen Imigrasi No. IMI.2.GR.01.01-4.5890 Tahun 2021; Permenkumham No. 9 Tahun 2024 (pengganti Permenkumham No. 44 Tahun 2015)',
+    outcomes: ['tunda', 'refer_bp3mi', 'refer_imigrasi'],
+  },
+  {
+    code: 'PERMENKUMHAM_8_2014_SUSPECT',
+    title: {
+      id: 'Penarikan paspor: pemegang berstatus tersangka tindak pidana yang diancam pidana 5 tahun atau lebih',
+      en: 'Passport withdrawal: the holder is a suspect in an offence punishable by 5 years or more',
+    },
+    citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
+    outcomes: ['passport_action'],
+  },
+  {
+    code: 'PERMENKUMHAM_8_2014_PREVENTION_LIST',
+    title: { id: 'Penarikan paspor: pemegang termasuk dalam daftar pencegahan', en: 'Passport withdrawal: the holder is on the prevention list' },
+    citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
+    outcomes: ['passport_action'],
+  },
+  {
+    code: 'UU18_2017_PMI_PROTECTION',
+    title: { id: 'Pelindungan Pekerja Migran Indonesia (persyaratan dan dokumen PMI)', en: 'Protection of Indonesian migrant workers (worker requirements and documents)' },
+    citation: 'UU No. 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia (Pasal 13: dokumen yang wajib dimiliki)',
+    outcomes: ['tunda', 'refer_bp3mi'],
+  },
+  {
+    code: 'UU21_2007_TPPO',
+    title: { id: 'Dugaan tindak pidana perdagangan orang', en: 'Suspected human trafficking' },
+    citation: 'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang',
+    outcomes: ['refer_police', 'refer_bp3mi'],
+  },
+];
+
+export function legalGround(code: string): LegalGround | undefined {
+  return LEGAL_GROUNDS.find((g) => g.code === code);
+}
+
+/** The grounds that may be cited for this outcome; empty for 'clear', which needs none. */
+export function groundsFor(outcome: Outcome): LegalGround[] {
+  return LEGAL_GROUNDS.filter((g) => g.outcomes.includes(outcome));
+}

@@ -1,0 +1,138 @@
+// Owns the plain types of the clarification checklist, its answers, its indicators and the risk result.
+
+/** User-facing text, Indonesian first (the desk's default language), then English. */
+export type Bilingual = { id: string; en: string };
+
+export const OUTCOME_IDS = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
+export type Outcome = (typeof OUTCOME_IDS)[number];
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/**
+ * yes/no → boolean; single → option id; multiple → option ids; text; number;
+ * date → 'YYYY-MM-DD'; country → ISO 3166 alpha-3. null means "asked, no answer".
+ */
+export type AnswerValue = boolean | string | string[] | number | null;
+export type Answers = Record<string, AnswerValue>;
+
+export const QUESTION_TYPES = ['yes_no', 'single', 'multiple', 'text', 'number', 'date', 'country'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/**
+ * A test on one earlier answer. Every key given must hold. An unanswered question fails every test
+ * except `answered: false`, so a condition on a question the traveller never saw is simply false.
+ */
+export type AnswerCondition = {
+  question: string;
+  /** Same value; for a multiple-choice answer, the same set of option ids. */
+  equals?: AnswerValue;
+  /** The answer is one of these; for a multiple-choice answer, at least one of its ids is among these. */
+  in?: string[];
+  answered?: boolean;
+  /** Number answers only, inclusive bounds. */
+  atLeast?: number;
+  atMost?: number;
+};
+
+/** What decides whether a question is shown: answers only, so it can be evaluated while the interview runs. */
+export type Condition = AnswerCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+export type DestinationCheck = 'not_placement_country' | 'moratorium_country' | 'mismatch_ticket';
+
+/**
+ * Facts from outside the interview. "Destination" means the ticket's destination (RiskContext) and,
+ * when `question` names a country question, the destination the traveller declared there.
+ */
+export type ContextFact =
+  /** not_placement/moratorium: any known destination is on that list; mismatch_ticket: declared ≠ ticket. */
+  | { destination: DestinationCheck; question?: string }
+  /** Any known destination lies outside these countries (alpha-3), e.g. an umrah visa used beyond Saudi Arabia. */
+  | { destinationOutside: string[]; question?: string }
+  | { age: { below?: number; atLeast?: number } }
+  | { earlierHolds: { atLeast: number } }
+  | { watchListHits: { atLeast: number } };
+
+/** What raises an indicator: answers and context facts, combined freely. */
+export type Trigger = AnswerCondition | ContextFact | { all: Trigger[] } | { any: Trigger[] } | { not: Trigger };
+
+export type QuestionOption = { id: string; text: Bilingual };
+
+export type Question = {
+  id: string;
+  type: QuestionType;
+  text: Bilingual;
+  help?: Bilingual;
+  options?: QuestionOption[];
+  showIf?: Condition;
+  required?: boolean;
+};
+
+export type Indicator = {
+  id: string;
+  reasonCode: string;
+  /** Added to the score when the indicator is raised. */
+  weight: number;
+  text: Bilingual;
+  when: Trigger;
+  /** A floor for the level whatever the score, for signs that alone justify a closer look. */
+  minLevel?: 'medium' | 'high';
+};
+
+/** One suggestion rule; the first whose every given test holds wins. */
+export type Suggestion = {
+  /** The level must be one of these. */
+  level?: RiskLevel[];
+  /** At least one raised indicator must carry one of these reason codes. */
+  reasonCodes?: string[];
+  outcome: Outcome;
+  text: Bilingual;
+};
+
+export type ChecklistRules = {
+  /** Score at or above `medium` is medium, at or above `high` is high. */
+  thresholds: { medium: number; high: number };
+  suggestions: Suggestion[];
+};
+
+export type Checklist = {
+  version: string;
+  title: Bilingual;
+  questions: Question[];
+  indicators: Indicator[];
+  rules: ChecklistRules;
+};
+
+export type CountryList = 'placement' | 'moratorium' | 'not_placement';
+
+export type CountryRuleEntry = { country: string; list: CountryList; note?: Bilingual; source: string };
+
+export type CountryRules = {
+  version: string;
+  /**
+   * True when the placement entries are the whole official list, so a country absent from it counts as
+   * not a placement country. False when the list is partial: only explicit not_placement entries count.
+   */
+  placementListComplete?: boolean;
+  entries: CountryRuleEntry[];
+};
+
+export type RiskContext = {
+  /** The ticket's (boarding pass or manual travel entry) destination, alpha-3. */
+  destinationCountry?: string | null;
+  ageYears?: number | null;
+  countryRules: CountryRules;
+  /** Earlier holds of this traveller at any desk that has synced. */
+  earlierHolds?: number;
+  watchListHits?: number;
+};
+
+export type RaisedIndicator = { id: string; reasonCode: string; weight: number; text: Bilingual };
+
+export type RiskResult = {
+  level: RiskLevel;
+  score: number;
+  indicators: RaisedIndicator[];
+  suggestedOutcome: Outcome;
+  suggestion: Bilingual;
+};
