@@ -172,7 +172,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       clearInterval(heartbeat);
       for (const stream of streams) stream.end();
       streams.clear();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open pages hold keep-alive connections; closing the host ends them rather than waiting for the browser.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
