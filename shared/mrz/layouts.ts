@@ -8,7 +8,7 @@ import {
   CLASS_LETTER_OR_FILLER,
   CLASS_SEX,
 } from './alphabet';
-import { weightAt } from './check-digit';
+import { weightAt, weightedSum } from './check-digit';
 import type { MrzCheckName, MrzFieldName, MrzFormat, MrzPosition } from './types';
 
 export type FieldKind =
@@ -312,6 +312,23 @@ export const LAYOUTS: Readonly<Record<MrzFormat, Layout>> = {
   FRENCH_ID,
 };
 
+/** How many of a layout's check digits hold on these lines (used only to tell look-alikes apart). */
+function checksHolding(layout: Layout, lines: readonly string[]): number {
+  let n = 0;
+  for (const c of layout.checks) {
+    let sum = 0;
+    let phase = 0;
+    for (const r of c.covers) {
+      const part = weightedSum(lines[r.line]!, r.start, r.end, phase);
+      if (part < 0) return n;
+      sum += part;
+      phase = (phase + r.end - r.start) % 3;
+    }
+    if (lines[c.position.line]!.charCodeAt(c.position.start) - 48 === sum % 10) n++;
+  }
+  return n;
+}
+
 /** Lines per format for messages: "TD3 has 2 lines of 44". */
 export function describeShape(layout: Layout): string {
   return `${layout.lineCount} lines of ${layout.lineLength} characters`;
@@ -330,8 +347,10 @@ export function detectLayout(lines: readonly string[]): Layout | string {
   if (n === 3 && len === 30) layout = TD1;
   else if (n === 2 && len === 44) layout = l0.charCodeAt(0) === 86 /* V */ ? LAYOUTS.MRVA : TD3;
   else if (n === 2 && len === 36) {
-    if (l0.startsWith('IDFRA')) layout = FRENCH_ID;
-    else layout = l0.charCodeAt(0) === 86 ? LAYOUTS.MRVB : TD2;
+    if (l0.startsWith('IDFRA')) {
+      // A TD2 issued by France with code ID starts the same way: let the check digits decide.
+      layout = lines[1]!.length === 36 && checksHolding(TD2, lines) > checksHolding(FRENCH_ID, lines) ? TD2 : FRENCH_ID;
+    } else layout = l0.charCodeAt(0) === 86 ? LAYOUTS.MRVB : TD2;
   }
   if (layout) {
     for (let i = 1; i < n; i++) {

@@ -51,15 +51,15 @@ function nearestStandard(n: number): number | null {
 }
 
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
-function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp): FoundLine | null {
+function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number): FoundLine | null {
   const scale = Math.min(1.5, TARGET_CAP / Math.max(4, c.thickness * 0.85));
   const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2.2 * c.thickness, height: 2.2 * c.thickness };
   const r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
   let layout = segmentLine(r.image);
   if (!layout) return null;
-  const std = nearestStandard(layout.cells.length);
-  if (std === null) return null;
+  const std = expectedLength ?? nearestStandard(layout.cells.length);
+  if (std === null || Math.abs(layout.cells.length - std) > 2) return null;
   if (std !== layout.cells.length) {
     layout = segmentLine(r.image, { expectedLength: std });
     if (!layout || layout.cells.length !== std) return null;
@@ -111,15 +111,9 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
   const found: FoundLine[] = [];
   const tried = new Set<string>();
   let best: FrameReading | null = null;
-  for (const c of cands) {
-    const f = readCandidate(frame, c, model);
-    if (!f) continue;
-    // The same line found twice (both scales, or split and whole): keep the more confident reading.
-    const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
-    if (dup >= 0) { if (found[dup]!.confidence >= f.confidence) continue; found[dup] = f; }
-    else found.push(f);
-    // Try the groups this line completes; stop at the first valid MRZ (most frames need no more work).
-    for (const g of groupLines(found)) {
+  /** Corrects every not-yet-tried group; returns the first valid reading, remembers the best other. */
+  const tryGroups = (lines: FoundLine[]): FrameReading | null => {
+    for (const g of groupLines(lines)) {
       const id = g.map((l) => `${l.cx.toFixed(0)},${l.cy.toFixed(0)},${l.text}`).join(';');
       if (tried.has(id)) continue;
       tried.add(id);
@@ -130,6 +124,41 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       if (result.valid) return reading;
       if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
     }
+    return null;
+  };
+  for (const c of cands) {
+    const f = readCandidate(frame, c, model);
+    if (!f) continue;
+    // The same line found twice (both scales, or split and whole): keep the more confident reading.
+    const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
+    if (dup >= 0) { if (found[dup]!.confidence >= f.confidence) continue; found[dup] = f; }
+    else found.push(f);
+    // Try the groups this line completes; stop at the first valid MRZ (most frames need no more work).
+    const valid = tryGroups(found);
+    if (valid) return valid;
+  }
+  // Glare or a fold can break a line so that the locator misses it: look for it beside the lines
+  // that were read, one line pitch away, with the same length.
+  const probed = new Set<FoundLine>();
+  for (let round = 0; round < 2; round++) {
+    let added = false;
+    for (const f of [...found]) {
+      if (probed.has(f)) continue;
+      probed.add(f);
+      for (const side of [1, -1]) {
+        const nx = -Math.sin(f.angle), ny = Math.cos(f.angle), d = side * 1.75 * f.capHeight;
+        const px = f.cx + d * nx, py = f.cy + d * ny;
+        if (found.some((g) => Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
+        const probe: LineCandidate = { cx: px, cy: py, angle: f.angle, length: f.length + f.capHeight, thickness: 0.82 * f.capHeight, fill: 1, scale: 1 };
+        const g = readCandidate(frame, probe, model, f.text.length);
+        if (!g || found.some((h) => Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
+        found.push(g);
+        added = true;
+        const valid = tryGroups(found);
+        if (valid) return valid;
+      }
+    }
+    if (!added) break;
   }
   return best ?? { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
 }

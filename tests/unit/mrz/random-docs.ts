@@ -43,10 +43,11 @@ export interface RandomDoc {
 
 /**
  * A random valid document of a format, plausible at `refYear`-06-15 (the reference the tests use):
- * birth 1925…refYear-1, expiry refYear-9…refYear+19, names of 1–3 words that fit their field.
+ * birth refYear-99…refYear-2, expiry refYear-9…refYear+19, names of 1–3 words that fit their field.
  */
 export function randomDoc(r: () => number, format: MrzFormat, refYear = 2025, allowLong = true): RandomDoc {
-  const by = 1925 + Math.floor(r() * (refYear - 1 - 1925));
+  // Born within the last 99 years: a YY of exactly 100 years ago would (rightly) read as this century.
+  const by = refYear - 99 + Math.floor(r() * 98);
   const bm = 1 + Math.floor(r() * 12);
   const bd = 1 + Math.floor(r() * 28);
   const ey = refYear - 9 + Math.floor(r() * 28);

@@ -182,23 +182,28 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   // Place the document: rotated, perspective-jittered, MRZ kept inside the frame.
   const docFrameW = d.w * framePxPerMm, docFrameH = d.h * framePxPerMm;
   const ca = Math.cos(rad), sa = Math.sin(rad);
-  let cx = FW / 2, cy = FH / 2;
-  const persp = 0.05 * diff;
-  const jitter = (): number => rng.range(-persp, persp);
   let dst: [number, number][] = [];
   let mrzQuad: [number, number][] | null = null;
-  for (let attempt = 0; attempt < 30; attempt++) {
-    cx = rng.range(0.3, 0.7) * FW; cy = rng.range(0.3, 0.7) * FH;
-    dst = ([[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]] as const).map(([u, v]) => {
-      const x = (u + jitter()) * docFrameW, y = (v + jitter()) * docFrameH;
-      return [cx + x * ca - y * sa, cy + x * sa + y * ca] as [number, number];
+  let shrink = 1;
+  const unit = ([[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]] as const).map(([u, v]) => [u + jitter(), v + jitter()] as const);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    // Lay the document out around the origin, then slide it so that the MRZ lands inside the frame
+    // (the rest of the document may leave it, as it does when an officer holds a passport up).
+    const corners = unit.map(([u, v]) => {
+      const x = u * docFrameW * shrink, y = v * docFrameH * shrink;
+      return [x * ca - y * sa, x * sa + y * ca] as [number, number];
     });
-    if (!mrz) break;
-    const Hd = homography([[0, 0], [DW, 0], [DW, DH], [0, DH]], dst);
-    const q = docInk.mrzBox.map(([x, y]) => applyH(Hd, x, y));
-    const margin = cap * 0.8;
-    if (q.every(([x, y]) => x > margin && x < FW - margin && y > margin && y < FH - margin)) { mrzQuad = q; break; }
-    if (attempt === 29) mrzQuad = q;
+    const Hd = homography([[0, 0], [DW, 0], [DW, DH], [0, DH]], corners);
+    const q = mrz ? docInk.mrzBox.map(([x, y]) => applyH(Hd, x, y)) : corners;
+    const margin = cap * shrink * 0.8;
+    const xs = q.map((p) => p[0]), ys = q.map((p) => p[1]);
+    const loX = margin - Math.min(...xs), hiX = FW - margin - Math.max(...xs);
+    const loY = margin - Math.min(...ys), hiY = FH - margin - Math.max(...ys);
+    if (mrz && (loX > hiX || loY > hiY)) { shrink *= 0.92; continue; }
+    const tx = mrz ? rng.range(loX, hiX) : rng.range(0.3, 0.7) * FW, ty = mrz ? rng.range(loY, hiY) : rng.range(0.3, 0.7) * FH;
+    dst = corners.map(([x, y]) => [x + tx, y + ty] as [number, number]);
+    mrzQuad = mrz ? q.map(([x, y]) => [x + tx, y + ty] as [number, number]) : null;
+    break;
   }
   const Hinv = homography(dst, [[0, 0], [DW, 0], [DW, DH], [0, DH]]);
 
@@ -269,7 +274,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
     image: { width: FW, height: FH, data },
     format: mrz ? fmt : null,
     lines: mrz,
-    capHeight: cap,
+    capHeight: cap * shrink,
     angleDeg: angle,
     mrzQuad,
     degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp },
