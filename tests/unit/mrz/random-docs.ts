@@ -114,9 +114,10 @@ export const CONFUSIONS: Readonly<Record<string, string>> = {
  */
 export function noisyCandidates(r: () => number, lines: string[], noise: number): { candidates: LineCandidates[]; noisy: number } {
   let noisy = 0;
-  const candidates = lines.map((line) =>
+  const alphabet = [...`${ALNUM}<`];
+  const candidates: LineCandidates[] = lines.map((line) =>
     [...line].map((ch) => {
-      const other = CONFUSIONS[ch] ?? pick(r, ALNUM + '<');
+      const other = CONFUSIONS[ch] ?? pick(r, alphabet);
       if (r() < noise && other !== ch) {
         noisy++;
         return [
