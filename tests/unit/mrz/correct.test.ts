@@ -1,0 +1,202 @@
+// Correction over recogniser alternatives: classes, check-digit-guided search, priors, safety and bounds.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { correctMrz, parseMrz } from '../../../shared/mrz';
+import type { LineCandidates, MrzFormat } from '../../../shared/mrz';
+import { LAYOUTS } from '../../../shared/mrz/layouts';
+import { noisyCandidates, randomDoc, rng } from './random-docs';
+
+const REF = { referenceDate: new Date(2010, 0, 1) };
+const REF_2025 = { referenceDate: new Date(2025, 5, 15) };
+const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+
+function certain(lines: string[]): LineCandidates[] {
+  return lines.map((l) => [...l].map((char) => [{ char, score: 0.95 }]));
+}
+function setAlts(c: LineCandidates[], line: number, col: number, alts: Array<[string, number]>): void {
+  c[line]![col] = alts.map(([char, score]) => ({ char, score }));
+}
+const VALUE = (ch: string): number => (ch === '<' ? 0 : '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.indexOf(ch));
+
+describe('correctMrz', () => {
+  it('returns the reading unchanged when there is nothing to correct', () => {
+    const r = correctMrz(certain(TD3), REF);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(TD3);
+    expect(r.corrections).toEqual([]);
+  });
+
+  it('recovers the truth from second alternatives, guided by classes and check digits, and lists the changes', () => {
+    const c = certain(TD3);
+    setAlts(c, 1, 2, [['8', 0.6], ['9', 0.3]]); // document number: digit swap, only the check digit can tell
+    setAlts(c, 1, 15, [['O', 0.7], ['0', 0.2]]); // birth date: letter in a digits-only field
+    setAlts(c, 1, 22, [['7', 0.6], ['2', 0.35]]); // expiry date: digit swap
+    setAlts(c, 0, 10, [['5', 0.6], ['S', 0.3]]); // name: digit in a letters-only field (class rule)
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(TD3);
+    expect(r.corrections).toEqual([
+      { line: 0, column: 10, from: '5', to: 'S' },
+      { line: 1, column: 2, from: '8', to: '9' },
+      { line: 1, column: 15, from: 'O', to: '0' },
+      { line: 1, column: 22, from: '7', to: '2' },
+    ]);
+  });
+
+  it('uses the composite for fields that only the composite protects', () => {
+    const lines = ['I<UTOD231458907AB12<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    const fixed = parseMrz(lines, REF);
+    // Make the composite right for this optional data first.
+    const composite = fixed.checks.find((k) => k.name === 'composite')!.expected;
+    lines[1] = `${lines[1]!.slice(0, 29)}${composite}`;
+    expect(parseMrz(lines, REF).valid).toBe(true);
+    const c = certain(lines);
+    setAlts(c, 0, 17, [['8', 0.6], ['1', 0.3]]); // optional data 1: no own check digit
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(lines);
+    expect(r.corrections).toEqual([{ line: 0, column: 17, from: '8', to: '1' }]);
+  });
+
+  it('never reports valid when the truth is not among the alternatives of a check-digited field', () => {
+    const c = certain(TD3);
+    setAlts(c, 1, 3, [['3', 0.6], ['5', 0.3]]); // truth is 8
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(false);
+    expect(r.lines[1]![3]).toBe('3');
+    expect(r.corrections).toEqual([]);
+    expect(r.errors.map((e) => e.field)).toEqual(['documentNumberCheckDigit', 'compositeCheckDigit']);
+  });
+
+  it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
+    const c = certain(TD3);
+    setAlts(c, 0, 5, [['F', 0.6], ['E', 0.4]]); // truth E: both are letters, nothing checks names
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(true);
+    expect(r.primaryIdentifier).toBe('FRIKSSON');
+    expect(r.corrections).toEqual([]);
+    const digitsOnly = certain(TD3);
+    setAlts(digitsOnly, 0, 5, [['3', 0.9]]); // no letter offered at all
+    const bad = correctMrz(digitsOnly, REF);
+    expect(bad.valid).toBe(false);
+    expect(bad.fields.primaryIdentifier!.error).toMatch(/only letters and < are allowed/);
+  });
+
+  it('prefers < over K inside a run of fillers (same value mod 10, so no check digit can tell)', () => {
+    const c = certain(TD3);
+    setAlts(c, 1, 38, [['K', 0.6], ['<', 0.4]]);
+    setAlts(c, 0, 30, [['K', 0.55], ['<', 0.45]]);
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(true);
+    expect(r.lines).toEqual(TD3);
+  });
+
+  it('prefers a known state code among the alternatives', () => {
+    const c = certain(TD3);
+    setAlts(c, 1, 12, [['Q', 0.6], ['O', 0.3], ['0', 0.1]]);
+    const r = correctMrz(c, REF);
+    expect(r.fields.nationality!.value).toBe('UTO');
+    expect(r.corrections).toEqual([{ line: 1, column: 12, from: 'Q', to: 'O' }]);
+  });
+
+  it('lets the first character alternatives decide the format', () => {
+    const c = certain(TD3);
+    setAlts(c, 0, 0, [['R', 0.6], ['P', 0.3]]);
+    const r = correctMrz(c, REF);
+    expect(r.format).toBe('TD3');
+    expect(r.valid).toBe(true);
+    const fr = certain(['IDFRABERTHIER<<<<<<<<<<<<<<<<<690241', '8806693102856CORINNE<<ANNE<6503123F2']);
+    setAlts(fr, 0, 0, [['1', 0.6], ['I', 0.3]]);
+    const rf = correctMrz(fr, REF);
+    expect(rf.format).toBe('FRENCH_ID');
+    expect(rf.valid).toBe(true);
+  });
+
+  it('handles TD1 long document numbers', () => {
+    const lines = ['I<UTOD23145890<1233<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<2', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    const c = certain(lines);
+    setAlts(c, 0, 16, [['Z', 0.6], ['2', 0.3]]);
+    setAlts(c, 0, 6, [['7', 0.6], ['2', 0.3]]);
+    const r = correctMrz(c, REF);
+    expect(r.valid).toBe(true);
+    expect(r.documentNumber).toBe('D23145890123');
+  });
+
+  it('never throws on malformed input', () => {
+    const bad: unknown[] = [null, undefined, 42, 'text', [], [[]], [[[]]], [[null]], [[[{ char: 'AB', score: 1 }]]], [[[{ char: 'A', score: Number.NaN }]]]];
+    for (const input of bad) {
+      const r = correctMrz(input as LineCandidates[], REF);
+      expect(r.valid).toBe(false);
+    }
+    // Lower-case alternatives are read as upper case.
+    const lower = TD1.map((l) => [...l].map((ch) => [{ char: ch.toLowerCase(), score: 0.9 }]));
+    expect(correctMrz(lower, REF).valid).toBe(true);
+  });
+
+  it('stays bounded with many alternatives everywhere', () => {
+    const c: LineCandidates[] = TD1.map((l) =>
+      [...l].map((ch, i) => [{ char: ch, score: 0.5 }, ...[...'0123456789ABCDEFGH<'].map((x, j) => ({ char: x, score: 0.4 - ((i + j) % 7) * 0.05 }))]),
+    );
+    const t0 = performance.now();
+    const r = correctMrz(c, REF);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.format).toBe('TD1');
+  });
+});
+
+describe('correctMrz on random noisy documents', () => {
+  const FORMATS: MrzFormat[] = ['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB', 'FRENCH_ID'];
+
+  it('only ever picks characters among each position\'s alternatives, and recovers most readings', () => {
+    const r = rng(4242);
+    let valid = 0;
+    let protectedExact = 0;
+    const N = 1200;
+    const failures: unknown[] = [];
+    for (let i = 0; i < N; i++) {
+      const doc = randomDoc(r, FORMATS[i % FORMATS.length]!, 2025);
+      const { candidates } = noisyCandidates(r, doc.lines, 0.03);
+      const res = correctMrz(candidates, REF_2025);
+      for (const k of res.corrections) {
+        const offered = candidates[k.line]![k.column]!.map((a) => a.char);
+        if (!offered.includes(k.to) && failures.length < 3) failures.push({ lines: doc.lines, correction: k, offered });
+      }
+      if (res.valid) {
+        valid++;
+        // Protected positions equal the truth except where the check digits are blind (same value mod 10).
+        const layout = LAYOUTS[res.format!];
+        let exact = true;
+        res.lines.forEach((line, l) => {
+          for (let col = 0; col < line.length; col++) if (layout.covered[l]![col] && line[col] !== doc.lines[l]![col]) exact = false;
+        });
+        if (exact) protectedExact++;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(valid / N).toBeGreaterThan(0.97);
+    expect(protectedExact / N).toBeGreaterThan(0.8);
+  });
+
+  it('never reports valid when a protected position offers only wrong characters', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 5 }), fc.nat(), fc.array(fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<'), { minLength: 1, maxLength: 3 }), (seed, f, p, wrong) => {
+        const doc = randomDoc(rng(seed), FORMATS[f]!, 2025);
+        const layout = LAYOUTS[doc.format];
+        const protectedCells: Array<[number, number]> = [];
+        layout.covered.forEach((row, l) => row.forEach((v, c) => v && protectedCells.push([l, c])));
+        const [line, col] = protectedCells[p % protectedCells.length]!;
+        const truth = doc.lines[line]![col]!;
+        // Wrong alternatives whose value differs from the truth mod 10 (equal ones are the check digits' blind spot).
+        const alts = wrong.filter((ch) => VALUE(ch) % 10 !== VALUE(truth) % 10);
+        fc.pre(alts.length > 0);
+        const c = certain(doc.lines);
+        setAlts(c, line, col, alts.map((ch, i) => [ch, 0.6 - i * 0.1]));
+        const res = correctMrz(c, REF_2025);
+        expect(res.valid).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
