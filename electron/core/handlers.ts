@@ -11,6 +11,8 @@ import {
   type SyncState,
 } from '../../shared/contract';
 import type { AuditLog } from './audit/audit-log';
+import type { CaseService } from './cases/case-service';
+import type { ReferenceService } from './reference/reference-service';
 import type { Db } from './db/connection';
 import type { DeskIdentity } from './desk/desk-identity';
 import { publicOfficer } from './officers/officer-repository';
@@ -24,8 +26,11 @@ export interface CoreContext {
   officers: OfficerService;
   session: DeskSession;
   settings: SettingsService;
+  cases: CaseService;
+  reference: ReferenceService;
   identity: DeskIdentity;
   version: string;
+  now: () => Date;
   emit: (event: DeskEvent) => void;
 }
 
@@ -38,7 +43,9 @@ export type Handlers = { [N in ProcedureName]: Handler<N> };
 const SYNC_NOT_CONFIGURED: SyncState = { state: 'not_configured', lastSyncAt: null, pending: 0 };
 
 export function createHandlers(ctx: CoreContext): Handlers {
-  const { audit, officers, session, settings } = ctx;
+  const { audit, officers, session, settings, cases, reference } = ctx;
+  // Dispatch has checked that a signed-in, unlocked officer with an allowed role is calling.
+  const officer = () => session.officer!;
   const actor = (): string => session.officer?.officerNumber ?? 'unknown';
   const announceSession = () => ctx.emit({ name: 'session.changed', payload: { session: session.view() } });
 
@@ -130,5 +137,36 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'audit.recent': (input) => ok(audit.recent(input.limit)),
 
     'audit.verify': () => ok(audit.verify()),
+
+    'cases.open': (input) => cases.open(input, officer()),
+    'cases.get': (input) => cases.get(input.caseId, officer()),
+    'cases.recordTravel': (input) => cases.recordTravel(input, officer()),
+    'cases.recordAnswers': (input) => cases.recordAnswers(input, officer()),
+    'cases.decide': (input) => cases.decide(input, officer()),
+    'cases.countersign': (input) => cases.countersign(input.caseId, officer()),
+    'cases.amend': (input) => cases.amend(input, officer()),
+    'cases.search': (input) => ok(cases.search(input, officer())),
+
+    'reference.current': () =>
+      ok({
+        checklist: reference.checklist(),
+        countryRules: reference.countryRules(),
+        versions: {
+          checklist: reference.checklist().version,
+          countryRules: reference.countryRules().version,
+          watchList: reference.watchListVersion(),
+        },
+      }),
+    'reference.import': (input) => {
+      const result = reference.import(input.kind, input.content, officer().officerNumber, ctx.now().toISOString());
+      if (!result.ok) {
+        return fail('invalid_input', `The file was refused: ${result.problems.join('; ')}`, {
+          field: 'content',
+          reason: 'referenceFileRefused',
+          problems: result.problems,
+        });
+      }
+      return ok({ kind: input.kind, version: result.version });
+    },
   };
 }

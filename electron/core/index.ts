@@ -9,6 +9,9 @@ import { seedDemoOfficers } from './desk/demo-data';
 import { loadDeskIdentity } from './desk/desk-identity';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { CaseService } from './cases/case-service';
+import { EventStore } from './events/event-store';
+import { ReferenceService } from './reference/reference-service';
 import { OfficerService } from './officers/officer-service';
 import { DeskSession } from './session/desk-session';
 import { SettingsService } from './settings/settings-service';
@@ -61,7 +64,11 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   audit.append(null, 'desk.started', { version: APP_VERSION });
 
-  const handlers = createHandlers({ db, audit, officers, session, settings, identity, version: APP_VERSION, emit });
+  const events = new EventStore(db, identity.deviceId);
+  const reference = new ReferenceService(db, events, audit);
+  const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
+
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, reference, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   return {

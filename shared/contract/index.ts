@@ -2,6 +2,7 @@
 export * from './result';
 export * from './procedures';
 export * from './events';
+export * from './cases';
 
 /** The names the Electron preload and IPC wiring agree on. */
 export const IPC_INVOKE_CHANNEL = 'desk:invoke';

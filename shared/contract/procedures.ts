@@ -1,22 +1,10 @@
 // Owns the list of every procedure the core offers: its name, input and output schemas, and who may call it.
 // Both shells and the renderer's client are typed from this one table.
 import { z } from 'zod';
+import { ADMIN, AGENCIES, EVERY_ROLE, LANGUAGES, ROLES, SUPERVISION, done, none, procedure } from './define';
+import { caseProcedures } from './cases';
 
-export const ROLES = ['officer', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const AGENCIES = ['BP3MI', 'IMIGRASI'] as const;
-export type Agency = (typeof AGENCIES)[number];
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/**
- * Who may call a procedure. 'public' needs no session (setup, sign-in, status);
- * a role list needs a signed-in, unlocked officer holding one of those roles.
- */
-export type Access = 'public' | readonly Role[];
-const EVERY_ROLE = ROLES;
-const SUPERVISION = ['supervisor', 'admin'] as const satisfies readonly Role[];
-const ADMIN = ['admin'] as const satisfies readonly Role[];
+export { AGENCIES, LANGUAGES, ROLES, type Access, type Agency, type Language, type Role } from './define';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** After maxFailedAttempts wrong passwords in a row an account locks for lockoutMinutes. */
@@ -78,25 +66,14 @@ export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 export const settingsSchema = z.object({
   deskName: z.string().trim().min(1).max(60),
+  /** Case numbers start with airport and desk code, so they are unique across desks without coordination. */
+  airportCode: z.string().regex(/^[A-Z]{3}$/, 'three capital letters (IATA)'),
+  deskCode: z.string().regex(/^[A-Z0-9]{2,4}$/, 'two to four capital letters or digits'),
   idleLockMinutes: z.number().min(0.05).max(240),
   defaultLanguage: z.enum(LANGUAGES),
 });
 export type DeskSettings = z.infer<typeof settingsSchema>;
 
-interface ProcedureSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** True for the few procedures a locked desk still answers (unlock, take over, sign out). */
-  whileLocked?: boolean;
-}
-
-function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
-  return spec;
-}
-
-const none = z.object({}).strict();
-const done = z.object({ done: z.literal(true) });
 
 export const procedures = {
   'app.info': procedure({
@@ -195,6 +172,7 @@ export const procedures = {
     output: auditVerificationSchema,
     access: SUPERVISION,
   }),
+  ...caseProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -21,6 +21,8 @@ export interface CallError {
   field?: string;
   /** A finer reason the renderer can translate (catalogue key error.reason.<reason>). */
   reason?: string;
+  /** Every problem found, for a refused file (checklist, country rules, watch list). */
+  problems?: string[];
   /** For account_locked: when the lock ends (ISO time). */
   until?: string;
 }

@@ -52,6 +52,114 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'events, cases, amendments, reference data, watch list',
+    sql: `
+      -- The outbox and the record: every step of a case, never updated, never deleted.
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        case_id TEXT,
+        officer_number TEXT NOT NULL,
+        at TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        UNIQUE (device_id, device_seq)
+      );
+      CREATE INDEX events_case ON events (case_id);
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+
+      -- What the screens read, kept in the same transaction as the events that produce it.
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        case_number TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        desk_name TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        opened_by_name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        mrz TEXT NOT NULL,
+        mrz_valid INTEGER NOT NULL,
+        document_code TEXT,
+        document_number TEXT NOT NULL,
+        issuing_state TEXT,
+        nationality TEXT,
+        primary_name TEXT NOT NULL,
+        secondary_name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        birth_date TEXT,
+        sex TEXT,
+        expiry_date TEXT,
+        flight TEXT,
+        travel_date TEXT,
+        destination_airport TEXT,
+        destination_country TEXT,
+        checklist_version TEXT NOT NULL,
+        answers TEXT NOT NULL DEFAULT '{}',
+        risk TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'decided', 'awaiting_countersignature')),
+        decision TEXT,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        legal_ground TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        decided_at TEXT,
+        decided_by TEXT,
+        decided_by_name TEXT,
+        decided_by_agency TEXT,
+        countersigned_by TEXT,
+        countersigned_by_name TEXT,
+        countersigned_at TEXT,
+        contact_phone TEXT,
+        contact_address TEXT,
+        contact_consent INTEGER
+      );
+      CREATE INDEX cases_document ON cases (document_number, opened_at);
+      CREATE INDEX cases_name_birth ON cases (name_key, birth_date);
+      CREATE INDEX cases_opened ON cases (opened_at);
+      CREATE INDEX cases_decision ON cases (decision, opened_at);
+      CREATE INDEX cases_status ON cases (status, opened_at);
+
+      CREATE TABLE amendments (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        event_id TEXT NOT NULL REFERENCES events (id),
+        field TEXT NOT NULL,
+        old_value TEXT NOT NULL,
+        new_value TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        author TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX amendments_case ON amendments (case_id);
+
+      -- Imported reference files; the newest good one of each kind is in use.
+      CREATE TABLE reference_data (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('checklist', 'country_rules', 'watch_list')),
+        version TEXT NOT NULL,
+        content TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+
+      CREATE TABLE watch_list (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('name', 'document', 'phone', 'company')),
+        match_key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        note TEXT NOT NULL,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX watch_list_key ON watch_list (kind, match_key);
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -4,6 +4,8 @@ import type { Db } from '../db/connection';
 
 export const DEFAULT_SETTINGS: DeskSettings = {
   deskName: 'Meja 1',
+  airportCode: 'PLM',
+  deskCode: 'D01',
   idleLockMinutes: 5,
   defaultLanguage: 'id',
 };

@@ -3,24 +3,35 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutputOf, SessionView } from '../../../shared/contract';
 import { ErrorBanner } from '../components/form';
 import { AuditScreen } from '../features/audit/AuditScreen';
-import { HomeScreen, type Route } from '../features/home/HomeScreen';
+import { CaseScreen } from '../features/case/CaseScreen';
+import { HomeScreen, type Destination } from '../features/home/HomeScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { OfficersScreen } from '../features/officers/OfficersScreen';
+import { ReferenceScreen } from '../features/reference/ReferenceScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
+import { NewCaseScreen } from '../features/scan/NewCaseScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { call, hasBridge, on } from '../lib/client';
 import { useI18n } from '../lib/i18n';
+import { useKeyboardWedge } from '../lib/use-keyboard-wedge';
 import { Header } from './Header';
 import { useActivityReporter } from './use-activity-reporter';
 
 type AppInfo = OutputOf<'app.info'>;
+type Route =
+  | { name: 'home' }
+  | { name: Exclude<Destination, 'new-case'> }
+  | { name: 'new-case'; mrz: string; fromReader: boolean; key: number }
+  | { name: 'case'; caseId: string };
+const HOME: Route = { name: 'home' };
 
 export function App() {
   const { t, applyDefaultLanguage } = useI18n();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
-  const [route, setRoute] = useState<Route>('home');
+  const [route, setRoute] = useState<Route>(HOME);
   const [connectionLost, setConnectionLost] = useState(false);
 
   const refresh = useCallback(async () => {
@@ -37,7 +48,7 @@ export function App() {
     });
     return on('session.changed', ({ session: next }) => {
       setSession(next);
-      if (!next) setRoute('home');
+      if (!next) setRoute(HOME);
     });
   }, [refresh, applyDefaultLanguage]);
 
@@ -49,6 +60,9 @@ export function App() {
   }, [connectionLost, refresh]);
 
   useActivityReporter(session);
+  // A desk reader's burst opens a new reading from any screen of a signed-in, unlocked desk.
+  useKeyboardWedge((mrz) => setRoute({ name: 'new-case', mrz, fromReader: true, key: Date.now() }), session !== null && !session.locked);
+  const newCase = useCallback(() => setRoute({ name: 'new-case', mrz: '', fromReader: false, key: Date.now() }), []);
 
   if (!hasBridge) {
     return (
@@ -61,7 +75,7 @@ export function App() {
   if (!info) return <p className="loading">{connectionLost ? t('app.connectionLost') : t('app.loading')}</p>;
 
   const afterSignIn = () => {
-    setRoute('home');
+    setRoute(HOME);
     void refresh();
   };
 
@@ -69,10 +83,15 @@ export function App() {
   if (info.setupNeeded) screen = <FirstRunScreen onDone={afterSignIn} />;
   else if (!session) screen = <SignInScreen onSignedIn={afterSignIn} />;
   else if (session.locked) screen = <LockScreen session={session} onChanged={afterSignIn} />;
-  else if (route === 'officers') screen = <OfficersScreen />;
-  else if (route === 'settings') screen = <SettingsScreen onSaved={() => void refresh()} />;
-  else if (route === 'audit') screen = <AuditScreen />;
-  else screen = <HomeScreen officer={session.officer} onNavigate={setRoute} />;
+  else if (route.name === 'officers') screen = <OfficersScreen />;
+  else if (route.name === 'settings') screen = <SettingsScreen onSaved={() => void refresh()} />;
+  else if (route.name === 'audit') screen = <AuditScreen />;
+  else if (route.name === 'reference') screen = <ReferenceScreen />;
+  else if (route.name === 'review') screen = <ReviewScreen onOpenCase={(caseId) => setRoute({ name: 'case', caseId })} />;
+  else if (route.name === 'new-case')
+    screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={(caseId) => setRoute({ name: 'case', caseId })} />;
+  else if (route.name === 'case') screen = <CaseScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onNext={newCase} />;
+  else screen = <HomeScreen officer={session.officer} onNavigate={(name) => (name === 'new-case' ? newCase() : setRoute({ name }))} />;
 
   return (
     <div className="app">
@@ -85,8 +104,8 @@ export function App() {
         onSignOut={() => void call('session.signOut', {}).then(() => void refresh())}
       />
       {connectionLost && <ErrorBanner text={t('app.connectionLost')} />}
-      {session && !session.locked && route !== 'home' && (
-        <button type="button" className="button button-secondary back" onClick={() => setRoute('home')}>
+      {session && !session.locked && route.name !== 'home' && (
+        <button type="button" className="button button-secondary back" onClick={() => setRoute(HOME)}>
           ← {t('nav.back')}
         </button>
       )}

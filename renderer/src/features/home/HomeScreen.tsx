@@ -3,22 +3,25 @@ import type { Officer } from '../../../../shared/contract';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
 import { useI18n } from '../../lib/i18n';
 
-export type Route = 'home' | 'officers' | 'settings' | 'audit';
+export type Destination = 'new-case' | 'review' | 'officers' | 'settings' | 'audit' | 'reference';
 
 interface Tile {
-  route: Route;
+  route: Destination;
   title: MessageKey;
   hint: MessageKey;
   roles: readonly Officer['role'][];
 }
 
 const TILES: readonly Tile[] = [
+  { route: 'new-case', title: 'home.tile.newCase', hint: 'home.tile.newCaseHint', roles: ['officer', 'supervisor', 'admin'] },
+  { route: 'review', title: 'home.tile.review', hint: 'home.tile.reviewHint', roles: ['officer', 'supervisor', 'admin'] },
   { route: 'officers', title: 'home.tile.officers', hint: 'home.tile.officersHint', roles: ['admin'] },
   { route: 'settings', title: 'home.tile.settings', hint: 'home.tile.settingsHint', roles: ['admin'] },
   { route: 'audit', title: 'home.tile.audit', hint: 'home.tile.auditHint', roles: ['supervisor', 'admin'] },
+  { route: 'reference', title: 'home.tile.reference', hint: 'home.tile.referenceHint', roles: ['admin'] },
 ];
 
-export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNavigate: (route: Route) => void }) {
+export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNavigate: (route: Destination) => void }) {
   const { t } = useI18n();
   const tiles = TILES.filter((tile) => tile.roles.includes(officer.role));
   return (

@@ -1,0 +1,199 @@
+// Owns the cases and amendments tables: rows in, rows out, history and search queries. No rules here.
+import type { CaseSummary, HistoryEntry } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+
+export interface CaseRow {
+  id: string;
+  case_number: string;
+  device_id: string;
+  desk_name: string;
+  opened_at: string;
+  opened_by: string;
+  opened_by_name: string;
+  source: string;
+  mrz: string;
+  mrz_valid: number;
+  document_code: string | null;
+  document_number: string;
+  issuing_state: string | null;
+  nationality: string | null;
+  primary_name: string;
+  secondary_name: string;
+  name_key: string;
+  birth_date: string | null;
+  sex: string | null;
+  expiry_date: string | null;
+  flight: string | null;
+  travel_date: string | null;
+  destination_airport: string | null;
+  destination_country: string | null;
+  checklist_version: string;
+  answers: string;
+  risk: string;
+  status: 'open' | 'decided' | 'awaiting_countersignature';
+  decision: string | null;
+  reasons: string;
+  legal_ground: string | null;
+  note: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_by_agency: string | null;
+  countersigned_by: string | null;
+  countersigned_by_name: string | null;
+  countersigned_at: string | null;
+  contact_phone: string | null;
+  contact_address: string | null;
+  contact_consent: number | null;
+}
+
+export interface AmendmentRow {
+  field: string;
+  old_value: string;
+  new_value: string;
+  reason: string;
+  author: string;
+  author_name: string;
+  at: string;
+}
+
+export interface SearchFilter {
+  documentNumber?: string;
+  name?: string;
+  from?: string;
+  to?: string;
+  decision?: string;
+  desk?: string;
+  status?: string;
+  limit: number;
+}
+
+/** Upper case, letters and digits only, single spaces: the form names are compared in. */
+export function nameKey(primary: string, secondary: string): string {
+  return `${primary} ${secondary}`.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+}
+
+export function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    openedAt: row.opened_at,
+    deskName: row.desk_name,
+    officerName: row.decided_by_name ?? row.opened_by_name,
+    officerNumber: row.decided_by ?? row.opened_by,
+    status: row.status,
+    decision: row.decision as CaseSummary['decision'],
+    reasons: JSON.parse(row.reasons) as string[],
+    documentNumber: row.document_number,
+    name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
+    birthDate: row.birth_date,
+    nationality: row.nationality,
+  };
+}
+
+const SUMMARY_COLUMNS = `id, case_number, desk_name, opened_at, opened_by, opened_by_name, status, decision, reasons, document_number,
+  primary_name, secondary_name, birth_date, nationality, decided_by, decided_by_name`;
+
+export class CaseRepository {
+  constructor(private readonly db: Db) {}
+
+  byId(id: string): CaseRow | undefined {
+    return this.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  }
+
+  byNumber(caseNumber: string): CaseRow | undefined {
+    return this.db.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
+  }
+
+  insert(row: CaseRow): void {
+    const columns = Object.keys(row);
+    this.db
+      .prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      .run(row);
+  }
+
+  update(id: string, changes: Partial<CaseRow>): void {
+    const columns = Object.keys(changes);
+    if (columns.length === 0) return;
+    this.db.prepare(`UPDATE cases SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
+  }
+
+  amendments(caseId: string): AmendmentRow[] {
+    return this.db
+      .prepare('SELECT field, old_value, new_value, reason, author, author_name, at FROM amendments WHERE case_id = ? ORDER BY id')
+      .all(caseId) as AmendmentRow[];
+  }
+
+  insertAmendment(caseId: string, eventId: string, amendment: AmendmentRow): void {
+    this.db
+      .prepare(
+        'INSERT INTO amendments (case_id, event_id, field, old_value, new_value, reason, author, author_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(caseId, eventId, amendment.field, amendment.old_value, amendment.new_value, amendment.reason, amendment.author, amendment.author_name, amendment.at);
+  }
+
+  /** Earlier encounters: the same document number, or the same name and birth date, newest first. */
+  history(excludeId: string, documentNumber: string, key: string, birthDate: string | null, limit = 20): HistoryEntry[] {
+    const byDocument = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE document_number = ? AND id != ? ORDER BY opened_at DESC LIMIT ?`)
+      .all(documentNumber, excludeId, limit) as CaseRow[];
+    const byName =
+      birthDate && key
+        ? (this.db
+            .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE name_key = ? AND birth_date = ? AND id != ? ORDER BY opened_at DESC LIMIT ?`)
+            .all(key, birthDate, excludeId, limit) as CaseRow[])
+        : [];
+    const seen = new Set<string>();
+    const entries: HistoryEntry[] = [];
+    for (const [rows, matchedBy] of [
+      [byDocument, 'document'],
+      [byName, 'name_birth'],
+    ] as const) {
+      for (const row of rows) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        entries.push({ ...toSummary(row), matchedBy });
+      }
+    }
+    return entries.sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, limit);
+  }
+
+  search(filter: SearchFilter): CaseSummary[] {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: filter.limit };
+    if (filter.documentNumber) {
+      where.push('document_number = @documentNumber');
+      params.documentNumber = filter.documentNumber.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    }
+    if (filter.name) {
+      // A prefix range on the indexed key, rather than LIKE, so the index serves it whatever the collation.
+      const prefix = nameKey(filter.name, '');
+      where.push('name_key >= @namePrefix AND name_key < @nameEnd');
+      params.namePrefix = prefix;
+      params.nameEnd = `${prefix}\uffff`;
+    }
+    if (filter.from) {
+      where.push('opened_at >= @from');
+      params.from = filter.from;
+    }
+    if (filter.to) {
+      where.push('opened_at < @to');
+      params.to = `${filter.to}\uffff`;
+    }
+    if (filter.decision === 'undecided') where.push('decision IS NULL');
+    else if (filter.decision) {
+      where.push('decision = @decision');
+      params.decision = filter.decision;
+    }
+    if (filter.status) {
+      where.push('status = @status');
+      params.status = filter.status;
+    }
+    if (filter.desk) {
+      where.push('desk_name = @desk');
+      params.desk = filter.desk;
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as CaseRow[]).map(toSummary);
+  }
+}

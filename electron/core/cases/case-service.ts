@@ -1,0 +1,432 @@
+// Owns the rules of a clarification case: opening it from a reading, recording travel and answers with the risk
+// they raise, deciding with reasons and a legal ground, countersigning passport actions, amending without
+// overwriting, and showing a case (which is audited). Every change is an event in the same transaction as its rows.
+import { randomUUID } from 'node:crypto';
+import {
+  evaluateRisk,
+  isReasonCode,
+  legalGround,
+  type Answers,
+  type RiskContext,
+} from '../../../shared/checklist';
+import {
+  fail,
+  ok,
+  type CallResult,
+  type CaseDetail,
+  type CaseSummary,
+  type Officer,
+  type ParsedInputOf,
+  type Risk,
+} from '../../../shared/contract';
+import { visibleWithAnswers } from '../../../shared/checklist/conditions';
+import { normaliseMrzInput, parseMrz, stateName } from '../../../shared/mrz';
+import { airportByIata } from '../../../shared/reference-data/airports';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import type { EventStore } from '../events/event-store';
+import type { ReferenceService } from '../reference/reference-service';
+import type { SettingsService } from '../settings/settings-service';
+import { nextCaseNumber } from './case-number';
+import { CaseRepository, nameKey, toSummary, type CaseRow, type SearchFilter } from './case-repository';
+
+type Traveller = CaseDetail['traveller'];
+type Warning = Traveller['warnings'][number];
+
+export class CaseService {
+  readonly repository: CaseRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventStore,
+    private readonly audit: AuditLog,
+    private readonly reference: ReferenceService,
+    private readonly settings: SettingsService,
+    private readonly deviceId: string,
+    private readonly now: () => Date,
+  ) {
+    this.repository = new CaseRepository(db);
+  }
+
+  open(input: ParsedInputOf<'cases.open'>, officer: Officer): CallResult<CaseDetail> {
+    const { lines } = normaliseMrzInput(input.mrz);
+    const at = this.now();
+    const reading = parseMrz(lines, { referenceDate: at });
+    if (reading.format === null || !reading.documentNumber) {
+      const detail = reading.errors.map((e) => e.message).join(' ') || 'No MRZ found.';
+      return fail('invalid_input', `This is not a readable MRZ: ${detail}`, { field: 'mrz', reason: 'mrzUnreadable' });
+    }
+    const settings = this.settings.get();
+    const checklist = this.reference.checklist();
+    const primary = reading.primaryIdentifier;
+    const secondary = reading.secondaryIdentifier;
+    const id = randomUUID();
+    const row: CaseRow = {
+      id,
+      case_number: '',
+      device_id: this.deviceId,
+      desk_name: settings.deskName,
+      opened_at: at.toISOString(),
+      opened_by: officer.officerNumber,
+      opened_by_name: officer.name,
+      source: input.source,
+      mrz: reading.lines.join('\n'),
+      mrz_valid: reading.valid ? 1 : 0,
+      document_code: reading.fields.documentCode?.value ?? null,
+      document_number: reading.documentNumber,
+      issuing_state: reading.fields.issuingState?.value ?? null,
+      nationality: reading.fields.nationality?.value ?? null,
+      primary_name: primary,
+      secondary_name: secondary,
+      name_key: nameKey(primary, secondary),
+      birth_date: reading.birthDate?.iso ?? null,
+      sex: reading.fields.sex?.value ?? null,
+      expiry_date: reading.expiryDate?.iso ?? null,
+      flight: null,
+      travel_date: null,
+      destination_airport: null,
+      destination_country: null,
+      checklist_version: checklist.version,
+      answers: '{}',
+      risk: '',
+      status: 'open',
+      decision: null,
+      reasons: '[]',
+      legal_ground: null,
+      note: '',
+      decided_at: null,
+      decided_by: null,
+      decided_by_name: null,
+      decided_by_agency: null,
+      countersigned_by: null,
+      countersigned_by_name: null,
+      countersigned_at: null,
+      contact_phone: null,
+      contact_address: null,
+      contact_consent: null,
+    };
+    row.risk = JSON.stringify(this.assess(row, {}));
+    this.db.transaction(() => {
+      row.case_number = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
+      this.repository.insert(row);
+      this.events.append('case.opened', id, officer.officerNumber, row.opened_at, {
+        caseNumber: row.case_number,
+        source: input.source,
+        mrz: reading.lines,
+        checklistVersion: checklist.version,
+      });
+      this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber: row.case_number });
+    }).immediate();
+    return ok(this.detail(row));
+  }
+
+  /** Shows a case; every showing is audited, as personal data of people who may be victims. */
+  get(caseIdOrNumber: string, viewer: Officer): CallResult<CaseDetail> {
+    const row = this.repository.byId(caseIdOrNumber) ?? this.repository.byNumber(caseIdOrNumber);
+    if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    this.audit.append(viewer.officerNumber, 'case.viewed', { caseId: row.id, caseNumber: row.case_number });
+    return ok(this.detail(row));
+  }
+
+  recordTravel(input: ParsedInputOf<'cases.recordTravel'>, officer: Officer): CallResult<CaseDetail> {
+    const row = this.openCase(input.caseId);
+    if (!row.ok) return row;
+    const travel = input.travel;
+    let destinationCountry: string | null = null;
+    if (travel.destinationAirport) {
+      const airport = airportByIata(travel.destinationAirport);
+      if (!airport) return fail('invalid_input', `Unknown airport ${travel.destinationAirport}.`, { field: 'destinationAirport', reason: 'unknownAirport' });
+      destinationCountry = airport.country;
+    }
+    const changes: Partial<CaseRow> = {
+      flight: travel.flight ? travel.flight.toUpperCase().replace(/\s+/g, ' ') : null,
+      travel_date: travel.travelDate ?? null,
+      destination_airport: travel.destinationAirport ?? null,
+      destination_country: destinationCountry,
+    };
+    return this.change(row.value, changes, officer, 'case.travel_recorded', {
+      flight: changes.flight,
+      travelDate: changes.travel_date,
+      destinationAirport: changes.destination_airport,
+      destinationCountry,
+    });
+  }
+
+  recordAnswers(input: ParsedInputOf<'cases.recordAnswers'>, officer: Officer): CallResult<CaseDetail> {
+    const row = this.openCase(input.caseId);
+    if (!row.ok) return row;
+    // Answers to questions that no longer show (a changed earlier answer hid them) are not kept.
+    const { answers } = visibleWithAnswers(this.reference.checklist(), input.answers as Answers);
+    return this.change(row.value, { answers: JSON.stringify(answers) }, officer, 'case.answers_recorded', { answers });
+  }
+
+  decide(input: ParsedInputOf<'cases.decide'>, officer: Officer): CallResult<CaseDetail> {
+    const found = this.openCase(input.caseId);
+    if (!found.ok) return found;
+    const row = found.value;
+    const unknownReason = input.reasons.find((code) => !isReasonCode(code));
+    if (unknownReason) return fail('invalid_input', `Unknown reason code ${unknownReason}.`, { field: 'reasons' });
+    if (input.outcome !== 'clear') {
+      if (input.reasons.length === 0) return fail('invalid_input', 'A decision other than clear needs at least one reason.', { field: 'reasons', reason: 'reasonsRequired' });
+      const ground = input.legalGround ? legalGround(input.legalGround) : undefined;
+      if (!ground) return fail('invalid_input', 'A decision other than clear needs a legal ground from the list.', { field: 'legalGround', reason: 'groundRequired' });
+      if (!ground.outcomes.includes(input.outcome)) {
+        return fail('invalid_input', `The ground ${ground.code} does not support this decision.`, { field: 'legalGround', reason: 'groundNotForOutcome' });
+      }
+      if (input.note.trim().length === 0) return fail('invalid_input', 'A decision other than clear needs a note.', { field: 'note', reason: 'noteRequired' });
+    }
+    if (input.outcome === 'passport_action' && officer.agency !== 'IMIGRASI') {
+      return fail('forbidden', 'Only an Imigrasi officer can take a passport action.', { reason: 'passportActionImigrasiOnly' });
+    }
+    const contact = input.contact;
+    if (contact && (contact.phone || contact.address) && !contact.consent) {
+      return fail('invalid_input', "Contact details are kept only with the traveller's consent.", { field: 'contact', reason: 'contactNeedsConsent' });
+    }
+    const at = this.now().toISOString();
+    const changes: Partial<CaseRow> = {
+      status: input.outcome === 'passport_action' ? 'awaiting_countersignature' : 'decided',
+      decision: input.outcome,
+      reasons: JSON.stringify(input.reasons),
+      legal_ground: input.outcome === 'clear' ? (input.legalGround ?? null) : input.legalGround,
+      note: input.note,
+      decided_at: at,
+      decided_by: officer.officerNumber,
+      decided_by_name: officer.name,
+      decided_by_agency: officer.agency,
+      contact_phone: contact?.consent ? (contact.phone ?? null) : null,
+      contact_address: contact?.consent ? (contact.address ?? null) : null,
+      contact_consent: contact ? (contact.consent ? 1 : 0) : null,
+    };
+    const risk = JSON.parse(row.risk) as Risk;
+    return this.change(row, changes, officer, 'case.decided', {
+      outcome: input.outcome,
+      reasons: input.reasons,
+      legalGround: changes.legal_ground,
+      note: input.note,
+      riskLevel: risk.level,
+      suggestedOutcome: risk.suggestedOutcome,
+      contactConsent: changes.contact_consent,
+    });
+  }
+
+  countersign(caseId: string, supervisor: Officer): CallResult<CaseDetail> {
+    const row = this.repository.byId(caseId);
+    if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    if (row.status !== 'awaiting_countersignature') {
+      return fail('conflict', 'This case is not awaiting a countersignature.', { reason: 'notAwaitingCountersignature' });
+    }
+    if (supervisor.role !== 'supervisor' || supervisor.agency !== 'IMIGRASI') {
+      return fail('forbidden', 'A passport action is countersigned by an Imigrasi supervisor.', { reason: 'countersignImigrasiSupervisor' });
+    }
+    if (row.decided_by === supervisor.officerNumber) {
+      return fail('forbidden', 'The officer who decided cannot countersign their own decision.', { reason: 'countersignOwnDecision' });
+    }
+    const at = this.now().toISOString();
+    return this.change(
+      row,
+      { status: 'decided', countersigned_by: supervisor.officerNumber, countersigned_by_name: supervisor.name, countersigned_at: at },
+      supervisor,
+      'case.countersigned',
+      {},
+    );
+  }
+
+  amend(input: ParsedInputOf<'cases.amend'>, officer: Officer): CallResult<CaseDetail> {
+    const row = this.repository.byId(input.caseId);
+    if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    if (row.status === 'open') return fail('conflict', 'Only a decided case is amended; an open case is still being recorded.', { reason: 'amendOpenCase' });
+    const change = this.amendment(row, input.field, input.value);
+    if (!change.ok) return change;
+    const { column, value } = change.value;
+    const before = row[column];
+    const at = this.now().toISOString();
+    return this.db.transaction(() => {
+      const event = this.events.append('case.amended', row.id, officer.officerNumber, at, {
+        field: input.field,
+        from: before,
+        to: value,
+        reason: input.reason,
+      });
+      this.repository.update(row.id, { [column]: value });
+      this.repository.insertAmendment(row.id, event.id, {
+        field: input.field,
+        old_value: JSON.stringify(before),
+        new_value: JSON.stringify(value),
+        reason: input.reason,
+        author: officer.officerNumber,
+        author_name: officer.name,
+        at,
+      });
+      this.audit.append(officer.officerNumber, 'case.amended', { caseId: row.id, field: input.field });
+      return ok(this.detail(this.repository.byId(row.id)!));
+    }).immediate();
+  }
+
+  search(filter: SearchFilter, viewer: Officer): CaseSummary[] {
+    const results = this.repository.search(filter);
+    this.audit.append(viewer.officerNumber, 'case.searched', { filter: { ...filter }, results: results.length });
+    return results;
+  }
+
+  private amendment(row: CaseRow, field: ParsedInputOf<'cases.amend'>['field'], value: string | string[] | null): CallResult<{ column: keyof CaseRow; value: string | null }> {
+    const text = typeof value === 'string' ? value.trim() : null;
+    switch (field) {
+      case 'note':
+        return ok({ column: 'note', value: text ?? '' });
+      case 'reasons': {
+        const codes = Array.isArray(value) ? value : [];
+        if (codes.some((code) => !isReasonCode(code))) return fail('invalid_input', 'Unknown reason code.', { field: 'value' });
+        if (row.decision !== 'clear' && codes.length === 0) return fail('invalid_input', 'This decision needs at least one reason.', { field: 'value', reason: 'reasonsRequired' });
+        return ok({ column: 'reasons', value: JSON.stringify(codes) });
+      }
+      case 'legalGround': {
+        const ground = text ? legalGround(text) : undefined;
+        if (!ground || !ground.outcomes.includes(row.decision as never)) {
+          return fail('invalid_input', 'Choose a legal ground from the list that supports this decision.', { field: 'value', reason: 'groundNotForOutcome' });
+        }
+        return ok({ column: 'legal_ground', value: ground.code });
+      }
+      case 'flight':
+        return ok({ column: 'flight', value: text ? text.toUpperCase() : null });
+      case 'travelDate':
+        if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return fail('invalid_input', 'A date as YYYY-MM-DD.', { field: 'value' });
+        return ok({ column: 'travel_date', value: text });
+      case 'destinationAirport': {
+        const airport = text ? airportByIata(text) : undefined;
+        if (text && !airport) return fail('invalid_input', `Unknown airport ${text}.`, { field: 'value', reason: 'unknownAirport' });
+        return ok({ column: 'destination_airport', value: airport?.iata ?? null });
+      }
+      case 'destinationCountry':
+        if (text && !/^[A-Z]{3}$/.test(text)) return fail('invalid_input', 'A three-letter country code.', { field: 'value' });
+        return ok({ column: 'destination_country', value: text });
+      case 'contactPhone':
+      case 'contactAddress':
+        if (text && row.contact_consent !== 1) return fail('invalid_input', "Contact details are kept only with the traveller's consent.", { field: 'value', reason: 'contactNeedsConsent' });
+        return ok({ column: field === 'contactPhone' ? 'contact_phone' : 'contact_address', value: text });
+    }
+  }
+
+  private openCase(caseId: string): CallResult<CaseRow> {
+    const row = this.repository.byId(caseId);
+    if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    if (row.status !== 'open') return fail('conflict', 'This case is already decided; correct it with an amendment.', { reason: 'caseDecided' });
+    return ok(row);
+  }
+
+  /** Applies a change to an open case with its event, recomputing the risk from the new state. */
+  private change(row: CaseRow, changes: Partial<CaseRow>, officer: Officer, eventType: string, payload: Record<string, unknown>): CallResult<CaseDetail> {
+    const at = this.now().toISOString();
+    return this.db.transaction(() => {
+      const next = { ...row, ...changes };
+      if (row.status === 'open') next.risk = JSON.stringify(this.assess(next, JSON.parse(next.answers) as Answers));
+      this.repository.update(row.id, { ...changes, risk: next.risk });
+      this.events.append(eventType, row.id, officer.officerNumber, at, payload);
+      if (eventType === 'case.decided' || eventType === 'case.countersigned') {
+        this.audit.append(officer.officerNumber, eventType, { caseId: row.id, caseNumber: row.case_number });
+      }
+      return ok(this.detail(next));
+    }).immediate();
+  }
+
+  private assess(row: CaseRow, answers: Answers): Risk {
+    const history = this.repository.history(row.id, row.document_number, row.name_key, row.birth_date);
+    const earlierHolds = history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length;
+    const context: RiskContext = {
+      destinationCountry: row.destination_country,
+      ageYears: this.traveller(row).ageYears,
+      countryRules: this.reference.countryRules(),
+      earlierHolds,
+      watchListHits: this.watchListHits(row, answers).length,
+    };
+    return evaluateRisk(this.reference.checklist(), answers, context);
+  }
+
+  private traveller(row: CaseRow): Traveller {
+    const reading = parseMrz(row.mrz.split('\n'), { referenceDate: new Date(row.opened_at) });
+    const warnings: Warning[] = [];
+    if (reading.isMinor) warnings.push('minor');
+    if (reading.expired) warnings.push('expired');
+    else if (reading.expiresWithinSixMonths) warnings.push('expires_soon');
+    if (reading.checks.some((check) => !check.valid)) warnings.push('check_digits');
+    for (const code of [row.nationality, row.issuing_state]) {
+      if (code && stateName(code, 'en') === null && !warnings.includes('unknown_state')) warnings.push('unknown_state');
+    }
+    if (reading.errors.some((e) => e.field === 'birthDate' && /future|after/i.test(e.message))) warnings.push('future_birth_date');
+    return {
+      primaryIdentifier: row.primary_name,
+      secondaryIdentifier: row.secondary_name,
+      nationality: row.nationality,
+      issuingState: row.issuing_state,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      expiryDate: row.expiry_date,
+      ageYears: reading.ageYears,
+      documentCode: row.document_code,
+      warnings,
+      mrzErrors: reading.errors,
+    };
+  }
+
+  private watchListHits(row: CaseRow, answers: Answers) {
+    const texts = Object.values(answers).filter((value): value is string => typeof value === 'string');
+    return this.reference.watchListHits([
+      { kind: 'document', value: row.document_number },
+      { kind: 'name', value: `${row.primary_name} ${row.secondary_name}` },
+      { kind: 'phone', value: row.contact_phone },
+      ...texts.flatMap((text) => [
+        { kind: 'company' as const, value: text },
+        { kind: 'phone' as const, value: text },
+        { kind: 'name' as const, value: text },
+      ]),
+    ]);
+  }
+
+  private detail(row: CaseRow): CaseDetail {
+    const answers = JSON.parse(row.answers) as Answers;
+    return {
+      ...toSummary(row),
+      deviceId: row.device_id,
+      source: row.source as CaseDetail['source'],
+      mrzLines: row.mrz.split('\n'),
+      mrzValid: row.mrz_valid === 1,
+      traveller: this.traveller(row),
+      travel: {
+        flight: row.flight,
+        travelDate: row.travel_date,
+        destinationAirport: row.destination_airport,
+        destinationCountry: row.destination_country,
+      },
+      checklistVersion: row.checklist_version,
+      answers,
+      risk: JSON.parse(row.risk) as Risk,
+      decisionDetail:
+        row.decision && row.decided_at
+          ? {
+              outcome: row.decision as NonNullable<CaseDetail['decision']>,
+              reasons: JSON.parse(row.reasons) as string[],
+              legalGround: row.legal_ground,
+              note: row.note,
+              decidedAt: row.decided_at,
+              decidedBy: row.decided_by ?? '',
+              decidedByName: row.decided_by_name ?? '',
+              decidedByAgency: row.decided_by_agency ?? '',
+              countersignedBy: row.countersigned_by,
+              countersignedByName: row.countersigned_by_name,
+              countersignedAt: row.countersigned_at,
+            }
+          : null,
+      contact: row.contact_consent === null ? null : { phone: row.contact_phone, address: row.contact_address, consent: row.contact_consent === 1 },
+      amendments: this.repository.amendments(row.id).map((a) => ({
+        at: a.at,
+        author: a.author,
+        authorName: a.author_name,
+        field: a.field,
+        from: a.old_value,
+        to: a.new_value,
+        reason: a.reason,
+      })),
+      history: this.repository.history(row.id, row.document_number, row.name_key, row.birth_date),
+      watchListHits: this.watchListHits(row, answers),
+    };
+  }
+}

@@ -1,0 +1,136 @@
+// Owns the reference data a desk decides with: the checklist and country rules in use (shipped defaults until an
+// admin imports a newer good file), and the watch list of recruiters' and sponsors' names, numbers and companies.
+import { z } from 'zod';
+import {
+  DEFAULT_CHECKLIST,
+  DEFAULT_COUNTRY_RULES,
+  validateChecklist,
+  validateCountryRules,
+  type Checklist,
+  type CountryRules,
+} from '../../../shared/checklist';
+import type { WatchListHit } from '../../../shared/contract';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import type { EventStore } from '../events/event-store';
+
+export type ReferenceKind = 'checklist' | 'country_rules' | 'watch_list';
+
+const watchListSchema = z
+  .object({
+    version: z.string().min(1),
+    entries: z.array(
+      z
+        .object({
+          kind: z.enum(['name', 'document', 'phone', 'company']),
+          value: z.string().trim().min(2).max(200),
+          note: z.string().max(1000).default(''),
+          source: z.string().min(1).max(300),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** Names, numbers and companies compared without case, spaces or punctuation. */
+export function matchKey(kind: WatchListHit['kind'], value: string): string {
+  const upper = value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+  if (kind === 'phone') return upper.replace(/\D/g, '').replace(/^(?:62|0)/, '');
+  return upper.replace(/[^A-Z0-9]+/g, ' ').trim();
+}
+
+export type ImportResult = { ok: true; version: string } | { ok: false; problems: string[] };
+
+export class ReferenceService {
+  private checklistCache: Checklist | undefined;
+  private countryRulesCache: CountryRules | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  checklist(): Checklist {
+    this.checklistCache ??= this.latest('checklist', (json) => {
+      const result = validateChecklist(json);
+      return result.ok ? result.checklist : null;
+    }) ?? DEFAULT_CHECKLIST;
+    return this.checklistCache;
+  }
+
+  countryRules(): CountryRules {
+    this.countryRulesCache ??= this.latest('country_rules', (json) => {
+      const result = validateCountryRules(json);
+      return result.ok ? result.rules : null;
+    }) ?? DEFAULT_COUNTRY_RULES;
+    return this.countryRulesCache;
+  }
+
+  watchListVersion(): string {
+    return (this.db.prepare("SELECT version FROM reference_data WHERE kind = 'watch_list' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined) ?? 'none';
+  }
+
+  watchListHits(candidates: { kind: WatchListHit['kind']; value: string | null | undefined }[]): WatchListHit[] {
+    const find = this.db.prepare('SELECT kind, value, note, source FROM watch_list WHERE kind = ? AND match_key = ?');
+    const hits: WatchListHit[] = [];
+    for (const { kind, value } of candidates) {
+      if (!value) continue;
+      const key = matchKey(kind, value);
+      if (key.length < 2) continue;
+      hits.push(...(find.all(kind, key) as WatchListHit[]));
+    }
+    return hits;
+  }
+
+  /** Validates a file and, only when it is good, makes it the version in use. A bad file changes nothing. */
+  import(kind: ReferenceKind, content: string, officerNumber: string, at: string): ImportResult {
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch (error) {
+      return { ok: false, problems: [`The file is not valid JSON: ${(error as Error).message}`] };
+    }
+    let version: string;
+    let watchEntries: z.infer<typeof watchListSchema>['entries'] = [];
+    if (kind === 'checklist') {
+      const result = validateChecklist(json);
+      if (!result.ok) return { ok: false, problems: result.problems };
+      version = result.checklist.version;
+    } else if (kind === 'country_rules') {
+      const result = validateCountryRules(json);
+      if (!result.ok) return { ok: false, problems: result.problems };
+      version = result.rules.version;
+    } else {
+      const result = watchListSchema.safeParse(json);
+      if (!result.success) {
+        return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`) };
+      }
+      version = result.data.version;
+      watchEntries = result.data.entries;
+    }
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO reference_data (kind, version, content, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
+        .run(kind, version, content, at, officerNumber);
+      if (kind === 'watch_list') {
+        this.db.prepare('DELETE FROM watch_list').run();
+        const insert = this.db.prepare('INSERT INTO watch_list (kind, match_key, value, note, source) VALUES (?, ?, ?, ?, ?)');
+        for (const entry of watchEntries) insert.run(entry.kind, matchKey(entry.kind, entry.value), entry.value, entry.note, entry.source);
+      }
+      this.events.append('reference.imported', null, officerNumber, at, { kind, version });
+      this.audit.append(officerNumber, 'reference.imported', { kind, version });
+    })();
+    this.checklistCache = undefined;
+    this.countryRulesCache = undefined;
+    return { ok: true, version };
+  }
+
+  private latest<T>(kind: ReferenceKind, accept: (json: unknown) => T | null): T | null {
+    const content = this.db
+      .prepare('SELECT content FROM reference_data WHERE kind = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(kind) as string | undefined;
+    return content === undefined ? null : accept(JSON.parse(content));
+  }
+}

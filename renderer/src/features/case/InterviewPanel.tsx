@@ -1,0 +1,211 @@
+// Owns the interview: travel details with an airport search, and the checklist questions that apply so far.
+// Answers are saved as the officer gives them; the core recomputes the risk from them.
+import { useEffect, useRef, useState } from 'react';
+import { visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question } from '../../../../shared/checklist';
+import type { CaseDetail, CallError } from '../../../../shared/contract';
+import { stateName } from '../../../../shared/mrz';
+import { searchAirports } from '../../../../shared/reference-data/airports';
+import { Button } from '../../components/form';
+import { call } from '../../lib/client';
+import { useI18n } from '../../lib/i18n';
+
+interface PanelProps {
+  detail: CaseDetail;
+  onChanged: (detail: CaseDetail) => void;
+  onError: (error: CallError) => void;
+}
+
+export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
+  const { t, language } = useI18n();
+  const [flight, setFlight] = useState(detail.travel.flight ?? '');
+  const [travelDate, setTravelDate] = useState(detail.travel.travelDate ?? new Date().toISOString().slice(0, 10));
+  const [airport, setAirport] = useState(detail.travel.destinationAirport ?? '');
+  const matches = airport.length >= 2 ? searchAirports(airport, 8) : [];
+  const editable = detail.status === 'open';
+
+  async function save() {
+    const result = await call('cases.recordTravel', {
+      caseId: detail.id,
+      travel: { flight: flight.trim() || null, travelDate: travelDate || null, destinationAirport: airport.trim().toUpperCase().slice(0, 3) || null },
+    });
+    if (result.ok) onChanged(result.value);
+    else onError(result.error);
+  }
+
+  return (
+    <section className="card" aria-labelledby="travel-title">
+      <h2 id="travel-title">{t('case.travel')}</h2>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="flight">{t('case.flight')}</label>
+          <input id="flight" value={flight} disabled={!editable} onChange={(e) => setFlight(e.target.value)} placeholder="AK 1325" />
+        </div>
+        <div className="field">
+          <label htmlFor="travel-date">{t('case.travelDate')}</label>
+          <input id="travel-date" type="date" value={travelDate} disabled={!editable} onChange={(e) => setTravelDate(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="airport">{t('case.destination')}</label>
+          <input id="airport" list="airport-options" value={airport} disabled={!editable} onChange={(e) => setAirport(e.target.value)} placeholder="KUL" />
+          <datalist id="airport-options">
+            {matches.map((match) => (
+              <option key={match.iata} value={match.iata}>
+                {match.iata} · {match.city} · {match.name} · {stateName(match.country, language) ?? match.country}
+              </option>
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <span className="label">{t('case.destinationCountry')}</span>
+          <strong data-testid="destination-country">
+            {detail.travel.destinationCountry ? `${stateName(detail.travel.destinationCountry, language) ?? ''} (${detail.travel.destinationCountry})` : '—'}
+          </strong>
+        </div>
+      </div>
+      {editable && (
+        <Button variant="secondary" onClick={() => void save()}>
+          {t('case.saveTravel')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+export function InterviewPanel({ detail, checklist, onChanged, onError }: PanelProps & { checklist: Checklist }) {
+  const { t, language } = useI18n();
+  const [answers, setAnswers] = useState<Answers>(detail.answers as Answers);
+  const editable = detail.status === 'open';
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const questions = visibleQuestions(checklist, answers);
+
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  function answer(id: string, value: AnswerValue) {
+    const next = { ...answers, [id]: value };
+    setAnswers(next);
+    // Saved shortly after the officer stops changing answers, so the risk follows the interview.
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      void call('cases.recordAnswers', { caseId: detail.id, answers: next }).then((result) => (result.ok ? onChanged(result.value) : onError(result.error)));
+    }, 400);
+  }
+
+  return (
+    <section className="card" aria-labelledby="interview-title">
+      <h2 id="interview-title">{t('case.interview')}</h2>
+      <p className="hint">{t('case.checklistVersion', { version: detail.checklistVersion })}</p>
+      <ol className="questions">
+        {questions.map((question) => (
+          <li key={question.id}>
+            <QuestionInput question={question} value={answers[question.id]} disabled={!editable} onAnswer={(value) => answer(question.id, value)} language={language} yes={t('case.yes')} no={t('case.no')} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function QuestionInput({
+  question,
+  value,
+  disabled,
+  onAnswer,
+  language,
+  yes,
+  no,
+}: {
+  question: Question;
+  value: AnswerValue | undefined;
+  disabled: boolean;
+  onAnswer: (value: AnswerValue) => void;
+  language: 'id' | 'en';
+  yes: string;
+  no: string;
+}) {
+  const id = `q-${question.id}`;
+  const label = question.text[language];
+  const help = question.help?.[language];
+  switch (question.type) {
+    case 'yes_no':
+      return (
+        <fieldset className="question" disabled={disabled}>
+          <legend>{label}</legend>
+          {help && <small className="hint">{help}</small>}
+          <div className="choices">
+            {([true, false] as const).map((choice) => (
+              <label key={String(choice)} className={`choice ${value === choice ? 'chosen' : ''}`}>
+                <input type="radio" name={id} checked={value === choice} onChange={() => onAnswer(choice)} />
+                {choice ? yes : no}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case 'single':
+    case 'multiple': {
+      const chosen = question.type === 'multiple' ? (Array.isArray(value) ? value : []) : value;
+      return (
+        <fieldset className="question" disabled={disabled}>
+          <legend>{label}</legend>
+          {help && <small className="hint">{help}</small>}
+          <div className="choices">
+            {(question.options ?? []).map((option) => {
+              const checked = Array.isArray(chosen) ? chosen.includes(option.id) : chosen === option.id;
+              return (
+                <label key={option.id} className={`choice ${checked ? 'chosen' : ''}`}>
+                  <input
+                    type={question.type === 'multiple' ? 'checkbox' : 'radio'}
+                    name={id}
+                    checked={checked}
+                    onChange={() => {
+                      if (question.type === 'single') return onAnswer(option.id);
+                      const list = Array.isArray(chosen) ? chosen : [];
+                      onAnswer(checked ? list.filter((item) => item !== option.id) : [...list, option.id]);
+                    }}
+                  />
+                  {option.text[language]}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      );
+    }
+    case 'number':
+      return (
+        <div className="field question">
+          <label htmlFor={id}>{label}</label>
+          <input id={id} type="number" disabled={disabled} value={typeof value === 'number' ? value : ''} onChange={(e) => onAnswer(e.target.value === '' ? null : Number(e.target.value))} />
+        </div>
+      );
+    case 'date':
+      return (
+        <div className="field question">
+          <label htmlFor={id}>{label}</label>
+          <input id={id} type="date" disabled={disabled} value={typeof value === 'string' ? value : ''} onChange={(e) => onAnswer(e.target.value || null)} />
+        </div>
+      );
+    case 'country':
+      return (
+        <div className="field question">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            disabled={disabled}
+            maxLength={3}
+            placeholder="MYS"
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onAnswer(e.target.value.toUpperCase() || null)}
+          />
+          {typeof value === 'string' && value.length === 3 && <small className="hint">{stateName(value, language) ?? '?'}</small>}
+        </div>
+      );
+    case 'text':
+      return (
+        <div className="field question">
+          <label htmlFor={id}>{label}</label>
+          <input id={id} disabled={disabled} maxLength={10000} value={typeof value === 'string' ? value : ''} onChange={(e) => onAnswer(e.target.value || null)} />
+        </div>
+      );
+  }
+}

@@ -1,0 +1,83 @@
+// Owns the top of a case: earlier encounters and watch-list hits first, then the traveller card with its warnings.
+import type { CaseDetail } from '../../../../shared/contract';
+import { stateName } from '../../../../shared/mrz';
+import { useI18n } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
+
+export function HistoryPanel({ detail }: { detail: CaseDetail }) {
+  const { t, language } = useI18n();
+  const holds = detail.history.some((entry) => entry.decision !== null && entry.decision !== 'clear');
+  return (
+    <section className={`card ${holds || detail.watchListHits.length > 0 ? 'card-alert' : ''}`} aria-labelledby="history-title" data-testid="history">
+      <h2 id="history-title">{t('case.history')}</h2>
+      {detail.watchListHits.length > 0 && (
+        <div className="banner banner-error" role="alert" data-testid="watch-list">
+          <strong>{t('case.watchList')}:</strong>
+          <ul>
+            {detail.watchListHits.map((hit, index) => (
+              <li key={index}>
+                {hit.kind}: {hit.value} — {hit.note} ({hit.source})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {detail.history.length === 0 ? (
+        <p>{t('case.noHistory')}</p>
+      ) : (
+        <table className="table">
+          <tbody>
+            {detail.history.map((entry) => (
+              <tr key={entry.id} className={entry.decision && entry.decision !== 'clear' ? 'hold' : ''}>
+                <td>{formatDateTime(entry.openedAt, language)}</td>
+                <td>{entry.deskName}</td>
+                <td>{entry.officerName}</td>
+                <td>
+                  <strong>{entry.decision ? t(`outcome.${entry.decision}`) : t('status.open')}</strong>
+                </td>
+                <td>{entry.reasons.join(', ')}</td>
+                <td className="hint">{entry.matchedBy === 'document' ? t('case.historyMatchDocument') : t('case.historyMatchName')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function TravellerCard({ detail }: { detail: CaseDetail }) {
+  const { t, language } = useI18n();
+  const traveller = detail.traveller;
+  const country = (code: string | null) => (code ? `${stateName(code, language) ?? '?'} (${code})` : '—');
+  const facts: [string, string][] = [
+    [t('case.name'), [traveller.primaryIdentifier, traveller.secondaryIdentifier].filter(Boolean).join(', ')],
+    [t('case.nationality'), country(traveller.nationality)],
+    [t('case.birthDate'), traveller.birthDate ?? '—'],
+    [t('case.age'), traveller.ageYears === null ? '—' : t('case.ageYears', { age: traveller.ageYears })],
+    [t('case.sex'), traveller.sex ?? '—'],
+    [t('case.documentNumber'), detail.documentNumber],
+    [t('case.expiry'), traveller.expiryDate ?? '—'],
+  ];
+  return (
+    <section className="card" aria-labelledby="traveller-title" data-testid="traveller">
+      <h2 id="traveller-title">{t('case.traveller')}</h2>
+      {traveller.warnings.length > 0 && (
+        <ul className="warnings" role="alert">
+          {traveller.warnings.map((warning) => (
+            <li key={warning}>⚠ {t(`case.warning.${warning}`)}</li>
+          ))}
+        </ul>
+      )}
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <pre className="mrz-lines">{detail.mrzLines.join('\n')}</pre>
+    </section>
+  );
+}

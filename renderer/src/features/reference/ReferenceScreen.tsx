@@ -1,0 +1,72 @@
+// Owns the admin's reference-data imports: a checklist, country rules or watch list file, checked by the core;
+// a refused file lists its problems and the version in use stays.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/form';
+import { call } from '../../lib/client';
+import { useI18n } from '../../lib/i18n';
+
+type Kind = 'checklist' | 'country_rules' | 'watch_list';
+const KINDS: Kind[] = ['checklist', 'country_rules', 'watch_list'];
+
+export function ReferenceScreen() {
+  const { t, errorText } = useI18n();
+  const [versions, setVersions] = useState<{ checklist: string; countryRules: string; watchList: string } | null>(null);
+  const [kind, setKind] = useState<Kind>('checklist');
+  const [file, setFile] = useState<File | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const load = useCallback(async () => {
+    const result = await call('reference.current', {});
+    if (result.ok) setVersions(result.value.versions);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    const result = await call('reference.import', { kind, content: await file.text() });
+    setProblems(result.ok ? [] : (result.error.problems ?? []));
+    setError(result.ok ? null : errorText(result.error));
+    setNotice(result.ok ? t('reference.imported', { kind: t(`reference.kind.${kind}`), version: result.value.version }) : null);
+    void load();
+  }
+
+  return (
+    <main className="panel narrow">
+      <h1>{t('reference.title')}</h1>
+      {versions && <p data-testid="reference-versions">{t('reference.inUse', versions)}</p>}
+      <NoticeBanner text={notice} />
+      <ErrorBanner text={error} />
+      {problems.length > 0 && (
+        <div className="banner banner-error" data-testid="problems">
+          {t('reference.refused')}
+          <ul>
+            {problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form onSubmit={submit}>
+        <SelectField label={t('reference.title')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`reference.kind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="field">
+          <label htmlFor="reference-file">{t('reference.file')}</label>
+          <input id="reference-file" type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <Button type="submit" disabled={!file}>
+          {t('reference.import')}
+        </Button>
+      </form>
+    </main>
+  );
+}

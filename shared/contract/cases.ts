@@ -1,0 +1,204 @@
+// Owns the contract of the clarification case: opening from a reading, history, answers, decision,
+// countersignature, amendments, search, and the reference data (checklist, country rules, watch list) behind them.
+import { z } from 'zod';
+import { ADMIN, EVERY_ROLE, SUPERVISION, procedure } from './define';
+
+export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
+export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
+export const CASE_STATUSES = ['open', 'decided', 'awaiting_countersignature'] as const;
+export const TRAVELLER_WARNINGS = ['minor', 'expired', 'expires_soon', 'check_digits', 'unknown_state', 'future_birth_date'] as const;
+export const AMENDABLE_FIELDS = ['flight', 'travelDate', 'destinationAirport', 'destinationCountry', 'note', 'reasons', 'legalGround', 'contactPhone', 'contactAddress'] as const;
+export const NOTE_MAX_LENGTH = 10_000;
+
+const bilingual = z.object({ id: z.string(), en: z.string() });
+const answerValue = z.union([z.boolean(), z.string().max(NOTE_MAX_LENGTH), z.array(z.string().max(200)).max(100), z.number(), z.null()]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code');
+const uuid = z.string().uuid();
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  openedAt: z.string(),
+  deskName: z.string(),
+  officerName: z.string(),
+  officerNumber: z.string(),
+  status: z.enum(CASE_STATUSES),
+  decision: z.enum(OUTCOMES).nullable(),
+  reasons: z.array(z.string()),
+  documentNumber: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  nationality: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const historyEntrySchema = caseSummarySchema.extend({ matchedBy: z.enum(['document', 'name_birth']) });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const watchListHitSchema = z.object({
+  kind: z.enum(['name', 'document', 'phone', 'company']),
+  value: z.string(),
+  note: z.string(),
+  source: z.string(),
+});
+export type WatchListHit = z.infer<typeof watchListHitSchema>;
+
+export const riskSchema = z.object({
+  level: z.enum(['low', 'medium', 'high']),
+  score: z.number(),
+  indicators: z.array(z.object({ id: z.string(), reasonCode: z.string(), weight: z.number(), text: bilingual })),
+  suggestedOutcome: z.enum(OUTCOMES),
+  suggestion: bilingual,
+});
+export type Risk = z.infer<typeof riskSchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  deviceId: z.string(),
+  source: z.enum(READING_SOURCES),
+  mrzLines: z.array(z.string()),
+  mrzValid: z.boolean(),
+  traveller: z.object({
+    primaryIdentifier: z.string(),
+    secondaryIdentifier: z.string(),
+    nationality: z.string().nullable(),
+    issuingState: z.string().nullable(),
+    sex: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    expiryDate: z.string().nullable(),
+    ageYears: z.number().nullable(),
+    documentCode: z.string().nullable(),
+    warnings: z.array(z.enum(TRAVELLER_WARNINGS)),
+    mrzErrors: z.array(z.object({ field: z.string(), message: z.string() })),
+  }),
+  travel: z.object({
+    flight: z.string().nullable(),
+    travelDate: z.string().nullable(),
+    destinationAirport: z.string().nullable(),
+    destinationCountry: z.string().nullable(),
+  }),
+  checklistVersion: z.string(),
+  answers: z.record(z.string(), answerValue),
+  risk: riskSchema,
+  decisionDetail: z
+    .object({
+      outcome: z.enum(OUTCOMES),
+      reasons: z.array(z.string()),
+      legalGround: z.string().nullable(),
+      note: z.string(),
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+      decidedByName: z.string(),
+      decidedByAgency: z.string(),
+      countersignedBy: z.string().nullable(),
+      countersignedByName: z.string().nullable(),
+      countersignedAt: z.string().nullable(),
+    })
+    .nullable(),
+  contact: z.object({ phone: z.string().nullable(), address: z.string().nullable(), consent: z.boolean() }).nullable(),
+  amendments: z.array(
+    z.object({ at: z.string(), author: z.string(), authorName: z.string(), field: z.string(), from: z.string(), to: z.string(), reason: z.string() }),
+  ),
+  history: z.array(historyEntrySchema),
+  watchListHits: z.array(watchListHitSchema),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+const travelInput = z
+  .object({
+    flight: z.string().trim().max(12).regex(/^[A-Z0-9]{2}\s?\d{1,5}[A-Z]?$/i, 'a flight number such as AK 1325').nullable().optional(),
+    travelDate: isoDate.nullable().optional(),
+    destinationAirport: z.string().trim().regex(/^[A-Z]{3}$/, 'a three-letter IATA code').nullable().optional(),
+  })
+  .strict();
+
+const referenceKinds = z.enum(['checklist', 'country_rules', 'watch_list']);
+
+export const caseProcedures = {
+  'cases.open': procedure({
+    // The core parses the MRZ itself: identity never comes from the renderer's reading of it.
+    input: z.object({ source: z.enum(READING_SOURCES), mrz: z.string().min(1).max(400) }).strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.get': procedure({
+    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.recordTravel': procedure({
+    input: z.object({ caseId: uuid, travel: travelInput }).strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.recordAnswers': procedure({
+    input: z.object({ caseId: uuid, answers: z.record(z.string().max(64), answerValue) }).strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.decide': procedure({
+    input: z
+      .object({
+        caseId: uuid,
+        outcome: z.enum(OUTCOMES),
+        reasons: z.array(z.string().max(64)).max(60).default([]),
+        legalGround: z.string().max(64).nullable().default(null),
+        note: z.string().max(NOTE_MAX_LENGTH).default(''),
+        contact: z
+          .object({ phone: z.string().trim().max(40).nullable(), address: z.string().trim().max(500).nullable(), consent: z.boolean() })
+          .strict()
+          .nullable()
+          .default(null),
+      })
+      .strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.countersign': procedure({
+    input: z.object({ caseId: uuid }).strict(),
+    output: caseDetailSchema,
+    access: SUPERVISION,
+  }),
+  'cases.amend': procedure({
+    input: z
+      .object({
+        caseId: uuid,
+        field: z.enum(AMENDABLE_FIELDS),
+        value: z.union([z.string().max(NOTE_MAX_LENGTH), z.array(z.string().max(64)).max(60), z.null()]),
+        reason: z.string().trim().min(3).max(1000),
+      })
+      .strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.search': procedure({
+    input: z
+      .object({
+        documentNumber: z.string().trim().max(20).optional(),
+        name: z.string().trim().max(80).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        decision: z.enum([...OUTCOMES, 'undecided']).optional(),
+        desk: z.string().trim().max(60).optional(),
+        status: z.enum(CASE_STATUSES).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.array(caseSummarySchema),
+    access: EVERY_ROLE,
+  }),
+  'reference.current': procedure({
+    input: z.object({}).strict(),
+    output: z.object({
+      checklist: z.unknown(),
+      countryRules: z.unknown(),
+      versions: z.object({ checklist: z.string(), countryRules: z.string(), watchList: z.string() }),
+    }),
+    access: EVERY_ROLE,
+  }),
+  'reference.import': procedure({
+    input: z.object({ kind: referenceKinds, content: z.string().min(1).max(5_000_000) }).strict(),
+    output: z.object({ kind: referenceKinds, version: z.string() }),
+    access: ADMIN,
+  }),
+} as const;
