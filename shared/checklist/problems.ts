@@ -33,7 +33,11 @@ const TYPE_WORDS: Record<string, string> = {
   null: 'null',
 };
 
+/** Zod's own messages start like this; anything else was written in a schema for the reader and wins. */
+const DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)/;
+
 function issueMessage(issue: Issue): string {
+  if (issue.code !== 'invalid_union' && !DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is missing';

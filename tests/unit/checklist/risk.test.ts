@@ -1,0 +1,153 @@
+// Risk levels and suggested outcomes for the cases the desk sees most. The officer decides; these only suggest.
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CHECKLIST,
+  DEFAULT_COUNTRY_RULES,
+  evaluateRisk,
+  validateChecklist,
+  type Answers,
+  type Checklist,
+  type RiskContext,
+} from '../../../shared/checklist';
+
+const ctx = (extra: Partial<RiskContext> = {}): RiskContext => ({ countryRules: DEFAULT_COUNTRY_RULES, ageYears: 30, ...extra });
+const codes = (answers: Answers, context: RiskContext) => evaluateRisk(DEFAULT_CHECKLIST, answers, context).indicators.map((i) => i.reasonCode);
+
+const tourist: Answers = { purpose: 'tourism', destination_country: 'MYS', return_ticket: true, travel_companions: 'family', work_intent: false, officer_observation: [] };
+
+describe('evaluateRisk on the default checklist', () => {
+  it('a tourist with no indicators: low, clear', () => {
+    const result = evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ destinationCountry: 'MYS' }));
+    expect(result).toMatchObject({ level: 'low', score: 0, indicators: [], suggestedOutcome: 'clear' });
+    expect(result.suggestion.id).toBeTruthy();
+    expect(result.suggestion.en).toBeTruthy();
+  });
+
+  it('a tourist to Cambodia is not flagged for the placement list: it matters only for work', () => {
+    const result = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, destination_country: 'KHM' }, ctx({ destinationCountry: 'KHM' }));
+    expect(result.level).toBe('low');
+  });
+
+  it('a worker without ID PMI going to a not-placement country: high, referred to BP3MI', () => {
+    const worker: Answers = {
+      purpose: 'work',
+      destination_country: 'KHM',
+      travel_companions: 'alone',
+      visa_type: 'work',
+      job_type: 'online_admin',
+      job_found_via: 'direct_employer',
+      has_id_pmi: false,
+      has_work_visa: true,
+      has_contract: true,
+      family_consent: true,
+      who_paid: 'self',
+      debt: false,
+      documents_held: false,
+      met_on_arrival: 'employer_official',
+      address_known: true,
+      earlier_trouble: false,
+    };
+    const result = evaluateRisk(DEFAULT_CHECKLIST, worker, ctx({ destinationCountry: 'KHM' }));
+    expect(result.level).toBe('high');
+    expect(result.indicators.map((i) => i.reasonCode).sort()).toEqual(['NOT_PLACEMENT_COUNTRY', 'NO_ID_PMI']);
+    expect(result.score).toBe(9);
+    expect(result.suggestedOutcome).toBe('refer_bp3mi');
+  });
+
+  it('the same worker with trafficking signs is suggested for the airport police', () => {
+    const result = evaluateRisk(
+      DEFAULT_CHECKLIST,
+      { purpose: 'work', destination_country: 'KHM', has_id_pmi: false, documents_held: true, officer_observation: ['fearful'] },
+      ctx({ destinationCountry: 'MYS' }),
+    );
+    expect(result.level).toBe('high');
+    expect(result.indicators.map((i) => i.reasonCode)).toEqual(expect.arrayContaining(['DESTINATION_MISMATCH', 'DOCUMENTS_HELD_BY_OTHER', 'OBSERVED_FEAR']));
+    expect(result.suggestedOutcome).toBe('refer_police');
+  });
+
+  it('an umrah visa to a non-Saudi destination: medium, secondary inspection', () => {
+    const pilgrim: Answers = { purpose: 'umrah_hajj', destination_country: 'SAU', return_ticket: true, travel_companions: 'tour_group', work_intent: false, visa_type: 'umrah', umrah_other_places: false };
+    expect(evaluateRisk(DEFAULT_CHECKLIST, pilgrim, ctx({ destinationCountry: 'SAU' })).level).toBe('low');
+    const elsewhere = evaluateRisk(DEFAULT_CHECKLIST, { ...pilgrim, destination_country: 'TUR' }, ctx({ destinationCountry: 'TUR' }));
+    expect(elsewhere.indicators.map((i) => i.reasonCode)).toEqual(['UMRAH_VISA_OUTSIDE_SAUDI']);
+    expect(elsewhere).toMatchObject({ level: 'medium', suggestedOutcome: 'refer_imigrasi' });
+    // Declaring Saudi Arabia while the ticket ends elsewhere is caught too, as a mismatch as well.
+    expect(codes(pilgrim, ctx({ destinationCountry: 'KHM' })).sort()).toEqual(['DESTINATION_MISMATCH', 'UMRAH_VISA_OUTSIDE_SAUDI']);
+    expect(codes({ ...pilgrim, umrah_other_places: true }, ctx({ destinationCountry: 'SAU' }))).toEqual(['UMRAH_OTHER_PLACES']);
+  });
+
+  it('a minor travelling alone is medium; a minor going to work is high whatever else', () => {
+    const alone = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, travel_companions: 'alone' }, ctx({ ageYears: 16 }));
+    expect(alone.indicators.map((i) => i.reasonCode)).toEqual(['MINOR_UNACCOMPANIED']);
+    expect(alone.level).toBe('medium');
+    expect(evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, travel_companions: 'family' }, ctx({ ageYears: 16 })).level).toBe('low');
+    const worker = evaluateRisk(
+      DEFAULT_CHECKLIST,
+      { purpose: 'work', destination_country: 'MYS', has_id_pmi: true, has_work_visa: true, has_contract: true, family_consent: true, visa_type: 'work' },
+      ctx({ ageYears: 17, destinationCountry: 'MYS' }),
+    );
+    expect(worker.indicators.map((i) => i.reasonCode)).toEqual(['MINOR_WORKER']);
+    expect(worker.level).toBe('high');
+    expect(worker.suggestedOutcome).toBe('refer_police');
+  });
+
+  it('domestic work in a moratorium country is flagged; factory work there is not', () => {
+    const base: Answers = { purpose: 'work', destination_country: 'SAU', has_id_pmi: true, has_work_visa: true, has_contract: true, family_consent: true, visa_type: 'work' };
+    expect(codes({ ...base, job_type: 'domestic' }, ctx({ destinationCountry: 'SAU' }))).toEqual(['MORATORIUM_COUNTRY']);
+    expect(codes({ ...base, job_type: 'factory' }, ctx({ destinationCountry: 'SAU' }))).toEqual([]);
+  });
+
+  it('a declared tourist who will work on a visa-free entry gets the work-document indicators and a tunda suggestion', () => {
+    const result = evaluateRisk(
+      DEFAULT_CHECKLIST,
+      { ...tourist, work_intent: true, visa_type: 'visa_free', has_id_pmi: false },
+      ctx({ destinationCountry: 'MYS' }),
+    );
+    expect(result.indicators.map((i) => i.reasonCode)).toEqual(['WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NO_ID_PMI']);
+    expect(result).toMatchObject({ level: 'high', suggestedOutcome: 'tunda' });
+  });
+
+  it('history from other desks: an earlier hold is at least medium, a watch-list hit high and for Imigrasi', () => {
+    expect(evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ earlierHolds: 1 })).level).toBe('medium');
+    expect(evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ watchListHits: 1 }))).toMatchObject({ level: 'high', suggestedOutcome: 'refer_imigrasi' });
+  });
+
+  it('answers to questions no longer shown do not count', () => {
+    // The officer first chose work, answered "no ID PMI", then corrected the purpose to tourism.
+    expect(evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, has_id_pmi: false, job_found_via: 'social_media' }, ctx()).level).toBe('low');
+  });
+
+  it('a single minor indicator stays low and clear', () => {
+    const result = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, officer_observation: ['inconsistent'] }, ctx());
+    expect(result).toMatchObject({ level: 'low', score: 2, suggestedOutcome: 'clear' });
+  });
+});
+
+describe('evaluateRisk mechanics', () => {
+  const mini = (): Checklist => {
+    const result = validateChecklist({
+      version: 't',
+      title: { id: 'Uji', en: 'Test' },
+      questions: [{ id: 'q', type: 'yes_no', text: { id: 'Q?', en: 'Q?' } }],
+      indicators: [
+        { id: 'a', reasonCode: 'OTHER', weight: 2, text: { id: 'a', en: 'a' }, when: { question: 'q', equals: true } },
+        { id: 'b', reasonCode: 'COACHED', weight: 2, text: { id: 'b', en: 'b' }, when: { question: 'q', equals: true } },
+      ],
+      rules: { thresholds: { medium: 4, high: 10 }, suggestions: [] },
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return result.checklist;
+  };
+
+  it('adds weights, applies thresholds, and falls back to a suggestion per level when no rule matches', () => {
+    const result = evaluateRisk(mini(), { q: true }, ctx());
+    expect(result).toMatchObject({ score: 4, level: 'medium', suggestedOutcome: 'refer_imigrasi' });
+    expect(evaluateRisk(mini(), { q: false }, ctx())).toMatchObject({ score: 0, level: 'low', suggestedOutcome: 'clear' });
+  });
+
+  it('never suggests a passport action even from a hand-built checklist', () => {
+    const checklist = mini();
+    checklist.rules.suggestions.push({ outcome: 'passport_action', text: { id: 'x', en: 'x' } });
+    expect(evaluateRisk(checklist, { q: true }, ctx()).suggestedOutcome).not.toBe('passport_action');
+  });
+});
