@@ -5,7 +5,7 @@ export type * from './types';
 export { OUTCOME_IDS, QUESTION_TYPES, RISK_LEVELS } from './types';
 export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indicatorSchema, answerValueSchema, bilingualSchema } from './schema';
 export { validateChecklist, type ChecklistValidation } from './validate';
-export { visibleQuestions, missingRequired, conditionHolds, triggerHolds, isAnswered } from './conditions';
+export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered } from './conditions';
 export { evaluateRisk, levelFor } from './risk';
 export { DEFAULT_CHECKLIST } from './default-checklist';
 export {
