@@ -9,6 +9,13 @@ export const CHAR_VALUE: Int8Array = (() => {
   return t;
 })();
 
+/** CHAR_VALUE over every UTF-16 code unit, so hot loops index without a range check. */
+export const CHAR_VALUE_16: Int8Array = (() => {
+  const t = new Int8Array(65536).fill(-1);
+  t.set(CHAR_VALUE);
+  return t;
+})();
+
 // Class bits: a position's class is a mask, and a char fits when its bits intersect the mask.
 export const DIGIT = 1;
 export const LETTER = 2;
@@ -32,6 +39,13 @@ export const CHAR_FLAGS: Uint8Array = (() => {
   t[77] = LETTER | SEX; // M
   t[70] = LETTER | SEX; // F
   t[88] = LETTER | SEX; // X
+  return t;
+})();
+
+/** CHAR_FLAGS over every UTF-16 code unit (0 beyond ASCII). */
+export const CHAR_FLAGS_16: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  t.set(CHAR_FLAGS);
   return t;
 })();
 

@@ -1,6 +1,6 @@
 // Owns parsing and validation of MRZ text: fields, check digits, dates and derived facts for every format.
 
-import { CHAR_FLAGS, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
+import { CHAR_FLAGS, CHAR_FLAGS_16, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
 import { weightedSum } from './check-digit';
 import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dates';
 import { detectLayout, type CheckSpec, type FieldSpec, type Layout } from './layouts';
@@ -184,8 +184,7 @@ function fitsLayout(layout: Layout, lines: string[]): boolean {
     const line = lines[l]!;
     const classes = layout.classes[l]!;
     for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c >= 128 || (CHAR_FLAGS[c]! & classes[i]!) === 0) return false;
+      if ((CHAR_FLAGS_16[line.charCodeAt(i)]! & classes[i]!) === 0) return false;
     }
   }
   return true;

@@ -301,9 +301,31 @@ export function cleanStateCode(code: string): string {
   return end === code.length ? code : code.slice(0, end);
 }
 
+/** Index of a 1–3 char code over A–Z and `<` (27 symbols per place, missing places as `<`), or -1. */
+function codeIndex(code: string): number {
+  if (code.length === 0 || code.length > 3) return -1;
+  let idx = 0;
+  for (let i = 0; i < 3; i++) {
+    const c = i < code.length ? code.charCodeAt(i) : 60;
+    const v = c === 60 ? 0 : c >= 65 && c <= 90 ? c - 64 : -1;
+    if (v < 0) return -1;
+    idx = idx * 27 + v;
+  }
+  return idx;
+}
+
+// A bitmap over all 27³ codes: the parser asks twice per document, and hashing a fresh slice for a
+// Map lookup costs more than this arithmetic.
+const KNOWN: Uint8Array = (() => {
+  const t = new Uint8Array(27 * 27 * 27);
+  for (const code of STATES.keys()) t[codeIndex(code)] = 1;
+  return t;
+})();
+
 /** True when the code (as in the MRZ, `D<<` or `D`) is a known ISO or ICAO code. */
 export function isKnownState(code: string): boolean {
-  return STATES.has(cleanStateCode(code));
+  const i = codeIndex(code);
+  return i >= 0 && KNOWN[i] === 1;
 }
 
 /** Display name of a state code (`D<<` and `D` both work); null when the code is unknown. */

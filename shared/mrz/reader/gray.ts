@@ -37,6 +37,7 @@ export function sampleBilinear(img: GrayImage, x: number, y: number): number {
 /** Box downscale by an integer factor: cheap anti-aliasing for the locator's coarse pass. */
 export function downscale(img: GrayImage, factor: number): GrayImage {
   if (factor <= 1) return img;
+  if (factor === 2) return downscale2(img);
   const w = Math.floor(img.width / factor), h = Math.floor(img.height / factor);
   const out = new Uint8Array(w * h);
   const src = img.data, sw = img.width, n = factor * factor;
@@ -50,6 +51,17 @@ export function downscale(img: GrayImage, factor: number): GrayImage {
       }
       out[y * w + x] = (s / n) | 0;
     }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** The locator's hot path: 2×2 box average with two row pointers and no inner loops. */
+function downscale2(img: GrayImage): GrayImage {
+  const w = img.width >> 1, h = img.height >> 1, sw = img.width, src = img.data;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    let a = 2 * y * sw, b = a + sw, o = y * w;
+    for (let x = 0; x < w; x++, a += 2, b += 2) out[o++] = (src[a]! + src[a + 1]! + src[b]! + src[b + 1]! + 2) >> 2;
   }
   return { width: w, height: h, data: out };
 }

@@ -218,11 +218,11 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   pitch = estimatePitch(chars, pitch);
 
   // Wide blobs are touching characters: split them on the pitch.
-  const centres: { c: number; width: number }[] = [];
+  const centres: { c: number; width: number; y0: number; y1: number }[] = [];
   for (const b of chars) {
     const bw = b.x1 - b.x0 + 1;
     const n = bw > 1.35 * pitch ? Math.max(1, Math.round((bw + 0.3 * pitch) / pitch)) : 1;
-    for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, width: bw / n });
+    for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, width: bw / n, y0: b.y0, y1: b.y1 });
   }
 
   // Indices by local distance (tolerates printers whose spacing is not perfectly even); a gap of
@@ -246,15 +246,25 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   let n = iMax - iMin + 1;
   const expected = options.expectedLength;
   if (expected && n !== expected) {
-    // Keep the better-inked end: drop or add cells at the side whose edge cell is weaker.
     if (n > expected) {
-      const counts = new Map<number, number>();
-      for (let k = 0; k < centres.length; k++) if (onGrid[k]) counts.set(idx[k]!, (counts.get(idx[k]!) ?? 0) + 1);
+      // Drop the end that looks least like an MRZ character: clutter beside the zone (a card edge,
+      // the photo, a stamp) sits off the pitch, off the baseline or at the wrong height.
+      const at = new Map<number, { c: number; y0: number; y1: number }>();
+      for (let k = 0; k < centres.length; k++) at.set(idx[k]!, centres[k]!);
+      const oddness = (i: number, inward: number): number => {
+        const b = at.get(i), nb = at.get(i + inward);
+        if (!b) return 10;
+        const gap = nb ? Math.abs(Math.abs(nb.c - b.c) / pitch - 1) : 1;
+        const hgt = Math.abs((b.y1 - b.y0 + 1) / capHeight - 1);
+        const base = Math.abs(b.y1 + 1 - baselineAt(b.c)) / capHeight;
+        return gap + 0.5 * hgt + base;
+      };
       while (n > expected) {
-        if ((counts.get(iMin) ?? 0) <= (counts.get(iMax) ?? 0) && iMin > -1e9) iMin++; else iMax--;
+        if (oddness(iMin, 1) >= oddness(iMax, -1)) iMin++; else iMax--;
         n--;
       }
     } else {
+      // Too few: a faint character at an end; grow towards the side with more room in the crop.
       while (n < expected) {
         const leftRoom = x0 + (iMin - 0.5) * pitch, rightRoom = w - (x0 + (iMax + 0.5) * pitch);
         if (rightRoom >= leftRoom) iMax++; else iMin--;

@@ -25,7 +25,8 @@ export interface LocateOptions {
 }
 
 /**
- * Row-wise gap filling of the gradient mask, then 4-connected labelling with moment sums.
+ * Row-wise gap filling of the gradient mask, as runs, then 4-connected labelling of the runs with
+ * moment sums in closed form (runs are ~50x fewer than pixels, which is what keeps this fast).
  * gapFill is in pixels of the (downscaled) image.
  */
 function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[]): void {
@@ -33,50 +34,57 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
   // Threshold from the image's own gradient statistics, clamped: flat frames stay quiet, busy ones do not flood.
   let sum = 0, cnt = 0;
   for (let y = 0; y < h; y += 4) for (let x = 1; x < w - 1; x += 2) { sum += Math.abs(data[y * w + x + 1]! - data[y * w + x - 1]!); cnt++; }
-  const mean = sum / Math.max(1, cnt);
-  const thr = Math.max(12, Math.min(40, 3 * mean));
-  const mask = new Uint8Array(w * h);
+  const thr = Math.max(12, Math.min(40, (3 * sum) / Math.max(1, cnt)));
+  // Runs: start, end (inclusive), row, label.
+  let rs: Int32Array = new Int32Array(4096), re: Int32Array = new Int32Array(4096), ry: Int32Array = new Int32Array(4096);
+  let nRuns = 0;
+  const rowStart = new Int32Array(h + 1);
   for (let y = 0; y < h; y++) {
+    rowStart[y] = nRuns;
     const row = y * w;
-    let last = -1e9;
+    let start = -1, last = -1e9;
     for (let x = 1; x < w - 1; x++) {
       const g = data[row + x + 1]! - data[row + x - 1]!;
       if (g > thr || g < -thr) {
-        if (x - last <= gapFill) for (let k = last + 1; k < x; k++) mask[row + k] = 1;
-        mask[row + x] = 1;
+        if (x - last > gapFill) {
+          if (start >= 0) {
+            if (nRuns === rs.length) { rs = grow(rs); re = grow(re); ry = grow(ry); }
+            rs[nRuns] = start; re[nRuns] = last; ry[nRuns] = y; nRuns++;
+          }
+          start = x;
+        }
         last = x;
       }
     }
+    if (start >= 0) {
+      if (nRuns === rs.length) { rs = grow(rs); re = grow(re); ry = grow(ry); }
+      rs[nRuns] = start; re[nRuns] = last; ry[nRuns] = y; nRuns++;
+    }
   }
-  // Union-find labelling (4-connected) with per-label moments.
-  const labels = new Int32Array(w * h).fill(-1);
-  const parent: number[] = [];
+  rowStart[h] = nRuns;
+  if (nRuns === 0) return;
+  const parent = new Int32Array(nRuns);
+  for (let i = 0; i < nRuns; i++) parent[i] = i;
   const find = (a: number): number => { while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; } return a; };
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      if (!mask[i]) continue;
-      const up = y > 0 ? labels[i - w]! : -1, left = x > 0 ? labels[i - 1]! : -1;
-      if (up < 0 && left < 0) { labels[i] = parent.length; parent.push(parent.length); }
-      else if (up >= 0 && left >= 0) {
-        const a = find(up), b = find(left);
-        labels[i] = a;
+  for (let y = 1; y < h; y++) {
+    let p = rowStart[y - 1]!;
+    const pEnd = rowStart[y]!;
+    for (let q = rowStart[y]!; q < rowStart[y + 1]!; q++) {
+      while (p < pEnd && re[p]! < rs[q]!) p++;
+      for (let k = p; k < pEnd && rs[k]! <= re[q]!; k++) {
+        const a = find(k), b = find(q);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      } else labels[i] = up >= 0 ? up : left;
+      }
     }
   }
-  const n = parent.length;
-  if (n === 0) return;
-  const m = new Float64Array(n * 6);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const l = labels[y * w + x]!;
-      if (l < 0) continue;
-      const r = find(l) * 6;
-      m[r]!++; m[r + 1]! += x; m[r + 2]! += y; m[r + 3]! += x * x; m[r + 4]! += y * y; m[r + 5]! += x * y;
-    }
+  const m = new Float64Array(nRuns * 6);
+  for (let i = 0; i < nRuns; i++) {
+    const r = find(i) * 6, a = rs[i]!, b = re[i]!, y = ry[i]!;
+    const n = b - a + 1, sx = ((a + b) * n) / 2;
+    const sxx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6;
+    m[r]! += n; m[r + 1]! += sx; m[r + 2]! += y * n; m[r + 3]! += sxx; m[r + 4]! += y * y * n; m[r + 5]! += y * sx;
   }
-  for (let l = 0; l < n; l++) {
+  for (let l = 0; l < nRuns; l++) {
     if (parent[l] !== l) continue;
     const r = l * 6, cntL = m[r]!;
     if (cntL < 20) continue;
@@ -95,6 +103,12 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     if (fill < 0.45) continue;
     out.push({ cx: (mx + 0.5) * scale, cy: (my + 0.5) * scale, angle, length: length * scale, thickness: thickness * scale, fill, scale });
   }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**

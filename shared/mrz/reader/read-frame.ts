@@ -53,7 +53,7 @@ function nearestStandard(n: number): number | null {
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number): FoundLine | null {
   const scale = Math.min(1.5, TARGET_CAP / Math.max(4, c.thickness * 0.85));
-  const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2.2 * c.thickness, height: 2.2 * c.thickness };
+  const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length * 1.15 + 2 * c.thickness, height: 2.2 * c.thickness };
   const r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
   let layout = segmentLine(r.image);

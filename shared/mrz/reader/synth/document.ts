@@ -114,6 +114,23 @@ function waves(rng: Rng, n: number, freq: number): (x: number, y: number) => num
   return (x, y) => ws.reduce((s, w) => s + w.a * Math.sin(w.fx * x + w.fy * y + w.ph), 0) / n;
 }
 
+/** waves() sampled on a coarse grid and interpolated: the fields are smooth, and this is ~20x faster. */
+function waveField(fn: (x: number, y: number) => number, w: number, h: number, step: number): Float32Array {
+  const gw = Math.ceil(w / step) + 2, gh = Math.ceil(h / step) + 2;
+  const g = new Float32Array(gw * gh);
+  for (let j = 0; j < gh; j++) for (let i = 0; i < gw; i++) g[j * gw + i] = fn(i * step, j * step);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const fy = y / step, j = Math.floor(fy), ty = fy - j;
+    for (let x = 0; x < w; x++) {
+      const fx = x / step, i = Math.floor(fx), tx = fx - i;
+      const a = g[j * gw + i]!, b = g[j * gw + i + 1]!, c = g[(j + 1) * gw + i]!, d = g[(j + 1) * gw + i + 1]!;
+      out[y * w + x] = (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
+    }
+  }
+  return out;
+}
+
 function clutterText(rng: Rng, min: number, max: number): string {
   const n = rng.int(min, max);
   let s = '';
@@ -129,12 +146,13 @@ function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] |
   const paper = new Float32Array(W * H);
   const tex = waves(rng, 4, 0.2 / pxPerMm), guil = waves(rng, 3, 2 / pxPerMm);
   const base = rng.range(0.75, 1), guilA = rng.range(0, 0.12);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) paper[y * W + x] = base + 0.06 * tex(x, y) + guilA * Math.abs(guil(x, y));
+  const texF = waveField(tex, W, H, 16), guilF = waveField(guil, W, H, Math.max(2, Math.round(pxPerMm / 2)));
+  for (let i = 0; i < W * H; i++) paper[i] = base + 0.06 * texF[i]! + guilA * Math.abs(guilF[i]!);
   // Photo: a darker rectangle with blobs (faces are the commonest non-text clutter on a data page).
   const px0 = 6 * pxPerMm, py0 = 10 * pxPerMm, pw = d.w * 0.28 * pxPerMm, ph = d.h * 0.5 * pxPerMm;
-  const face = waves(rng, 5, 0.15 / pxPerMm), tone = rng.range(0.3, 0.6);
+  const face = waveField(waves(rng, 5, 0.15 / pxPerMm), W, H, 8), tone = rng.range(0.3, 0.6);
   for (let y = Math.floor(py0); y < Math.min(H, py0 + ph); y++) for (let x = Math.floor(px0); x < Math.min(W, px0 + pw); x++) {
-    ink.ink[y * W + x] = Math.max(0, Math.min(1, tone + 0.3 * face(x, y)));
+    ink.ink[y * W + x] = Math.max(0, Math.min(1, tone + 0.3 * face[y * W + x]!));
   }
   // Visual-zone text: labels and values in assorted sizes (text that must not be taken for an MRZ).
   const tx = px0 + pw + 4 * pxPerMm;
@@ -182,6 +200,8 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   // Place the document: rotated, perspective-jittered, MRZ kept inside the frame.
   const docFrameW = d.w * framePxPerMm, docFrameH = d.h * framePxPerMm;
   const ca = Math.cos(rad), sa = Math.sin(rad);
+  const persp = 0.05 * diff;
+  const jitter = (): number => rng.range(-persp, persp);
   let dst: [number, number][] = [];
   let mrzQuad: [number, number][] | null = null;
   let shrink = 1;
@@ -200,7 +220,10 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
     const loX = margin - Math.min(...xs), hiX = FW - margin - Math.max(...xs);
     const loY = margin - Math.min(...ys), hiY = FH - margin - Math.max(...ys);
     if (mrz && (loX > hiX || loY > hiY)) { shrink *= 0.92; continue; }
-    const tx = mrz ? rng.range(loX, hiX) : rng.range(0.3, 0.7) * FW, ty = mrz ? rng.range(loY, hiY) : rng.range(0.3, 0.7) * FH;
+    // Mostly centred, as an officer holds a document up to the camera, but never cutting the MRZ.
+    const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+    const tx0 = rng.range(0.3, 0.7) * FW, ty0 = rng.range(0.3, 0.7) * FH;
+    const tx = mrz ? clamp(tx0, loX, hiX) : tx0, ty = mrz ? clamp(ty0, loY, hiY) : ty0;
     dst = corners.map(([x, y]) => [x + tx, y + ty] as [number, number]);
     mrzQuad = mrz ? q.map(([x, y]) => [x + tx, y + ty] as [number, number]) : null;
     break;
@@ -210,7 +233,8 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   // Background: desk texture, papers with text, dark objects.
   const frame = new Float32Array(FW * FH);
   const bgTex = waves(rng, 6, 0.03), bgBase = rng.range(0.25, 0.85);
-  for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) frame[y * FW + x] = bgBase + 0.15 * bgTex(x, y);
+  const bgF = waveField(bgTex, FW, FH, 16);
+  for (let i = 0; i < FW * FH; i++) frame[i] = bgBase + 0.15 * bgF[i]!;
   const clutter = createInk(FW, FH);
   const nClutter = Math.round(rng.range(0, 6) * diff + 1);
   for (let k = 0; k < nClutter; k++) {
@@ -247,7 +271,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   // Optics and light: blur, uneven illumination, glare, contrast, noise.
   const blur = rng.range(0.3, 0.6 + 1.0 * diff) * Math.min(1, cap / 16 + 0.3);
   blurFloat(frame, FW, FH, blur);
-  const light = waves(rng, 2, 0.004), lightAmp = rng.range(0, 0.35) * diff;
+  const light = waveField(waves(rng, 2, 0.004), FW, FH, 32), lightAmp = rng.range(0, 0.35) * diff;
   const glares = rng.next() < 0.6 * diff + 0.1 ? rng.int(1, 2) : 0;
   const gl = Array.from({ length: glares }, () => {
     const onMrz = mrzQuad && rng.next() < 0.5;
@@ -260,7 +284,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const data = new Uint8Array(FW * FH);
   for (let y = 0; y < FH; y++) for (let x = 0; x < FW; x++) {
     const i = y * FW + x;
-    let v = frame[i]! * (1 + lightAmp * light(x, y));
+    let v = frame[i]! * (1 + lightAmp * light[i]!);
     for (const g of gl) {
       const dx = (x - g.gx) / g.rx, dy = (y - g.gy) / g.ry;
       const r2 = dx * dx + dy * dy;
