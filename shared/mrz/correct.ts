@@ -136,22 +136,26 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
 
   const segments = buildSegments(layout, chosen, ref);
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
+  // Search only the fields whose best reading fails; most positions of most readings are right.
+  const searched = new Set<Segment>();
   for (const seg of segments) {
     for (const [l, c] of seg.cells) inSegment[l]![c] = 1;
     inSegment[seg.check[0]]![seg.check[1]] = 1;
     // A filler is worth 0 in every sum, so fixed fillers need no place in the composite search.
     for (const [l, c] of seg.fixedFiller ?? []) inSegment[l]![c] = 1;
-    searchSegment(seg, grid, layout);
-  }
-
-  const composite = layout.checks.find((c) => c.name === 'composite') ?? null;
-  if (composite && layout.compositeWeights) {
-    searchComposite(layout, composite, segments, inSegment, grid, chosen);
-  } else {
-    for (const seg of segments) {
+    if (!segmentHolds(seg, chosen)) {
+      searchSegment(seg, grid, layout);
+      searched.add(seg);
       const best = seg.candidates[0];
       if (best) apply(seg, best.text, chosen);
     }
+  }
+
+  const composite = layout.checks.find((c) => c.name === 'composite') ?? null;
+  if (composite && layout.compositeWeights && !compositeHolds(composite, chosen)) {
+    // The cheap pass did not satisfy the composite: search every field's alternatives jointly.
+    for (const seg of segments) if (!searched.has(seg)) searchSegment(seg, grid, layout);
+    searchComposite(layout, composite, segments, inSegment, grid, chosen);
   }
 
   const finalLines = chosen.map((row) => row.join(''));
@@ -392,6 +396,42 @@ function searchSegment(seg: Segment, grid: Cell[][], layout: Layout): void {
     }
   }
   seg.candidates = [...found.values()].sort((x, y) => y.score - x.score).slice(0, MAX_FIELD_CANDIDATES);
+}
+
+/** The segment's current reading satisfies its check digit (either weight variant) and its field rules. */
+function segmentHolds(seg: Segment, chosen: string[][]): boolean {
+  let text = '';
+  for (const [l, c] of seg.cells) text += chosen[l]![c]!;
+  const check = chosen[seg.check[0]]![seg.check[1]]!;
+  if (!seg.validate(text, check)) return false;
+  // Only an empty personal number may carry `<` as its check digit.
+  if (check === '<') return seg.name === 'optionalData' && isAllFiller(text);
+  const d = valueOf(check);
+  if (d < 0 || d > 9) return false;
+  for (const weights of seg.weightSets) {
+    let sum = 0;
+    let ok = true;
+    for (let i = 0; i < text.length; i++) {
+      const v = valueOf(text[i]!);
+      if (v < 0) ok = false;
+      sum += v * weights[i]!;
+    }
+    if (ok && sum % 10 === d) return true;
+  }
+  return false;
+}
+
+function compositeHolds(composite: CheckSpec, chosen: string[][]): boolean {
+  let sum = 0;
+  let i = 0;
+  for (const r of composite.covers) {
+    for (let c = r.start; c < r.end; c++) {
+      const v = valueOf(chosen[r.line]![c]!);
+      if (v < 0) return false;
+      sum += v * weightAt(i++);
+    }
+  }
+  return valueOf(chosen[composite.position.line]![composite.position.start]!) === sum % 10;
 }
 
 function apply(seg: Segment, text: string, chosen: string[][]): void {

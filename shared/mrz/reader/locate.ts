@@ -84,6 +84,9 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     const sxx = (b * (b + 1) * (2 * b + 1) - (a - 1) * a * (2 * a - 1)) / 6;
     m[r]! += n; m[r + 1]! += sx; m[r + 2]! += y * n; m[r + 3]! += sxx; m[r + 4]! += y * y * n; m[r + 5]! += y * sx;
   }
+  // Shape from the moments; keep the line-shaped regions for the extent pass below.
+  const keep: { l: number; mx: number; my: number; angle: number; thickness: number; cnt: number; length: number }[] = [];
+  const slot = new Int32Array(nRuns).fill(-1);
   for (let l = 0; l < nRuns; l++) {
     if (parent[l] !== l) continue;
     const r = l * 6, cntL = m[r]!;
@@ -99,10 +102,31 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     if (length / thickness < 9) continue;
     const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
     if (Math.abs(angle) > (35 * Math.PI) / 180) continue;
-    const fill = cntL / (length * thickness);
-    if (fill < 0.45) continue;
-    out.push({ cx: (mx + 0.5) * scale, cy: (my + 0.5) * scale, angle, length: length * scale, thickness: thickness * scale, fill, scale });
+    if (cntL / (length * thickness) < 0.45) continue;
+    slot[l] = keep.length;
+    keep.push({ l, mx, my, angle, thickness, cnt: cntL, length });
   }
+  if (keep.length === 0) return;
+  // The true extent along the text direction from the run ends: the moments underestimate it where
+  // the line ends in thin fillers.
+  const uMin = new Float64Array(keep.length).fill(Infinity), uMax = new Float64Array(keep.length).fill(-Infinity);
+  for (let i = 0; i < nRuns; i++) {
+    const k = slot[find(i)]!;
+    if (k < 0) continue;
+    const g = keep[k]!, c = Math.cos(g.angle), sn = Math.sin(g.angle), y = ry[i]! - g.my;
+    const ua = (rs[i]! - g.mx) * c + y * sn, ub = (re[i]! + 1 - g.mx) * c + y * sn;
+    const lo = Math.min(ua, ub), hi = Math.max(ua, ub);
+    if (lo < uMin[k]!) uMin[k] = lo;
+    if (hi > uMax[k]!) uMax[k] = hi;
+  }
+  keep.forEach((g, k) => {
+    const length = uMax[k]! - uMin[k]!, mid = (uMax[k]! + uMin[k]!) / 2;
+    const c = Math.cos(g.angle), sn = Math.sin(g.angle);
+    out.push({
+      cx: (g.mx + mid * c + 0.5) * scale, cy: (g.my + mid * sn + 0.5) * scale, angle: g.angle,
+      length: length * scale, thickness: g.thickness * scale, fill: g.cnt / (g.length * g.thickness), scale,
+    });
+  });
 }
 
 function grow(a: Int32Array): Int32Array {

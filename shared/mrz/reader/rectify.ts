@@ -36,6 +36,8 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
       for (let a = 0; a < sub; a++) for (let b = 0; b < sub; b++) {
         const u = (i + (b + 0.5) / sub) * inv, v = (j + (a + 0.5) / sub) * inv;
         let x = ox + u * ux + v * nx - 0.5, y = oy + u * uy + v * ny - 0.5;
+        // Outside the frame is blank paper, not a smear of the edge pixels (which reads as ink).
+        if (x < -1 || y < -1 || x > fw || y > fh) { s += 255; continue; }
         if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
         if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
         const x0 = x | 0, y0 = y | 0;
