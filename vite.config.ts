@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    // One bundle loaded from disk or 127.0.0.1: size matters little for a desk app.
+    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
 });

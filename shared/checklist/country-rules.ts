@@ -1,6 +1,6 @@
 // Owns the country lists (placement, moratorium, not placement) as data with their sources, and lookups in them.
 import { z } from 'zod';
-import data from './data/country-rules.json';
+import data from './data/country-rules.json' with { type: 'json' };
 import { formatIssues } from './problems';
 import { alpha3Schema, bilingualSchema } from './schema';
 import type { CountryRules } from './types';

@@ -1,6 +1,6 @@
 // Owns the checklist shipped with the desk: the JSON in data/, validated when the module loads so that a
 // broken file stops the build's tests rather than a live interview.
-import data from './data/default-checklist.json';
+import data from './data/default-checklist.json' with { type: 'json' };
 import type { Checklist } from './types';
 import { validateChecklist } from './validate';
 

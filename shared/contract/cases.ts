@@ -13,7 +13,6 @@ export const NOTE_MAX_LENGTH = 10_000;
 const bilingual = z.object({ id: z.string(), en: z.string() });
 const answerValue = z.union([z.boolean(), z.string().max(NOTE_MAX_LENGTH), z.array(z.string().max(200)).max(100), z.number(), z.null()]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code');
 const uuid = z.string().uuid();
 
 export const caseSummarySchema = z.object({

@@ -104,6 +104,8 @@ export function DecisionPanel({ detail, officer, onChanged, onError }: Props) {
   });
 
   const grounds = outcome ? groundsFor(outcome) : [];
+  const raised = new Set(detail.risk.indicators.map((indicator) => indicator.reasonCode));
+  const toggleReason = (code: string) => setReasons((list) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]));
   return (
     <section className="card" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('case.decision')}</h2>
@@ -128,17 +130,19 @@ export function DecisionPanel({ detail, officer, onChanged, onError }: Props) {
           <fieldset>
             <legend>{t('case.reasons')}</legend>
             <div className="reasons">
-              {REASON_CODES.map((reason) => (
-                <label key={reason.code} className={`choice ${reasons.includes(reason.code) ? 'chosen' : ''}`}>
-                  <input
-                    type="checkbox"
-                    checked={reasons.includes(reason.code)}
-                    onChange={() => setReasons((list) => (list.includes(reason.code) ? list.filter((c) => c !== reason.code) : [...list, reason.code]))}
-                  />
-                  {reason.text[language]}
-                </label>
+              {REASON_CODES.filter((reason) => raised.has(reason.code)).map((reason) => (
+                <ReasonChoice key={reason.code} code={reason.code} text={reason.text[language]} checked={reasons.includes(reason.code)} onToggle={toggleReason} />
               ))}
             </div>
+            {/* The interview's reasons come first; every other reason is one click away. */}
+            <details className="more-reasons" open={raised.size === 0}>
+              <summary>{t('case.moreReasons')}</summary>
+              <div className="reasons">
+                {REASON_CODES.filter((reason) => !raised.has(reason.code)).map((reason) => (
+                  <ReasonChoice key={reason.code} code={reason.code} text={reason.text[language]} checked={reasons.includes(reason.code)} onToggle={toggleReason} />
+                ))}
+              </div>
+            </details>
           </fieldset>
           <div className="field">
             <label htmlFor="legal-ground">{t('case.legalGround')}</label>
@@ -178,6 +182,15 @@ export function DecisionPanel({ detail, officer, onChanged, onError }: Props) {
         </form>
       )}
     </section>
+  );
+}
+
+function ReasonChoice({ code, text, checked, onToggle }: { code: string; text: string; checked: boolean; onToggle: (code: string) => void }) {
+  return (
+    <label className={`choice ${checked ? 'chosen' : ''}`}>
+      <input type="checkbox" checked={checked} onChange={() => onToggle(code)} />
+      {text}
+    </label>
   );
 }
 

@@ -1,4 +1,5 @@
 // Owns the top of a case: earlier encounters and watch-list hits first, then the traveller card with its warnings.
+import { reasonCode } from '../../../../shared/checklist';
 import type { CaseDetail } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { useI18n } from '../../lib/i18n';
@@ -35,7 +36,7 @@ export function HistoryPanel({ detail }: { detail: CaseDetail }) {
                 <td>
                   <strong>{entry.decision ? t(`outcome.${entry.decision}`) : t('status.open')}</strong>
                 </td>
-                <td>{entry.reasons.join(', ')}</td>
+                <td>{entry.reasons.map((code) => reasonCode(code)?.text[language] ?? code).join('; ')}</td>
                 <td className="hint">{entry.matchedBy === 'document' ? t('case.historyMatchDocument') : t('case.historyMatchName')}</td>
               </tr>
             ))}

@@ -35,6 +35,20 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }) {
         <form onSubmit={submit}>
           <TextField label={t('field.deskName')} value={settings.deskName} onChange={(e) => setSettings({ ...settings, deskName: e.target.value })} required />
           <TextField
+            label={t('field.airportCode')}
+            value={settings.airportCode}
+            maxLength={3}
+            onChange={(e) => setSettings({ ...settings, airportCode: e.target.value.toUpperCase() })}
+            required
+          />
+          <TextField
+            label={t('field.deskCode')}
+            value={settings.deskCode}
+            maxLength={4}
+            onChange={(e) => setSettings({ ...settings, deskCode: e.target.value.toUpperCase() })}
+            required
+          />
+          <TextField
             label={t('field.idleLockMinutes')}
             type="number"
             min={1}
