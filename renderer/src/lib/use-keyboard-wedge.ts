@@ -2,9 +2,11 @@
 // captured whatever has focus and handed over as lines.
 import { useEffect, useRef } from 'react';
 
-/** A reader types a character every few milliseconds; a person needs well over 50 ms. */
-const MAX_GAP_MS = 35;
-const END_PAUSE_MS = 150;
+/** A reader types a character every few milliseconds; a person averages well over 100 ms. */
+const MAX_AVERAGE_GAP_MS = 40;
+/** A longer pause ends (or never starts) a burst. */
+const MAX_GAP_MS = 120;
+const END_PAUSE_MS = 200;
 const MIN_MRZ_CHARS = 60;
 const MRZ_CHAR = /^[A-Za-z0-9<]$/;
 
@@ -15,30 +17,34 @@ export function useKeyboardWedge(onBurst: (mrz: string) => void, enabled = true)
   useEffect(() => {
     if (!enabled) return;
     let buffer = '';
-    let fastRun = 0;
+    let keys = 0;
+    let started = 0;
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
 
     const finish = () => {
       const text = buffer;
+      const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
       buffer = '';
-      fastRun = 0;
-      if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current(text.trim());
+      keys = 0;
+      if (machineSpeed && text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current(text.trim());
     };
 
     const onKey = (event: KeyboardEvent) => {
       const isChar = MRZ_CHAR.test(event.key);
       if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') return;
       const now = event.timeStamp;
-      const fast = now - last < MAX_GAP_MS;
-      last = now;
-      if (!fast) {
+      if (keys === 0 || now - last > MAX_GAP_MS) {
         buffer = '';
-        fastRun = 0;
-      } else fastRun++;
+        keys = 0;
+        started = now;
+      }
+      last = now;
+      keys++;
       buffer += isChar ? event.key : '\n';
       // Once it is clearly a machine typing, keep the rest of the burst out of whatever field has focus.
-      if (fastRun >= 6) {
+      if (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS) {
         event.preventDefault();
         event.stopPropagation();
       }
