@@ -51,22 +51,62 @@ interface Segment {
   check: [number, number];
   /** Cells held at `<` because they carry the layout (a long number's check slot and end marker). */
   fixedFiller?: Array<[number, number]>;
-  validate: (text: string, checkChar: string) => boolean;
+  validate: (text: string, checkChar: string, ref: RefDate) => boolean;
   candidates: Candidate[];
 }
 
-function sanitiseAlternatives(pos: unknown): Array<{ ch: string; score: number }> {
-  if (!Array.isArray(pos)) return [];
-  const out: Array<{ ch: string; score: number }> = [];
-  for (const a of pos as unknown[]) {
-    if (typeof a !== 'object' || a === null) continue;
-    const { char, score } = a as { char?: unknown; score?: unknown };
-    if (typeof char !== 'string' || char.length !== 1) continue;
-    const s = typeof score === 'number' && Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
-    out.push({ ch: char.toUpperCase(), score: s });
-    if (out.length >= 32) break;
+/** A usable alternative's char, upper-cased, or null (not an object, or not exactly one char). */
+function altChar(a: unknown): string | null {
+  if (typeof a !== 'object' || a === null) return null;
+  const char = (a as { char?: unknown }).char;
+  if (typeof char !== 'string' || char.length !== 1) return null;
+  const c = char.charCodeAt(0);
+  return c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : char;
+}
+
+/** Its score clamped to 0..1 (anything not a finite number counts as 0). */
+function altScore(a: unknown): number {
+  const score = (a as { score?: unknown }).score;
+  return typeof score === 'number' && Number.isFinite(score) ? (score < 0 ? 0 : score > 1 ? 1 : score) : 0;
+}
+
+/** At most this many alternatives are read per position (recognisers may send long lists). */
+const MAX_READ = 32;
+
+/** The first usable alternative's char, or '?' (keeps the column so the parser can point at it). */
+function bestFirstChar(pos: unknown): string {
+  if (!Array.isArray(pos)) return '?';
+  const n = Math.min(pos.length, MAX_READ);
+  for (let i = 0; i < n; i++) {
+    const ch = altChar(pos[i]);
+    if (ch !== null) return ch;
   }
-  return out;
+  return '?';
+}
+
+/** The position's alternatives that fit its class, best first, deduplicated, at most MAX_ALTS. */
+function classAlternatives(pos: unknown, mask: number, codeFirst: string | null): Alt[] {
+  const fit: Alt[] = [];
+  if (!Array.isArray(pos)) return fit;
+  const n = Math.min(pos.length, MAX_READ);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const ch = altChar(pos[i]);
+    if (ch === null) continue;
+    const code = ch.charCodeAt(0);
+    if (!fitsClass(code, mask)) continue;
+    if (codeFirst !== null && !codeFirst.includes(ch)) continue;
+    let dup = false;
+    for (let j = 0; j < fit.length; j++) if (fit[j]!.ch === ch) dup = true;
+    if (dup) continue;
+    const score = altScore(pos[i]);
+    const logScore = Math.log(score > MIN_SCORE ? score : MIN_SCORE);
+    if (fit.length > 0 && fit[fit.length - 1]!.logScore < logScore) sorted = false;
+    fit.push({ ch, value: CHAR_VALUE[code]!, logScore });
+  }
+  if (!sorted) fit.sort((x, y) => y.logScore - x.logScore);
+  if (fit.length > MAX_ALTS) fit.length = MAX_ALTS;
+  return fit;
 }
 
 /**
@@ -91,40 +131,30 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   for (const line of input as unknown[]) total += Array.isArray(line) ? line.length : 0;
   if (total > MAX_INPUT_CHARS) return notMrz(ref, `Input is too long to be an MRZ (${total} positions).`, [], [], []);
 
-  const raw: Array<Array<Array<{ ch: string; score: number }>>> = [];
+  const rows: unknown[][] = [];
   const bestFirst: string[] = [];
   for (const line of input as unknown[]) {
     const positions = Array.isArray(line) ? (line as unknown[]) : [];
-    const row = positions.map(sanitiseAlternatives);
-    raw.push(row);
-    // An empty position has no reading; '?' keeps the column so the parser can point at it.
-    bestFirst.push(row.map((alts) => alts[0]?.ch ?? '?').join(''));
+    rows.push(positions);
+    let text = '';
+    for (const pos of positions) text += bestFirstChar(pos);
+    bestFirst.push(text);
   }
   // Keep lines that have any position; recognisers may send trailing empty lines.
   while (bestFirst.length > 0 && bestFirst[bestFirst.length - 1] === '') {
     bestFirst.pop();
-    raw.pop();
+    rows.pop();
   }
 
-  const layout = pickLayout(bestFirst, raw);
+  const layout = pickLayout(bestFirst, rows);
   if (typeof layout === 'string') return notMrz(ref, layout, bestFirst, [], []);
 
   // Class filter: only alternatives that fit the position's class; the first char only from the format's codes.
-  const grid: Cell[][] = raw.map((row, l) =>
-    row.map((alts, c) => {
-      const mask = layout.classes[l]![c]!;
-      const fit: Alt[] = [];
-      for (const a of alts) {
-        const code = a.ch.charCodeAt(0);
-        if (!fitsClass(code, mask)) continue;
-        if (l === 0 && c === 0 && !layout.codeFirst.includes(a.ch)) continue;
-        if (fit.some((f) => f.ch === a.ch)) continue;
-        fit.push({ ch: a.ch, value: CHAR_VALUE[code]!, logScore: Math.log(Math.max(a.score, MIN_SCORE)) });
-      }
-      fit.sort((x, y) => y.logScore - x.logScore);
-      if (fit.length > MAX_ALTS) fit.length = MAX_ALTS;
-      return { alts: fit, bestFirst: bestFirst[l]![c]! };
-    }),
+  const grid: Cell[][] = rows.map((row, l) =>
+    row.map((pos, c) => ({
+      alts: classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
+      bestFirst: bestFirst[l]![c]!,
+    })),
   );
 
   applyFillerPrior(grid, layout);
@@ -134,7 +164,7 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
 
   chooseStates(layout, grid, chosen);
 
-  const segments = buildSegments(layout, chosen, ref);
+  const segments = buildSegments(layout, chosen);
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
   // Search only the fields whose best reading fails; most positions of most readings are right.
   const searched = new Set<Segment>();
@@ -143,8 +173,8 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
     inSegment[seg.check[0]]![seg.check[1]] = 1;
     // A filler is worth 0 in every sum, so fixed fillers need no place in the composite search.
     for (const [l, c] of seg.fixedFiller ?? []) inSegment[l]![c] = 1;
-    if (!segmentHolds(seg, chosen)) {
-      searchSegment(seg, grid, layout);
+    if (!segmentHolds(seg, chosen, ref)) {
+      searchSegment(seg, grid, layout, ref);
       searched.add(seg);
       const best = seg.candidates[0];
       if (best) apply(seg, best.text, chosen);
@@ -154,7 +184,7 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   const composite = layout.checks.find((c) => c.name === 'composite') ?? null;
   if (composite && layout.compositeWeights && !compositeHolds(composite, chosen)) {
     // The cheap pass did not satisfy the composite: search every field's alternatives jointly.
-    for (const seg of segments) if (!searched.has(seg)) searchSegment(seg, grid, layout);
+    for (const seg of segments) if (!searched.has(seg)) searchSegment(seg, grid, layout, ref);
     searchComposite(layout, composite, segments, inSegment, grid, chosen);
   }
 
@@ -221,54 +251,88 @@ function chooseStates(layout: Layout, grid: Cell[][], chosen: string[][]): void 
 }
 
 /** Like detectLayout, but lets the first character's alternatives decide between P and V, or I/A/C and V. */
-function pickLayout(lines: string[], raw: Array<Array<Array<{ ch: string; score: number }>>>): Layout | string {
+function pickLayout(lines: string[], rows: unknown[][]): Layout | string {
   const detected = detectLayout(lines);
   if (typeof detected === 'string') return detected;
   const width = detected.lineLength;
   if (detected.format === 'TD1' || detected.format === 'FRENCH_ID') return detected;
+  const alternatives = (i: number): string[] => {
+    const pos = rows[0]?.[i];
+    const out: string[] = [];
+    if (!Array.isArray(pos)) return out;
+    for (let k = 0; k < Math.min(pos.length, MAX_READ); k++) {
+      const ch = altChar(pos[k]);
+      if (ch !== null) out.push(ch);
+    }
+    return out;
+  };
   if (width === 36) {
     // A misread in `IDFRA` must not turn a French card into a TD2: ask the alternatives.
     let supported = 0;
     let agreeing = 0;
     for (let i = 0; i < 5; i++) {
-      const alts = raw[0]?.[i] ?? [];
-      if (alts.some((a) => a.ch === 'IDFRA'[i])) supported++;
-      if (alts[0]?.ch === 'IDFRA'[i]) agreeing++;
+      const alts = alternatives(i);
+      if (alts.includes('IDFRA'[i]!)) supported++;
+      if (alts[0] === 'IDFRA'[i]) agreeing++;
     }
     if (supported === 5 && agreeing >= 4) return LAYOUTS.FRENCH_ID;
   }
-  const firstAlts = raw[0]?.[0] ?? [];
   const options: MrzFormat[] = width === 44 ? ['TD3', 'MRVA'] : ['TD2', 'MRVB'];
-  for (const a of firstAlts) {
-    for (const f of options) if (LAYOUTS[f].codeFirst.includes(a.ch)) return LAYOUTS[f];
+  for (const ch of alternatives(0)) {
+    for (const f of options) if (LAYOUTS[f].codeFirst.includes(ch)) return LAYOUTS[f];
   }
   return detected;
 }
 
-function segmentFor(
-  spec: CheckSpec,
-  layout: Layout,
-  ref: RefDate,
-): Pick<Segment, 'name' | 'cells' | 'weightSets' | 'check' | 'validate'> {
+type SegmentTemplate = Pick<Segment, 'name' | 'cells' | 'weightSets' | 'check' | 'validate'>;
+
+// Segments of the fixed layouts never change: build them once per check spec.
+const TEMPLATES = new WeakMap<CheckSpec, SegmentTemplate>();
+
+function validateBirth(t: string, _check: string, ref: RefDate): boolean {
+  return parseMrzDate(t, 'birth', ref, '').error === null;
+}
+function validateExpiry(t: string, _check: string, ref: RefDate): boolean {
+  return parseMrzDate(t, 'expiry', ref, '').error === null;
+}
+function validateNumber(t: string): boolean {
+  return t.charCodeAt(0) !== 60;
+}
+function validateFrenchNumber(t: string): boolean {
+  const mm = (t.charCodeAt(2) - 48) * 10 + t.charCodeAt(3) - 48;
+  return mm >= 1 && mm <= 12;
+}
+function validateOptional(t: string, check: string): boolean {
+  return check !== '<' || isAllFiller(t);
+}
+function validateLong(t: string): boolean {
+  return !t.includes('<');
+}
+function validateAny(): boolean {
+  return true;
+}
+
+function segmentFor(spec: CheckSpec, layout: Layout): SegmentTemplate {
+  const cached = TEMPLATES.get(spec);
+  if (cached) return cached;
   const cells: Array<[number, number]> = [];
   for (const r of spec.covers) for (let c = r.start; c < r.end; c++) cells.push([r.line, c]);
   const weights = cells.map((_, i) => weightAt(i));
-  let validate: Segment['validate'] = () => true;
-  if (spec.name === 'birthDate' || spec.name === 'expiryDate') {
-    const kind = spec.name === 'birthDate' ? 'birth' : 'expiry';
-    validate = (t) => parseMrzDate(t, kind, ref, '').error === null;
-  } else if (spec.name === 'documentNumber') {
-    validate = (t) => {
-      if (layout.format === 'FRENCH_ID') {
-        const mm = (t.charCodeAt(2) - 48) * 10 + t.charCodeAt(3) - 48;
-        return mm >= 1 && mm <= 12;
-      }
-      return t.charCodeAt(0) !== 60;
-    };
-  } else if (spec.name === 'optionalData') {
-    validate = (t, check) => check !== '<' || isAllFiller(t);
-  }
-  return { name: spec.name, cells, weightSets: [weights], check: [spec.position.line, spec.position.start], validate };
+  const validate: Segment['validate'] =
+    spec.name === 'birthDate'
+      ? validateBirth
+      : spec.name === 'expiryDate'
+        ? validateExpiry
+        : spec.name === 'documentNumber'
+          ? layout.format === 'FRENCH_ID'
+            ? validateFrenchNumber
+            : validateNumber
+          : spec.name === 'optionalData'
+            ? validateOptional
+            : validateAny;
+  const template = { name: spec.name, cells, weightSets: [weights], check: [spec.position.line, spec.position.start] as [number, number], validate };
+  TEMPLATES.set(spec, template);
+  return template;
 }
 
 function isAllFiller(t: string): boolean {
@@ -276,7 +340,7 @@ function isAllFiller(t: string): boolean {
   return true;
 }
 
-function buildSegments(layout: Layout, chosen: string[][], ref: RefDate): Segment[] {
+function buildSegments(layout: Layout, chosen: string[][]): Segment[] {
   const segments: Segment[] = [];
   for (const spec of layout.checks) {
     if (spec.name === 'composite') continue;
@@ -298,41 +362,49 @@ function buildSegments(layout: Layout, chosen: string[][], ref: RefDate): Segmen
         cells,
         weightSets: [plain, shifted],
         check: [ln.optLine, f - 1],
-        validate: (t) => !t.includes('<'),
+        validate: validateLong,
         fixedFiller: f < ln.optEnd ? [[ln.checkLine, ln.checkColumn], [ln.optLine, f]] : [[ln.checkLine, ln.checkColumn]],
         candidates: [],
       });
       continue;
     }
-    segments.push({ ...segmentFor(spec, layout, ref), candidates: [] });
+    segments.push({ ...segmentFor(spec, layout), candidates: [] });
   }
   return segments;
 }
 
-/** k-best per residue over the cells; returns end nodes by residue. */
+/** Inserts a node into a bucket kept sorted best first and at most k long; creates it only if it fits. */
+function offer(bucket: Node[], k: number, score: number, ch: string, parent: Node): void {
+  const n = bucket.length;
+  if (n >= k && bucket[n - 1]!.score >= score) return;
+  let i = n < k ? n : n - 1;
+  while (i > 0 && bucket[i - 1]!.score < score) {
+    bucket[i] = bucket[i - 1]!;
+    i--;
+  }
+  bucket[i] = { score, ch, parent };
+}
+
+/** k-best per residue over the cells; returns end nodes by residue, each bucket best first. */
 function kBest(cells: Array<[number, number]>, weights: number[], grid: Cell[][], k: number, fallback: string[][]): Node[][] {
-  let states: Node[][] = Array.from({ length: 10 }, () => []);
-  states[0]!.push({ score: 0, ch: '', parent: null });
+  let states: Node[][] = [[{ score: 0, ch: '', parent: null }], [], [], [], [], [], [], [], [], []];
   for (let i = 0; i < cells.length; i++) {
     const [l, c] = cells[i]!;
     const cell = grid[l]![c]!;
     const w = weights[i]!;
     const alts: Alt[] =
       cell.alts.length > 0 ? cell.alts : [{ ch: fallback[l]![c]!, value: valueOf(fallback[l]![c]!), logScore: 0 }];
-    const next: Node[][] = Array.from({ length: 10 }, () => []);
+    const next: Node[][] = [[], [], [], [], [], [], [], [], [], []];
     for (let r = 0; r < 10; r++) {
-      for (const node of states[r]!) {
-        for (const a of alts) {
-          // An unreadable char (value -1) poisons the residue: keep it under residue 0 with a big penalty.
-          const nr = a.value < 0 ? r : (r + w * a.value) % 10;
-          next[nr]!.push({ score: node.score + a.logScore - (a.value < 0 ? 1000 : 0), ch: a.ch, parent: node });
+      const bucket = states[r]!;
+      for (let b = 0; b < bucket.length; b++) {
+        const node = bucket[b]!;
+        for (let a = 0; a < alts.length; a++) {
+          const alt = alts[a]!;
+          // An unreadable char (value -1) poisons the residue: keep it with a prohibitive penalty.
+          if (alt.value < 0) offer(next[r]!, k, node.score + alt.logScore - 1000, alt.ch, node);
+          else offer(next[(r + w * alt.value) % 10]!, k, node.score + alt.logScore, alt.ch, node);
         }
-      }
-    }
-    for (const bucket of next) {
-      if (bucket.length > k) {
-        bucket.sort((x, y) => y.score - x.score);
-        bucket.length = k;
       }
     }
     states = next;
@@ -368,7 +440,7 @@ function compositeResidue(layout: Layout, cells: Array<[number, number]>, text: 
 }
 
 /** Fills seg.candidates with valid readings (text = cells then check char), best first. */
-function searchSegment(seg: Segment, grid: Cell[][], layout: Layout): void {
+function searchSegment(seg: Segment, grid: Cell[][], layout: Layout, ref: RefDate): void {
   const [cl, cc] = seg.check;
   const checkCell = grid[cl]![cc]!;
   const found = new Map<string, Candidate>();
@@ -381,7 +453,7 @@ function searchSegment(seg: Segment, grid: Cell[][], layout: Layout): void {
       for (const node of ends[residue] ?? []) {
         if (node.score < -500) continue;
         const text = textOf(node);
-        if (!seg.validate(text, a.ch)) continue;
+        if (!seg.validate(text, a.ch, ref)) continue;
         const full = text + a.ch;
         const score = node.score + a.logScore;
         const prev = found.get(full);
@@ -399,11 +471,11 @@ function searchSegment(seg: Segment, grid: Cell[][], layout: Layout): void {
 }
 
 /** The segment's current reading satisfies its check digit (either weight variant) and its field rules. */
-function segmentHolds(seg: Segment, chosen: string[][]): boolean {
+function segmentHolds(seg: Segment, chosen: string[][], ref: RefDate): boolean {
   let text = '';
   for (const [l, c] of seg.cells) text += chosen[l]![c]!;
   const check = chosen[seg.check[0]]![seg.check[1]]!;
-  if (!seg.validate(text, check)) return false;
+  if (!seg.validate(text, check, ref)) return false;
   // Only an empty personal number may carry `<` as its check digit.
   if (check === '<') return seg.name === 'optionalData' && isAllFiller(text);
   const d = valueOf(check);
