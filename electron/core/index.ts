@@ -39,7 +39,8 @@ export function databaseFile(dataDir: string, demo: boolean): string {
   return join(dataDir, demo ? 'demo.sqlite' : 'desk.sqlite');
 }
 
-export async function openCore(options: CoreOptions): Promise<DeskCore> {
+/** The desk's services on one database, without a session: the core below, and tools such as benchmarks. */
+export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now'>) {
   const now = options.now ?? (() => new Date());
   const databasePath = databaseFile(options.dataDir, options.demo ?? false);
   const isNew = !existsSync(databasePath);
@@ -49,6 +50,15 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const officers = new OfficerService(db, audit, now, sleep);
+  const events = new EventStore(db, identity.deviceId);
+  const reference = new ReferenceService(db, events, audit);
+  const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
+  if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
+  return { now, databasePath, db, identity, audit, settings, officers, events, reference, cases };
+}
+
+export async function openCore(options: CoreOptions): Promise<DeskCore> {
+  const { now, databasePath, db, identity, audit, settings, officers, reference, cases } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -61,12 +71,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
 
   // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
-  if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   audit.append(null, 'desk.started', { version: APP_VERSION });
-
-  const events = new EventStore(db, identity.deviceId);
-  const reference = new ReferenceService(db, events, audit);
-  const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
 
   const handlers = createHandlers({ db, audit, officers, session, settings, cases, reference, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
