@@ -5,7 +5,7 @@
 // not be read at all (a frame without an MRZ is a normal answer, not an error).
 import { readFileSync } from 'node:fs';
 import { readMrzFrame } from '../shared/mrz/reader/read-frame';
-import { recogniseLine } from '../shared/mrz/reader/recognise-line';
+import { readLineText } from '../shared/mrz/reader/recognise-line';
 import { decodeImage } from './image-io';
 import type { GrayImage } from '../shared/mrz/reader/gray';
 
@@ -34,9 +34,9 @@ export async function runRead(args: string[]): Promise<number> {
     }
     const t0 = performance.now();
     if (lineMode) {
-      const r = recogniseLine(img);
+      const text = readLineText(img);
       const ms = performance.now() - t0;
-      process.stdout.write(JSON.stringify({ file, text: r ? r.text : '', ms: Number(ms.toFixed(2)) }) + '\n');
+      process.stdout.write(JSON.stringify({ file, text: text ?? '', ms: Number(ms.toFixed(2)) }) + '\n');
     } else {
       const r = readMrzFrame(img);
       const ms = performance.now() - t0;

@@ -40,35 +40,63 @@ export function loadMlp(spec: MlpModelSpec): Mlp {
 
 /** Forward pass: returns softmax probabilities (length = outputs). `hiddenOut` receives activations. */
 export function mlpForward(m: Mlp, x: Float32Array, hiddenOut?: Float32Array): Float32Array {
-  const h = hiddenOut ?? new Float32Array(m.hidden);
-  for (let j = 0; j < m.hidden; j++) {
-    let s = m.b1[j]!;
-    const row = j * m.inputs;
-    for (let i = 0; i < m.inputs; i++) s += m.w1[row + i]! * x[i]!;
+  const nh = m.hidden, ni = m.inputs, no = m.outputs;
+  const w1 = m.w1, b1 = m.b1, w2 = m.w2, b2 = m.b2;
+  const h = hiddenOut ?? new Float32Array(nh);
+  // Hot loop of the reader (about 90 cells per frame): locals and a 4-way unroll let V8 keep it tight.
+  const n4 = ni - (ni % 4);
+  for (let j = 0; j < nh; j++) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const row = j * ni;
+    let i = 0;
+    for (; i < n4; i += 4) {
+      s0 += w1[row + i]! * x[i]!;
+      s1 += w1[row + i + 1]! * x[i + 1]!;
+      s2 += w1[row + i + 2]! * x[i + 2]!;
+      s3 += w1[row + i + 3]! * x[i + 3]!;
+    }
+    for (; i < ni; i++) s0 += w1[row + i]! * x[i]!;
+    const s = b1[j]! + s0 + s1 + s2 + s3;
     h[j] = s > 0 ? s : 0;
   }
-  const out = new Float32Array(m.outputs);
+  const out = new Float32Array(no);
   let max = -Infinity;
-  for (let k = 0; k < m.outputs; k++) {
-    let s = m.b2[k]!;
-    const row = k * m.hidden;
-    for (let j = 0; j < m.hidden; j++) s += m.w2[row + j]! * h[j]!;
+  for (let k = 0; k < no; k++) {
+    let s = b2[k]!;
+    const row = k * nh;
+    for (let j = 0; j < nh; j++) s += w2[row + j]! * h[j]!;
     out[k] = s;
     if (s > max) max = s;
   }
   let sum = 0;
-  for (let k = 0; k < m.outputs; k++) { out[k] = Math.exp(out[k]! - max); sum += out[k]!; }
-  for (let k = 0; k < m.outputs; k++) out[k]! /= sum;
+  for (let k = 0; k < no; k++) { out[k] = Math.exp(out[k]! - max); sum += out[k]!; }
+  for (let k = 0; k < no; k++) out[k]! /= sum;
   return out;
 }
 
-/** Top alternatives of one cell, best first; tiny scores are dropped to keep the correction search small. */
-export function toCandidates(probs: Float32Array, maxAlternatives = 5, minScore = 0.001): CharCandidates {
+/**
+ * Look-alikes in OCR-B under blur (see the reference's "what goes wrong"). A model trained on clean
+ * glyphs can be so sure of '0' that 'O' drops out of the alternatives, and the correction can only
+ * ever choose among a position's alternatives; so look-alikes are always offered, at a small score.
+ */
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  '0': 'OQD', O: '0QD', Q: 'O0', D: '0O',
+  '1': 'I', I: '1', '2': 'Z', Z: '2', '5': 'S', S: '5', '6': 'G', G: '6', '8': 'B', B: '8',
+  '4': 'A', A: '4', '7': 'T', T: '7', U: 'V', V: 'U',
+  '<': 'KSCEL', K: '<', C: '<', E: '<', L: '<',
+};
+const FLOOR = 0.001;
+
+/** Top alternatives of one cell, best first, plus the best's look-alikes at a floor score. */
+export function toCandidates(probs: Float32Array, maxAlternatives = 5, minScore = 0.0005): CharCandidates {
   const order = Array.from(probs.keys()).sort((a, b) => probs[b]! - probs[a]!);
   const out: CharCandidates = [];
   for (const k of order.slice(0, maxAlternatives)) {
     if (out.length > 0 && probs[k]! < minScore) break;
     out.push({ char: MRZ_CHARSET[k]!, score: probs[k]! });
+  }
+  for (const c of CONFUSABLE[out[0]!.char] ?? '') {
+    if (!out.some((a) => a.char === c)) out.push({ char: c, score: Math.max(FLOOR * 0.5, probs[MRZ_CHARSET.indexOf(c)]!) });
   }
   return out;
 }

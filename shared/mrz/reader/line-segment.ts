@@ -159,8 +159,10 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   if (all.length === 0) return null;
 
   // Cap height: the typical height of the substantial blobs (nearly every MRZ glyph is cap-high).
-  const tall = all.filter((b) => b.y1 - b.y0 + 1 >= 0.3 * h && b.y1 - b.y0 + 1 < 0.98 * h + 2);
-  const pool = tall.length >= 3 ? tall : all;
+  // Blobs cut by the top or bottom edge are the neighbouring MRZ line peeking in: not evidence.
+  const inside = all.filter((b) => b.y0 > 0 && b.y1 < h - 1);
+  const tall = inside.filter((b) => b.y1 - b.y0 + 1 >= 0.3 * h && b.y1 - b.y0 + 1 < 0.98 * h + 2);
+  const pool = tall.length >= 3 ? tall : inside.length >= 3 ? inside : all;
   const heights = pool.map((b) => b.y1 - b.y0 + 1).sort((p, q) => p - q);
   const capHeight = heights[Math.floor(heights.length * 0.6)] ?? h * 0.6;
   if (capHeight < 4) return null;

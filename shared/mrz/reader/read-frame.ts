@@ -10,9 +10,15 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
+import { voteInput } from './vote';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
+  /**
+   * Names and the document code carry no check digit. A reading whose characters there score
+   * below this (0..1) is reported not valid, to keep misread names from being accepted. Default 0.5.
+   */
+  minUncheckedScore?: number;
   /** Upper bound on candidate lines examined per frame (bounds the worst-case time). */
   maxCandidates?: number;
   model?: Mlp;
@@ -43,7 +49,8 @@ export interface FrameReading {
 }
 
 const STANDARD = [30, 36, 44] as const;
-const TARGET_CAP = 26;
+/** Cap height (px) lines are rectified to: enough for the 16×20 feature grid, small enough to be quick. */
+const TARGET_CAP = 22;
 
 /** Clutter beside the zone can add a few cells at either end: the forced segmentation drops them. */
 function nearestStandard(n: number): number | null {
@@ -53,7 +60,7 @@ function nearestStandard(n: number): number | null {
 
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number): FoundLine | null {
-  const scale = Math.min(1.5, TARGET_CAP / Math.max(4, c.thickness * 0.85));
+  const scale = Math.min(1.25, TARGET_CAP / Math.max(4, c.thickness * 0.85));
   const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
   const r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
@@ -106,6 +113,25 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
   return groups;
 }
 
+/**
+ * Lowest recogniser score of the chosen characters in the fields no check digit covers (names,
+ * document code, and the fillers after the names).
+ */
+function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): number {
+  const spans = voteInput({ valid: true, lines: result.lines, result }).nameSpans;
+  const code = result.fields.documentCode?.position;
+  if (code) spans.push(code);
+  let min = 1;
+  for (const s of spans) {
+    const line = result.lines[s.line] ?? '';
+    for (let i = s.start; i < s.end && i < line.length; i++) {
+      const alt = candidates[s.line]?.[i]?.find((a) => a.char === line[i]);
+      min = Math.min(min, alt ? alt.score : 0);
+    }
+  }
+  return min;
+}
+
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12);
@@ -121,8 +147,10 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       const candidates = g.map((l) => l.candidates);
       const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
       const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
-      const reading: FrameReading = { lines: result.lines, format: result.format, valid: result.valid, confidence, result, candidates, found };
-      if (result.valid) return reading;
+      const unchecked = result.valid ? uncheckedMinScore(result, candidates) : 0;
+      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5);
+      const reading: FrameReading = { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
+      if (valid) return reading;
       if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
     }
     return null;

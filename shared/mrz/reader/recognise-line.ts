@@ -5,6 +5,7 @@ import type { GrayImage } from './gray';
 import { cellFeatures, segmentLine, type LineLayout } from './line-segment';
 import { OCRB_MLP } from './model/ocrb-mlp';
 import type { LineCandidates } from './types';
+import { contextualText } from './line-context';
 
 let defaultModel: Mlp | null = null;
 /** The committed model, decoded once on first use. */
@@ -49,4 +50,13 @@ export function classifyLayout(layout: LineLayout, model: Mlp): LineReading {
     min = Math.min(min, best.score);
   }
   return { text, candidates, confidence: feats.length ? sum / feats.length : 0, minScore: min, layout };
+}
+
+/**
+ * What `mrz read --line` prints: the line read alone, with the per-position character classes of
+ * the standard MRZ line layout it fits (when one fits cheaply) resolving look-alikes.
+ */
+export function readLineText(img: GrayImage, options: RecogniseLineOptions = {}): string | null {
+  const r = recogniseLine(img, options);
+  return r ? contextualText(r.candidates, 15) : null;
 }

@@ -25,7 +25,7 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
   const ux = Math.cos(rect.angle), uy = Math.sin(rect.angle), nx = -uy, ny = ux;
   const inv = 1 / scale;
   // Shrinking by more than ~1.5x needs several samples per output pixel to avoid aliasing strokes away.
-  const sub = inv > 1.5 ? Math.min(4, Math.ceil(inv)) : 1;
+  const sub = inv > 2 ? Math.min(3, Math.ceil(inv / 1.5)) : 1;
   const out = new Uint8Array(W * H);
   const { width: fw, height: fh, data } = frame;
   const ox = rect.cx - (rect.length / 2) * ux - (rect.height / 2) * nx;

@@ -1,0 +1,190 @@
+// Benchmark (not a test): our MRZ reader against Tesseract (mrz.traineddata) on the same inputs.
+// Synthetic 1280×720 webcam frames (made by scripts/mrz-synth.ts into test-output/synth when
+// missing) and, when present, ../shared/datasets/mrz-lines. Prints document exact-match rate,
+// character error rate, false accepts (reported valid but not the truth), and ms per frame
+// p50/p95 with and without an MRZ, on one core, with the ratios.
+// Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--no-tesseract]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseMrz } from '../../shared/mrz/index';
+import { readMrzFrame } from '../../shared/mrz/reader/read-frame';
+import { readLineText } from '../../shared/mrz/reader/recognise-line';
+import { readImage } from '../../scripts/image-io';
+import { CerMeter, datasetAvailable, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
+import { runSynth, type SynthTruth } from '../../scripts/mrz-synth';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
+const synthDir = resolve(opt('--synth', 'test-output/synth'));
+const tessFrames = Number(opt('--tess-frames', '120'));
+const tessLines = Number(opt('--tess-lines', '600'));
+const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
+const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
+const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
+
+function pct(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+class DocMeter {
+  docs = 0; exact = 0; validReported = 0; falseAccepts = 0; edits = 0; chars = 0;
+  msMrz: number[] = []; msEmpty: number[] = []; cpuMrz: number[] = []; cpuEmpty: number[] = [];
+  add(truth: string[] | null, got: string[] | null, valid: boolean, ms: number, cpu: number): void {
+    (truth ? this.cpuMrz : this.cpuEmpty).push(cpu);
+    if (truth) {
+      this.docs++;
+      const t = truth.join('\n'), g = (got ?? []).join('\n');
+      this.edits += levenshtein(g, t); this.chars += t.length;
+      if (g === t) this.exact++;
+      this.msMrz.push(ms);
+    } else this.msEmpty.push(ms);
+    if (valid) {
+      this.validReported++;
+      if (!truth || (got ?? []).join('\n') !== truth.join('\n')) this.falseAccepts++;
+    }
+  }
+}
+
+/** Tesseract's text → the MRZ-looking lines (2 or 3 consecutive lines of 30/36/44 symbols). */
+function mrzFromText(text: string): string[] | null {
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, '').toUpperCase()).filter((l) => /^[A-Z0-9<]{25,50}$/.test(l));
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i]!, b = lines[i + 1], c = lines[i + 2];
+    if (b && c && [a, b, c].every((l) => Math.abs(l.length - 30) <= 1)) return [a, b, c];
+    if (b && Math.abs(a.length - b.length) <= 1 && (Math.abs(a.length - 44) <= 2 || Math.abs(a.length - 36) <= 2)) return [a, b];
+  }
+  return null;
+}
+
+const HAVE_TIME = existsSync('/usr/bin/time');
+/** Runs the Tesseract CLI; cpu is its user+system time (from /usr/bin/time), so machine load does not inflate it. */
+function tesseract(file: string, psm: string): { text: string; ms: number; cpu: number } {
+  const t0 = performance.now();
+  const cmd = ['tesseract', file, 'stdout', '--tessdata-dir', PEERS, '-l', 'mrz', '--psm', psm];
+  const r = HAVE_TIME
+    ? spawnSync('/usr/bin/time', ['-f', '@@%U %S', ...cmd], { env: TESS_ENV, encoding: 'utf8' })
+    : spawnSync(cmd[0]!, cmd.slice(1), { env: TESS_ENV, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  const m = /@@([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return { text: r.stdout ?? '', ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : ms };
+}
+
+function row(label: string, a: string, b: string, ratio = ''): void {
+  console.log(`  ${label.padEnd(44)} ${a.padStart(14)} ${b.padStart(14)} ${ratio.padStart(10)}`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(synthDir, 'truth.json'))) {
+    console.log(`making the synthetic set in ${synthDir} (scripts/mrz-synth.ts) ...`);
+    runSynth([synthDir, '--count', '300', '--empty', '60', '--seed', '1']);
+  }
+  const truth = JSON.parse(readFileSync(join(synthDir, 'truth.json'), 'utf8')) as SynthTruth[];
+  const frames = truth.filter((t) => t.width === 1280 && t.height === 720);
+  console.log(`MRZ reading benchmark — ${new Date().toISOString()}, node ${process.version}, one core (JS is single-threaded; Tesseract with OMP_THREAD_LIMIT=1); CPU = user+system time, wall = elapsed on a shared machine`);
+  console.log(`synthetic frames: ${frames.filter((f) => f.lines).length} with an MRZ, ${frames.filter((f) => !f.lines).length} without (1280×720, ${synthDir})`);
+
+  // Warm-up so that JIT compilation is not billed to the first frames.
+  for (const t of frames.slice(0, 5)) readMrzFrame(readImage(join(synthDir, t.file)));
+
+  const ours = new DocMeter(), oursSub = new DocMeter(), tess = new DocMeter();
+  const tessSet = new Set<string>();
+  const withMrz = frames.filter((f) => f.lines), without = frames.filter((f) => !f.lines);
+  const nEmpty = Math.max(1, Math.round((tessFrames * without.length) / frames.length));
+  for (const f of [...withMrz.slice(0, tessFrames - nEmpty), ...without.slice(0, nEmpty)]) tessSet.add(f.file);
+  const failures: string[] = [];
+  for (const t of frames) {
+    const img = readImage(join(synthDir, t.file));
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const r = readMrzFrame(img);
+    const ms = performance.now() - t0;
+    const cu = process.cpuUsage(c0), cpu = (cu.user + cu.system) / 1000;
+    ours.add(t.lines, r.lines, r.valid, ms, cpu);
+    if (tessSet.has(t.file)) oursSub.add(t.lines, r.lines, r.valid, ms, cpu);
+    if (t.lines && (r.lines ?? []).join('|') !== t.lines.join('|')) failures.push(`${t.file} (${t.format}, cap ${t.capHeight}px, ${t.angleDeg}°): ${r.lines ? r.lines.join('|') : 'no MRZ'}${r.valid ? ' [valid]' : ''}`);
+  }
+  let startupMs = NaN;
+  if (useTess) {
+    startupMs = pct(Array.from({ length: 5 }, () => tesseract(join(synthDir, frames[0]!.file).replace(/\.(jpg|png)$/, '.json'), '6').cpu), 0.5);
+    for (const t of frames) {
+      if (!tessSet.has(t.file)) continue;
+      const { text, ms, cpu } = tesseract(join(synthDir, t.file), '6');
+      const lines = mrzFromText(text);
+      const valid = lines ? parseMrz(lines).valid : false;
+      tess.add(t.lines, lines, valid, ms, cpu);
+    }
+  }
+  const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  const p = (a: number, b: number) => `${(100 * a / Math.max(1, b)).toFixed(1)}%`;
+  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && a > 0 ? `${(b / a).toFixed(1)}x` : '');
+
+  console.log(`\nDocuments: all ${frames.length} frames (ours)`);
+  row('', 'ours', '', '');
+  row('document exact-match rate', p(ours.exact, ours.docs), '');
+  row('character error rate', p(ours.edits, ours.chars), '');
+  row(`false accepts (of ${ours.validReported} reported valid)`, String(ours.falseAccepts), '');
+  row('ms/frame with MRZ p50 / p95 (wall)', `${f1(pct(ours.msMrz, 0.5))} / ${f1(pct(ours.msMrz, 0.95))}`, '');
+  row('ms/frame without MRZ p50 / p95 (wall)', `${f1(pct(ours.msEmpty, 0.5))} / ${f1(pct(ours.msEmpty, 0.95))}`, '');
+  row('ms/frame with MRZ p50 / p95 (CPU)', `${f1(pct(ours.cpuMrz, 0.5))} / ${f1(pct(ours.cpuMrz, 0.95))}`, '');
+  row('ms/frame without MRZ p50 / p95 (CPU)', `${f1(pct(ours.cpuEmpty, 0.5))} / ${f1(pct(ours.cpuEmpty, 0.95))}`, '');
+  if (useTess) {
+    console.log(`\nSide by side on the same ${tessSet.size} frames (${tess.docs} with an MRZ, ${tess.msEmpty.length} without)`);
+    row('', 'ours', 'tesseract', 'ratio');
+    row('document exact-match rate', p(oursSub.exact, oursSub.docs), p(tess.exact, tess.docs));
+    row('character error rate', p(oursSub.edits, oursSub.chars), p(tess.edits, tess.chars));
+    row('false accepts', `${oursSub.falseAccepts}/${oursSub.validReported}`, `${tess.falseAccepts}/${tess.validReported}`);
+    for (const [label, a, b] of [
+      ['CPU ms/frame with MRZ p50', pct(oursSub.cpuMrz, 0.5), pct(tess.cpuMrz, 0.5)],
+      ['CPU ms/frame with MRZ p95', pct(oursSub.cpuMrz, 0.95), pct(tess.cpuMrz, 0.95)],
+      ['CPU ms/frame without MRZ p50', pct(oursSub.cpuEmpty, 0.5), pct(tess.cpuEmpty, 0.5)],
+      ['CPU ms/frame without MRZ p95', pct(oursSub.cpuEmpty, 0.95), pct(tess.cpuEmpty, 0.95)],
+      ['wall ms/frame with MRZ p50', pct(oursSub.msMrz, 0.5), pct(tess.msMrz, 0.5)],
+      ['wall ms/frame without MRZ p50', pct(oursSub.msEmpty, 0.5), pct(tess.msEmpty, 0.5)],
+    ] as const) row(label, f1(a), f1(b), ratio(a, b));
+    console.log(`  (Tesseract times are per process, as a CLI would run it; its start-up alone (CPU, on a non-image file) takes ${f1(startupMs)} ms.`);
+    console.log(`   Tesseract's MRZ is the first 2-3 consecutive MRZ-shaped lines of its text, judged valid by parseMrz: it has no check-digit correction.)`);
+  }
+  if (failures.length) console.log(`\nSynthetic frames not read exactly (${failures.length}):\n  ${failures.slice(0, 25).join('\n  ')}`);
+
+  if (datasetAvailable()) {
+    const ds = loadLineDataset().filter((s) => /^[A-Z0-9<]+$/.test(s.text));
+    const meters = { real: new CerMeter(), synthetic: new CerMeter(), realVal: new CerMeter(), synthVal: new CerMeter() };
+    const sub = { oursReal: new CerMeter(), oursSynth: new CerMeter(), tessReal: new CerMeter(), tessSynth: new CerMeter() };
+    const lineMs: number[] = [], tessMs: number[] = [];
+    const step = Math.max(1, Math.floor(ds.length / Math.max(1, tessLines)));
+    ds.forEach((s, i) => {
+      const img = readImage(s.path);
+      const c0 = process.cpuUsage();
+      const text = readLineText(img) ?? '';
+      const cu = process.cpuUsage(c0);
+      lineMs.push((cu.user + cu.system) / 1000);
+      (s.synthetic ? meters.synthetic : meters.real).add(s.text, text);
+      if (isValidationSample(s)) (s.synthetic ? meters.synthVal : meters.realVal).add(s.text, text);
+      if (useTess && i % step === 0) {
+        const tr = tesseract(s.path, '7');
+        tessMs.push(tr.cpu);
+        (s.synthetic ? sub.oursSynth : sub.oursReal).add(s.text, text);
+        (s.synthetic ? sub.tessSynth : sub.tessReal).add(s.text, tr.text.replace(/\s+/g, '').toUpperCase());
+      }
+    });
+    console.log(`\nLine crops: ../shared/datasets/mrz-lines (${ds.length} lines; --line mode, CPU ms per line p50 ${f1(pct(lineMs, 0.5))}, p95 ${f1(pct(lineMs, 0.95))})`);
+    console.log(`  ours, real crops:            ${meters.real.summary()}`);
+    console.log(`  ours, synthetic crops:       ${meters.synthetic.summary()}`);
+    console.log(`  ours, real, validation side: ${meters.realVal.summary()}  (documents never used in training, split by source_key)`);
+    console.log(`  ours, synthetic, validation: ${meters.synthVal.summary()}`);
+    if (useTess) {
+      console.log(`  side by side on every ${step}th line (${sub.oursReal.lines} real, ${sub.oursSynth.lines} synthetic):`);
+      row('', 'ours', 'tesseract', '');
+      row('CER real crops', p(sub.oursReal.edits, sub.oursReal.chars), p(sub.tessReal.edits, sub.tessReal.chars));
+      row('CER synthetic crops', p(sub.oursSynth.edits, sub.oursSynth.chars), p(sub.tessSynth.edits, sub.tessSynth.chars));
+      row('exact lines real', p(sub.oursReal.exact, sub.oursReal.lines), p(sub.tessReal.exact, sub.tessReal.lines));
+      row('CPU ms per line p50', f1(pct(lineMs, 0.5)), f1(pct(tessMs, 0.5)), ratio(pct(lineMs, 0.5), pct(tessMs, 0.5)));
+    }
+  } else console.log('\n../shared/datasets/mrz-lines not present: line-crop figures skipped.');
+  void execFileSync;
+}
+
+void main();

@@ -1,0 +1,84 @@
+// The line recogniser on lines drawn in code from the OCR-B glyph atlas: segmentation on the
+// pitch, classification, and scored alternatives for the correction step.
+import { describe, expect, it } from 'vitest';
+import { segmentLine } from '../../../shared/mrz/reader/line-segment';
+import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
+import { renderLineImage, Rng } from '../../../shared/mrz/reader/synth/render';
+import { MRZ_CHARSET } from '../../../shared/mrz/reader/types';
+
+const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+
+function errors(a: string, b: string): number {
+  let e = Math.abs(a.length - b.length);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) e++;
+  return e;
+}
+
+describe('segmentLine', () => {
+  it('finds one cell per character on the OCR-B pitch at small and large sizes', () => {
+    const rng = new Rng(1);
+    for (const cap of [12, 20, 40]) {
+      for (const text of [...TD3, ...TD1]) {
+        const layout = segmentLine(renderLineImage(text, { capHeight: cap, blur: cap / 25, noise: 4 }, rng));
+        expect(layout, `cap ${cap}`).not.toBeNull();
+        expect(layout!.cells.length, `${text} at ${cap}px`).toBe(text.length);
+        expect(layout!.pitch / cap).toBeGreaterThan(0.9);
+        expect(layout!.pitch / cap).toBeLessThan(1.15);
+      }
+    }
+  });
+
+  it('forces the expected length when told (a faint last filler)', () => {
+    const rng = new Rng(2);
+    const img = renderLineImage(TD3[0]!, { capHeight: 18 }, rng);
+    // Erase the last character's ink: the line now looks one character short.
+    const cut = Math.floor(img.width - 18 * 1.1);
+    for (let y = 0; y < img.height; y++) for (let x = cut; x < img.width; x++) img.data[y * img.width + x] = 230;
+    expect(segmentLine(img)!.cells.length).toBe(43);
+    expect(segmentLine(img, { expectedLength: 44 })!.cells.length).toBe(44);
+  });
+
+  it('returns null for a blank image', () => {
+    expect(segmentLine({ width: 300, height: 40, data: new Uint8Array(300 * 40).fill(200) })).toBeNull();
+  });
+});
+
+describe('recogniseLine', () => {
+  it('reads clean specimen lines exactly', () => {
+    const rng = new Rng(3);
+    for (const text of [...TD3, ...TD1]) {
+      const r = recogniseLine(renderLineImage(text, { capHeight: 24, blur: 0.6, noise: 3 }, rng));
+      expect(r?.text).toBe(text);
+      expect(r!.confidence).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('stays accurate on small, blurred, noisy, low-contrast and unevenly lit lines', () => {
+    const rng = new Rng(4);
+    let wrong = 0, total = 0;
+    for (let i = 0; i < 12; i++) {
+      const text = TD3[i % 2]!;
+      const r = recogniseLine(renderLineImage(text, {
+        capHeight: 12 + (i % 4) * 6, blur: 0.9, noise: 8, paper: 170, inkLevel: 80, gradient: 50, angle: 0.01,
+      }, rng));
+      wrong += errors(r?.text ?? '', text);
+      total += text.length;
+    }
+    expect(wrong / total).toBeLessThan(0.01);
+  });
+
+  it('gives every position scored alternatives over the 37 symbols, best first', () => {
+    const r = recogniseLine(renderLineImage(TD3[1]!, { capHeight: 16, blur: 1 }, new Rng(5)))!;
+    expect(r.candidates).toHaveLength(44);
+    for (const pos of r.candidates) {
+      expect(pos.length).toBeGreaterThan(0);
+      for (let k = 1; k < pos.length; k++) expect(pos[k - 1]!.score).toBeGreaterThanOrEqual(pos[k]!.score);
+      for (const a of pos) {
+        expect(MRZ_CHARSET).toContain(a.char);
+        expect(a.score).toBeGreaterThanOrEqual(0);
+        expect(a.score).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
