@@ -6,7 +6,7 @@ import { ADMIN, EVERY_ROLE, SUPERVISION, procedure } from './define';
 export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
 export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
 export const CASE_STATUSES = ['open', 'decided', 'awaiting_countersignature'] as const;
-export const TRAVELLER_WARNINGS = ['minor', 'expired', 'expires_soon', 'check_digits', 'unknown_state', 'future_birth_date'] as const;
+export const TRAVELLER_WARNINGS = ['minor', 'expired', 'expires_soon', 'check_digits', 'unknown_state'] as const;
 export const AMENDABLE_FIELDS = ['flight', 'travelDate', 'destinationAirport', 'destinationCountry', 'note', 'reasons', 'legalGround', 'contactPhone', 'contactAddress'] as const;
 export const NOTE_MAX_LENGTH = 10_000;
 

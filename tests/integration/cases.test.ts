@@ -51,6 +51,16 @@ describe('cases', () => {
     db.close();
   });
 
+  it('opens a passport with an unknown country code and a two-digit birth year from the future, and says so', async () => {
+    desk = await openDeskWithAdmin();
+    const odd = generateMrz('TD3', { documentCode: 'P', issuingState: 'ZZX', nationality: 'ZZX', primaryIdentifier: 'TEST', secondaryIdentifier: 'ODD', documentNumber: 'X1234567', birthDate: '2027-05-01', sex: 'M', expiryDate: '2031-01-01' });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: odd.join('\n') });
+    expect(opened.traveller.warnings).toContain('unknown_state');
+    // YYMMDD has no century: a birth date cannot lie ahead, so '27' is read as 1927 and the age shows it.
+    expect(opened.traveller.birthDate).toBe('1927-05-01');
+    expect(opened.traveller.ageYears).toBe(99);
+  });
+
   it('refuses text that is not an MRZ with a clear error and opens nothing', async () => {
     desk = await openDeskWithAdmin();
     const result = await desk.call('cases.open', { source: 'manual', mrz: 'hello <script>alert(1)</script>' });

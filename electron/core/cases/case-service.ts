@@ -351,7 +351,6 @@ export class CaseService {
     for (const code of [row.nationality, row.issuing_state]) {
       if (code && stateName(code, 'en') === null && !warnings.includes('unknown_state')) warnings.push('unknown_state');
     }
-    if (reading.errors.some((e) => e.field === 'birthDate' && /future|after/i.test(e.message))) warnings.push('future_birth_date');
     return {
       primaryIdentifier: row.primary_name,
       secondaryIdentifier: row.secondary_name,
