@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     if (!datasetAvailable()) throw new Error('--with-dataset: ../shared/datasets/mrz-lines is missing');
     const ds = datasetSamples(true, rng);
     console.log(`dataset training side: ${ds.length} characters`);
-    samples.push(...ds);
+    for (const s of ds) samples.push(s);
   }
   const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
   train(model, samples, args.epochs, rng);

@@ -114,20 +114,28 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
 }
 
 /**
- * Lowest recogniser score of the chosen characters in the fields no check digit covers (names,
- * document code, and the fillers after the names).
+ * Lowest recogniser score of the chosen characters that no check digit covers (names, codes,
+ * nationality, sex, and MRV optional data); 0 when a name field is implausible (letters after a
+ * run of three fillers, which no issuer writes but glare on the laminate does).
  */
 function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): number {
-  const spans = voteInput({ valid: true, lines: result.lines, result }).nameSpans;
-  const code = result.fields.documentCode?.position;
-  if (code) spans.push(code);
+  const covered = result.lines.map((l) => new Uint8Array(l.length));
+  for (const c of result.checks) {
+    for (const p of [...c.covers, c.position]) {
+      const row = covered[p.line];
+      if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
+    }
+  }
   let min = 1;
-  for (const s of spans) {
-    const line = result.lines[s.line] ?? '';
-    for (let i = s.start; i < s.end && i < line.length; i++) {
-      const alt = candidates[s.line]?.[i]?.find((a) => a.char === line[i]);
+  result.lines.forEach((line, li) => {
+    for (let i = 0; i < line.length; i++) {
+      if (covered[li]![i]) continue;
+      const alt = candidates[li]?.[i]?.find((a) => a.char === line[i]);
       min = Math.min(min, alt ? alt.score : 0);
     }
+  });
+  for (const s of voteInput({ valid: true, lines: result.lines, result }).nameSpans) {
+    if (/<<<+[A-Z0-9]/.test((result.lines[s.line] ?? '').slice(s.start, s.end))) return 0;
   }
   return min;
 }

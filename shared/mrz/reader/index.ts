@@ -1,0 +1,14 @@
+// Public surface of the MRZ reader: frame reading for the camera worker, single-line reading for
+// the CLI, and frame voting for the live loop. Pure TypeScript over grey pixel buffers.
+export type { GrayImage } from './gray';
+export { rgbaToGray } from './gray';
+export type { CharAlternative, CharCandidates, LineCandidates } from './types';
+export { MRZ_CHARSET } from './types';
+export { readMrzFrame } from './read-frame';
+export type { FrameReading, FoundLine, ReadFrameOptions } from './read-frame';
+export { recogniseLine, readLineText } from './recognise-line';
+export type { LineReading, RecogniseLineOptions } from './recognise-line';
+export { locateLines } from './locate';
+export type { LineCandidate } from './locate';
+export { MrzVoter, voteInput } from './vote';
+export type { VoteInput, VoteUpdate, VoteState, VoterOptions } from './vote';
