@@ -98,8 +98,9 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     const l1 = tr / 2 + disc, l2 = Math.max(1e-6, tr / 2 - disc);
     const length = Math.sqrt(12 * l1), thickness = Math.sqrt(12 * l2);
     if (length * scale < minLengthFull) continue;
-    // 30 OCR-B characters span about 30 cap heights; allow blur and merged neighbours.
-    if (length / thickness < 9) continue;
+    // 30 OCR-B characters span about 30 cap heights; allow blur, and up to three MRZ lines run
+    // together (the reader splits those).
+    if (length / thickness < 5.5) continue;
     const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
     if (Math.abs(angle) > (35 * Math.PI) / 180) continue;
     if (cntL / (length * thickness) < 0.45) continue;

@@ -3,7 +3,7 @@
 // check-digit-guided correction (correctMrz). Single entry point for the worker, the CLI and benchmarks.
 import { correctMrz } from '../index';
 import type { MrzFormat, MrzResult } from '../types';
-import type { GrayImage } from './gray';
+import { otsuThreshold, type GrayImage } from './gray';
 import { locateLines, type LineCandidate } from './locate';
 import { rectify } from './rectify';
 import { classifyLayout, getDefaultModel, type LineReading } from './recognise-line';
@@ -88,6 +88,40 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedL
   };
 }
 
+/**
+ * A located region that is too thick for one line of 30-44 characters is two or three MRZ lines
+ * run together (blur, small text, steep angle). Split it at the valleys of its ink profile across
+ * the text direction.
+ */
+function splitMerged(frame: GrayImage, c: LineCandidate): LineCandidate[] {
+  if (c.length / c.thickness >= 18) return [c];
+  // Coarse is enough to see the valleys between lines.
+  const scale = Math.min(1, 24 / c.thickness);
+  const height = c.thickness * 1.4;
+  const r = rectify(frame, { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length, height }, scale);
+  const { width: w, height: h, data } = r.image;
+  const thr = otsuThreshold(data);
+  const prof = new Float32Array(h);
+  for (let y = 0; y < h; y++) { let n = 0; for (let x = 0; x < w; x++) if (data[y * w + x]! < thr) n++; prof[y] = n; }
+  let max = 0;
+  for (let y = 0; y < h; y++) max = Math.max(max, prof[y]!);
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let y = 0; y <= h; y++) {
+    const on = y < h && prof[y]! > 0.2 * max;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) { runs.push([start, y - 1]); start = -1; }
+  }
+  const lines = runs.filter(([a, b]) => b - a + 1 >= 0.12 * h);
+  // Too thick for one MRZ line and not splittable: a photo, a logo, a block of small print.
+  if (lines.length < 2) return c.length / c.thickness >= 9 ? [c] : [];
+  const nx = -Math.sin(c.angle), ny = Math.cos(c.angle);
+  return lines.map(([a, b]) => {
+    const v = ((a + b + 1) / 2) / scale - height / 2, t = (b - a + 1) / scale;
+    return { ...c, cx: c.cx + v * nx, cy: c.cy + v * ny, thickness: t * 1.1 };
+  });
+}
+
 /** Groups of 2 (TD2/TD3/MRV) or 3 (TD1) parallel lines of one standard length, top to bottom. */
 function groupLines(found: FoundLine[]): FoundLine[][] {
   const groups: FoundLine[][] = [];
@@ -142,7 +176,8 @@ function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): num
 
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   const model = options.model ?? getDefaultModel();
-  const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12);
+  const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12)
+    .flatMap((c) => splitMerged(frame, c));
   const found: FoundLine[] = [];
   const tried = new Set<string>();
   let best: FrameReading | null = null;
@@ -185,10 +220,10 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       for (const side of [1, -1]) {
         const nx = -Math.sin(f.angle), ny = Math.cos(f.angle), d = side * 1.75 * f.capHeight;
         const px = f.cx + d * nx, py = f.cy + d * ny;
-        if (found.some((g) => Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
+        if (found.some((g) => g.text.length === f.text.length && Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
         const probe: LineCandidate = { cx: px, cy: py, angle: f.angle, length: f.length + f.capHeight, thickness: 0.82 * f.capHeight, fill: 1, scale: 1 };
         const g = readCandidate(frame, probe, model, f.text.length);
-        if (!g || found.some((h) => Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
+        if (!g || found.some((h) => h.text.length === g.text.length && Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
         found.push(g);
         added = true;
         const valid = tryGroups(found);
