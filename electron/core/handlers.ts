@@ -13,6 +13,7 @@ import {
 import type { AuditLog } from './audit/audit-log';
 import type { CaseService } from './cases/case-service';
 import type { ReferenceService } from './reference/reference-service';
+import type { SlipService } from './slips/slip-service';
 import type { Db } from './db/connection';
 import type { DeskIdentity } from './desk/desk-identity';
 import { publicOfficer } from './officers/officer-repository';
@@ -27,6 +28,7 @@ export interface CoreContext {
   session: DeskSession;
   settings: SettingsService;
   cases: CaseService;
+  slips: SlipService;
   reference: ReferenceService;
   identity: DeskIdentity;
   version: string;
@@ -43,7 +45,7 @@ export type Handlers = { [N in ProcedureName]: Handler<N> };
 const SYNC_NOT_CONFIGURED: SyncState = { state: 'not_configured', lastSyncAt: null, pending: 0 };
 
 export function createHandlers(ctx: CoreContext): Handlers {
-  const { audit, officers, session, settings, cases, reference } = ctx;
+  const { audit, officers, session, settings, cases, slips, reference } = ctx;
   // Dispatch has checked that a signed-in, unlocked officer with an allowed role is calling.
   const officer = () => session.officer!;
   const actor = (): string => session.officer?.officerNumber ?? 'unknown';
@@ -146,6 +148,9 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cases.countersign': (input) => cases.countersign(input.caseId, officer()),
     'cases.amend': (input) => cases.amend(input, officer()),
     'cases.search': (input) => ok(cases.search(input, officer())),
+
+    'slips.get': (input) => slips.get(input.caseId, officer()),
+    'slips.print': (input) => slips.recordPrint(input.caseId, input.layout, input.copies, officer()),
 
     'reference.current': () =>
       ok({

@@ -12,6 +12,7 @@ import { createHandlers } from './handlers';
 import { CaseService } from './cases/case-service';
 import { EventStore } from './events/event-store';
 import { ReferenceService } from './reference/reference-service';
+import { SlipService } from './slips/slip-service';
 import { OfficerService } from './officers/officer-service';
 import { DeskSession } from './session/desk-session';
 import { SettingsService } from './settings/settings-service';
@@ -53,12 +54,13 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const events = new EventStore(db, identity.deviceId);
   const reference = new ReferenceService(db, events, audit);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
+  const slips = new SlipService(db, events, audit, cases, settings, now);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
-  return { now, databasePath, db, identity, audit, settings, officers, events, reference, cases };
+  return { now, databasePath, db, identity, audit, settings, officers, events, reference, cases, slips };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, settings, officers, reference, cases } = openServices(options);
+  const { now, databasePath, db, identity, audit, settings, officers, reference, cases, slips } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -73,7 +75,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
   audit.append(null, 'desk.started', { version: APP_VERSION });
 
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, reference, identity, version: APP_VERSION, now, emit });
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   return {

@@ -2,8 +2,10 @@
 // how calls are dispatched, and how core events reach the renderer.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult } from '../../shared/contract/index';
+import type { SlipLayout } from '../../shared/slips/slip-model';
 import type { DeskCore } from '../core/types';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
+import { printSlip } from './printing';
 
 function refuse(code: 'forbidden' | 'invalid_input' | 'internal', message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
@@ -28,6 +30,15 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null
   }
 }
 
+async function printRecorded(core: DeskCore, contents: Electron.WebContents, input: unknown, recorded: unknown): Promise<unknown> {
+  const { layout, copies } = input as { layout: SlipLayout; copies: number };
+  const settings = await core.dispatch('settings.get', {});
+  const printerName = settings.ok ? (settings.value as { printerName: string }).printerName : '';
+  // Either printed silently or handed to the system dialog: the renderer must not open a second one.
+  await printSlip(contents, layout, copies, printerName);
+  return { ...(recorded as object), printedByShell: true };
+}
+
 /**
  * Wires the core to the window. `getWindow` is read on every call, so a recreated window keeps working and
  * a closed one is refused. Returns the teardown. The handler never throws: the renderer always gets a CallResult.
@@ -41,7 +52,10 @@ export function wireIpc(core: DeskCore, getWindow: () => BrowserWindow | null): 
       return refuse('invalid_input', 'The procedure name must be a non-empty string.');
     }
     try {
-      return await core.dispatch(name, input);
+      const result = await core.dispatch(name, input);
+      // The core records the print; the shell owns the printer.
+      if (name === 'slips.print' && result.ok) return { ok: true, value: await printRecorded(core, event.sender, input, result.value) };
+      return result;
     } catch (error) {
       // dispatch promises never to throw; if it does anyway, the renderer still gets an answer.
       console.error('[ipc] dispatch threw for', name, error);

@@ -1,6 +1,7 @@
 // Owns the contract of the clarification case: opening from a reading, history, answers, decision,
 // countersignature, amendments, search, and the reference data (checklist, country rules, watch list) behind them.
 import { z } from 'zod';
+import { SLIP_LAYOUTS, type SlipModel } from '../slips/slip-model';
 import { ADMIN, EVERY_ROLE, SUPERVISION, procedure } from './define';
 
 export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
@@ -111,6 +112,16 @@ const travelInput = z
   })
   .strict();
 
+export const printRecordSchema = z.object({
+  at: z.string(),
+  officerNumber: z.string(),
+  officerName: z.string(),
+  layout: z.enum(SLIP_LAYOUTS),
+  copies: z.number().int(),
+  reprint: z.boolean(),
+});
+export type PrintRecord = z.infer<typeof printRecordSchema>;
+
 const referenceKinds = z.enum(['checklist', 'country_rules', 'watch_list']);
 
 export const caseProcedures = {
@@ -184,6 +195,22 @@ export const caseProcedures = {
       })
       .strict(),
     output: z.array(caseSummarySchema),
+    access: EVERY_ROLE,
+  }),
+  'slips.get': procedure({
+    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    output: z.object({
+      slip: z.custom<SlipModel>((value) => typeof value === 'object' && value !== null && 'caseNumber' in value),
+      layout: z.enum(SLIP_LAYOUTS),
+      copies: z.number().int(),
+      prints: z.array(printRecordSchema),
+    }),
+    access: EVERY_ROLE,
+  }),
+  'slips.print': procedure({
+    // Records the print; Electron's main process then prints without a dialog, the browser host through the browser.
+    input: z.object({ caseId: uuid, layout: z.enum(SLIP_LAYOUTS), copies: z.number().int().min(1).max(5) }).strict(),
+    output: z.object({ prints: z.array(printRecordSchema), printedByShell: z.boolean() }),
     access: EVERY_ROLE,
   }),
   'reference.current': procedure({

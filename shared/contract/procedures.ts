@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ADMIN, AGENCIES, EVERY_ROLE, LANGUAGES, ROLES, SUPERVISION, done, none, procedure } from './define';
 import { caseProcedures } from './cases';
+import { SLIP_LAYOUTS } from '../slips/slip-model';
 
 export { AGENCIES, LANGUAGES, ROLES, type Access, type Agency, type Language, type Role } from './define';
 
@@ -71,6 +72,15 @@ export const settingsSchema = z.object({
   deskCode: z.string().regex(/^[A-Z0-9]{2,4}$/, 'two to four capital letters or digits'),
   idleLockMinutes: z.number().min(0.05).max(240),
   defaultLanguage: z.enum(LANGUAGES),
+  /** Referral slips: who issues them, where the traveller goes, how they print. */
+  issuingOffices: z.array(z.string().trim().min(1).max(120)).min(1).max(4),
+  bp3miAddress: z.string().trim().max(300),
+  bp3miHotline: z.string().trim().max(200),
+  maskDocumentNumber: z.boolean(),
+  slipLayout: z.enum(SLIP_LAYOUTS),
+  /** Empty: the system's default printer. */
+  printerName: z.string().trim().max(200),
+  slipCopies: z.number().int().min(1).max(5),
 });
 export type DeskSettings = z.infer<typeof settingsSchema>;
 

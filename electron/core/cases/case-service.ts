@@ -128,6 +128,12 @@ export class CaseService {
     return ok(this.detail(row));
   }
 
+  /** A case for another service of the core (the slip); showing it to an officer goes through get(), which audits. */
+  peek(caseIdOrNumber: string): CaseDetail | undefined {
+    const row = this.repository.byId(caseIdOrNumber) ?? this.repository.byNumber(caseIdOrNumber);
+    return row && this.detail(row);
+  }
+
   recordTravel(input: ParsedInputOf<'cases.recordTravel'>, officer: Officer): CallResult<CaseDetail> {
     const row = this.openCase(input.caseId);
     if (!row.ok) return row;

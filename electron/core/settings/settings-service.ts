@@ -1,5 +1,6 @@
 // Owns the desk's settings: defaults, stored values, and the per-launch idle-lock override.
 import type { DeskSettings } from '../../../shared/contract';
+import { DEFAULT_SLIP_SETTINGS } from '../../../shared/slips/slip-model';
 import type { Db } from '../db/connection';
 
 export const DEFAULT_SETTINGS: DeskSettings = {
@@ -8,6 +9,10 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   deskCode: 'D01',
   idleLockMinutes: 5,
   defaultLanguage: 'id',
+  ...DEFAULT_SLIP_SETTINGS,
+  slipLayout: 'A5',
+  printerName: '',
+  slipCopies: 1,
 };
 
 export class SettingsService {

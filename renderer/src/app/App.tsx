@@ -10,6 +10,7 @@ import { OfficersScreen } from '../features/officers/OfficersScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { NewCaseScreen } from '../features/scan/NewCaseScreen';
+import { SlipScreen } from '../features/slip/SlipScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
@@ -24,7 +25,8 @@ type Route =
   | { name: 'home' }
   | { name: Exclude<Destination, 'new-case'> }
   | { name: 'new-case'; mrz: string; fromReader: boolean; key: number }
-  | { name: 'case'; caseId: string };
+  | { name: 'case'; caseId: string }
+  | { name: 'slip'; caseId: string };
 const HOME: Route = { name: 'home' };
 
 export function App() {
@@ -61,7 +63,11 @@ export function App() {
 
   useActivityReporter(session);
   // A desk reader's burst opens a new reading from any screen of a signed-in, unlocked desk.
-  useKeyboardWedge((mrz) => setRoute({ name: 'new-case', mrz, fromReader: true, key: Date.now() }), session !== null && !session.locked);
+  useKeyboardWedge(
+    (burst) =>
+      burst.kind === 'slip' ? setRoute({ name: 'case', caseId: burst.text }) : setRoute({ name: 'new-case', mrz: burst.text, fromReader: true, key: Date.now() }),
+    session !== null && !session.locked,
+  );
   const newCase = useCallback(() => setRoute({ name: 'new-case', mrz: '', fromReader: false, key: Date.now() }), []);
 
   if (!hasBridge) {
@@ -90,7 +96,9 @@ export function App() {
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={(caseId) => setRoute({ name: 'case', caseId })} />;
   else if (route.name === 'new-case')
     screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={(caseId) => setRoute({ name: 'case', caseId })} />;
-  else if (route.name === 'case') screen = <CaseScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onNext={newCase} />;
+  else if (route.name === 'case')
+    screen = <CaseScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onNext={newCase} onOpenSlip={(caseId) => setRoute({ name: 'slip', caseId })} />;
+  else if (route.name === 'slip') screen = <SlipScreen caseId={route.caseId} />;
   else screen = <HomeScreen officer={session.officer} onNavigate={(name) => (name === 'new-case' ? newCase() : setRoute({ name }))} />;
 
   return (

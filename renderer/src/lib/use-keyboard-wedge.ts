@@ -1,16 +1,20 @@
-// Owns catching a keyboard-wedge passport reader: a burst of MRZ keystrokes far faster than a person types,
-// captured whatever has focus and handed over as lines.
+// Owns catching keyboard-wedge devices: a passport reader typing MRZ lines, or a barcode scanner typing a slip's
+// case number, both far faster than a person types. Captured whatever has focus and handed over whole.
 import { useEffect, useRef } from 'react';
 
-/** A reader types a character every few milliseconds; a person averages well over 100 ms. */
+/** A device types a character every few milliseconds; a person averages well over 100 ms. */
 const MAX_AVERAGE_GAP_MS = 40;
 /** A longer pause ends (or never starts) a burst. */
 const MAX_GAP_MS = 120;
 const END_PAUSE_MS = 200;
 const MIN_MRZ_CHARS = 60;
-const MRZ_CHAR = /^[A-Za-z0-9<]$/;
+const WEDGE_CHAR = /^[A-Za-z0-9<-]$/;
+/** The case number a slip's QR code carries, e.g. PLM-D01-261128-0042. */
+export const CASE_NUMBER = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
 
-export function useKeyboardWedge(onBurst: (mrz: string) => void, enabled = true): void {
+export type WedgeBurst = { kind: 'mrz'; text: string } | { kind: 'slip'; text: string };
+
+export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled = true): void {
   const callback = useRef(onBurst);
   callback.current = onBurst;
 
@@ -24,15 +28,17 @@ export function useKeyboardWedge(onBurst: (mrz: string) => void, enabled = true)
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
 
     const finish = () => {
-      const text = buffer;
+      const text = buffer.trim();
       const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
       buffer = '';
       keys = 0;
-      if (machineSpeed && text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current(text.trim());
+      if (!machineSpeed) return;
+      if (CASE_NUMBER.test(text.toUpperCase())) callback.current({ kind: 'slip', text: text.toUpperCase() });
+      else if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current({ kind: 'mrz', text });
     };
 
     const onKey = (event: KeyboardEvent) => {
-      const isChar = MRZ_CHAR.test(event.key);
+      const isChar = WEDGE_CHAR.test(event.key);
       if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') return;
       const now = event.timeStamp;
       if (keys === 0 || now - last > MAX_GAP_MS) {

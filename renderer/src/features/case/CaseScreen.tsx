@@ -9,7 +9,7 @@ import { DecidedPanel, DecisionPanel, RiskPanel } from './DecisionPanel';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
 import { HistoryPanel, TravellerCard } from './TravellerPanels';
 
-export function CaseScreen({ caseId, officer, onNext }: { caseId: string; officer: Officer; onNext: () => void }) {
+export function CaseScreen({ caseId, officer, onNext, onOpenSlip }: { caseId: string; officer: Officer; onNext: () => void; onOpenSlip: (caseId: string) => void }) {
   const { t, errorText } = useI18n();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
@@ -70,7 +70,7 @@ export function CaseScreen({ caseId, officer, onNext }: { caseId: string; office
           {detail.status === 'open' ? (
             <DecisionPanel detail={detail} officer={officer} onChanged={onChanged} onError={onError} />
           ) : (
-            <DecidedPanel detail={detail} officer={officer} onChanged={onChanged} onError={onError} />
+            <DecidedPanel detail={detail} officer={officer} onChanged={onChanged} onError={onError} onOpenSlip={() => onOpenSlip(detail.id)} />
           )}
         </div>
       </div>

@@ -22,6 +22,7 @@ export const OUTCOME_KEYS: Record<Outcome, string> = {
 };
 
 interface Props {
+  onOpenSlip?: () => void;
   detail: CaseDetail;
   officer: Officer;
   onChanged: (detail: CaseDetail) => void;
@@ -194,7 +195,7 @@ function ReasonChoice({ code, text, checked, onToggle }: { code: string; text: s
   );
 }
 
-export function DecidedPanel({ detail, officer, onChanged, onError }: Props) {
+export function DecidedPanel({ detail, officer, onChanged, onError, onOpenSlip }: Props) {
   const { t, language } = useI18n();
   const decision = detail.decisionDetail!;
   const ground = decision.legalGround ? LEGAL_GROUNDS.find((g) => g.code === decision.legalGround) : undefined;
@@ -242,13 +243,17 @@ export function DecidedPanel({ detail, officer, onChanged, onError }: Props) {
         </p>
       )}
       {canCountersign && <Button onClick={() => void countersign()}>{t('case.countersign')}</Button>}
-      <p className="hint">{t('case.slipPending')}</p>
+      {onOpenSlip && (
+        <Button variant="secondary" onClick={onOpenSlip}>
+          {t('case.printSlip')}
+        </Button>
+      )}
       <Amendments detail={detail} onChanged={onChanged} onError={onError} />
     </section>
   );
 }
 
-function Amendments({ detail, onChanged, onError }: Omit<Props, 'officer'>) {
+function Amendments({ detail, onChanged, onError }: Omit<Props, 'officer' | 'onOpenSlip'>) {
   const { t, language } = useI18n();
   const [field, setField] = useState<(typeof AMENDABLE_FIELDS)[number]>('note');
   const [value, setValue] = useState('');

@@ -1,6 +1,7 @@
 // Owns the admin's desk settings: desk name, idle-lock minutes and the default language.
 import { useEffect, useState, type FormEvent } from 'react';
 import { LANGUAGES, type DeskSettings, type Language } from '../../../../shared/contract';
+import { SLIP_LAYOUTS, type SlipLayout } from '../../../../shared/slips/slip-model';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
@@ -20,7 +21,8 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
-    const result = await call('settings.update', settings);
+    // Blank office lines are typing leftovers, not offices.
+    const result = await call('settings.update', { ...settings, issuingOffices: settings.issuingOffices.map((o) => o.trim()).filter(Boolean) });
     setError(result.ok ? null : errorText(result.error));
     setNotice(result.ok ? t('settings.saved') : null);
     if (result.ok) onSaved();
@@ -69,6 +71,37 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }) {
               </option>
             ))}
           </SelectField>
+          <div className="field">
+            <label htmlFor="issuing-offices">{t('field.issuingOffices')}</label>
+            <textarea
+              id="issuing-offices"
+              rows={2}
+              value={settings.issuingOffices.join('\n')}
+              onChange={(e) => setSettings({ ...settings, issuingOffices: e.target.value.split('\n') })}
+            />
+          </div>
+          <TextField label={t('field.bp3miAddress')} value={settings.bp3miAddress} onChange={(e) => setSettings({ ...settings, bp3miAddress: e.target.value })} />
+          <TextField label={t('field.bp3miHotline')} value={settings.bp3miHotline} onChange={(e) => setSettings({ ...settings, bp3miHotline: e.target.value })} />
+          <label className="choice">
+            <input type="checkbox" checked={settings.maskDocumentNumber} onChange={(e) => setSettings({ ...settings, maskDocumentNumber: e.target.checked })} />
+            {t('field.maskDocumentNumber')}
+          </label>
+          <SelectField label={t('field.slipLayout')} value={settings.slipLayout} onChange={(e) => setSettings({ ...settings, slipLayout: e.target.value as SlipLayout })}>
+            {SLIP_LAYOUTS.map((layout) => (
+              <option key={layout} value={layout}>
+                {t(`slip.layout.${layout}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label={t('field.printerName')} value={settings.printerName} onChange={(e) => setSettings({ ...settings, printerName: e.target.value })} />
+          <TextField
+            label={t('field.slipCopies')}
+            type="number"
+            min={1}
+            max={5}
+            value={settings.slipCopies}
+            onChange={(e) => setSettings({ ...settings, slipCopies: Number(e.target.value) })}
+          />
           <Button type="submit">{t('officers.save')}</Button>
         </form>
       )}

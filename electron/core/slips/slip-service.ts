@@ -1,0 +1,54 @@
+// Owns referral slips in the core: the slip's content for a decided case, and each print or reprint
+// as an event, so the case shows how many times and by whom.
+import { fail, ok, type CallResult, type Officer, type PrintRecord } from '../../../shared/contract';
+import { buildSlip, type SlipLayout, type SlipModel } from '../../../shared/slips/slip-model';
+import type { AuditLog } from '../audit/audit-log';
+import type { CaseService } from '../cases/case-service';
+import type { Db } from '../db/connection';
+import type { EventStore } from '../events/event-store';
+import type { SettingsService } from '../settings/settings-service';
+
+export class SlipService {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventStore,
+    private readonly audit: AuditLog,
+    private readonly cases: CaseService,
+    private readonly settings: SettingsService,
+    private readonly now: () => Date,
+  ) {}
+
+  get(caseIdOrNumber: string, viewer: Officer): CallResult<{ slip: SlipModel; layout: SlipLayout; copies: number; prints: PrintRecord[] }> {
+    const detail = this.cases.peek(caseIdOrNumber);
+    if (!detail) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    const settings = this.settings.get();
+    const slip = buildSlip(detail, settings, this.now());
+    if (!slip) return fail('conflict', 'A slip is printed once the case is decided.', { reason: 'slipBeforeDecision' });
+    this.audit.append(viewer.officerNumber, 'slip.viewed', { caseId: detail.id, caseNumber: detail.caseNumber });
+    return ok({ slip, layout: settings.slipLayout, copies: settings.slipCopies, prints: this.prints(detail.id) });
+  }
+
+  recordPrint(caseId: string, layout: SlipLayout, copies: number, officer: Officer): CallResult<{ prints: PrintRecord[]; printedByShell: boolean }> {
+    const detail = this.cases.peek(caseId);
+    if (!detail) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    if (!detail.decisionDetail) return fail('conflict', 'A slip is printed once the case is decided.', { reason: 'slipBeforeDecision' });
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      const reprint = this.prints(caseId).length > 0;
+      this.events.append('slip.printed', caseId, officer.officerNumber, at, { layout, copies, reprint, officerName: officer.name });
+      this.audit.append(officer.officerNumber, reprint ? 'slip.reprinted' : 'slip.printed', { caseId, caseNumber: detail.caseNumber, layout, copies });
+    }).immediate();
+    // The core cannot reach a printer; Electron's main process sets printedByShell when it has printed.
+    return ok({ prints: this.prints(caseId), printedByShell: false });
+  }
+
+  private prints(caseId: string): PrintRecord[] {
+    const rows = this.db
+      .prepare("SELECT at, officer_number, payload FROM events WHERE case_id = ? AND type = 'slip.printed' ORDER BY device_seq")
+      .all(caseId) as { at: string; officer_number: string; payload: string }[];
+    return rows.map((row) => {
+      const payload = JSON.parse(row.payload) as { layout: SlipLayout; copies: number; reprint: boolean; officerName: string };
+      return { at: row.at, officerNumber: row.officer_number, officerName: payload.officerName, layout: payload.layout, copies: payload.copies, reprint: payload.reprint };
+    });
+  }
+}

@@ -1,0 +1,31 @@
+// Owns printing a referral slip from Electron: to the configured printer without a dialog, with the page size
+// given explicitly (Electron does not take it from the printer), falling back to the system dialog on error.
+import type { WebContents, WebContentsPrintOptions } from 'electron';
+import type { SlipLayout } from '../../shared/slips/slip-model';
+
+const PAGE_SIZES: Record<SlipLayout, WebContentsPrintOptions['pageSize']> = {
+  A5: 'A5',
+  A4: 'A4',
+  // Microns. 80 mm paper; the roll is long enough for a long slip and the printer cuts after the content.
+  ROLL80: { width: 80_000, height: 600_000 },
+};
+
+function print(contents: WebContents, options: WebContentsPrintOptions): Promise<{ ok: boolean; reason: string }> {
+  return new Promise((resolve) => contents.print(options, (ok, reason) => resolve({ ok, reason })));
+}
+
+export async function printSlip(contents: WebContents, layout: SlipLayout, copies: number, printerName: string): Promise<boolean> {
+  const options: WebContentsPrintOptions = {
+    silent: true,
+    printBackground: true,
+    copies,
+    pageSize: PAGE_SIZES[layout],
+    margins: { marginType: 'none' },
+    ...(printerName ? { deviceName: printerName } : {}),
+  };
+  const silent = await print(contents, options);
+  if (silent.ok) return true;
+  console.error('[print] silent print failed, opening the print dialog:', silent.reason);
+  const withDialog = await print(contents, { ...options, silent: false });
+  return withDialog.ok;
+}

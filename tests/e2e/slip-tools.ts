@@ -1,0 +1,47 @@
+// Helpers for the slip tests: PDF to text and PNG with poppler, and the QR code read back from the PNG with
+// @zxing/library, as the office receiving the traveller would read it.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
+
+const require = createRequire(import.meta.url);
+const zxing = require('@zxing/library') as typeof import('@zxing/library');
+
+export function pdfText(pdf: string): string {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPageCount(pdf: string): number {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/** Page size in millimetres, from pdfinfo's points. */
+export function pdfPageSizeMm(pdf: string): { width: number; height: number } {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const match = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  const toMm = (pts: string | undefined) => Math.round((Number(pts) * 25.4) / 72);
+  return { width: toMm(match?.[1]), height: toMm(match?.[2]) };
+}
+
+/** Renders the first page to PNG (returns its path). */
+export function pdfToPng(pdf: string, dpi = 150): string {
+  const base = pdf.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, base]);
+  return `${base}.png`;
+}
+
+export function decodeQr(pngPath: string): string {
+  const png = PNG.sync.read(readFileSync(pngPath));
+  const luminance = new Uint8ClampedArray(png.width * png.height);
+  for (let i = 0; i < luminance.length; i++) {
+    const r = png.data[i * 4] ?? 255;
+    const g = png.data[i * 4 + 1] ?? 255;
+    const b = png.data[i * 4 + 2] ?? 255;
+    luminance[i] = (r * 299 + g * 587 + b * 114) / 1000;
+  }
+  const source = new zxing.RGBLuminanceSource(luminance, png.width, png.height);
+  const bitmap = new zxing.BinaryBitmap(new zxing.HybridBinarizer(source));
+  return new zxing.QRCodeReader().decode(bitmap).getText();
+}
