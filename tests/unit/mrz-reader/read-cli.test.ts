@@ -1,0 +1,59 @@
+// `mrz read` (scripts/mrz-read.ts): one JSON object per file, --line mode, unreadable files, exit code.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { writeImage } from '../../../scripts/image-io';
+import { runRead } from '../../../scripts/mrz-read';
+import { synthesiseFrame } from '../../../shared/mrz/reader/synth/document';
+import { renderLineImage, Rng } from '../../../shared/mrz/reader/synth/render';
+
+const dir = mkdtempSync(join(tmpdir(), 'mrz-read-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function capture(args: string[]): Promise<{ code: number; out: Record<string, unknown>[] }> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => { chunks.push(String(c)); return true; });
+  try {
+    const code = await runRead(args);
+    return { code, out: chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('mrz read', () => {
+  it('--line prints the text of a cropped line image', async () => {
+    const file = join(dir, 'line.png');
+    const text = 'L898902C36UTO7408122F1204159ZE184226B<<<<<10';
+    writeImage(file, renderLineImage(text, { capHeight: 20, blur: 0.6 }, new Rng(1)));
+    const { code, out } = await capture(['--line', file]);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ file, text });
+    expect(typeof out[0]!.ms).toBe('number');
+  });
+
+  it('reads a JPEG frame, reports a frame without MRZ as lines null, and an unreadable file as an error with exit code 1', async () => {
+    const rng = new Rng(7);
+    const f = synthesiseFrame(rng, { format: 'TD1', difficulty: 0.3, width: 960, height: 540 });
+    const withMrz = join(dir, 'doc.jpg');
+    writeImage(withMrz, f.image, 92);
+    const empty = join(dir, 'empty.png');
+    writeImage(empty, { width: 320, height: 240, data: new Uint8Array(320 * 240).fill(180) });
+    const junk = join(dir, 'junk.png');
+    writeFileSync(junk, 'not an image');
+    const { code, out } = await capture([withMrz, empty, junk]);
+    expect(code).toBe(1);
+    expect(out[0]).toMatchObject({ file: withMrz, lines: f.lines, format: 'TD1', valid: true });
+    expect(out[1]).toMatchObject({ file: empty, lines: null, format: null, valid: false });
+    expect(out[2]!.file).toBe(junk);
+    expect(typeof out[2]!.error).toBe('string');
+  });
+
+  it('exits 0 when every file could be read, MRZ or not', async () => {
+    const empty = join(dir, 'empty2.png');
+    writeImage(empty, { width: 64, height: 64, data: new Uint8Array(64 * 64).fill(90) });
+    expect((await capture([empty])).code).toBe(0);
+  });
+});
