@@ -193,7 +193,8 @@ export class CaseRepository {
       where.push('desk_name = @desk');
       params.desk = filter.desk;
     }
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit`;
+    // The newest matching row ids come from the index alone; only those rows are then read from the table.
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases WHERE rowid IN (SELECT rowid FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit) ORDER BY opened_at DESC`;
     return (this.db.prepare(sql).all(params) as CaseRow[]).map(toSummary);
   }
 }

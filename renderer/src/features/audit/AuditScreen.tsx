@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
+import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 export function AuditScreen() {
@@ -42,7 +43,7 @@ export function AuditScreen() {
           {entries.map((entry) => (
             <tr key={entry.seq}>
               <td>{entry.seq}</td>
-              <td>{new Date(entry.at).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB')}</td>
+              <td>{formatDateTime(entry.at, language)}</td>
               <td>{entry.actor ?? '—'}</td>
               <td>
                 <code>{entry.action}</code>

@@ -4,7 +4,7 @@ import type { SessionView } from '../../../../shared/contract';
 import { Button, ErrorBanner, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
-import { SignInForm } from '../sign-in/SignInScreen';
+import { SignInForm } from '../../components/SignInForm';
 
 export function LockScreen({ session, onChanged }: { session: SessionView; onChanged: () => void }) {
   const { t, errorText } = useI18n();

@@ -1,42 +1,7 @@
-// Owns signing in: officer number and password, with the core's refusal (wrong password, locked account) shown plainly.
-// The same form serves take-over from the lock screen.
-import { useState, type FormEvent } from 'react';
+// Owns the sign-in screen: the form and the lockout policy stated up front.
 import { SIGN_IN_POLICY } from '../../../../shared/contract';
-import { Button, ErrorBanner, TextField } from '../../components/form';
-import { call } from '../../lib/client';
+import { SignInForm } from '../../components/SignInForm';
 import { useI18n } from '../../lib/i18n';
-
-export function SignInForm({ submitLabel, onSignedIn }: { submitLabel: string; onSignedIn: () => void }) {
-  const { t, errorText } = useI18n();
-  const [officerNumber, setOfficerNumber] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await call('session.signIn', { officerNumber, password });
-    setBusy(false);
-    if (!result.ok) {
-      setPassword('');
-      return setError(errorText(result.error));
-    }
-    onSignedIn();
-  }
-
-  return (
-    <form onSubmit={submit}>
-      <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required autoComplete="username" />
-      <TextField label={t('field.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
-      <ErrorBanner text={error} />
-      <Button type="submit" disabled={busy} aria-busy={busy}>
-        {submitLabel}
-      </Button>
-    </form>
-  );
-}
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
