@@ -1,16 +1,40 @@
-// Owns reading a passport without the camera: typed or pasted MRZ lines (or a desk reader's burst),
-// checked as the officer types, then opened as a case.
-import { useMemo, useState, type FormEvent } from 'react';
+// Owns reading a passport: the camera's reading, typed or pasted MRZ lines, or a desk reader's burst,
+// checked as the officer types, then opened as a case with the source the lines came from.
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { normaliseMrzInput, parseMrz } from '../../../../shared/mrz';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { CameraPanel } from './CameraPanel';
+import type { CameraReading } from './use-camera';
 
 export function NewCaseScreen({ initialMrz, fromReader, onOpened }: { initialMrz: string; fromReader: boolean; onOpened: (caseId: string) => void }) {
   const { t, errorText } = useI18n();
   const [mrz, setMrz] = useState(initialMrz);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The lines as the camera gave them: the case's source is 'camera' only while the field still holds them.
+  const [cameraMrz, setCameraMrz] = useState<string | null>(null);
+  const [cameraReset, setCameraReset] = useState(0);
+  const inputRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const onCameraRead = useCallback((reading: CameraReading) => {
+    const text = reading.lines.join('\n');
+    setMrz(text);
+    setCameraMrz(text);
+    setError(null);
+    // Enter opens the case: the field must have the focus even if the officer touched the camera choice.
+    inputRef.current?.focus();
+  }, []);
+
+  function changeMrz(next: string) {
+    setMrz(next);
+    // A cleared field asks for a new reading, so the passport still in front of the camera is read again.
+    if (next.trim().length === 0 && cameraMrz !== null) {
+      setCameraMrz(null);
+      setCameraReset((n) => n + 1);
+    }
+  }
 
   const preview = useMemo(() => {
     if (mrz.trim().length === 0) return null;
@@ -18,11 +42,16 @@ export function NewCaseScreen({ initialMrz, fromReader, onOpened }: { initialMrz
   }, [mrz]);
   const failedChecks = preview?.checks.filter((check) => !check.valid).map((check) => check.name) ?? [];
 
+  function sourceOf(): 'camera' | 'reader' | 'manual' {
+    if (cameraMrz !== null && mrz === cameraMrz) return 'camera';
+    return fromReader && mrz === initialMrz ? 'reader' : 'manual';
+  }
+
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await call('cases.open', { source: fromReader && mrz === initialMrz ? 'reader' : 'manual', mrz });
+    const result = await call('cases.open', { source: sourceOf(), mrz });
     setBusy(false);
     if (!result.ok) return setError(errorText(result.error));
     onOpened(result.value.id);
@@ -32,51 +61,57 @@ export function NewCaseScreen({ initialMrz, fromReader, onOpened }: { initialMrz
     <main className="panel">
       <h1>{t('scan.title')}</h1>
       <p>{t('scan.intro')}</p>
-      <p className="hint">{t('scan.noCamera')}</p>
-      {fromReader && <NoticeBanner text={t('scan.readerCaptured')} />}
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="mrz-input">{t('scan.mrzLabel')}</label>
-          <textarea
-            id="mrz-input"
-            className="mrz-input"
-            rows={3}
-            spellCheck={false}
-            autoFocus
-            value={mrz}
-            onChange={(e) => setMrz(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter opens the case once the lines are complete; Shift+Enter adds a line.
-              if (e.key === 'Enter' && !e.shiftKey && preview?.format) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-          />
-        </div>
-        {preview && (
-          <div className="mrz-preview" data-testid="mrz-preview">
-            {preview.format ? (
-              <>
-                <span>
-                  {t('scan.format')}: <strong>{preview.format}</strong> · {preview.documentNumber} · {preview.primaryIdentifier}, {preview.secondaryIdentifier}
-                </span>
-                {failedChecks.length === 0 ? (
-                  <span className="ok">✓ {t('scan.allChecksOk')}</span>
+      <div className="scan-layout">
+        <div>
+          {fromReader && <NoticeBanner text={t('scan.readerCaptured')} />}
+          {cameraMrz !== null && mrz === cameraMrz && <NoticeBanner text={t('scan.cameraCaptured')} />}
+          <form onSubmit={submit}>
+            <div className="field">
+              <label htmlFor="mrz-input">{t('scan.mrzLabel')}</label>
+              <textarea
+                id="mrz-input"
+                className="mrz-input"
+                rows={3}
+                spellCheck={false}
+                autoFocus
+                ref={inputRef}
+                value={mrz}
+                onChange={(e) => changeMrz(e.target.value)}
+                onKeyDown={(e) => {
+                  // Enter opens the case once the lines are complete; Shift+Enter adds a line.
+                  if (e.key === 'Enter' && !e.shiftKey && preview?.format) {
+                    e.preventDefault();
+                    void submit();
+                  }
+                }}
+              />
+            </div>
+            {preview && (
+              <div className="mrz-preview" data-testid="mrz-preview">
+                {preview.format ? (
+                  <>
+                    <span>
+                      {t('scan.format')}: <strong>{preview.format}</strong> · {preview.documentNumber} · {preview.primaryIdentifier}, {preview.secondaryIdentifier}
+                    </span>
+                    {failedChecks.length === 0 ? (
+                      <span className="ok">✓ {t('scan.allChecksOk')}</span>
+                    ) : (
+                      <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.join(', ') })}</span>
+                    )}
+                  </>
                 ) : (
-                  <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.join(', ') })}</span>
+                  <span className="bad">{t('scan.notMrz')}</span>
                 )}
-              </>
-            ) : (
-              <span className="bad">{t('scan.notMrz')}</span>
+              </div>
             )}
-          </div>
-        )}
-        <ErrorBanner text={error} />
-        <Button type="submit" disabled={busy || !preview?.format}>
-          {t('scan.open')} <kbd>Enter</kbd>
-        </Button>
-      </form>
+            <ErrorBanner text={error} />
+            <Button type="submit" disabled={busy || !preview?.format}>
+              {t('scan.open')} <kbd>Enter</kbd>
+            </Button>
+          </form>
+        </div>
+        <CameraPanel onRead={onCameraRead} resetSignal={cameraReset} />
+      </div>
     </main>
   );
 }

@@ -1,0 +1,137 @@
+// Owns the camera part of the passport screen: the preview with its guide frame, the camera and
+// resolution choice, the state line with hints, and the beep and green flash on a reading.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MessageKey } from '../../../../shared/i18n/catalogue';
+import { useI18n } from '../../lib/i18n';
+import { RESOLUTIONS, useCamera, type CameraReading, type CameraState } from './use-camera';
+import './scan.css';
+
+const FLASH_MS = 700;
+
+/** A short high beep: the officer hears the reading without looking at the screen. */
+function beep(audio: AudioContext): void {
+  void audio.resume();
+  const osc = audio.createOscillator();
+  const gain = audio.createGain();
+  osc.frequency.value = 1760;
+  gain.gain.setValueAtTime(0.15, audio.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.12);
+  osc.connect(gain).connect(audio.destination);
+  osc.start();
+  osc.stop(audio.currentTime + 0.13);
+}
+
+function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | null } {
+  switch (status.state) {
+    case 'starting':
+      return { line: 'scan.camera.starting', hint: null };
+    case 'error':
+      return { line: `scan.camera.${status.problem}`, hint: null };
+    case 'looking':
+      return { line: 'scan.camera.looking', hint: 'scan.camera.guide' };
+    case 'hold':
+      return { line: 'scan.camera.hold', hint: status.hint ? `scan.camera.hint.${status.hint}` : null };
+    case 'read':
+      return { line: 'scan.camera.read', hint: null };
+  }
+}
+
+export function CameraPanel({ onRead, resetSignal }: { onRead: (reading: CameraReading) => void; resetSignal: number }) {
+  const { t } = useI18n();
+  const [flash, setFlash] = useState(false);
+  const audioRef = useRef<AudioContext | null>(null);
+  const [lastRead, setLastRead] = useState<CameraReading | null>(null);
+
+  const handleRead = useCallback(
+    (reading: CameraReading) => {
+      setLastRead(reading);
+      setFlash(true);
+      try {
+        audioRef.current ??= new AudioContext();
+        beep(audioRef.current);
+      } catch {
+        // No audio output on this desk: the flash and the state line still show the reading.
+      }
+      onRead(reading);
+    },
+    [onRead],
+  );
+  const camera = useCamera(handleRead);
+  const { reset } = camera;
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(false), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  // The screen asks for a new reading (the lines were cleared): the same passport may be read again.
+  useEffect(() => {
+    if (resetSignal > 0) reset();
+  }, [resetSignal, reset]);
+
+  useEffect(() => () => void audioRef.current?.close(), []);
+
+  const { status } = camera;
+  const text = stateText(status);
+  const failed = status.state === 'error';
+  return (
+    <section className={`camera-panel${flash ? ' camera-flash' : ''}`} aria-labelledby="camera-title" data-testid="camera-panel">
+      <h2 id="camera-title">{t('scan.camera.title')}</h2>
+      {failed && (
+        <div className="banner banner-error" role="alert" data-testid="camera-error">
+          {t(text.line)}
+        </div>
+      )}
+      {/* The video stays mounted when the camera fails, so choosing another camera can start it. */}
+      <div className="camera-view" hidden={failed}>
+        <video ref={camera.videoRef} muted playsInline aria-hidden="true" />
+        <div className="camera-guide" aria-hidden="true">
+          <div className="camera-guide-mrz" />
+        </div>
+      </div>
+      {!failed && (
+        <p
+          className={`camera-state camera-state-${status.state}`}
+          role="status"
+          aria-live="polite"
+          data-testid="camera-state"
+          data-state={status.state}
+          data-hint={status.state === 'hold' ? (status.hint ?? '') : ''}
+          data-ms-to-read={lastRead?.msToRead ?? ''}
+        >
+          <strong>{t(text.line)}</strong>
+          {text.hint && <span className="hint"> {t(text.hint)}</span>}
+        </p>
+      )}
+      {!failed && camera.msPerFrame !== null && (
+        <p className="hint camera-speed" data-testid="camera-speed" data-ms-per-frame={camera.msPerFrame}>
+          {t('scan.camera.speed', { ms: camera.msPerFrame, size: camera.videoSize ?? '' })}
+        </p>
+      )}
+      <div className="camera-choices">
+        <div className="field">
+          <label htmlFor="camera-device">{t('scan.camera.device')}</label>
+          <select id="camera-device" value={camera.deviceId} onChange={(e) => camera.setDeviceId(e.target.value)}>
+            <option value="">{t('scan.camera.defaultDevice')}</option>
+            {camera.devices.map((device, index) => (
+              <option key={device.deviceId} value={device.deviceId}>
+                {device.label || `${t('scan.camera.device')} ${index + 1}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="camera-resolution">{t('scan.camera.resolution')}</label>
+          <select id="camera-resolution" value={camera.resolution} onChange={(e) => camera.setResolution(RESOLUTIONS.find((r) => r.id === e.target.value)?.id ?? '1280x720')}>
+            {RESOLUTIONS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.width}×{r.height}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+    </section>
+  );
+}

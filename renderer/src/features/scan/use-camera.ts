@@ -1,0 +1,198 @@
+// Owns the webcam on the passport screen: the stream (video only), the remembered camera and
+// resolution choice, and moving frames to the MRZ worker. The main thread only grabs and transfers
+// frames; everything about reading happens in renderer/src/workers/mrz-worker.ts.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MrzFormat } from '../../../../shared/mrz/types';
+import type { HoldHint, MrzWorkerInput, MrzWorkerOutput } from '../../workers/mrz-worker';
+
+export const RESOLUTIONS = [
+  { id: '1280x720', width: 1280, height: 720 },
+  { id: '1920x1080', width: 1920, height: 1080 },
+  { id: '640x480', width: 640, height: 480 },
+] as const;
+export type ResolutionId = (typeof RESOLUTIONS)[number]['id'];
+
+const DEVICE_KEY = 'meja-klarifikasi.camera.device';
+const RESOLUTION_KEY = 'meja-klarifikasi.camera.resolution';
+
+export type CameraProblem = 'denied' | 'absent' | 'unsupported' | 'failed';
+
+export type CameraState =
+  | { state: 'starting' }
+  | { state: 'error'; problem: CameraProblem }
+  | { state: 'looking' }
+  | { state: 'hold'; hint: HoldHint | null }
+  | { state: 'read' };
+
+export interface CameraReading {
+  lines: string[];
+  format: MrzFormat;
+  /** Milliseconds from the camera's first frame, or from the last frame with no MRZ in it, to this reading. */
+  msToRead: number;
+}
+
+export interface Camera {
+  videoRef: React.RefObject<HTMLVideoElement | null>;
+  status: CameraState;
+  devices: MediaDeviceInfo[];
+  deviceId: string;
+  setDeviceId(id: string): void;
+  resolution: ResolutionId;
+  setResolution(id: ResolutionId): void;
+  /** Worker time per frame (moving average), and the size the camera actually delivers. */
+  msPerFrame: number | null;
+  videoSize: string | null;
+  /** Start a new reading: the next document seen (even the same one again) is read afresh. */
+  reset(): void;
+}
+
+function storedResolution(): ResolutionId {
+  const value = localStorage.getItem(RESOLUTION_KEY);
+  return RESOLUTIONS.find((r) => r.id === value)?.id ?? '1280x720';
+}
+
+function problemOf(error: unknown): CameraProblem {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'absent';
+  return 'failed';
+}
+
+export function useCamera(onRead: (reading: CameraReading) => void): Camera {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const workerRef = useRef<Worker | null>(null);
+  const onReadRef = useRef(onRead);
+  onReadRef.current = onRead;
+  const [status, setStatus] = useState<CameraState>({ state: 'starting' });
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [deviceId, setDeviceIdState] = useState(() => localStorage.getItem(DEVICE_KEY) ?? '');
+  const [resolution, setResolutionState] = useState<ResolutionId>(storedResolution);
+  const [msPerFrame, setMsPerFrame] = useState<number | null>(null);
+  const [videoSize, setVideoSize] = useState<string | null>(null);
+
+  const setDeviceId = useCallback((id: string) => {
+    localStorage.setItem(DEVICE_KEY, id);
+    setDeviceIdState(id);
+  }, []);
+  const setResolution = useCallback((id: ResolutionId) => {
+    localStorage.setItem(RESOLUTION_KEY, id);
+    setResolutionState(id);
+  }, []);
+  const reset = useCallback(() => {
+    workerRef.current?.postMessage({ type: 'reset' } satisfies MrzWorkerInput);
+  }, []);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    if (!navigator.mediaDevices?.getUserMedia) {
+      setStatus({ state: 'error', problem: 'unsupported' });
+      return;
+    }
+    let stopped = false;
+    let stream: MediaStream | null = null;
+    let worker: Worker | null = null;
+    let frameHandle = 0;
+    let lastReadingId = 0;
+    let firstFrameAt = 0;
+    let lastLookingAt = 0;
+    // Frames handed over and not yet answered: two keeps the worker fed without queueing a backlog.
+    let inFlight = 0;
+    setStatus({ state: 'starting' });
+
+    const size = RESOLUTIONS.find((r) => r.id === resolution) ?? RESOLUTIONS[0];
+    const constraints: MediaStreamConstraints = {
+      audio: false,
+      video: {
+        ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+        width: { ideal: size.width },
+        height: { ideal: size.height },
+      },
+    };
+
+    const sendFrame = () => {
+      if (stopped || !worker) return;
+      frameHandle = video.requestVideoFrameCallback(sendFrame);
+      if (inFlight >= 2 || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return;
+      inFlight++;
+      createImageBitmap(video).then(
+        (bitmap) => {
+          if (stopped || !worker) {
+            bitmap.close();
+            return;
+          }
+          if (firstFrameAt === 0) firstFrameAt = performance.now();
+          worker.postMessage({ type: 'frame', bitmap } satisfies MrzWorkerInput, [bitmap]);
+        },
+        () => {
+          inFlight--;
+        },
+      );
+    };
+
+    const onMessage = (event: MessageEvent<MrzWorkerOutput>) => {
+      const message = event.data;
+      // The worker answers every frame it reads; frames it dropped as stale are answered by the next.
+      inFlight = 0;
+      setMsPerFrame(message.msPerFrame);
+      if (message.state === 'read') {
+        setStatus({ state: 'read' });
+        if (message.readingId !== lastReadingId) {
+          lastReadingId = message.readingId;
+          onReadRef.current({ lines: message.lines, format: message.format, msToRead: Math.round(performance.now() - Math.max(firstFrameAt, lastLookingAt)) });
+        }
+      } else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint });
+      else {
+        lastLookingAt = performance.now();
+        setStatus({ state: 'looking' });
+      }
+    };
+
+    navigator.mediaDevices.getUserMedia(constraints).then(
+      async (granted) => {
+        if (stopped) {
+          granted.getTracks().forEach((track) => track.stop());
+          return;
+        }
+        stream = granted;
+        video.srcObject = granted;
+        // Labels are only given once the camera is granted, so list the devices now.
+        const all = await navigator.mediaDevices.enumerateDevices();
+        if (stopped) return;
+        setDevices(all.filter((d) => d.kind === 'videoinput'));
+        try {
+          await video.play();
+        } catch {
+          // play() rejects when the element is torn down mid-start; the cleanup below handles that.
+          if (stopped) return;
+        }
+        if (stopped) return;
+        setVideoSize(`${video.videoWidth}×${video.videoHeight}`);
+        worker = new Worker(new URL('../../workers/mrz-worker.ts', import.meta.url), { type: 'module' });
+        workerRef.current = worker;
+        worker.onmessage = onMessage;
+        worker.onerror = () => setStatus({ state: 'error', problem: 'failed' });
+        setStatus({ state: 'looking' });
+        frameHandle = video.requestVideoFrameCallback(sendFrame);
+      },
+      (error: unknown) => {
+        if (stopped) return;
+        const problem = problemOf(error);
+        // A remembered camera that has been unplugged: fall back to whichever camera there is.
+        if (problem === 'absent' && deviceId) setDeviceId('');
+        else setStatus({ state: 'error', problem });
+      },
+    );
+
+    return () => {
+      stopped = true;
+      video.cancelVideoFrameCallback(frameHandle);
+      worker?.terminate();
+      workerRef.current = null;
+      stream?.getTracks().forEach((track) => track.stop());
+      video.srcObject = null;
+    };
+  }, [deviceId, resolution, setDeviceId]);
+
+  return { videoRef, status, devices, deviceId, setDeviceId, resolution, setResolution, msPerFrame, videoSize, reset };
+}

@@ -1,0 +1,134 @@
+// Owns reading MRZs from camera frames off the main thread: it receives frames as transferred
+// ImageBitmaps, keeps only the newest, reads it with the MRZ engine, votes across frames, and posts
+// back a small state (looking / hold with a hint / read) with the time each frame took.
+import { MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading } from '../../../shared/mrz/reader';
+import type { MrzFormat } from '../../../shared/mrz/types';
+
+/** Why a seen MRZ is not read yet, when the reading shows it; null when nothing specific is wrong. */
+export type HoldHint = 'glare' | 'blur' | 'far' | 'partial';
+
+export type MrzWorkerInput =
+  | { type: 'frame'; bitmap: ImageBitmap }
+  /** Forget the votes so far: the next document (or the same one shown again) starts a new reading. */
+  | { type: 'reset' };
+
+export type MrzWorkerOutput =
+  | { type: 'state'; state: 'looking'; msPerFrame: number; frames: number }
+  | { type: 'state'; state: 'hold'; hint: HoldHint | null; msPerFrame: number; frames: number }
+  /** readingId grows by one per accepted document, so the screen can tell a new reading from a repeat. */
+  | { type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number; msPerFrame: number; frames: number };
+
+/** The part of a dedicated worker's global scope used here (the renderer's lib has DOM, not WebWorker). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<MrzWorkerInput>) => void) | null;
+  postMessage(message: MrzWorkerOutput): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Below this cap height (px) the OCR-B glyphs are too small for the recogniser to be sure. */
+const FAR_CAP_HEIGHT = 11;
+/** Mean recogniser score under which the characters are smeared (focus or motion). */
+const BLUR_CONFIDENCE = 0.75;
+/** Share of blown-out pixels around the MRZ that means the laminate reflects a lamp. */
+const GLARE_SHARE = 0.03;
+
+const voter = new MrzVoter();
+let newest: ImageBitmap | null = null;
+let busy = false;
+let canvas: OffscreenCanvas | null = null;
+let context: OffscreenCanvasRenderingContext2D | null = null;
+let frames = 0;
+let msPerFrame = 0;
+let readingId = 0;
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'reset') {
+    voter.reset();
+    return;
+  }
+  // A frame that waited while the engine was busy is stale: close it now rather than leak GPU memory.
+  newest?.close();
+  newest = message.bitmap;
+  if (!busy) schedule();
+};
+
+function schedule(): void {
+  busy = true;
+  // A macrotask lets frames that arrived during the last reading replace each other before we read.
+  setTimeout(pump, 0);
+}
+
+function pump(): void {
+  const bitmap = newest;
+  newest = null;
+  if (!bitmap) {
+    busy = false;
+    return;
+  }
+  const started = performance.now();
+  const gray = toGray(bitmap);
+  const reading = readMrzFrame(gray);
+  const update = voter.push(voteInput(reading));
+  if (update.event === 'accepted') readingId++;
+  const ms = performance.now() - started;
+  frames++;
+  // A short moving average: steady enough to show, quick to follow a change of resolution.
+  msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
+  scope.postMessage(stateOf(reading, update.accepted, gray));
+  schedule();
+}
+
+function toGray(bitmap: ImageBitmap): ReturnType<typeof rgbaToGray> {
+  const { width, height } = bitmap;
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
+    context = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  if (!context) throw new Error('OffscreenCanvas 2D context unavailable');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const rgba = context.getImageData(0, 0, width, height).data;
+  return rgbaToGray(rgba, width, height);
+}
+
+function stateOf(reading: FrameReading, accepted: string[] | null, gray: ReturnType<typeof rgbaToGray>): MrzWorkerOutput {
+  const base = { msPerFrame: Math.round(msPerFrame), frames };
+  if (accepted && reading.lines && reading.format) return { type: 'state', state: 'read', lines: accepted, format: reading.format, readingId, ...base };
+  if (!reading.lines && reading.found.length === 0) return { type: 'state', state: 'looking', ...base };
+  return { type: 'state', state: 'hold', hint: holdHint(reading, gray), ...base };
+}
+
+/** Only what the reading shows: size of the text, blown-out pixels over it, lines missing, low scores. */
+function holdHint(reading: FrameReading, gray: ReturnType<typeof rgbaToGray>): HoldHint | null {
+  const lines = reading.found;
+  if (lines.length === 0) return null;
+  const cap = lines.reduce((s, l) => s + l.capHeight, 0) / lines.length;
+  if (cap < FAR_CAP_HEIGHT) return 'far';
+  if (glareShare(reading, gray) > GLARE_SHARE) return 'glare';
+  if (!reading.format) return 'partial';
+  if (!reading.valid && reading.confidence < BLUR_CONFIDENCE) return 'blur';
+  return null;
+}
+
+/** Share of near-white pixels in the box around the lines found (a cheap stand-in for specular glare). */
+function glareShare(reading: FrameReading, gray: ReturnType<typeof rgbaToGray>): number {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const l of reading.found) {
+    const half = l.length / 2 + l.capHeight;
+    x0 = Math.min(x0, l.cx - half); x1 = Math.max(x1, l.cx + half);
+    y0 = Math.min(y0, l.cy - 2 * l.capHeight); y1 = Math.max(y1, l.cy + 2 * l.capHeight);
+  }
+  const { width, height, data } = gray;
+  const left = Math.max(0, Math.floor(x0)), right = Math.min(width, Math.ceil(x1));
+  const top = Math.max(0, Math.floor(y0)), bottom = Math.min(height, Math.ceil(y1));
+  let white = 0, total = 0;
+  // Every other pixel is plenty for a share and halves the cost.
+  for (let y = top; y < bottom; y += 2) {
+    for (let x = left; x < right; x += 2) {
+      total++;
+      if (data[y * width + x]! >= 250) white++;
+    }
+  }
+  return total === 0 ? 0 : white / total;
+}
