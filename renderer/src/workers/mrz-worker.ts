@@ -12,11 +12,14 @@ export type MrzWorkerInput =
   /** Forget the votes so far: the next document (or the same one shown again) starts a new reading. */
   | { type: 'reset' };
 
+/** Moving averages (ms) of a whole frame and of its part before the engine (draw, pixels, grey). */
+interface FrameTimes { msPerFrame: number; msGrab: number; frames: number }
+
 export type MrzWorkerOutput =
-  | { type: 'state'; state: 'looking'; msPerFrame: number; frames: number }
-  | { type: 'state'; state: 'hold'; hint: HoldHint | null; msPerFrame: number; frames: number }
+  | ({ type: 'state'; state: 'looking' } & FrameTimes)
+  | ({ type: 'state'; state: 'hold'; hint: HoldHint | null } & FrameTimes)
   /** readingId grows by one per accepted document, so the screen can tell a new reading from a repeat. */
-  | { type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number; msPerFrame: number; frames: number };
+  | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number } & FrameTimes);
 
 /** The part of a dedicated worker's global scope used here (the renderer's lib has DOM, not WebWorker). */
 interface WorkerScope {
@@ -39,6 +42,7 @@ let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;
 let frames = 0;
 let msPerFrame = 0;
+let msGrab = 0;
 let readingId = 0;
 
 scope.onmessage = (event) => {
@@ -66,16 +70,25 @@ function pump(): void {
     busy = false;
     return;
   }
-  const started = performance.now();
-  const gray = toGray(bitmap);
-  const reading = readMrzFrame(gray);
-  const update = voter.push(voteInput(reading));
-  if (update.event === 'accepted') readingId++;
-  const ms = performance.now() - started;
-  frames++;
-  // A short moving average: steady enough to show, quick to follow a change of resolution.
-  msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
-  scope.postMessage(stateOf(reading, update.accepted, gray));
+  try {
+    const started = performance.now();
+    const gray = toGray(bitmap);
+    const grabbed = performance.now();
+    const reading = readMrzFrame(gray);
+    const update = voter.push(voteInput(reading));
+    if (update.event === 'accepted') readingId++;
+    const ms = performance.now() - started;
+    frames++;
+    // A short moving average: steady enough to show, quick to follow a change of resolution.
+    msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
+    msGrab = frames === 1 ? grabbed - started : msGrab * 0.8 + (grabbed - started) * 0.2;
+    scope.postMessage(stateOf(reading, update.accepted, gray));
+  } catch (error) {
+    // One frame the engine cannot handle must not stop the camera: count it as no reading and go on.
+    bitmap.close();
+    console.error('mrz-worker: frame failed', error);
+    scope.postMessage({ type: 'state', state: 'looking', msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames });
+  }
   schedule();
 }
 
@@ -93,7 +106,7 @@ function toGray(bitmap: ImageBitmap): ReturnType<typeof rgbaToGray> {
 }
 
 function stateOf(reading: FrameReading, accepted: string[] | null, gray: ReturnType<typeof rgbaToGray>): MrzWorkerOutput {
-  const base = { msPerFrame: Math.round(msPerFrame), frames };
+  const base = { msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames };
   if (accepted && reading.lines && reading.format) return { type: 'state', state: 'read', lines: accepted, format: reading.format, readingId, ...base };
   if (!reading.lines && reading.found.length === 0) return { type: 'state', state: 'looking', ...base };
   return { type: 'state', state: 'hold', hint: holdHint(reading, gray), ...base };

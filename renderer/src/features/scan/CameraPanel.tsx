@@ -105,7 +105,7 @@ export function CameraPanel({ onRead, resetSignal }: { onRead: (reading: CameraR
         </p>
       )}
       {!failed && camera.msPerFrame !== null && (
-        <p className="hint camera-speed" data-testid="camera-speed" data-ms-per-frame={camera.msPerFrame}>
+        <p className="hint camera-speed" data-testid="camera-speed" data-ms-per-frame={camera.msPerFrame} data-ms-grab={camera.msGrab ?? ''}>
           {t('scan.camera.speed', { ms: camera.msPerFrame, size: camera.videoSize ?? '' })}
         </p>
       )}

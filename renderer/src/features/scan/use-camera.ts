@@ -41,6 +41,8 @@ export interface Camera {
   setResolution(id: ResolutionId): void;
   /** Worker time per frame (moving average), and the size the camera actually delivers. */
   msPerFrame: number | null;
+  /** The part of msPerFrame spent getting the pixels (draw, read back, grey) before the engine runs. */
+  msGrab: number | null;
   videoSize: string | null;
   /** Start a new reading: the next document seen (even the same one again) is read afresh. */
   reset(): void;
@@ -68,6 +70,7 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
   const [deviceId, setDeviceIdState] = useState(() => localStorage.getItem(DEVICE_KEY) ?? '');
   const [resolution, setResolutionState] = useState<ResolutionId>(storedResolution);
   const [msPerFrame, setMsPerFrame] = useState<number | null>(null);
+  const [msGrab, setMsGrab] = useState<number | null>(null);
   const [videoSize, setVideoSize] = useState<string | null>(null);
 
   const setDeviceId = useCallback((id: string) => {
@@ -135,6 +138,7 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
       // The worker answers every frame it reads; frames it dropped as stale are answered by the next.
       inFlight = 0;
       setMsPerFrame(message.msPerFrame);
+      setMsGrab(message.msGrab);
       if (message.state === 'read') {
         setStatus({ state: 'read' });
         if (message.readingId !== lastReadingId) {
@@ -194,5 +198,5 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
     };
   }, [deviceId, resolution, setDeviceId]);
 
-  return { videoRef, status, devices, deviceId, setDeviceId, resolution, setResolution, msPerFrame, videoSize, reset };
+  return { videoRef, status, devices, deviceId, setDeviceId, resolution, setResolution, msPerFrame, msGrab, videoSize, reset };
 }
