@@ -115,9 +115,16 @@ test.describe('a passport held up to the camera', () => {
     console.log(`camera: ${timings}`);
     await shot(page, '1-read');
 
+    // Hold on to the camera's track, to see that leaving the screen switches the camera off.
+    await page.locator('[data-testid="camera-panel"] video').evaluate((video: HTMLVideoElement) => {
+      const stream = video.srcObject;
+      if (stream instanceof MediaStream) Object.assign(window, { cameraTrack: stream.getVideoTracks()[0] });
+    });
     // The field has the focus, so Enter opens the case, recorded as a camera reading.
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('case-number')).toBeVisible();
+    const trackState = await page.evaluate(() => (window as unknown as { cameraTrack?: MediaStreamTrack }).cameraTrack?.readyState);
+    expect(trackState).toBe('ended');
     await shot(page, '2-case');
     const found = await desk.core.dispatch('cases.search', { documentNumber: truth.documentNumber!, limit: 5 });
     if (!found.ok) throw new Error(found.error.message);
@@ -145,6 +152,14 @@ test.describe('a passport held up to the camera', () => {
     await expect(page.getByText('Dibaca dari kamera.')).toHaveCount(0);
     await field.fill('');
     await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), { timeout: 3000 });
+
+    // The resolution chosen is remembered for the next passport screen.
+    await page.getByLabel('Resolusi').selectOption('640x480');
+    await expect(page.getByTestId('camera-state')).not.toHaveAttribute('data-state', 'starting');
+    await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    await openNewCase(page);
+    await expect(page.getByLabel('Resolusi')).toHaveValue('640x480');
+    await expect(page.getByTestId('camera-speed')).toContainText('640×480');
   });
 });
 
