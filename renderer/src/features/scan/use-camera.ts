@@ -152,6 +152,11 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
       }
     };
 
+    const listDevices = async () => {
+      const all = await navigator.mediaDevices.enumerateDevices();
+      if (!stopped) setDevices(all.filter((d) => d.kind === 'videoinput'));
+    };
+
     navigator.mediaDevices.getUserMedia(constraints).then(
       async (granted) => {
         if (stopped) {
@@ -160,15 +165,18 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
         }
         stream = granted;
         video.srcObject = granted;
-        // Labels are only given once the camera is granted, so list the devices now.
-        const all = await navigator.mediaDevices.enumerateDevices();
+        // A camera unplugged while in use ends its track: say so rather than freeze on the last picture.
+        granted.getVideoTracks()[0]?.addEventListener('ended', () => {
+          if (!stopped) setStatus({ state: 'error', problem: 'absent' });
+        });
+        // Labels are only given once the camera is granted, so list the devices now (and when one comes or goes).
+        await listDevices();
         if (stopped) return;
-        setDevices(all.filter((d) => d.kind === 'videoinput'));
+        navigator.mediaDevices.addEventListener('devicechange', listDevices);
         try {
           await video.play();
         } catch {
-          // play() rejects when the element is torn down mid-start; the cleanup below handles that.
-          if (stopped) return;
+          // play() rejects when the screen is left mid-start; frames are still grabbed if it was not.
         }
         if (stopped) return;
         setVideoSize(`${video.videoWidth}×${video.videoHeight}`);
@@ -190,6 +198,7 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
 
     return () => {
       stopped = true;
+      navigator.mediaDevices.removeEventListener('devicechange', listDevices);
       video.cancelVideoFrameCallback(frameHandle);
       worker?.terminate();
       workerRef.current = null;
