@@ -11,7 +11,8 @@ import type { CaseDetail, CaseSummary } from '../../shared/contract';
 import { synthesiseFrame } from '../../shared/mrz/reader/synth/document';
 import { Rng } from '../../shared/mrz/reader/synth/render';
 import { encodePng } from '../../scripts/image-io';
-import { completeFirstRun, expect, test } from './desk-fixture';
+import { qrMatrix } from '../../shared/slips/qr-matrix';
+import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
 
 const VIDEO_DIR = join(process.cwd(), 'test-output', 'camera-video');
 mkdirSync(VIDEO_DIR, { recursive: true });
@@ -245,3 +246,43 @@ async function typeAndOpen(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-number')).toBeVisible();
 }
+
+test("a referral slip's QR code shown to the camera opens its case", async ({ playwright, desk, shot }) => {
+  await desk.start();
+  const must = async (name: string, input: unknown) => {
+    const result = await desk.core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value;
+  };
+  await must('setup.createFirstAdmin', { name: ADMIN.name, officerNumber: ADMIN.officerNumber, agency: 'BP3MI', password: ADMIN.password });
+  await must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+  const opened = (await must('cases.open', { source: 'manual', mrz: generateMrz('TD3', { documentCode: 'P', issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'RAHAYU', secondaryIdentifier: 'SRI', documentNumber: 'Q5554443', birthDate: '1995-05-05', sex: 'F', expiryDate: '2030-05-05' }).join('\n') })) as CaseDetail;
+  await must('cases.decide', { caseId: opened.id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Dirujuk.' });
+
+  // The printed slip's code held up to the webcam: 6 px modules, a little off-centre, on light paper.
+  const modules = qrMatrix(opened.caseNumber);
+  const width = 1280;
+  const height = 720;
+  const image = new Uint8Array(width * height).fill(215);
+  const scale = 6;
+  const left = 500;
+  const top = 200;
+  modules.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) image[(top + y * scale + dy) * width + left + x * scale + dx] = dark ? 25 : 245;
+    }),
+  );
+  const png = join(VIDEO_DIR, 'slip-qr.png');
+  const y4m = join(VIDEO_DIR, 'slip-qr.y4m');
+  writeFileSync(png, encodePng({ width, height, data: image }));
+  stillToY4m(png, y4m);
+
+  await withBrowser(playwright, fakeCameraArgs(y4m), async (page) => {
+    await desk.open(page);
+    await openNewCase(page);
+    await cameraStarted(page);
+    await expect(page.getByTestId('case-number')).toHaveText(opened.caseNumber, { timeout: 10_000 });
+    await expect(page.getByTestId('decision')).toHaveText('Rujuk ke BP3MI');
+    await shot(page, 'slip-qr-opened-case');
+  });
+});

@@ -95,7 +95,7 @@ export function App() {
   else if (route.name === 'reference') screen = <ReferenceScreen />;
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={(caseId) => setRoute({ name: 'case', caseId })} />;
   else if (route.name === 'new-case')
-    screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={(caseId) => setRoute({ name: 'case', caseId })} />;
+    screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={(caseId) => setRoute({ name: 'case', caseId })} onSlip={(caseNumber) => setRoute({ name: 'case', caseId: caseNumber })} />;
   else if (route.name === 'case')
     screen = <CaseScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onNext={newCase} onOpenSlip={(caseId) => setRoute({ name: 'slip', caseId })} />;
   else if (route.name === 'slip') screen = <SlipScreen caseId={route.caseId} />;

@@ -3,6 +3,10 @@
 // back a small state (looking / hold with a hint / read) with the time each frame took.
 import { MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
+import { readQr } from '../../../shared/slips/qr-read';
+
+/** The case number a referral slip's QR code carries, e.g. PLM-D01-261128-0042. */
+const CASE_NUMBER = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
 
 /** Why a seen MRZ is not read yet, when the reading shows it; null when nothing specific is wrong. */
 export type HoldHint = 'glare' | 'blur' | 'far' | 'partial';
@@ -19,7 +23,9 @@ export type MrzWorkerOutput =
   | ({ type: 'state'; state: 'looking' } & FrameTimes)
   | ({ type: 'state'; state: 'hold'; hint: HoldHint | null } & FrameTimes)
   /** readingId grows by one per accepted document, so the screen can tell a new reading from a repeat. */
-  | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number } & FrameTimes);
+  | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number } & FrameTimes)
+  /** A referral slip's QR code was shown: the screen opens that case. */
+  | ({ type: 'state'; state: 'slip'; caseNumber: string } & FrameTimes);
 
 /** The part of a dedicated worker's global scope used here (the renderer's lib has DOM, not WebWorker). */
 interface WorkerScope {
@@ -82,7 +88,11 @@ function pump(): void {
     // A short moving average: steady enough to show, quick to follow a change of resolution.
     msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
     msGrab = frames === 1 ? grabbed - started : msGrab * 0.8 + (grabbed - started) * 0.2;
-    scope.postMessage(stateOf(reading, update.accepted, gray));
+    const state = stateOf(reading, update.accepted, gray);
+    // Only a frame with no MRZ in it is worth a look for a slip's QR code; every other one keeps the cost low.
+    const slip = state.state === 'looking' && frames % 2 === 0 ? readQr(gray) : null;
+    if (slip && CASE_NUMBER.test(slip)) scope.postMessage({ type: 'state', state: 'slip', caseNumber: slip, msPerFrame: state.msPerFrame, msGrab: state.msGrab, frames });
+    else scope.postMessage(state);
   } catch (error) {
     // One frame the engine cannot handle must not stop the camera: count it as no reading and go on.
     bitmap.close();

@@ -36,7 +36,7 @@ function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | 
   }
 }
 
-export function CameraPanel({ onRead, resetSignal }: { onRead: (reading: CameraReading) => void; resetSignal: number }) {
+export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading: CameraReading) => void; onSlip: (caseNumber: string) => void; resetSignal: number }) {
   const { t } = useI18n();
   const [flash, setFlash] = useState(false);
   const audioRef = useRef<AudioContext | null>(null);
@@ -56,7 +56,7 @@ export function CameraPanel({ onRead, resetSignal }: { onRead: (reading: CameraR
     },
     [onRead],
   );
-  const camera = useCamera(handleRead);
+  const camera = useCamera(handleRead, onSlip);
   const { reset } = camera;
 
   useEffect(() => {

@@ -8,7 +8,18 @@ import { useI18n } from '../../lib/i18n';
 import { CameraPanel } from './CameraPanel';
 import type { CameraReading } from './use-camera';
 
-export function NewCaseScreen({ initialMrz, fromReader, onOpened }: { initialMrz: string; fromReader: boolean; onOpened: (caseId: string) => void }) {
+export function NewCaseScreen({
+  initialMrz,
+  fromReader,
+  onOpened,
+  onSlip,
+}: {
+  initialMrz: string;
+  fromReader: boolean;
+  onOpened: (caseId: string) => void;
+  /** A referral slip's QR code shown to the camera: open that case. */
+  onSlip: (caseNumber: string) => void;
+}) {
   const { t, errorText } = useI18n();
   const [mrz, setMrz] = useState(initialMrz);
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +121,7 @@ export function NewCaseScreen({ initialMrz, fromReader, onOpened }: { initialMrz
             </Button>
           </form>
         </div>
-        <CameraPanel onRead={onCameraRead} resetSignal={cameraReset} />
+        <CameraPanel onRead={onCameraRead} onSlip={onSlip} resetSignal={cameraReset} />
       </div>
     </main>
   );

@@ -60,11 +60,13 @@ function problemOf(error: unknown): CameraProblem {
   return 'failed';
 }
 
-export function useCamera(onRead: (reading: CameraReading) => void): Camera {
+export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (caseNumber: string) => void = () => undefined): Camera {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const workerRef = useRef<Worker | null>(null);
   const onReadRef = useRef(onRead);
   onReadRef.current = onRead;
+  const onSlipRef = useRef(onSlip);
+  onSlipRef.current = onSlip;
   const [status, setStatus] = useState<CameraState>({ state: 'starting' });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceIdState] = useState(() => localStorage.getItem(DEVICE_KEY) ?? '');
@@ -145,7 +147,8 @@ export function useCamera(onRead: (reading: CameraReading) => void): Camera {
           lastReadingId = message.readingId;
           onReadRef.current({ lines: message.lines, format: message.format, msToRead: Math.round(performance.now() - Math.max(firstFrameAt, lastLookingAt)) });
         }
-      } else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint });
+      } else if (message.state === 'slip') onSlipRef.current(message.caseNumber);
+      else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint });
       else {
         lastLookingAt = performance.now();
         setStatus({ state: 'looking' });
