@@ -148,13 +148,16 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
 }
 
 /**
- * Lowest recogniser score of the chosen characters that no check digit covers (names, codes,
- * nationality, sex, and MRV optional data); 0 when a name field is implausible (letters after a
+ * Lowest recogniser score of the chosen characters that no field check digit covers (names, codes,
+ * nationality, sex, optional data under the composite only, and MRV optional data); 0 when a name field is implausible (letters after a
  * run of three fillers, which no issuer writes but glare on the laminate does).
  */
 function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): number {
   const covered = result.lines.map((l) => new Uint8Array(l.length));
+  // The composite digit alone is weak evidence: two misreads under it can cancel out mod 10, so
+  // text only it covers must also be read confidently.
   for (const c of result.checks) {
+    if (c.name === 'composite') continue;
     for (const p of [...c.covers, c.position]) {
       const row = covered[p.line];
       if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
@@ -217,6 +220,8 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
     for (const f of [...found]) {
       if (probed.has(f)) continue;
       probed.add(f);
+      // Only lines that look like MRZ text are worth the probes: clutter rarely has fillers.
+      if (f.confidence < 0.6 || !f.text.includes('<')) continue;
       for (const side of [1, -1]) {
         const nx = -Math.sin(f.angle), ny = Math.cos(f.angle), d = side * 1.75 * f.capHeight;
         const px = f.cx + d * nx, py = f.cy + d * ny;

@@ -40,9 +40,12 @@ export function classifyLayout(layout: LineLayout, model: Mlp): LineReading {
   const hidden = new Float32Array(model.hidden);
   const candidates: LineCandidates = [];
   let text = '', sum = 0, min = 1;
-  for (const f of feats) {
-    const probs = mlpForward(model, f, hidden);
+  for (let c = 0; c < feats.length; c++) {
+    const probs = mlpForward(model, feats[c]!, hidden);
     const cands = toCandidates(probs);
+    // A cell placed by the pitch alone (no ink blob of its own) is a guess: say so in its scores,
+    // so that unchecked fields read there cannot make a reading valid.
+    if (!layout.cells[c]!.inked) for (const a of cands) a.score *= 0.3;
     candidates.push(cands);
     const best = cands[0]!;
     text += best.char;
