@@ -150,7 +150,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cases.search': (input) => ok(cases.search(input, officer())),
 
     'slips.get': (input) => slips.get(input.caseId, officer()),
-    'slips.print': (input) => slips.recordPrint(input.caseId, input.layout, input.copies, officer()),
+    'slips.print': (input) => slips.recordPrint(input.caseId, input.layout, input.copies, input.toPdf, officer()),
 
     'reference.current': () =>
       ok({

@@ -5,7 +5,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult } from '../../sh
 import type { SlipLayout } from '../../shared/slips/slip-model';
 import type { DeskCore } from '../core/types';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
-import { printSlip } from './printing';
+import { printSlip, saveSlipPdf } from './printing';
 
 function refuse(code: 'forbidden' | 'invalid_input' | 'internal', message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
@@ -31,7 +31,11 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null
 }
 
 async function printRecorded(core: DeskCore, contents: Electron.WebContents, input: unknown, recorded: unknown): Promise<unknown> {
-  const { layout, copies } = input as { layout: SlipLayout; copies: number };
+  const { layout, copies, toPdf } = input as { layout: SlipLayout; copies: number; toPdf?: boolean };
+  if (toPdf) {
+    await saveSlipPdf(contents, (recorded as { caseNumber: string }).caseNumber);
+    return { ...(recorded as object), printedByShell: true };
+  }
   const settings = await core.dispatch('settings.get', {});
   const printerName = settings.ok ? (settings.value as { printerName: string }).printerName : '';
   // Either printed silently or handed to the system dialog: the renderer must not open a second one.

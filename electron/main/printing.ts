@@ -1,6 +1,7 @@
 // Owns printing a referral slip from Electron: to the configured printer without a dialog, with the page size
 // given explicitly (Electron does not take it from the printer), falling back to the system dialog on error.
-import type { WebContents, WebContentsPrintOptions } from 'electron';
+import { dialog, type WebContents, type WebContentsPrintOptions } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import type { SlipLayout } from '../../shared/slips/slip-model';
 
 const PAGE_SIZES: Record<SlipLayout, WebContentsPrintOptions['pageSize']> = {
@@ -28,4 +29,16 @@ export async function printSlip(contents: WebContents, layout: SlipLayout, copie
   console.error('[print] silent print failed, opening the print dialog:', silent.reason);
   const withDialog = await print(contents, { ...options, silent: false });
   return withDialog.ok;
+}
+
+/** Saves the slip as a PDF where the officer chooses; the page size comes from the slip's own @page rule. */
+export async function saveSlipPdf(contents: WebContents, caseNumber: string): Promise<boolean> {
+  const pdf = await contents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+  const { canceled, filePath } = await dialog.showSaveDialog({
+    defaultPath: `${caseNumber}.pdf`,
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (canceled || !filePath) return false;
+  await writeFile(filePath, pdf);
+  return true;
 }

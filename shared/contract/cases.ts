@@ -119,6 +119,7 @@ export const printRecordSchema = z.object({
   layout: z.enum(SLIP_LAYOUTS),
   copies: z.number().int(),
   reprint: z.boolean(),
+  toPdf: z.boolean(),
 });
 export type PrintRecord = z.infer<typeof printRecordSchema>;
 
@@ -209,8 +210,9 @@ export const caseProcedures = {
   }),
   'slips.print': procedure({
     // Records the print; Electron's main process then prints without a dialog, the browser host through the browser.
-    input: z.object({ caseId: uuid, layout: z.enum(SLIP_LAYOUTS), copies: z.number().int().min(1).max(5) }).strict(),
-    output: z.object({ prints: z.array(printRecordSchema), printedByShell: z.boolean() }),
+    // toPdf: saved as a PDF file instead of paper; counted like a print, since it is one more copy of the slip.
+    input: z.object({ caseId: uuid, layout: z.enum(SLIP_LAYOUTS), copies: z.number().int().min(1).max(5), toPdf: z.boolean().default(false) }).strict(),
+    output: z.object({ caseNumber: z.string(), prints: z.array(printRecordSchema), printedByShell: z.boolean() }),
     access: EVERY_ROLE,
   }),
   'reference.current': procedure({

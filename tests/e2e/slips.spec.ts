@@ -117,6 +117,10 @@ test('printing is counted with who printed, and a scanned slip opens its case', 
   await expect(page.getByTestId('print-count')).toContainText('Dicetak 1 kali: Rina Kartika');
   await page.getByRole('button', { name: /Cetak ulang/ }).click();
   await expect(page.getByTestId('print-count')).toContainText('Dicetak 2 kali');
+  // Saving as PDF (the browser's print window, "Save as PDF") is one more copy, counted as such.
+  await page.getByRole('button', { name: 'Simpan sebagai PDF' }).click();
+  await expect(page.getByTestId('print-count')).toContainText('Dicetak 3 kali');
+  await expect(page.getByTestId('print-count')).toContainText(', PDF)');
   await shot(page, 'printed-twice');
 
   await page.getByRole('button', { name: /Kembali ke beranda/ }).click();

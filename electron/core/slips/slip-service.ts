@@ -28,18 +28,18 @@ export class SlipService {
     return ok({ slip, layout: settings.slipLayout, copies: settings.slipCopies, prints: this.prints(detail.id) });
   }
 
-  recordPrint(caseId: string, layout: SlipLayout, copies: number, officer: Officer): CallResult<{ prints: PrintRecord[]; printedByShell: boolean }> {
+  recordPrint(caseId: string, layout: SlipLayout, copies: number, toPdf: boolean, officer: Officer): CallResult<{ caseNumber: string; prints: PrintRecord[]; printedByShell: boolean }> {
     const detail = this.cases.peek(caseId);
     if (!detail) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
     if (!detail.decisionDetail) return fail('conflict', 'A slip is printed once the case is decided.', { reason: 'slipBeforeDecision' });
     const at = this.now().toISOString();
     this.db.transaction(() => {
       const reprint = this.prints(caseId).length > 0;
-      this.events.append('slip.printed', caseId, officer.officerNumber, at, { layout, copies, reprint, officerName: officer.name });
-      this.audit.append(officer.officerNumber, reprint ? 'slip.reprinted' : 'slip.printed', { caseId, caseNumber: detail.caseNumber, layout, copies });
+      this.events.append('slip.printed', caseId, officer.officerNumber, at, { layout, copies, reprint, toPdf, officerName: officer.name });
+      this.audit.append(officer.officerNumber, reprint ? 'slip.reprinted' : 'slip.printed', { caseId, caseNumber: detail.caseNumber, layout, copies, toPdf });
     }).immediate();
     // The core cannot reach a printer; Electron's main process sets printedByShell when it has printed.
-    return ok({ prints: this.prints(caseId), printedByShell: false });
+    return ok({ caseNumber: detail.caseNumber, prints: this.prints(caseId), printedByShell: false });
   }
 
   private prints(caseId: string): PrintRecord[] {
@@ -47,8 +47,8 @@ export class SlipService {
       .prepare("SELECT at, officer_number, payload FROM events WHERE case_id = ? AND type = 'slip.printed' ORDER BY device_seq")
       .all(caseId) as { at: string; officer_number: string; payload: string }[];
     return rows.map((row) => {
-      const payload = JSON.parse(row.payload) as { layout: SlipLayout; copies: number; reprint: boolean; officerName: string };
-      return { at: row.at, officerNumber: row.officer_number, officerName: payload.officerName, layout: payload.layout, copies: payload.copies, reprint: payload.reprint };
+      const payload = JSON.parse(row.payload) as { layout: SlipLayout; copies: number; reprint: boolean; toPdf?: boolean; officerName: string };
+      return { at: row.at, officerNumber: row.officer_number, officerName: payload.officerName, layout: payload.layout, copies: payload.copies, reprint: payload.reprint, toPdf: payload.toPdf ?? false };
     });
   }
 }

@@ -44,13 +44,14 @@ export function SlipScreen({ caseId }: { caseId: string }) {
     if (element) setRollHeightMm((element.getBoundingClientRect().height * 25.4) / 96 + 10);
   }, [slip, layout]);
 
-  async function print() {
+  async function print(toPdf = false) {
     setError(null);
     if (!slip) return;
-    const result = await call('slips.print', { caseId: slip.caseId, layout, copies });
+    const result = await call('slips.print', { caseId: slip.caseId, layout, copies, toPdf });
     if (!result.ok) return setError(errorText(result.error));
     setPrints(result.value.prints);
-    if (result.value.printedByShell) setNotice(t('slip.sentToPrinter'));
+    // Electron prints or saves itself; in the browser, its print window does both ("Save as PDF").
+    if (result.value.printedByShell) setNotice(toPdf ? t('slip.savedPdf') : t('slip.sentToPrinter'));
     else window.print();
   }
 
@@ -85,12 +86,15 @@ export function SlipScreen({ caseId }: { caseId: string }) {
           <Button onClick={() => void print()}>
             {prints.length > 0 ? t('slip.reprint') : t('slip.print')} <kbd>Alt+C</kbd>
           </Button>
+          <Button variant="secondary" onClick={() => void print(true)}>
+            {t('slip.savePdf')}
+          </Button>
         </div>
         <p className="hint">{t('slip.pdfHint')}</p>
         <p data-testid="print-count">
           {prints.length === 0
             ? t('slip.neverPrinted')
-            : t('slip.printedTimes', { count: prints.length, list: prints.map((p) => `${p.officerName} (${formatDateTime(p.at, language)}, ${p.layout})`).join('; ') })}
+            : t('slip.printedTimes', { count: prints.length, list: prints.map((p) => `${p.officerName} (${formatDateTime(p.at, language)}, ${p.layout}${p.toPdf ? ', PDF' : ''})`).join('; ') })}
         </p>
       </div>
       <div className={`slip-paper paper-${layout}`}>
