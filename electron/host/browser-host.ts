@@ -4,28 +4,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fail, type CallResult } from '../../shared/contract';
 import type { DeskCore } from '../core';
-import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
+import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../core/renderer-serving';
 
 export const SECRET_HEADER = 'x-desk-secret';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
 
 export interface BrowserHostOptions {
   core: DeskCore;
@@ -134,7 +120,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     let file = join(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return refuse(res, 403, 'Outside the app.');
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const type = mimeTypeFor(file);
     res.writeHead(200, {
       'content-type': type,
       'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -342,6 +342,7 @@ describe('app://desk/ file rules (electron/main/renderer-files.ts)', () => {
       "media-src 'self' blob: mediastream:",
       "worker-src 'self' blob:",
       "connect-src 'self'",
+      "font-src 'self' data:",
       "object-src 'none'",
       "base-uri 'none'",
       "frame-ancestors 'none'",
