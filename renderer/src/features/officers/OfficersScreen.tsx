@@ -1,7 +1,8 @@
 // Owns the admin's officer management: the list, adding an officer, resetting a password, (de)activating an account.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { AGENCIES, PASSWORD_MIN_LENGTH, ROLES, type Agency, type CallError, type Officer, type Role } from '../../../../shared/contract';
+import { ROLES, type Agency, type CallError, type Officer, type Role } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
+import { AgencySelect, NewPasswordField } from '../../components/officer-fields';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 
@@ -117,13 +118,7 @@ function AddOfficerForm({ onAdded, onError }: { onAdded: (officer: Officer) => v
       <div className="form-grid">
         <TextField label={t('field.name')} value={name} onChange={(e) => setName(e.target.value)} required />
         <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required />
-        <SelectField label={t('field.agency')} value={agency} onChange={(e) => setAgency(e.target.value as Agency)}>
-          {AGENCIES.map((a) => (
-            <option key={a} value={a}>
-              {t(`agency.${a}`)}
-            </option>
-          ))}
-        </SelectField>
+        <AgencySelect value={agency} onChange={setAgency} />
         <SelectField label={t('field.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -131,16 +126,7 @@ function AddOfficerForm({ onAdded, onError }: { onAdded: (officer: Officer) => v
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t('field.password')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          autoComplete="new-password"
-          hint={t('field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-        />
+        <NewPasswordField label={t('field.password')} value={password} onChange={setPassword} />
       </div>
       <Button type="submit">{t('officers.add')}</Button>
     </form>
@@ -167,17 +153,7 @@ function ResetPasswordForm({
       <h2>
         {t('officers.resetPassword')}: {officer.name}
       </h2>
-      <TextField
-        label={t('field.newPassword')}
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        autoFocus
-        autoComplete="new-password"
-        hint={t('field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-      />
+      <NewPasswordField label={t('field.newPassword')} value={password} onChange={setPassword} autoFocus />
       <div className="row">
         <Button type="submit">{t('officers.save')}</Button>
         <Button variant="secondary" onClick={onCancel}>

@@ -1,7 +1,8 @@
 // Owns first-run setup: creating the first admin on an empty desk, then signing them in.
 import { useState, type FormEvent } from 'react';
-import { AGENCIES, PASSWORD_MIN_LENGTH, type Agency } from '../../../../shared/contract';
-import { Button, ErrorBanner, SelectField, TextField } from '../../components/form';
+import type { Agency } from '../../../../shared/contract';
+import { Button, ErrorBanner, TextField } from '../../components/form';
+import { AgencySelect, NewPasswordField } from '../../components/officer-fields';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 
@@ -38,23 +39,8 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
       <form onSubmit={submit}>
         <TextField label={t('field.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus autoComplete="name" />
         <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required autoComplete="username" />
-        <SelectField label={t('field.agency')} value={agency} onChange={(e) => setAgency(e.target.value as Agency)}>
-          {AGENCIES.map((a) => (
-            <option key={a} value={a}>
-              {t(`agency.${a}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('field.password')}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          autoComplete="new-password"
-          hint={t('field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-        />
+        <AgencySelect value={agency} onChange={setAgency} />
+        <NewPasswordField label={t('field.password')} value={password} onChange={setPassword} />
         <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password" />
         <ErrorBanner text={error} />
         <Button type="submit" disabled={busy}>
