@@ -82,6 +82,7 @@ export function NewCaseScreen({
               <textarea
                 id="mrz-input"
                 className="mrz-input"
+            wrap="off"
                 rows={3}
                 spellCheck={false}
                 autoFocus
