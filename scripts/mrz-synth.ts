@@ -1,7 +1,7 @@
 // CLI: renders synthetic webcam photos of documents with an OCR-B MRZ (every format, random valid
 // data) plus frames without any MRZ, JPEG-compressed like a webcam stream, with ground-truth JSON.
 // Usage: npx tsx scripts/mrz-synth.ts [OUT_DIR=test-output/synth] [--count N=300] [--empty N=60]
-//        [--seed S=1] [--width 1280] [--height 720] [--large N=0: extra 2560×1440 frames with big text]
+//        [--seed S=1] [--width 1280] [--height 720] [--large N=24: extra 2560×1440 frames with 30-60 px text]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesiseFrame, SYNTH_FORMATS } from '../shared/mrz/reader/synth/document';
@@ -22,7 +22,7 @@ export interface SynthTruth {
 }
 
 export function runSynth(argv: string[]): number {
-  let out = 'test-output/synth', count = 300, empty = 60, seed = 1, width = 1280, height = 720, large = 0;
+  let out = 'test-output/synth', count = 300, empty = 60, seed = 1, width = 1280, height = 720, large = 24;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--count') count = Number(argv[++i]);

@@ -81,7 +81,7 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 async function main(): Promise<void> {
   if (!existsSync(join(synthDir, 'truth.json'))) {
     console.log(`making the synthetic set in ${synthDir} (scripts/mrz-synth.ts) ...`);
-    runSynth([synthDir, '--count', '300', '--empty', '60', '--seed', '1']);
+    runSynth([synthDir, '--count', '300', '--empty', '60', '--large', '0', '--seed', '1']);
   }
   const truth = JSON.parse(readFileSync(join(synthDir, 'truth.json'), 'utf8')) as SynthTruth[];
   const frames = truth.filter((t) => t.width === 1280 && t.height === 720);

@@ -147,7 +147,7 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   const half = downscale(frame, 2);
   linesAtScale(half, 2, 6, 28 * minChar, out);
   const quarter = downscale(half, 2);
-  linesAtScale(quarter, 4, 6, 28 * 28, out);
+  linesAtScale(quarter, 4, 9, 28 * 28, out);
   // The same line found at both scales: keep the finer finding.
   const kept: LineCandidate[] = [];
   for (const c of out) {

@@ -56,6 +56,13 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('reads large print (50 px characters) in a 1920×1080 frame', () => {
+    const f = synthesiseFrame(new Rng(4242), { format: 'TD1', capHeight: 50, width: 1920, height: 1080, difficulty: 0.4 });
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+    expect(r.valid).toBe(true);
+  });
+
   it('reports no valid MRZ on frames without one', () => {
     const rng = new Rng(99);
     for (let i = 0; i < 3; i++) {
