@@ -132,7 +132,6 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'settings.update': (input) => {
       const updated = settings.update(input);
       audit.append(actor(), 'settings.updated', { changes: input });
-      session.touch();
       return ok(updated);
     },
 

@@ -31,6 +31,11 @@ import { nextCaseNumber } from './case-number';
 import { CaseRepository, nameKey, toSummary, type CaseRow, type SearchFilter } from './case-repository';
 
 type Traveller = CaseDetail['traveller'];
+interface Surroundings {
+  traveller: Traveller;
+  history: CaseDetail['history'];
+  watchListHits: CaseDetail['watchListHits'];
+}
 type Warning = Traveller['warnings'][number];
 
 export class CaseService {
@@ -105,7 +110,8 @@ export class CaseService {
       contact_address: null,
       contact_consent: null,
     };
-    row.risk = JSON.stringify(this.assess(row, {}));
+    const around = this.surroundings(row);
+    row.risk = JSON.stringify(this.assess(row, around));
     this.db.transaction(() => {
       row.case_number = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
       this.repository.insert(row);
@@ -117,7 +123,7 @@ export class CaseService {
       });
       this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber: row.case_number });
     }).immediate();
-    return ok(this.detail(row));
+    return ok(this.detail(row, around));
   }
 
   /** Shows a case; every showing is audited, as personal data of people who may be victims. */
@@ -324,27 +330,36 @@ export class CaseService {
     const at = this.now().toISOString();
     return this.db.transaction(() => {
       const next = { ...row, ...changes };
-      if (row.status === 'open') next.risk = JSON.stringify(this.assess(next, JSON.parse(next.answers) as Answers));
+      const around = this.surroundings(next);
+      if (row.status === 'open') next.risk = JSON.stringify(this.assess(next, around));
       this.repository.update(row.id, { ...changes, risk: next.risk });
       this.events.append(eventType, row.id, officer.officerNumber, at, payload);
       if (eventType === 'case.decided' || eventType === 'case.countersigned') {
         this.audit.append(officer.officerNumber, eventType, { caseId: row.id, caseNumber: row.case_number });
       }
-      return ok(this.detail(next));
+      return ok(this.detail(next, around));
     }).immediate();
   }
 
-  private assess(row: CaseRow, answers: Answers): Risk {
-    const history = this.repository.history(row.id, row.document_number, row.name_key, row.birth_date);
-    const earlierHolds = history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length;
+  /** What a case is judged and shown with, read once per change: the traveller, earlier encounters, watch-list hits. */
+  private surroundings(row: CaseRow): Surroundings {
+    return {
+      traveller: this.traveller(row),
+      history: this.repository.history(row.id, row.document_number, row.name_key, row.birth_date),
+      watchListHits: this.watchListHits(row, JSON.parse(row.answers) as Answers),
+    };
+  }
+
+  private assess(row: CaseRow, around: Surroundings): Risk {
+    const earlierHolds = around.history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length;
     const context: RiskContext = {
       destinationCountry: row.destination_country,
-      ageYears: this.traveller(row).ageYears,
+      ageYears: around.traveller.ageYears,
       countryRules: this.reference.countryRules(),
       earlierHolds,
-      watchListHits: this.watchListHits(row, answers).length,
+      watchListHits: around.watchListHits.length,
     };
-    return evaluateRisk(this.reference.checklist(), answers, context);
+    return evaluateRisk(this.reference.checklist(), JSON.parse(row.answers) as Answers, context);
   }
 
   private traveller(row: CaseRow): Traveller {
@@ -386,15 +401,14 @@ export class CaseService {
     ]);
   }
 
-  private detail(row: CaseRow): CaseDetail {
-    const answers = JSON.parse(row.answers) as Answers;
+  private detail(row: CaseRow, around: Surroundings = this.surroundings(row)): CaseDetail {
     return {
       ...toSummary(row),
       deviceId: row.device_id,
       source: row.source as CaseDetail['source'],
       mrzLines: row.mrz.split('\n'),
       mrzValid: row.mrz_valid === 1,
-      traveller: this.traveller(row),
+      traveller: around.traveller,
       travel: {
         flight: row.flight,
         travelDate: row.travel_date,
@@ -402,7 +416,7 @@ export class CaseService {
         destinationCountry: row.destination_country,
       },
       checklistVersion: row.checklist_version,
-      answers,
+      answers: JSON.parse(row.answers) as Answers,
       risk: JSON.parse(row.risk) as Risk,
       decisionDetail:
         row.decision && row.decided_at
@@ -430,8 +444,8 @@ export class CaseService {
         to: a.new_value,
         reason: a.reason,
       })),
-      history: this.repository.history(row.id, row.document_number, row.name_key, row.birth_date),
-      watchListHits: this.watchListHits(row, answers),
+      history: around.history,
+      watchListHits: around.watchListHits,
     };
   }
 }
