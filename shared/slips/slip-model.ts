@@ -4,6 +4,9 @@ import { LEGAL_GROUNDS, OUTCOMES, REASON_CODES, type Bilingual, type Outcome } f
 import type { CaseDetail } from '../contract';
 
 export const SLIP_LAYOUTS = ['A5', 'A4', 'ROLL80'] as const;
+
+/** A case number as a slip's QR code carries it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter). */
+export const CASE_NUMBER_PATTERN = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
 export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 
 export interface SlipSettings {

@@ -1,12 +1,9 @@
 // Helpers for the slip tests: PDF to text and PNG with poppler, and the QR code read back from the PNG with
-// @zxing/library, as the office receiving the traveller would read it.
+// @zxing/library, as the desk camera (and the office receiving the traveller) would read it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
-
-const require = createRequire(import.meta.url);
-const zxing = require('@zxing/library') as typeof import('@zxing/library');
+import { readQr } from '../../shared/slips/qr-read';
 
 export function pdfText(pdf: string): string {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -32,16 +29,14 @@ export function pdfToPng(pdf: string, dpi = 150): string {
   return `${base}.png`;
 }
 
+/** Reads the QR code back with the same zxing reader the desk camera's worker uses. */
 export function decodeQr(pngPath: string): string {
   const png = PNG.sync.read(readFileSync(pngPath));
-  const luminance = new Uint8ClampedArray(png.width * png.height);
-  for (let i = 0; i < luminance.length; i++) {
-    const r = png.data[i * 4] ?? 255;
-    const g = png.data[i * 4 + 1] ?? 255;
-    const b = png.data[i * 4 + 2] ?? 255;
-    luminance[i] = (r * 299 + g * 587 + b * 114) / 1000;
+  const gray = new Uint8Array(png.width * png.height);
+  for (let i = 0; i < gray.length; i++) {
+    gray[i] = ((png.data[i * 4] ?? 255) * 299 + (png.data[i * 4 + 1] ?? 255) * 587 + (png.data[i * 4 + 2] ?? 255) * 114) / 1000;
   }
-  const source = new zxing.RGBLuminanceSource(luminance, png.width, png.height);
-  const bitmap = new zxing.BinaryBitmap(new zxing.HybridBinarizer(source));
-  return new zxing.QRCodeReader().decode(bitmap).getText();
+  const text = readQr({ width: png.width, height: png.height, data: gray });
+  if (text === null) throw new Error(`No QR code found in ${pngPath}`);
+  return text;
 }

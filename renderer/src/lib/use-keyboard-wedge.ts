@@ -1,6 +1,7 @@
 // Owns catching keyboard-wedge devices: a passport reader typing MRZ lines, or a barcode scanner typing a slip's
 // case number, both far faster than a person types. Captured whatever has focus and handed over whole.
 import { useEffect, useRef } from 'react';
+import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
 
 /** A device types a character every few milliseconds; a person averages well over 100 ms. */
 const MAX_AVERAGE_GAP_MS = 40;
@@ -9,8 +10,6 @@ const MAX_GAP_MS = 120;
 const END_PAUSE_MS = 200;
 const MIN_MRZ_CHARS = 60;
 const WEDGE_CHAR = /^[A-Za-z0-9<-]$/;
-/** The case number a slip's QR code carries, e.g. PLM-D01-261128-0042. */
-export const CASE_NUMBER = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
 
 export type WedgeBurst = { kind: 'mrz'; text: string } | { kind: 'slip'; text: string };
 
@@ -33,7 +32,7 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
       buffer = '';
       keys = 0;
       if (!machineSpeed) return;
-      if (CASE_NUMBER.test(text.toUpperCase())) callback.current({ kind: 'slip', text: text.toUpperCase() });
+      if (CASE_NUMBER_PATTERN.test(text.toUpperCase())) callback.current({ kind: 'slip', text: text.toUpperCase() });
       else if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current({ kind: 'mrz', text });
     };
 

@@ -4,9 +4,7 @@
 import { MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
-
-/** The case number a referral slip's QR code carries, e.g. PLM-D01-261128-0042. */
-const CASE_NUMBER = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
+import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
 
 /** Why a seen MRZ is not read yet, when the reading shows it; null when nothing specific is wrong. */
 export type HoldHint = 'glare' | 'blur' | 'far' | 'partial';
@@ -91,7 +89,7 @@ function pump(): void {
     const state = stateOf(reading, update.accepted, gray);
     // Only a frame with no MRZ in it is worth a look for a slip's QR code; every other one keeps the cost low.
     const slip = state.state === 'looking' && frames % 2 === 0 ? readQr(gray) : null;
-    if (slip && CASE_NUMBER.test(slip)) scope.postMessage({ type: 'state', state: 'slip', caseNumber: slip, msPerFrame: state.msPerFrame, msGrab: state.msGrab, frames });
+    if (slip && CASE_NUMBER_PATTERN.test(slip)) scope.postMessage({ type: 'state', state: 'slip', caseNumber: slip, msPerFrame: state.msPerFrame, msGrab: state.msGrab, frames });
     else scope.postMessage(state);
   } catch (error) {
     // One frame the engine cannot handle must not stop the camera: count it as no reading and go on.
