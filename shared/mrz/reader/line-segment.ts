@@ -34,7 +34,8 @@ interface Blob { x0: number; x1: number; y0: number; y1: number; area: number }
  * gradient along a line does not wipe out half of it. Returns ink 0..1 and a binary mask.
  */
 function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
-  const { width: w, height: h, data } = img;
+  const { width: w, height: h } = img;
+  const data = flattenBackground(img);
   const stripW = Math.max(16, Math.round(h * 2));
   const nStrips = Math.max(1, Math.round(w / stripW));
   const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), thr = new Float32Array(nStrips);
@@ -64,6 +65,58 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
     }
   }
   return { ink, mask };
+}
+
+/**
+ * Takes away glare: light added over part of the line's height makes the ordinary paper beside it
+ * look like "ink" to the strip thresholds. The paper level is the maximum over blocks of about
+ * half a cap height (after a 3-tap smoothing against noise), closed over 3x3 blocks, then
+ * interpolated; whatever rises above the typical paper level is subtracted. In even light, and in
+ * shadow, the image comes back unchanged.
+ */
+function flattenBackground(img: GrayImage): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const bs = Math.max(3, Math.round(h / 4));
+  const bw = Math.ceil(w / bs), bh = Math.ceil(h / bs);
+  const block = new Float32Array(bw * bh);
+  for (let y = 0; y < h; y++) {
+    const row = y * w, by = ((y / bs) | 0) * bw;
+    for (let x = 0; x < w; x++) {
+      const l = data[row + (x > 0 ? x - 1 : x)]!, c = data[row + x]!, r = data[row + (x < w - 1 ? x + 1 : x)]!;
+      const v = (l + 2 * c + r) / 4, k = by + ((x / bs) | 0);
+      if (v > block[k]!) block[k] = v;
+    }
+  }
+  // A closing on the block grid (3x3 max, then 3x3 min): blocks that are all ink take their
+  // neighbours' paper, while the edge of a glare spot stays where it is.
+  const paper = morph3x3(morph3x3(block, bw, bh, Math.max), bw, bh, Math.min);
+  // The typical paper level is the median block. Only light above it is taken away; shadows and
+  // dark surroundings are left to the strip thresholds, as before.
+  const top = Array.from(paper).sort((a, b) => a - b)[paper.length >> 1]!;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / bs - 0.5)), y0 = fy | 0, y1 = Math.min(bh - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / bs - 0.5)), x0 = fx | 0, x1 = Math.min(bw - 1, x0 + 1), tx = fx - x0;
+      const p = (paper[y0 * bw + x0]! * (1 - tx) + paper[y0 * bw + x1]! * tx) * (1 - ty) + (paper[y1 * bw + x0]! * (1 - tx) + paper[y1 * bw + x1]! * tx) * ty;
+      const v = p > top ? data[y * w + x]! - (p - top) : data[y * w + x]!;
+      out[y * w + x] = v < 0 ? 0 : v;
+    }
+  }
+  return out;
+}
+
+function morph3x3(src: Float32Array, bw: number, bh: number, pick: (a: number, b: number) => number): Float32Array {
+  const out = new Float32Array(bw * bh);
+  for (let by = 0; by < bh; by++) for (let bx = 0; bx < bw; bx++) {
+    let m = src[by * bw + bx]!;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const yy = by + dy, xx = bx + dx;
+      if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) m = pick(m, src[yy * bw + xx]!);
+    }
+    out[by * bw + bx] = m;
+  }
+  return out;
 }
 
 function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number): { fg: number; bg: number } {
