@@ -177,6 +177,27 @@ function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): num
   return min;
 }
 
+/**
+ * True when some check digit would be vouching for more than one doubtful character (chosen with a
+ * score under 0.5). One check digit tells only one wrong combination in ten apart: with two or
+ * more doubtful characters under it, the correction can always find a combination that passes.
+ */
+function overCorrected(result: MrzResult, candidates: LineCandidates[]): boolean {
+  const doubtful = (line: number, i: number): boolean => {
+    const ch = result.lines[line]?.[i];
+    const alt = candidates[line]?.[i]?.find((a) => a.char === ch);
+    return !alt || alt.score < 0.5;
+  };
+  for (const c of result.checks) {
+    // The composite spans fields that have their own digits; each field is judged by its own.
+    if (c.name === 'composite') continue;
+    let n = 0;
+    for (const p of [...c.covers, c.position]) for (let i = p.start; i < p.end; i++) if (doubtful(p.line, i)) n++;
+    if (n >= 2) return true;
+  }
+  return false;
+}
+
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12)
@@ -194,7 +215,7 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
       const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
       const unchecked = result.valid ? uncheckedMinScore(result, candidates) : 0;
-      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5);
+      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5) && !overCorrected(result, candidates);
       const reading: FrameReading = { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
       if (valid) return reading;
       if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
