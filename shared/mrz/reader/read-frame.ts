@@ -258,5 +258,19 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
     }
     if (!added) break;
   }
+  // A passport laid upside down: lines of MRZ length were found (the locator does not care which
+  // way up) but made no valid MRZ. Read the same regions turned half a turn. (Upside-down glyphs
+  // can score high, so the scores cannot tell; only frames that failed pay for this.)
+  if (found.length >= 2) {
+    const upright = found.length;
+    for (const c of cands) {
+      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
+      if (!f) continue;
+      if (found.slice(upright).some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
+      found.push(f);
+      const valid = tryGroups(found.slice(upright));
+      if (valid) return { ...valid, found };
+    }
+  }
   return best ?? { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
 }

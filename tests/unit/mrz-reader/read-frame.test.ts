@@ -63,6 +63,17 @@ describe('readMrzFrame', () => {
     expect(r.valid).toBe(true);
   });
 
+  it('reads a document laid upside down (the frame turned half a turn)', () => {
+    const rng = new Rng(77);
+    for (const format of ['TD3', 'TD1'] as const) {
+      const f = synthesiseFrame(rng, { format, difficulty: 0.4 });
+      const upsideDown = { ...f.image, data: f.image.data.slice().reverse() };
+      const r = readMrzFrame(upsideDown, { referenceDate: REF });
+      expect(r.lines, format).toEqual(f.lines);
+      expect(r.valid).toBe(true);
+    }
+  });
+
   it('reports no valid MRZ on frames without one', () => {
     const rng = new Rng(99);
     for (let i = 0; i < 3; i++) {
