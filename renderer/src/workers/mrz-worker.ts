@@ -1,6 +1,7 @@
 // Owns reading MRZs from camera frames off the main thread: it receives frames as transferred
-// ImageBitmaps, keeps only the newest, reads it with the MRZ engine, votes across frames, and posts
-// back a small state (looking / hold with a hint / read) with the time each frame took.
+// VideoFrames (or ImageBitmaps where VideoFrame is missing), keeps only the newest, reads it with the
+// MRZ engine, votes across frames, and posts back a small state (looking / hold with a hint / read)
+// with the time each frame took.
 import { MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
@@ -10,7 +11,7 @@ import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
 export type HoldHint = 'glare' | 'blur' | 'far' | 'partial';
 
 export type MrzWorkerInput =
-  | { type: 'frame'; bitmap: ImageBitmap }
+  | { type: 'frame'; frame: VideoFrame | ImageBitmap }
   /** Forget the votes so far: the next document (or the same one shown again) starts a new reading. */
   | { type: 'reset' };
 
@@ -40,10 +41,11 @@ const BLUR_CONFIDENCE = 0.75;
 const GLARE_SHARE = 0.03;
 
 const voter = new MrzVoter();
-let newest: ImageBitmap | null = null;
+let newest: VideoFrame | ImageBitmap | null = null;
 let busy = false;
 let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;
+let planes: Uint8Array | null = null;
 let frames = 0;
 let msPerFrame = 0;
 let msGrab = 0;
@@ -57,26 +59,26 @@ scope.onmessage = (event) => {
   }
   // A frame that waited while the engine was busy is stale: close it now rather than leak GPU memory.
   newest?.close();
-  newest = message.bitmap;
+  newest = message.frame;
   if (!busy) schedule();
 };
 
 function schedule(): void {
   busy = true;
   // A macrotask lets frames that arrived during the last reading replace each other before we read.
-  setTimeout(pump, 0);
+  setTimeout(() => void pump(), 0);
 }
 
-function pump(): void {
-  const bitmap = newest;
+async function pump(): Promise<void> {
+  const frame = newest;
   newest = null;
-  if (!bitmap) {
+  if (!frame) {
     busy = false;
     return;
   }
   try {
     const started = performance.now();
-    const gray = toGray(bitmap);
+    const gray = await toGray(frame);
     const grabbed = performance.now();
     const reading = readMrzFrame(gray);
     const update = voter.push(voteInput(reading));
@@ -93,15 +95,39 @@ function pump(): void {
     else scope.postMessage(state);
   } catch (error) {
     // One frame the engine cannot handle must not stop the camera: count it as no reading and go on.
-    bitmap.close();
+    frame.close();
     console.error('mrz-worker: frame failed', error);
     scope.postMessage({ type: 'state', state: 'looking', msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames });
   }
   schedule();
 }
 
-function toGray(bitmap: ImageBitmap): ReturnType<typeof rgbaToGray> {
-  const { width, height } = bitmap;
+/** Pixel formats whose first plane is 8-bit luma: the grey image is there, no conversion needed. */
+const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+
+/**
+ * The frame's grey image. A camera VideoFrame is usually YUV in memory: copying out its luma plane
+ * costs a fraction of drawing it to a canvas and reading RGBA back. Anything else takes the canvas.
+ */
+async function toGray(frame: VideoFrame | ImageBitmap): Promise<ReturnType<typeof rgbaToGray>> {
+  if ('format' in frame && frame.format && LUMA_FIRST.has(frame.format) && frame.visibleRect) {
+    const { width, height } = frame.visibleRect;
+    const size = frame.allocationSize();
+    if (!planes || planes.length < size) planes = new Uint8Array(size);
+    const layout = await frame.copyTo(planes);
+    frame.close();
+    const { offset, stride } = layout[0]!;
+    if (stride === width) return { width, height, data: planes.slice(offset, offset + width * height) };
+    const data = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) data.set(planes.subarray(offset + y * stride, offset + y * stride + width), y * width);
+    return { width, height, data };
+  }
+  return drawToGray(frame);
+}
+
+function drawToGray(bitmap: VideoFrame | ImageBitmap): ReturnType<typeof rgbaToGray> {
+  const width = 'displayWidth' in bitmap ? bitmap.displayWidth : bitmap.width;
+  const height = 'displayHeight' in bitmap ? bitmap.displayHeight : bitmap.height;
   if (!canvas || canvas.width !== width || canvas.height !== height) {
     canvas = new OffscreenCanvas(width, height);
     context = canvas.getContext('2d', { willReadFrequently: true });
