@@ -2,7 +2,7 @@
 // Synthetic 1280×720 webcam frames (made by scripts/mrz-synth.ts into test-output/synth when
 // missing) and, when present, ../shared/datasets/mrz-lines. Prints document exact-match rate,
 // character error rate, false accepts (reported valid but not the truth), and ms per frame
-// p50/p95 with and without an MRZ, on one core, with the ratios.
+// p50/p95 with and without an MRZ, on one core, with the ratios; and the first 60 documents upside down.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--no-tesseract]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -108,6 +108,13 @@ async function main(): Promise<void> {
     if (tessSet.has(t.file)) oursSub.add(t.lines, r.lines, r.valid, ms, cpu);
     if (t.lines && (r.lines ?? []).join('|') !== t.lines.join('|')) failures.push(`${t.file} (${t.format}, cap ${t.capHeight}px, ${t.angleDeg}°): ${r.lines ? r.lines.join('|') : 'no MRZ'}${r.valid ? ' [valid]' : ''}`);
   }
+  // The same documents laid upside down (the frame turned half a turn): not in the targets, but officers do it.
+  const flipped = new DocMeter();
+  for (const t of withMrz.slice(0, 60)) {
+    const img = readImage(join(synthDir, t.file));
+    const r = readMrzFrame({ ...img, data: img.data.slice().reverse() });
+    flipped.add(t.lines, r.lines, r.valid, 0, 0);
+  }
   let startupMs = NaN;
   if (useTess) {
     startupMs = pct(Array.from({ length: 5 }, () => tesseract(join(synthDir, frames[0]!.file).replace(/\.(jpg|png)$/, '.json'), '6').cpu), 0.5);
@@ -143,6 +150,8 @@ async function main(): Promise<void> {
   row('ms/frame without MRZ p50 / p95 (wall)', `${f1(pct(ours.msEmpty, 0.5))} / ${f1(pct(ours.msEmpty, 0.95))}`, '');
   row('ms/frame with MRZ p50 / p95 (CPU)', `${f1(pct(ours.cpuMrz, 0.5))} / ${f1(pct(ours.cpuMrz, 0.95))}`, '');
   row('ms/frame without MRZ p50 / p95 (CPU)', `${f1(pct(ours.cpuEmpty, 0.5))} / ${f1(pct(ours.cpuEmpty, 0.95))}`, '');
+  row(`upside down: exact (first ${flipped.docs} documents)`, p(flipped.exact, flipped.docs), '');
+  row('upside down: false accepts', `${flipped.falseAccepts}/${flipped.validReported}`, '');
   if (useTess) {
     console.log(`\nSide by side on the same ${tessSet.size} frames (${tess.docs} with an MRZ, ${tess.msEmpty.length} without)`);
     row('', 'ours', 'tesseract', 'ratio');
