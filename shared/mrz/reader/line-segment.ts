@@ -272,18 +272,25 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   if (chars.length < 2) return null;
   pitch = estimatePitch(chars, pitch);
 
+  // The pitch along the line: a crop with perspective has its characters grow from one end to the
+  // other, and a single pitch would split the wide end's blobs and count phantom gaps there.
+  const pitchAt = localPitch(chars, pitch, capHeight);
+
   // Wide blobs are touching characters: split them on the pitch.
   const centres: { c: number; width: number; y0: number; y1: number }[] = [];
   for (const b of chars) {
-    const bw = b.x1 - b.x0 + 1;
-    const n = bw > 1.35 * pitch ? Math.max(1, Math.round((bw + 0.3 * pitch) / pitch)) : 1;
+    const bw = b.x1 - b.x0 + 1, p = pitchAt((b.x0 + b.x1) / 2);
+    const n = bw > 1.35 * p ? Math.max(1, Math.round((bw + 0.3 * p) / p)) : 1;
     for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, width: bw / n, y0: b.y0, y1: b.y1 });
   }
 
   // Indices by local distance (tolerates printers whose spacing is not perfectly even); a gap of
   // about two pitches is a character too faint to binarise, filled in later.
   const idx: number[] = [0];
-  for (let k = 1; k < centres.length; k++) idx.push(idx[k - 1]! + Math.max(1, Math.round((centres[k]!.c - centres[k - 1]!.c) / pitch)));
+  for (let k = 1; k < centres.length; k++) {
+    const a = centres[k - 1]!.c, b = centres[k]!.c;
+    idx.push(idx[k - 1]! + Math.max(1, Math.round((b - a) / pitchAt((a + b) / 2))));
+  }
   let x0 = centres[0]!.c;
   {
     let n = 0, si = 0, sc = 0, sii = 0, sic = 0;
@@ -338,6 +345,24 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
     cells.push({ cx, baseline: baselineAt(cx), inked: found !== undefined });
   }
   return { capHeight, pitch, cells, ink, width: w, height: h };
+}
+
+/**
+ * Pitch as a linear function of x, fitted to the centre distances of adjacent ordinary-width blobs
+ * and kept within 25% of the line's median pitch (a steeper change is not perspective but noise).
+ */
+function localPitch(chars: Blob[], pitch: number, capHeight: number): (x: number) => number {
+  const xs: number[] = [], ds: number[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1]!, b = chars[i]!;
+    if (a.x1 - a.x0 + 1 > 1.1 * capHeight || b.x1 - b.x0 + 1 > 1.1 * capHeight) continue;
+    const ca = (a.x0 + a.x1) / 2, cb = (b.x0 + b.x1) / 2, d = cb - ca;
+    // Only neighbours one pitch apart: gaps of two or more would drag the fit up.
+    if (d > 0.7 * pitch && d < 1.35 * pitch) { xs.push((ca + cb) / 2); ds.push(d); }
+  }
+  if (xs.length < 8) return () => pitch;
+  const { a, b } = robustLine(xs, ds, 0.12 * pitch);
+  return (x) => Math.min(1.25 * pitch, Math.max(0.8 * pitch, a + b * x));
 }
 
 /** Position of a missing cell from its nearest found neighbours (falls back to the fitted grid). */
