@@ -7,6 +7,8 @@ export const CELL_W = 16;
 export const CELL_H = 20;
 /** OCR-B advance over cap height (72/71 units in the font): the prior for the pitch. */
 export const OCRB_PITCH_RATIO = 1.014;
+/** Neighbouring blobs narrower together than this share of the pitch are one broken glyph. */
+const MERGE = 0.9;
 
 export interface CharCell {
   /** Horizontal centre of the cell in line-image pixels. */
@@ -254,12 +256,13 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
 
   // Broken glyphs (an H in two strokes, a worn M) come as neighbours whose union is narrower than
   // one glyph; two real neighbours always span more than a pitch.
+  const mergePitch = localPitch(chars, pitch, capHeight);
   const merged: Blob[] = [];
   for (const b of chars) {
     const last = merged[merged.length - 1];
     if (last) {
-      const unionW = Math.max(last.x1, b.x1) - Math.min(last.x0, b.x0) + 1;
-      if (unionW <= 0.8 * pitch) {
+      const x0 = Math.min(last.x0, b.x0), x1 = Math.max(last.x1, b.x1);
+      if (x1 - x0 + 1 <= MERGE * mergePitch((x0 + x1) / 2)) {
         last.x0 = Math.min(last.x0, b.x0); last.x1 = Math.max(last.x1, b.x1);
         last.y0 = Math.min(last.y0, b.y0); last.y1 = Math.max(last.y1, b.y1);
         last.area += b.area;
