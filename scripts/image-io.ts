@@ -8,14 +8,23 @@ export function decodeImage(bytes: Uint8Array): GrayImage {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length >= 8 && buf[0] === 0x89 && buf[1] === 0x50 && buf[2] === 0x4e && buf[3] === 0x47) {
     // Decoding to RGBA keeps grey, palette and 16-bit PNGs on one path.
-    const png = PNG.sync.read(buf);
+    const png = decodeOrSay('PNG', () => PNG.sync.read(buf));
     return rgbaToGray(png.data, png.width, png.height, 4);
   }
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8) {
-    const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+    const img = decodeOrSay('JPEG', () => jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 }));
     return rgbaToGray(img.data, img.width, img.height, 4);
   }
   throw new Error('not a PNG or JPEG file');
+}
+
+/** The decoders' own messages ("marker was not found") mean nothing to a user: say what is wrong first. */
+function decodeOrSay<T>(kind: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (e) {
+    throw new Error(`damaged or incomplete ${kind} file (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 export function readImage(file: string): GrayImage {

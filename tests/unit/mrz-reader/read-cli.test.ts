@@ -1,5 +1,5 @@
 // `mrz read` (scripts/mrz-read.ts): one JSON object per file, --line mode, unreadable files, exit code.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -50,6 +50,39 @@ describe('mrz read', () => {
     expect(out[2]!.file).toBe(junk);
     expect(typeof out[2]!.error).toBe('string');
   });
+
+  it('says that a cut-short or damaged JPEG or PNG is damaged, and goes on with the next file', async () => {
+    const f = synthesiseFrame(new Rng(8), { format: 'TD3', difficulty: 0.2, width: 640, height: 360 });
+    const good = join(dir, 'good.jpg');
+    writeImage(good, f.image, 90);
+    const jpegBytes = readFileSync(good);
+    const cutJpeg = join(dir, 'cut.jpg');
+    writeFileSync(cutJpeg, jpegBytes.subarray(0, jpegBytes.length >> 1));
+    const pngFile = join(dir, 'whole.png');
+    writeImage(pngFile, f.image);
+    const cutPng = join(dir, 'cut.png');
+    writeFileSync(cutPng, readFileSync(pngFile).subarray(0, 2000));
+    const { code, out } = await capture([cutJpeg, cutPng, good]);
+    expect(code).toBe(1);
+    expect(out[0]!.error).toMatch(/^damaged or incomplete JPEG file/);
+    expect(out[1]!.error).toMatch(/^damaged or incomplete PNG file/);
+    expect(out[2]).toMatchObject({ file: good, lines: f.lines, valid: true });
+  });
+
+  it('reads a 10000×10000 scan with large print by stepping it down to webcam size', async () => {
+    // A 2500×2500 document enlarged four times: characters about 150 px tall.
+    const small = synthesiseFrame(new Rng(9), { format: 'TD3', difficulty: 0.2, width: 2500, height: 2500, capHeight: 38 });
+    const side = 10000, data = new Uint8Array(side * side);
+    for (let y = 0; y < side; y++) {
+      const row = small.image.data.subarray((y >> 2) * 2500, (y >> 2) * 2500 + 2500);
+      for (let x = 0; x < side; x++) data[y * side + x] = row[x >> 2]!;
+    }
+    const file = join(dir, 'scan.png');
+    writeImage(file, { width: side, height: side, data });
+    const { code, out } = await capture([file]);
+    expect(code).toBe(0);
+    expect(out[0]).toMatchObject({ file, lines: small.lines, valid: true });
+  }, 120_000);
 
   it('exits 0 when every file could be read, MRZ or not', async () => {
     const empty = join(dir, 'empty2.png');
