@@ -29,30 +29,41 @@ function fits(cls: string, ch: string): boolean {
 }
 
 const FLOOR = 1e-4;
+/** Log-score price of a filler read where a digit belongs. */
+const FILLER_AS_DIGIT = 2;
 
-/** Best in-class alternative at each position and the summed log score. */
-function constrained(cands: LineCandidates, pattern: string): { text: string; score: number } {
-  let text = '', score = 0;
+/**
+ * How much a position's class says in advance (log of one over the symbols it allows): a layout
+ * that explains the line with narrower classes is the likelier one, so a names line (letters and
+ * fillers) is not taken for the document-number line that allows anything.
+ */
+const CLASS_PRIOR: Readonly<Record<string, number>> = { A: -Math.log(27), D: -Math.log(11), S: -Math.log(3), X: -Math.log(37) };
+
+/** Best in-class alternative at each position: the summed log score, and the layout's prior. */
+function constrained(cands: LineCandidates, pattern: string): { text: string; score: number; prior: number } {
+  let text = '', score = 0, prior = 0;
   for (let i = 0; i < cands.length; i++) {
     const cls = pattern[i]!;
+    prior += CLASS_PRIOR[cls] ?? 0;
     const alt = cands[i]!.find((a) => fits(cls, a.char));
-    if (alt) { text += alt.char; score += Math.log(Math.max(FLOOR, alt.score)); }
+    // A filler where a digit belongs (dates, check digits) is legal but rare.
+    if (alt) { text += alt.char; score += Math.log(Math.max(FLOOR, alt.score)) - (cls === 'D' && alt.char === '<' ? FILLER_AS_DIGIT : 0); }
     else { text += cands[i]![0]?.char ?? '<'; score += Math.log(FLOOR) * 2; }
   }
-  return { text, score };
+  return { text, score, prior };
 }
 
 /**
- * The line's text after applying the best-fitting standard layout, or the plain best reading when
- * no layout fits within `maxCost` (natural-log units of recogniser score given up).
+ * The line's text after applying the likeliest standard layout, or the plain best reading when
+ * that layout costs more than `maxCost` (natural-log units of recogniser score given up).
  */
 export function contextualText(cands: LineCandidates, maxCost = 8): string {
   const free = constrained(cands, rep('X', cands.length));
-  let best: { text: string; score: number } | null = null;
+  let best: { text: string; score: number; prior: number } | null = null;
   for (const p of PATTERNS) {
     if (p.length !== cands.length) continue;
     const c = constrained(cands, p);
-    if (!best || c.score > best.score) best = c;
+    if (!best || c.score + c.prior > best.score + best.prior) best = c;
   }
   return best && free.score - best.score <= maxCost ? best.text : free.text;
 }

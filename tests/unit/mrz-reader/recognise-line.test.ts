@@ -2,6 +2,7 @@
 // pitch, classification, and scored alternatives for the correction step.
 import { describe, expect, it } from 'vitest';
 import { segmentLine } from '../../../shared/mrz/reader/line-segment';
+import { contextualText } from '../../../shared/mrz/reader/line-context';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { renderLineImage, Rng } from '../../../shared/mrz/reader/synth/render';
 import { MRZ_CHARSET } from '../../../shared/mrz/reader/types';
@@ -80,5 +81,21 @@ describe('recogniseLine', () => {
         expect(a.score).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+describe('contextualText', () => {
+  /** Candidates as a recogniser would give them: the text read, with one look-alike per position. */
+  const read = (text: string, lookAlikes: Record<number, string> = {}) =>
+    [...text].map((char, i) => (lookAlikes[i] ? [{ char, score: 0.9 }, { char: lookAlikes[i]!, score: 0.1 }] : [{ char, score: 1 }]));
+
+  it('takes a names line of letters and fillers for what it is: a 0 read in a name is an O', () => {
+    const line = 'KIM<<S0RA<<<<<<<<<<<<<<<<<<<<<';
+    expect(contextualText(read(line, { 6: 'O' }), 15)).toBe('KIM<<SORA<<<<<<<<<<<<<<<<<<<<<');
+  });
+
+  it('keeps digits in the dates of a TD1 second line', () => {
+    const line = '7408122F1204159UTO<<<<<<<<<<<6';
+    expect(contextualText(read(line, { 1: 'Z', 2: 'A' }), 15)).toBe(line);
   });
 });
