@@ -76,6 +76,9 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
  * interpolated; whatever rises above the typical paper level is subtracted. In even light, and in
  * shadow, the image comes back unchanged.
  */
+/** Paper brighter than the typical level by at most this much is just uneven paper, not glare. */
+const NO_GLARE = 12;
+
 function flattenBackground(img: GrayImage): Uint8Array {
   const { width: w, height: h, data } = img;
   const bs = Math.max(3, Math.round(h / 4));
@@ -95,6 +98,10 @@ function flattenBackground(img: GrayImage): Uint8Array {
   // The typical paper level is the median block. Only light above it is taken away; shadows and
   // dark surroundings are left to the strip thresholds, as before.
   const top = Array.from(paper).sort((a, b) => a - b)[paper.length >> 1]!;
+  let brightest = 0;
+  for (const v of paper) if (v > brightest) brightest = v;
+  // No glare (the usual case): nothing to take away, and no per-pixel pass to pay for.
+  if (brightest - top <= NO_GLARE) return data;
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / bs - 0.5)), y0 = fy | 0, y1 = Math.min(bh - 1, y0 + 1), ty = fy - y0;
