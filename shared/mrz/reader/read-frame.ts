@@ -259,9 +259,13 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
     if (!added) break;
   }
   // A passport laid upside down: lines of MRZ length were found (the locator does not care which
-  // way up) but made no valid MRZ. Read the same regions turned half a turn. (Upside-down glyphs
+  // way up) but made no MRZ whose check digits hold. Read the same regions turned half a turn. (Upside-down glyphs
   // can score high, so the scores cannot tell; only frames that failed pay for this.)
-  if (found.length >= 2) {
+  // A reading whose check digits hold without heavy correction is upright: it only fell short on
+  // doubtful unchecked text. (Garbage from upside-down glyphs can be corrected into passing too.)
+  const upright = best as FrameReading | null;
+  const uprightFits = !!upright?.result?.valid && !!upright.candidates && !overCorrected(upright.result, upright.candidates);
+  if (found.length >= 2 && !uprightFits) {
     const upright = found.length;
     for (const c of cands) {
       const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
