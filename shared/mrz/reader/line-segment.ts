@@ -336,10 +336,21 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
         n--;
       }
     } else {
-      // Too few: a faint character at an end; grow towards the side with more room in the crop.
+      // Too few: a character too faint to binarise at an end. Grow towards the end whose next cell
+      // holds more ink (faint ink still shows in the contrast-normalised map), else the roomier one.
+      const inkOfCell = (i: number): number => {
+        const cx = x0 + i * pitch, bl = baselineAt(cx);
+        const xa = Math.max(0, Math.round(cx - 0.4 * pitch)), xb = Math.min(w - 1, Math.round(cx + 0.4 * pitch));
+        const ya = Math.max(0, Math.round(bl - capHeight)), yb = Math.min(h - 1, Math.round(bl));
+        let sum = 0, count = 0;
+        for (let y = ya; y <= yb; y++) for (let x = xa; x <= xb; x++) { sum += ink[y * w + x]!; count++; }
+        return count ? sum / count : 0;
+      };
       while (n < expected) {
+        const leftInk = inkOfCell(iMin - 1), rightInk = inkOfCell(iMax + 1);
         const leftRoom = x0 + (iMin - 0.5) * pitch, rightRoom = w - (x0 + (iMax + 0.5) * pitch);
-        if (rightRoom >= leftRoom) iMax++; else iMin--;
+        const growRight = Math.abs(leftInk - rightInk) > 0.03 ? rightInk > leftInk : rightRoom >= leftRoom;
+        if (growRight) iMax++; else iMin--;
         n++;
       }
     }
