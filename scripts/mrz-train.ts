@@ -1,7 +1,11 @@
 // Trains the OCR-B character recogniser (shared/mrz/reader/model/ocrb-mlp.ts) from lines drawn with
 // the fonts-ocr-b glyph atlas under webcam-like degradations, cut by the reader's own segmenter so
 // that training sees exactly what reading sees; then validates on ../shared/datasets/mrz-lines.
-// Run: npx tsx scripts/mrz-train.ts [--lines N] [--epochs N] [--hidden N] [--with-dataset] [--seed N] [--out FILE]
+// Run: npx tsx scripts/mrz-train.ts [--lines N] [--epochs N] [--hidden N] [--with-dataset] [--real-repeat N]
+//   [--smooth E] [--seed N] [--out FILE]
+// --real-repeat N learns each real (camera) line of the dataset's training side N times, the extra
+// copies with blurred/bolder/thinner/noisier ink; --smooth E is label smoothing (keeps look-alike
+// alternatives scored for the check-digit correction).
 // --with-dataset also learns from the dataset's training side (split by source_key; validation
 // lines stay unseen). Regenerate the glyph atlas first with scripts/mrz-font-atlas.ts if the font changes.
 import { writeFileSync } from 'node:fs';
@@ -9,14 +13,14 @@ import { encodeBase64 } from '../shared/mrz/reader/base64';
 import type { Mlp, MlpModelSpec } from '../shared/mrz/reader/classifier';
 import { CELL_H, CELL_W, cellFeatures, segmentLine, type LineLayout } from '../shared/mrz/reader/line-segment';
 import { readLineText } from '../shared/mrz/reader/recognise-line';
-import { renderLineImage, Rng } from '../shared/mrz/reader/synth/render';
+import { blurFloat, renderLineImage, Rng } from '../shared/mrz/reader/synth/render';
 import { MRZ_CHARSET } from '../shared/mrz/reader/types';
 import { CerMeter, datasetAvailable, isValidationSample, loadLineDataset } from './mrz-dataset';
 import { readImage } from './image-io';
 
-interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean }
+interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean; realRepeat: number; smooth: number }
 function parseArgs(argv: string[]): Args {
-  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false };
+  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false, realRepeat: 1, smooth: 0 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--lines') a.lines = Number(argv[++i]);
@@ -24,6 +28,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--hidden') a.hidden = Number(argv[++i]);
     else if (k === '--seed') a.seed = Number(argv[++i]);
     else if (k === '--out') a.out = String(argv[++i]);
+    else if (k === '--real-repeat') a.realRepeat = Number(argv[++i]);
+    else if (k === '--smooth') a.smooth = Number(argv[++i]);
     else if (k === '--with-dataset') a.withDataset = true;
     else if (k === '--eval-only') a.evalOnly = true;
   }
@@ -90,14 +96,35 @@ function jitterLayout(layout: LineLayout, rng: Rng): LineLayout {
   };
 }
 
-function datasetSamples(train: boolean, rng: Rng): Sample[] {
+/**
+ * Another look at a real crop: the same segmented ink, a little blurred or sharpened, bolder or
+ * thinner, with less contrast and some noise, as other cameras and prints would give it.
+ */
+function augmentInk(layout: LineLayout, rng: Rng): LineLayout {
+  const ink = Float32Array.from(layout.ink);
+  const sigma = rng.next() < 0.5 ? rng.range(0, 0.08) * layout.capHeight : 0;
+  blurFloat(ink, layout.width, layout.height, sigma);
+  const gamma = Math.exp(rng.range(-0.5, 0.5)), gain = rng.range(0.7, 1), noise = rng.range(0, 0.08);
+  for (let i = 0; i < ink.length; i++) {
+    const v = Math.pow(ink[i]!, gamma) * gain + (noise > 0 ? rng.gauss() * noise : 0);
+    ink[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+  }
+  return { ...layout, ink };
+}
+
+/** The dataset's lines on one side of the split; real (camera) lines `realRepeat` times, the extra copies augmented. */
+function datasetSamples(train: boolean, rng: Rng, realRepeat = 1): Sample[] {
   const out: Sample[] = [];
   for (const s of loadLineDataset()) {
     if (isValidationSample(s) === train) continue;
     if (!/^[A-Z0-9<]+$/.test(s.text)) continue;
     const layout = segmentLine(readImage(s.path));
     if (!layout || layout.cells.length !== s.text.length) continue;
-    cellFeatures(jitterLayout(layout, rng)).forEach((x, i) => out.push({ x, y: MRZ_CHARSET.indexOf(s.text[i]!) }));
+    const copies = s.synthetic ? 1 : realRepeat;
+    for (let r = 0; r < copies; r++) {
+      const l = r === 0 ? layout : augmentInk(layout, rng);
+      cellFeatures(jitterLayout(l, rng)).forEach((x, i) => out.push({ x, y: MRZ_CHARSET.indexOf(s.text[i]!) }));
+    }
   }
   return out;
 }
@@ -109,7 +136,7 @@ function initMlp(inputs: number, hidden: number, outputs: number, rng: Rng): Mlp
 }
 
 /** Minibatch Adam on softmax cross-entropy. */
-function train(m: Mlp, data: Sample[], epochs: number, rng: Rng): void {
+function train(m: Mlp, data: Sample[], epochs: number, rng: Rng, smooth = 0): void {
   const params = [m.w1, m.b1, m.w2, m.b2];
   const grads = params.map((p) => new Float32Array(p.length));
   const mom = params.map((p) => new Float32Array(p.length)), vel = params.map((p) => new Float32Array(p.length));
@@ -142,7 +169,7 @@ function train(m: Mlp, data: Sample[], epochs: number, rng: Rng): void {
         loss -= Math.log(o[y]! / sum + 1e-12);
         dh.fill(0);
         for (let k = 0; k < m.outputs; k++) {
-          const d = o[k]! / sum - (k === y ? 1 : 0);
+          const d = o[k]! / sum - (k === y ? 1 - smooth : 0) - smooth / m.outputs;
           grads[3]![k]! += d;
           const row = k * m.hidden;
           for (let j = 0; j < m.hidden; j++) { grads[2]![row + j]! += d * h[j]!; dh[j]! += d * m.w2[row + j]!; }
@@ -206,15 +233,15 @@ async function main(): Promise<void> {
   console.log(`font-rendered: ${samples.length} characters from ${args.lines - dropped} lines (${dropped} lines dropped by the segmenter) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (args.withDataset) {
     if (!datasetAvailable()) throw new Error('--with-dataset: ../shared/datasets/mrz-lines is missing');
-    const ds = datasetSamples(true, rng);
+    const ds = datasetSamples(true, rng, args.realRepeat);
     console.log(`dataset training side: ${ds.length} characters`);
     for (const s of ds) samples.push(s);
   }
   const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
-  train(model, samples, args.epochs, rng);
+  train(model, samples, args.epochs, rng, args.smooth);
   const spec = toSpec(model);
-  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? ', plus the training side of ../shared/datasets/mrz-lines split by source_key' : ''}).
-// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
+  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? `, plus the training side of ../shared/datasets/mrz-lines split by source_key${args.realRepeat > 1 ? `, real lines ${args.realRepeat}x (extra copies augmented)` : ''}` : ''}${args.smooth ? `, label smoothing ${args.smooth}` : ''}).
+// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''}${args.realRepeat > 1 ? ` --real-repeat ${args.realRepeat}` : ''}${args.smooth ? ` --smooth ${args.smooth}` : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
 // Inputs: ${CELL_W}x${CELL_H} ink grid of one character cell (line-segment.ts); outputs: MRZ_CHARSET. Int8 weights, one scale per unit.
 import type { MlpModelSpec } from '../classifier';
 
