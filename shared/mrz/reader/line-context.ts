@@ -34,8 +34,8 @@ const FILLER_AS_DIGIT = 2;
 
 /**
  * How much a position's class says in advance (log of one over the symbols it allows): a layout
- * that explains the line with narrower classes is the likelier one, so a names line (letters and
- * fillers) is not taken for the document-number line that allows anything.
+ * that explains the line's letters and digits with narrower classes is the likelier one, so a
+ * names line is less easily taken for the document-number line that allows anything.
  */
 const CLASS_PRIOR: Readonly<Record<string, number>> = { A: -Math.log(27), D: -Math.log(11), S: -Math.log(3), X: -Math.log(37) };
 
@@ -44,8 +44,9 @@ function constrained(cands: LineCandidates, pattern: string): { text: string; sc
   let text = '', score = 0, prior = 0;
   for (let i = 0; i < cands.length; i++) {
     const cls = pattern[i]!;
-    prior += CLASS_PRIOR[cls] ?? 0;
     const alt = cands[i]!.find((a) => fits(cls, a.char));
+    // Fillers are common in every field, so only the other symbols say something about the layout.
+    if (alt && alt.char !== '<') prior += CLASS_PRIOR[cls] ?? 0;
     // A filler where a digit belongs (dates, check digits) is legal but rare.
     if (alt) { text += alt.char; score += Math.log(Math.max(FLOOR, alt.score)) - (cls === 'D' && alt.char === '<' ? FILLER_AS_DIGIT : 0); }
     else { text += cands[i]![0]?.char ?? '<'; score += Math.log(FLOOR) * 2; }

@@ -86,16 +86,19 @@ describe('recogniseLine', () => {
 
 describe('contextualText', () => {
   /** Candidates as a recogniser would give them: the text read, with one look-alike per position. */
-  const read = (text: string, lookAlikes: Record<number, string> = {}) =>
-    [...text].map((char, i) => (lookAlikes[i] ? [{ char, score: 0.9 }, { char: lookAlikes[i]!, score: 0.1 }] : [{ char, score: 1 }]));
+  const read = (text: string, lookAlikes: Record<number, string> = {}, lookAlikeScore = 0.1) =>
+    [...text].map((char, i) => (lookAlikes[i] ? [{ char, score: 1 - lookAlikeScore }, { char: lookAlikes[i]!, score: lookAlikeScore }] : [{ char, score: 1 }]));
 
-  it('takes a names line of letters and fillers for what it is: a 0 read in a name is an O', () => {
-    const line = 'KIM<<S0RA<<<<<<<<<<<<<<<<<<<<<';
-    expect(contextualText(read(line, { 6: 'O' }), 15)).toBe('KIM<<SORA<<<<<<<<<<<<<<<<<<<<<');
+  it('takes a names line for what it is: a 0 read in a name is an O', () => {
+    const line = 'MUHAMMAD<<PUTRI<SIT0<<<<<<<<<<';
+    expect(contextualText(read(line, { 19: 'O' }), 15)).toBe('MUHAMMAD<<PUTRI<SITO<<<<<<<<<<');
   });
 
-  it('keeps digits in the dates of a TD1 second line', () => {
-    const line = '7408122F1204159UTO<<<<<<<<<<<6';
-    expect(contextualText(read(line, { 1: 'Z', 2: 'A' }), 15)).toBe(line);
+  it('keeps digits in the dates of a TD1 second line, and before the fillers of a TD1 first line', () => {
+    const second = '7408122F1204159UTO<<<<<<<<<<<6';
+    expect(contextualText(read(second, { 1: 'Z', 2: 'A' }), 15)).toBe(second);
+    // A document number of letters, then its check digit and fillers: the 7 is clear, T a far second.
+    const first = 'IYPBCDWYBKYZKO7<<<<<<<<<<<<<<<';
+    expect(contextualText(read(first, { 14: 'T' }, 0.01), 15)).toBe(first);
   });
 });
