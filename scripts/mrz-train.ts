@@ -2,25 +2,28 @@
 // the fonts-ocr-b glyph atlas under webcam-like degradations, cut by the reader's own segmenter so
 // that training sees exactly what reading sees; then validates on ../shared/datasets/mrz-lines.
 // Run: npx tsx scripts/mrz-train.ts [--lines N] [--epochs N] [--hidden N] [--with-dataset] [--real-repeat N]
-//   [--smooth E] [--seed N] [--out FILE]
+//   [--real-small S] [--smooth E] [--seed N] [--out FILE]
 // --real-repeat N learns each real (camera) line of the dataset's training side N times, the extra
-// copies with blurred/bolder/thinner/noisier ink; --smooth E is label smoothing (keeps look-alike
+// copies with blurred/bolder/thinner/noisier ink, and a share S of them (--real-small S) shrunk to
+// webcam-sized print; --smooth E is label smoothing (keeps look-alike
 // alternatives scored for the check-digit correction).
 // --with-dataset also learns from the dataset's training side (split by source_key; validation
 // lines stay unseen). Regenerate the glyph atlas first with scripts/mrz-font-atlas.ts if the font changes.
 import { writeFileSync } from 'node:fs';
 import { encodeBase64 } from '../shared/mrz/reader/base64';
 import type { Mlp, MlpModelSpec } from '../shared/mrz/reader/classifier';
+import type { GrayImage } from '../shared/mrz/reader/gray';
 import { CELL_H, CELL_W, cellFeatures, segmentLine, type LineLayout } from '../shared/mrz/reader/line-segment';
+import { rectify } from '../shared/mrz/reader/rectify';
 import { readLineText } from '../shared/mrz/reader/recognise-line';
 import { blurFloat, renderLineImage, Rng } from '../shared/mrz/reader/synth/render';
 import { MRZ_CHARSET } from '../shared/mrz/reader/types';
 import { CerMeter, datasetAvailable, isValidationSample, loadLineDataset } from './mrz-dataset';
 import { readImage } from './image-io';
 
-interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean; realRepeat: number; smooth: number }
+interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean; realRepeat: number; realSmall: number; smooth: number }
 function parseArgs(argv: string[]): Args {
-  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false, realRepeat: 1, smooth: 0 };
+  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false, realRepeat: 1, realSmall: 0, smooth: 0 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--lines') a.lines = Number(argv[++i]);
@@ -29,6 +32,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--seed') a.seed = Number(argv[++i]);
     else if (k === '--out') a.out = String(argv[++i]);
     else if (k === '--real-repeat') a.realRepeat = Number(argv[++i]);
+    else if (k === '--real-small') a.realSmall = Number(argv[++i]);
     else if (k === '--smooth') a.smooth = Number(argv[++i]);
     else if (k === '--with-dataset') a.withDataset = true;
     else if (k === '--eval-only') a.evalOnly = true;
@@ -112,16 +116,39 @@ function augmentInk(layout: LineLayout, rng: Rng): LineLayout {
   return { ...layout, ink };
 }
 
-/** The dataset's lines on one side of the split; real (camera) lines `realRepeat` times, the extra copies augmented. */
-function datasetSamples(train: boolean, rng: Rng, realRepeat = 1): Sample[] {
+/**
+ * A real crop as a desk webcam would see it: shrunk to 10-18 px capitals (box-averaged), with
+ * sensor noise, then enlarged 1.25x as the frame reader's rectifier does for small print.
+ */
+function smallPrint(img: GrayImage, capHeight: number, rng: Rng): GrayImage {
+  const whole = (g: GrayImage) => ({ cx: g.width / 2, cy: g.height / 2, angle: 0, length: g.width, height: g.height });
+  const small = rectify(img, whole(img), Math.min(1, rng.range(10, 18) / capHeight)).image;
+  const noise = rng.range(0, 6);
+  for (let i = 0; i < small.data.length; i++) small.data[i] = Math.max(0, Math.min(255, Math.round(small.data[i]! + rng.gauss() * noise)));
+  return rectify(small, whole(small), 1.25).image;
+}
+
+/**
+ * The dataset's lines on one side of the split; real (camera) lines `realRepeat` times, the extra
+ * copies augmented, and with `realSmall` the share of those copies redrawn as small webcam print.
+ */
+function datasetSamples(train: boolean, rng: Rng, realRepeat = 1, realSmall = 0): Sample[] {
   const out: Sample[] = [];
   for (const s of loadLineDataset()) {
     if (isValidationSample(s) === train) continue;
     if (!/^[A-Z0-9<]+$/.test(s.text)) continue;
-    const layout = segmentLine(readImage(s.path));
+    const img = readImage(s.path);
+    const layout = segmentLine(img);
     if (!layout || layout.cells.length !== s.text.length) continue;
     const copies = s.synthetic ? 1 : realRepeat;
     for (let r = 0; r < copies; r++) {
+      if (r > 0 && rng.next() < realSmall) {
+        const small = segmentLine(smallPrint(img, layout.capHeight, rng));
+        if (small && small.cells.length === s.text.length) {
+          cellFeatures(jitterLayout(small, rng)).forEach((x, i) => out.push({ x, y: MRZ_CHARSET.indexOf(s.text[i]!) }));
+          continue;
+        }
+      }
       const l = r === 0 ? layout : augmentInk(layout, rng);
       cellFeatures(jitterLayout(l, rng)).forEach((x, i) => out.push({ x, y: MRZ_CHARSET.indexOf(s.text[i]!) }));
     }
@@ -233,15 +260,15 @@ async function main(): Promise<void> {
   console.log(`font-rendered: ${samples.length} characters from ${args.lines - dropped} lines (${dropped} lines dropped by the segmenter) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (args.withDataset) {
     if (!datasetAvailable()) throw new Error('--with-dataset: ../shared/datasets/mrz-lines is missing');
-    const ds = datasetSamples(true, rng, args.realRepeat);
+    const ds = datasetSamples(true, rng, args.realRepeat, args.realSmall);
     console.log(`dataset training side: ${ds.length} characters`);
     for (const s of ds) samples.push(s);
   }
   const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
   train(model, samples, args.epochs, rng, args.smooth);
   const spec = toSpec(model);
-  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? `, plus the training side of ../shared/datasets/mrz-lines split by source_key${args.realRepeat > 1 ? `, real lines ${args.realRepeat}x (extra copies augmented)` : ''}` : ''}${args.smooth ? `, label smoothing ${args.smooth}` : ''}).
-// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''}${args.realRepeat > 1 ? ` --real-repeat ${args.realRepeat}` : ''}${args.smooth ? ` --smooth ${args.smooth}` : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
+  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? `, plus the training side of ../shared/datasets/mrz-lines split by source_key${args.realRepeat > 1 ? `, real lines ${args.realRepeat}x (extra copies augmented${args.realSmall ? `, ${args.realSmall} of them as small webcam print` : ''})` : ''}` : ''}${args.smooth ? `, label smoothing ${args.smooth}` : ''}).
+// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''}${args.realRepeat > 1 ? ` --real-repeat ${args.realRepeat}` : ''}${args.realSmall ? ` --real-small ${args.realSmall}` : ''}${args.smooth ? ` --smooth ${args.smooth}` : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
 // Inputs: ${CELL_W}x${CELL_H} ink grid of one character cell (line-segment.ts); outputs: MRZ_CHARSET. Int8 weights, one scale per unit.
 import type { MlpModelSpec } from '../classifier';
 
