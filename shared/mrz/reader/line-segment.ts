@@ -69,6 +69,9 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
   return { ink, mask };
 }
 
+/** Paper brighter than the typical level by at most this much is just uneven paper, not glare. */
+const NO_GLARE = 12;
+
 /**
  * Takes away glare: light added over part of the line's height makes the ordinary paper beside it
  * look like "ink" to the strip thresholds. The paper level is the maximum over blocks of about
@@ -76,9 +79,6 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
  * interpolated; whatever rises above the typical paper level is subtracted. In even light, and in
  * shadow, the image comes back unchanged.
  */
-/** Paper brighter than the typical level by at most this much is just uneven paper, not glare. */
-const NO_GLARE = 12;
-
 function flattenBackground(img: GrayImage): Uint8Array {
   const { width: w, height: h, data } = img;
   const bs = Math.max(3, Math.round(h / 4));

@@ -259,20 +259,19 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
     if (!added) break;
   }
   // A passport laid upside down: lines of MRZ length were found (the locator does not care which
-  // way up) but made no MRZ whose check digits hold. Read the same regions turned half a turn. (Upside-down glyphs
-  // can score high, so the scores cannot tell; only frames that failed pay for this.)
-  // A reading whose check digits hold without heavy correction is upright: it only fell short on
-  // doubtful unchecked text. (Garbage from upside-down glyphs can be corrected into passing too.)
-  const upright = best as FrameReading | null;
-  const uprightFits = !!upright?.result?.valid && !!upright.candidates && !overCorrected(upright.result, upright.candidates);
-  if (found.length >= 2 && !uprightFits) {
-    const upright = found.length;
+  // way up) but made no valid MRZ, so read the same regions turned half a turn. Scores cannot tell
+  // (upside-down glyphs can score high); an upright reading is one whose check digits hold without
+  // heavy correction and that fell short only on unchecked text, and it is not turned.
+  const bestUpright = best as FrameReading | null;
+  const isUpright = !!bestUpright?.result?.valid && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  if (found.length >= 2 && !isUpright) {
+    const firstTurned = found.length;
     for (const c of cands) {
       const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
       if (!f) continue;
-      if (found.slice(upright).some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
+      if (found.slice(firstTurned).some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
       found.push(f);
-      const valid = tryGroups(found.slice(upright));
+      const valid = tryGroups(found.slice(firstTurned));
       if (valid) return { ...valid, found };
     }
   }
