@@ -124,9 +124,13 @@ export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (cas
       // A VideoFrame wraps the camera's own buffer (no copy, no conversion here); where there is no
       // VideoFrame, an ImageBitmap does the same job a little slower.
       if (typeof VideoFrame === 'function') {
-        const frame = new VideoFrame(video);
-        worker.postMessage({ type: 'frame', frame } satisfies MrzWorkerInput, [frame]);
-        return;
+        try {
+          const frame = new VideoFrame(video);
+          worker.postMessage({ type: 'frame', frame } satisfies MrzWorkerInput, [frame]);
+          return;
+        } catch {
+          // No frame to wrap right now (the video is between sources): the bitmap path below copes.
+        }
       }
       createImageBitmap(video).then(
         (bitmap) => {
