@@ -198,6 +198,14 @@ function overCorrected(result: MrzResult, candidates: LineCandidates[]): boolean
   return false;
 }
 
+/**
+ * A state code that no issuer uses is a misread (the correction already preferred known codes among
+ * the alternatives): a camera reading is not accepted on it, although typed entry may still show it.
+ */
+function unknownState(result: MrzResult): boolean {
+  return result.warnings.some((w) => w.field === 'issuingState' || w.field === 'nationality');
+}
+
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12)
@@ -215,7 +223,7 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
       const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
       const unchecked = result.valid ? uncheckedMinScore(result, candidates) : 0;
-      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5) && !overCorrected(result, candidates);
+      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5) && !overCorrected(result, candidates) && !unknownState(result);
       const reading: FrameReading = { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
       if (valid) return reading;
       if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;
