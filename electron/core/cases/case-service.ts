@@ -32,6 +32,7 @@ import { CaseRepository, nameKey, toSummary, type CaseRow, type SearchFilter } f
 
 type Traveller = CaseDetail['traveller'];
 interface Surroundings {
+  answers: Answers;
   traveller: Traveller;
   history: CaseDetail['history'];
   watchListHits: CaseDetail['watchListHits'];
@@ -341,12 +342,14 @@ export class CaseService {
     }).immediate();
   }
 
-  /** What a case is judged and shown with, read once per change: the traveller, earlier encounters, watch-list hits. */
+  /** What a case is judged and shown with, read once per change: answers, traveller, earlier encounters, watch-list hits. */
   private surroundings(row: CaseRow): Surroundings {
+    const answers = JSON.parse(row.answers) as Answers;
     return {
+      answers,
       traveller: this.traveller(row),
       history: this.repository.history(row.id, row.document_number, row.name_key, row.birth_date),
-      watchListHits: this.watchListHits(row, JSON.parse(row.answers) as Answers),
+      watchListHits: this.watchListHits(row, answers),
     };
   }
 
@@ -359,7 +362,7 @@ export class CaseService {
       earlierHolds,
       watchListHits: around.watchListHits.length,
     };
-    return evaluateRisk(this.reference.checklist(), JSON.parse(row.answers) as Answers, context);
+    return evaluateRisk(this.reference.checklist(), around.answers, context);
   }
 
   private traveller(row: CaseRow): Traveller {
@@ -416,7 +419,7 @@ export class CaseService {
         destinationCountry: row.destination_country,
       },
       checklistVersion: row.checklist_version,
-      answers: JSON.parse(row.answers) as Answers,
+      answers: around.answers,
       risk: JSON.parse(row.risk) as Risk,
       decisionDetail:
         row.decision && row.decided_at
