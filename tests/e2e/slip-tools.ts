@@ -1,8 +1,7 @@
 // Helpers for the slip tests: PDF to text and PNG with poppler, and the QR code read back from the PNG with
 // @zxing/library, as the desk camera (and the office receiving the traveller) would read it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
+import { readImage } from '../../scripts/image-io';
 import { readQr } from '../../shared/slips/qr-read';
 
 export function pdfText(pdf: string): string {
@@ -31,12 +30,7 @@ export function pdfToPng(pdf: string, dpi = 150): string {
 
 /** Reads the QR code back with the same zxing reader the desk camera's worker uses. */
 export function decodeQr(pngPath: string): string {
-  const png = PNG.sync.read(readFileSync(pngPath));
-  const gray = new Uint8Array(png.width * png.height);
-  for (let i = 0; i < gray.length; i++) {
-    gray[i] = ((png.data[i * 4] ?? 255) * 299 + (png.data[i * 4 + 1] ?? 255) * 587 + (png.data[i * 4 + 2] ?? 255) * 114) / 1000;
-  }
-  const text = readQr({ width: png.width, height: png.height, data: gray });
+  const text = readQr(readImage(pngPath));
   if (text === null) throw new Error(`No QR code found in ${pngPath}`);
   return text;
 }
