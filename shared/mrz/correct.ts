@@ -149,14 +149,42 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   const layout = pickLayout(bestFirst, rows);
   if (typeof layout === 'string') return notMrz(ref, layout, bestFirst, [], []);
 
-  // Class filter: only alternatives that fit the position's class; the first char only from the format's codes.
-  const grid: Cell[][] = rows.map((row, l) =>
+  const grid = buildGrid(layout, rows, bestFirst);
+  const chosen = correctGrid(layout, grid, ref, () => true).chosen;
+
+  const finalLines = chosen.map((row) => row.join(''));
+  const corrections: MrzCorrection[] = [];
+  for (let l = 0; l < finalLines.length; l++) {
+    const a = bestFirst[l]!;
+    const b = finalLines[l]!;
+    for (let c = 0; c < b.length; c++) if (a[c] !== b[c]) corrections.push({ line: l, column: c, from: a[c]!, to: b[c]! });
+  }
+  return parseLines(finalLines, [], corrections, ref, false);
+}
+
+/** Class filter: only alternatives that fit the position's class; the first char only from the format's codes. */
+function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell[][] {
+  return rows.map((row, l) =>
     row.map((pos, c) => ({
       alts: classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
       bestFirst: bestFirst[l]![c]!,
     })),
   );
+}
 
+/**
+ * The correction proper, on a grid of class-fitting alternatives: filler prior, state codes, then
+ * the check-digit search over the fields `searchable` admits (and the composite when all of it is).
+ * A correction that gives up more than `maxCost` of log score (per field, and for the composite) is
+ * not made. Returns the chosen characters and how many of the searched checks hold on them.
+ */
+function correctGrid(
+  layout: Layout,
+  grid: Cell[][],
+  ref: RefDate,
+  searchable: (cells: Array<[number, number]>) => boolean,
+  maxCost = Infinity,
+): { chosen: string[][]; held: number } {
   applyFillerPrior(grid, layout);
 
   // Start from the best class-fitting alternative everywhere (names: class rules only).
@@ -164,7 +192,7 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
 
   chooseStates(layout, grid, chosen);
 
-  const segments = buildSegments(layout, chosen);
+  const segments = buildSegments(layout, chosen).filter((seg) => searchable([...seg.cells, seg.check]));
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
   // Search only the fields whose best reading fails; most positions of most readings are right.
   const searched = new Set<Segment>();
@@ -177,25 +205,72 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
       searchSegment(seg, grid, layout, ref);
       searched.add(seg);
       const best = seg.candidates[0];
-      if (best) apply(seg, best.text, chosen);
+      if (best && best.score >= scoreOf(grid, [...seg.cells, seg.check], chosen) - maxCost) apply(seg, best.text, chosen);
     }
   }
 
-  const composite = layout.checks.find((c) => c.name === 'composite') ?? null;
+  let composite = layout.checks.find((c) => c.name === 'composite') ?? null;
+  if (composite && !searchable(compositeCells(composite))) composite = null;
   if (composite && layout.compositeWeights && !compositeHolds(composite, chosen)) {
     // The cheap pass did not satisfy the composite: search every field's alternatives jointly.
     for (const seg of segments) if (!searched.has(seg)) searchSegment(seg, grid, layout, ref);
+    const before = chosen.map((row) => row.slice());
     searchComposite(layout, composite, segments, inSegment, grid, chosen);
+    const cells = compositeCells(composite);
+    if (scoreOf(grid, cells, chosen) < scoreOf(grid, cells, before) - maxCost) for (let l = 0; l < chosen.length; l++) chosen[l] = before[l]!;
   }
+  let held = 0;
+  for (const seg of segments) if (segmentHolds(seg, chosen, ref)) held++;
+  if (composite && compositeHolds(composite, chosen)) held++;
+  return { chosen, held };
+}
 
-  const finalLines = chosen.map((row) => row.join(''));
-  const corrections: MrzCorrection[] = [];
-  for (let l = 0; l < finalLines.length; l++) {
-    const a = bestFirst[l]!;
-    const b = finalLines[l]!;
-    for (let c = 0; c < b.length; c++) if (a[c] !== b[c]) corrections.push({ line: l, column: c, from: a[c]!, to: b[c]! });
+/** Summed log score of the chosen chars at these cells (a char without a class-fitting alternative scores the floor). */
+function scoreOf(grid: Cell[][], cells: Array<[number, number]>, chosen: string[][]): number {
+  let score = 0;
+  for (const [l, c] of cells) {
+    const alt = grid[l]![c]!.alts.find((a) => a.ch === chosen[l]![c]);
+    score += alt ? alt.logScore : Math.log(MIN_SCORE);
   }
-  return parseLines(finalLines, [], corrections, ref, false);
+  return score;
+}
+
+function compositeCells(composite: CheckSpec): Array<[number, number]> {
+  const cells: Array<[number, number]> = [[composite.position.line, composite.position.start]];
+  for (const r of composite.covers) for (let c = r.start; c < r.end; c++) cells.push([r.line, c]);
+  return cells;
+}
+
+export interface LineCorrection {
+  text: string;
+  /** Check digits lying wholly on this line, and how many of them hold on `text`. */
+  checks: number;
+  held: number;
+}
+
+/**
+ * One line of a format read without its partner lines (`mrz read --line`): the same class filter,
+ * filler prior, state choice and check-digit search as correctMrz, over the checks that lie wholly
+ * on this line (a TD3's second line has all five; a names line has none).
+ */
+export function correctLine(
+  line: LineCandidates,
+  format: MrzFormat,
+  lineIndex: number,
+  options?: ParseOptions & { maxCost?: number },
+): LineCorrection {
+  const layout = LAYOUTS[format];
+  const ref = toRefDate(options?.referenceDate);
+  // The partner lines are unknown: no alternatives, so nothing there is chosen or searched.
+  const rows: unknown[][] = layout.classes.map((_, l) => (l === lineIndex ? line : new Array<unknown>(layout.lineLength).fill(null)));
+  const bestFirst = rows.map((row, l) => (l === lineIndex ? row.map(bestFirstChar).join('') : '<'.repeat(layout.lineLength)));
+  const grid = buildGrid(layout, rows, bestFirst);
+  const onLine = (cells: Array<[number, number]>) => cells.every(([l]) => l === lineIndex);
+  const { chosen, held } = correctGrid(layout, grid, ref, onLine, options?.maxCost);
+  // Counted from the layout: a long number whose continuation is missing has no segment, and fails.
+  let checks = 0;
+  for (const spec of layout.checks) if (spec.position.line === lineIndex && spec.covers.every((r) => r.line === lineIndex)) checks++;
+  return { text: chosen[lineIndex]!.join(''), checks, held };
 }
 
 /**

@@ -1,70 +1,120 @@
-// Per-position character classes of the standard MRZ lines, for reading a single line without its
-// partners (the --line CLI): pick the line layout the recogniser's alternatives fit best and, when
-// the fit costs little, take the best in-class alternative at each position (0/O, 1/I, 2/Z, 8/B ...).
-// Whole MRZs get this and more from correctMrz's check-digit-guided search.
-import type { LineCandidates } from './types';
-
-// A = letter or filler, D = digit or filler, S = sex, X = anything.
-const rep = (c: string, n: number) => c.repeat(n);
-const PATTERNS: readonly string[] = [
-  rep('A', 44), // TD3 / MRV-A line 1
-  rep('X', 9) + 'D' + rep('A', 3) + rep('D', 7) + 'S' + rep('D', 7) + rep('X', 14) + 'DD', // TD3 line 2
-  rep('X', 9) + 'D' + rep('A', 3) + rep('D', 7) + 'S' + rep('D', 7) + rep('X', 16), // MRV-A line 2
-  rep('A', 36), // TD2 / MRV-B line 1
-  rep('X', 9) + 'D' + rep('A', 3) + rep('D', 7) + 'S' + rep('D', 7) + rep('X', 7) + 'D', // TD2 line 2
-  rep('X', 9) + 'D' + rep('A', 3) + rep('D', 7) + 'S' + rep('D', 7) + rep('X', 8), // MRV-B line 2
-  rep('A', 30) + rep('X', 6), // French ID line 1
-  rep('X', 12) + 'D' + rep('A', 14) + rep('D', 7) + 'S' + 'D', // French ID line 2
-  rep('A', 5) + rep('X', 25), // TD1 line 1
-  rep('D', 7) + 'S' + rep('D', 7) + rep('A', 3) + rep('X', 11) + 'D', // TD1 line 2
-  rep('A', 30), // TD1 line 3
-];
-
-function fits(cls: string, ch: string): boolean {
-  if (cls === 'X' || ch === '<') return true;
-  const c = ch.charCodeAt(0);
-  if (cls === 'A') return c >= 65 && c <= 90;
-  if (cls === 'D') return c >= 48 && c <= 57;
-  return ch === 'M' || ch === 'F' || ch === 'X';
-}
+// Reads a single MRZ line without its partners (the --line CLI): tries the line as each line of each
+// MRZ format of its length, corrects it there with the MRZ engine (character classes, state codes,
+// and the check digits that lie on that line), and keeps the likeliest explanation, or the plain
+// best reading when no format explains the line cheaply. Whole MRZs go through correctMrz instead.
+import { DIGIT_TO_LETTER, FILLER, LETTER_TO_DIGIT, fitsClass } from '../alphabet';
+import { correctLine } from '../correct';
+import { LAYOUTS } from '../layouts';
+import type { MrzFormat } from '../types';
+import { MRZ_CHARSET, type LineCandidates } from './types';
 
 const FLOOR = 1e-4;
 /** Log-score price of a filler read where a digit belongs. */
 const FILLER_AS_DIGIT = 2;
+/** Log-likelihood ratios of a check digit that holds, or fails, on the right layout against a wrong one. */
+const CHECK_HOLDS = Math.log(0.95 / 0.1);
+const CHECK_FAILS = Math.log(0.05 / 0.9);
+/**
+ * Most printed check digits hold, but specimens and test documents carry wrong ones: a correction
+ * that makes a check hold is taken only when it costs less than the odds of a printed check holding.
+ */
+const CORRECTION_COST = Math.log(0.95 / 0.05);
 
 /**
- * How much a position's class says in advance (log of one over the symbols it allows): a layout
- * that explains the line's letters and digits with narrower classes is the likelier one, so a
- * names line is less easily taken for the document-number line that allows anything.
+ * How much a position's class says in advance, by class mask (log of one over the symbols it
+ * allows): a layout that explains the line's letters and digits with narrower classes is the
+ * likelier one, so a names line is less easily taken for the document-number line that allows anything.
  */
-const CLASS_PRIOR: Readonly<Record<string, number>> = { A: -Math.log(27), D: -Math.log(11), S: -Math.log(3), X: -Math.log(37) };
-
-/** Best in-class alternative at each position: the summed log score, and the layout's prior. */
-function constrained(cands: LineCandidates, pattern: string): { text: string; score: number; prior: number } {
-  let text = '', score = 0, prior = 0;
-  for (let i = 0; i < cands.length; i++) {
-    const cls = pattern[i]!;
-    const alt = cands[i]!.find((a) => fits(cls, a.char));
-    // Fillers are common in every field, so only the other symbols say something about the layout.
-    if (alt && alt.char !== '<') prior += CLASS_PRIOR[cls] ?? 0;
-    // A filler where a digit belongs (dates, check digits) is legal but rare.
-    if (alt) { text += alt.char; score += Math.log(Math.max(FLOOR, alt.score)) - (cls === 'D' && alt.char === '<' ? FILLER_AS_DIGIT : 0); }
-    else { text += cands[i]![0]?.char ?? '<'; score += Math.log(FLOOR) * 2; }
+const CLASS_PRIOR: Float64Array = (() => {
+  const t = new Float64Array(16);
+  for (let mask = 0; mask < 16; mask++) {
+    let n = 0;
+    for (const ch of MRZ_CHARSET) if (fitsClass(ch.charCodeAt(0), mask)) n++;
+    t[mask] = -Math.log(Math.max(1, n));
   }
-  return { text, score, prior };
+  return t;
+})();
+const FREE_PRIOR = -Math.log(MRZ_CHARSET.length);
+
+interface Explanation { text: string; score: number; evidence: number }
+
+/** Every (format, line) pair, by line length. */
+const LINE_SLOTS: ReadonlyMap<number, ReadonlyArray<{ format: MrzFormat; line: number }>> = (() => {
+  const m = new Map<number, Array<{ format: MrzFormat; line: number }>>();
+  for (const layout of Object.values(LAYOUTS)) {
+    for (let l = 0; l < layout.lineCount; l++) {
+      const list = m.get(layout.lineLength) ?? [];
+      list.push({ format: layout.format, line: l });
+      m.set(layout.lineLength, list);
+    }
+  }
+  return m;
+})();
+
+/** Summed log score of `text` under the recogniser's alternatives (a char it never offered costs twice the floor). */
+function scoreOf(cands: LineCandidates, text: string, classes: Uint8Array | null): number {
+  let score = 0;
+  for (let i = 0; i < cands.length; i++) {
+    const ch = text[i]!;
+    const alt = cands[i]!.find((a) => a.char === ch);
+    score += alt ? Math.log(Math.max(FLOOR, alt.score)) : Math.log(FLOOR) * 2;
+    // A char the layout does not allow there (the recogniser offered nothing that fits).
+    if (classes && !fitsClass(ch.charCodeAt(0), classes[i]!)) score += Math.log(FLOOR);
+    // A filler where a digit belongs (dates, check digits) is legal but rare.
+    if (ch === '<' && classes && (classes[i]! & FILLER) !== 0 && fitsClass(48, classes[i]!) && !fitsClass(65, classes[i]!)) score -= FILLER_AS_DIGIT;
+  }
+  return score;
+}
+
+/** Fillers are common in every field, so only the other symbols say something about the layout. */
+function priorOf(text: string, classes: Uint8Array | null): number {
+  let prior = 0;
+  for (let i = 0; i < text.length; i++) if (text[i] !== '<') prior += classes ? CLASS_PRIOR[classes[i]!]! : FREE_PRIOR;
+  return prior;
+}
+
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+const isLetter = (ch: string) => ch >= 'A' && ch <= 'Z';
+
+/**
+ * Where no layout says what a position holds, its word does: a lone digit among three or more
+ * letters is a letter read as its look-alike (B0ND), and a lone letter inside a run of digits is a
+ * digit (12O45). A word's first letter stays: document numbers often start with one (B1234567).
+ */
+function wordConsistent(text: string, cands: LineCandidates): string {
+  const out = [...text];
+  for (const m of text.matchAll(/[^<]{4,}/g)) {
+    const word = m[0];
+    let letters = 0, digits = 0;
+    for (const ch of word) if (isDigit(ch)) digits++; else if (isLetter(ch)) letters++;
+    const lone = digits === 1 && letters >= 3 ? isDigit : letters === 1 && digits >= 3 ? isLetter : null;
+    if (!lone) continue;
+    for (let k = 0; k < word.length; k++) {
+      const i = m.index + k, ch = word[k]!;
+      if (!lone(ch) || (lone === isLetter && k === 0)) continue;
+      const lookAlike = lone === isDigit ? DIGIT_TO_LETTER[ch] : LETTER_TO_DIGIT[ch];
+      if (lookAlike && cands[i]!.some((a) => a.char === lookAlike)) out[i] = lookAlike;
+    }
+  }
+  return out.join('');
 }
 
 /**
- * The line's text after applying the likeliest standard layout, or the plain best reading when
- * that layout costs more than `maxCost` (natural-log units of recogniser score given up).
+ * The line's text as the likeliest standard MRZ line it can be, or the plain best reading when
+ * that costs more than `maxCost` (natural-log units of recogniser score given up).
  */
 export function contextualText(cands: LineCandidates, maxCost = 8): string {
-  const free = constrained(cands, rep('X', cands.length));
-  let best: { text: string; score: number; prior: number } | null = null;
-  for (const p of PATTERNS) {
-    if (p.length !== cands.length) continue;
-    const c = constrained(cands, p);
-    if (!best || c.score + c.prior > best.score + best.prior) best = c;
+  const freeText = cands.map((c) => c[0]?.char ?? '<').join('');
+  const freeScore = scoreOf(cands, freeText, null);
+  let best: Explanation | null = null;
+  for (const { format, line } of LINE_SLOTS.get(cands.length) ?? []) {
+    const layout = LAYOUTS[format];
+    const classes = layout.classes[line]!;
+    const r = correctLine(cands, format, line, { maxCost: CORRECTION_COST });
+    // A document code the format does not use is as bad as any other char out of place.
+    const codePenalty = line === 0 && !layout.codeFirst.includes(r.text[0]!) ? Math.log(FLOOR) : 0;
+    const e = { text: r.text, score: scoreOf(cands, r.text, classes) + codePenalty, evidence: priorOf(r.text, classes) + r.held * CHECK_HOLDS + (r.checks - r.held) * CHECK_FAILS };
+    if (!best || e.score + e.evidence > best.score + best.evidence) best = e;
   }
-  return best && free.score - best.score <= maxCost ? best.text : free.text;
+  return best && freeScore - best.score <= maxCost ? best.text : wordConsistent(freeText, cands);
 }

@@ -97,8 +97,32 @@ describe('contextualText', () => {
   it('keeps digits in the dates of a TD1 second line, and before the fillers of a TD1 first line', () => {
     const second = '7408122F1204159UTO<<<<<<<<<<<6';
     expect(contextualText(read(second, { 1: 'Z', 2: 'A' }), 15)).toBe(second);
-    // A document number of letters, then its check digit and fillers: the 7 is clear, T a far second.
-    const first = 'IYPBCDWYBKYZKO7<<<<<<<<<<<<<<<';
-    expect(contextualText(read(first, { 14: 'T' }, 0.01), 15)).toBe(first);
+    // A document number of letters, then its check digit and fillers: the 1 is clear, I a far second.
+    const first = 'IYPBCDWYBKYZKO1<<<<<<<<<<<<<<<';
+    expect(contextualText(read(first, { 14: 'I' }, 0.01), 15)).toBe(first);
+  });
+
+  // The ICAO 9303 specimen's second line: every check digit on it holds.
+  const specimen = 'L898902C36UTO7408122F1204159ZE184226B<<<<<10';
+
+  it("corrects a misread digit with the check digits on the line's own", () => {
+    // The birth date's 8 read as a 3, with the 8 a close second: only the 8 makes the birth date's check hold.
+    const misread = specimen.slice(0, 16) + '3' + specimen.slice(17);
+    const cands = read(misread, { 16: '8' }, 0.3);
+    expect(contextualText(cands, 15)).toBe(specimen);
+  });
+
+  it('keeps a printed check digit that fails when only an unlikely reading would make it hold', () => {
+    // A test document's number with a wrong check digit (0 instead of 6), read clearly.
+    const printed = specimen.slice(0, 9) + '0' + specimen.slice(10);
+    const cands = read(printed, { 2: '3', 4: '0' }, 0.002);
+    expect(contextualText(cands, 15)).toBe(printed);
+  });
+
+  it('reads a lone digit among the letters of a word of a line of no standard length as its letter', () => {
+    const line = 'IDFRAB0ND<<<<<<<<<<<<<<<<<<<<<<<<<<'; // 35 characters: a crop missing one
+    expect(contextualText(read(line, { 6: 'O' }, 0.01), 15)).toBe('IDFRABOND<<<<<<<<<<<<<<<<<<<<<<<<<<');
+    // A letter that starts a run of digits is a document number's prefix, and stays.
+    expect(contextualText(read('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<', { 0: '8' }, 0.01), 15)).toBe('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<');
   });
 });
