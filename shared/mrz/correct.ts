@@ -175,8 +175,8 @@ function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell
 /**
  * The correction proper, on a grid of class-fitting alternatives: filler prior, state codes, then
  * the check-digit search over the fields `searchable` admits (and the composite when all of it is).
- * A correction that gives up more than `maxCost` of log score (per field, and for the composite) is
- * not made. Returns the chosen characters and how many of the searched checks hold on them.
+ * A correction that gives up more than `maxCost` of log score (per state code, per field, and for
+ * the composite) is not made. Returns the chosen characters and how many of the searched checks hold on them.
  */
 function correctGrid(
   layout: Layout,
@@ -190,7 +190,7 @@ function correctGrid(
   // Start from the best class-fitting alternative everywhere (names: class rules only).
   const chosen: string[][] = grid.map((row) => row.map((cell) => cell.alts[0]?.ch ?? cell.bestFirst));
 
-  chooseStates(layout, grid, chosen);
+  chooseStates(layout, grid, chosen, maxCost);
 
   const segments = buildSegments(layout, chosen).filter((seg) => searchable([...seg.cells, seg.check]));
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));
@@ -300,9 +300,10 @@ function applyFillerPrior(grid: Cell[][], layout: Layout): void {
 
 /**
  * State codes carry no check digit, but only a few hundred of the 17,576 letter triples exist: the
- * best-scored combination of alternatives that is a known code wins, else the class-best stays.
+ * best-scored combination of alternatives that is a known code wins (unless it gives up more than
+ * `maxCost` of log score against the class-best), else the class-best stays.
  */
-function chooseStates(layout: Layout, grid: Cell[][], chosen: string[][]): void {
+function chooseStates(layout: Layout, grid: Cell[][], chosen: string[][], maxCost: number): void {
   for (const f of layout.fields) {
     if (f.kind !== 'state') continue;
     const { line, start } = f.position;
@@ -321,7 +322,8 @@ function chooseStates(layout: Layout, grid: Cell[][], chosen: string[][]): void 
         }
       }
     }
-    if (best) for (let i = 0; i < 3; i++) chosen[line]![start + i] = best[i]!;
+    const classBest = cells[0]!.alts[0]!.logScore + cells[1]!.alts[0]!.logScore + cells[2]!.alts[0]!.logScore;
+    if (best && bestScore >= classBest - maxCost) for (let i = 0; i < 3; i++) chosen[line]![start + i] = best[i]!;
   }
 }
 
