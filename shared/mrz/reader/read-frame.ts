@@ -10,7 +10,7 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
-import { voteInput } from './vote';
+import { acceptable, overCorrected } from './acceptance';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
@@ -147,65 +147,6 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
   return groups;
 }
 
-/**
- * Lowest recogniser score of the chosen characters that no field check digit covers (names, codes,
- * nationality, sex, optional data under the composite only, and MRV optional data); 0 when a name field is implausible (letters after a
- * run of three fillers, which no issuer writes but glare on the laminate does).
- */
-function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): number {
-  const covered = result.lines.map((l) => new Uint8Array(l.length));
-  // The composite digit alone is weak evidence: two misreads under it can cancel out mod 10, so
-  // text only it covers must also be read confidently.
-  for (const c of result.checks) {
-    if (c.name === 'composite') continue;
-    for (const p of [...c.covers, c.position]) {
-      const row = covered[p.line];
-      if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
-    }
-  }
-  let min = 1;
-  result.lines.forEach((line, li) => {
-    for (let i = 0; i < line.length; i++) {
-      if (covered[li]![i]) continue;
-      const alt = candidates[li]?.[i]?.find((a) => a.char === line[i]);
-      min = Math.min(min, alt ? alt.score : 0);
-    }
-  });
-  for (const s of voteInput({ valid: true, lines: result.lines, result }).nameSpans) {
-    if (/<<<+[A-Z0-9]/.test((result.lines[s.line] ?? '').slice(s.start, s.end))) return 0;
-  }
-  return min;
-}
-
-/**
- * True when some check digit would be vouching for more than one doubtful character (chosen with a
- * score under 0.5). One check digit tells only one wrong combination in ten apart: with two or
- * more doubtful characters under it, the correction can always find a combination that passes.
- */
-function overCorrected(result: MrzResult, candidates: LineCandidates[]): boolean {
-  const doubtful = (line: number, i: number): boolean => {
-    const ch = result.lines[line]?.[i];
-    const alt = candidates[line]?.[i]?.find((a) => a.char === ch);
-    return !alt || alt.score < 0.5;
-  };
-  for (const c of result.checks) {
-    // The composite spans fields that have their own digits; each field is judged by its own.
-    if (c.name === 'composite') continue;
-    let n = 0;
-    for (const p of [...c.covers, c.position]) for (let i = p.start; i < p.end; i++) if (doubtful(p.line, i)) n++;
-    if (n >= 2) return true;
-  }
-  return false;
-}
-
-/**
- * A state code that no issuer uses is a misread (the correction already preferred known codes among
- * the alternatives): a camera reading is not accepted on it, although typed entry may still show it.
- */
-function unknownState(result: MrzResult): boolean {
-  return result.warnings.some((w) => w.field === 'issuingState' || w.field === 'nationality');
-}
-
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12)
@@ -222,8 +163,7 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
       const candidates = g.map((l) => l.candidates);
       const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
       const confidence = g.reduce((s, l) => s + l.confidence, 0) / g.length;
-      const unchecked = result.valid ? uncheckedMinScore(result, candidates) : 0;
-      const valid = result.valid && unchecked >= (options.minUncheckedScore ?? 0.5) && !overCorrected(result, candidates) && !unknownState(result);
+      const valid = acceptable(result, candidates, options.minUncheckedScore ?? 0.5);
       const reading: FrameReading = { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
       if (valid) return reading;
       if (!best || (reading.format && !best.format) || confidence > best.confidence) best = reading;

@@ -1,0 +1,135 @@
+// Owns when a corrected camera reading may be accepted: check digits hold without having had to vouch
+// for doubtful or interchangeable characters, text no check digit covers is read confidently, and
+// the state codes exist. Typed and scanned entry is judged by the MRZ engine alone.
+import { CHAR_VALUE } from '../alphabet';
+import { weightAt } from '../check-digit';
+import { LAYOUTS } from '../layouts';
+import type { MrzResult } from '../types';
+import type { LineCandidates } from './types';
+import { voteInput } from './vote';
+
+/**
+ * A different reading of a checked field that passes the same check digits and is at least this
+ * likely against the one chosen (log-score ratio 1:10) means the check digits cannot tell them apart.
+ */
+const AMBIGUITY_MARGIN = Math.log(10);
+const MIN_SCORE = 1e-6;
+
+export function acceptable(result: MrzResult, candidates: LineCandidates[], minUncheckedScore: number): boolean {
+  return (
+    result.valid &&
+    uncheckedMinScore(result, candidates) >= minUncheckedScore &&
+    !overCorrected(result, candidates) &&
+    !ambiguousCheck(result, candidates) &&
+    !unknownState(result)
+  );
+}
+
+/**
+ * Lowest recogniser score of the chosen characters that no field check digit covers (names, codes,
+ * nationality, sex, optional data under the composite only, and MRV optional data); 0 when a name field is implausible (letters after a
+ * run of three fillers, which no issuer writes but glare on the laminate does).
+ */
+function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): number {
+  const covered = result.lines.map((l) => new Uint8Array(l.length));
+  // The composite digit alone is weak evidence: two misreads under it can cancel out mod 10, so
+  // text only it covers must also be read confidently.
+  for (const c of result.checks) {
+    if (c.name === 'composite') continue;
+    for (const p of [...c.covers, c.position]) {
+      const row = covered[p.line];
+      if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
+    }
+  }
+  let min = 1;
+  result.lines.forEach((line, li) => {
+    for (let i = 0; i < line.length; i++) {
+      if (covered[li]![i]) continue;
+      const alt = candidates[li]?.[i]?.find((a) => a.char === line[i]);
+      min = Math.min(min, alt ? alt.score : 0);
+    }
+  });
+  for (const s of voteInput({ valid: true, lines: result.lines, result }).nameSpans) {
+    if (/<<<+[A-Z0-9]/.test((result.lines[s.line] ?? '').slice(s.start, s.end))) return 0;
+  }
+  return min;
+}
+
+/**
+ * True when some check digit would be vouching for more than one doubtful character (chosen with a
+ * score under 0.5). One check digit tells only one wrong combination in ten apart: with two or
+ * more doubtful characters under it, the correction can always find a combination that passes.
+ */
+export function overCorrected(result: MrzResult, candidates: LineCandidates[]): boolean {
+  const doubtful = (line: number, i: number): boolean => {
+    const ch = result.lines[line]?.[i];
+    const alt = candidates[line]?.[i]?.find((a) => a.char === ch);
+    return !alt || alt.score < 0.5;
+  };
+  for (const c of result.checks) {
+    // The composite spans fields that have their own digits; each field is judged by its own.
+    if (c.name === 'composite') continue;
+    let n = 0;
+    for (const p of [...c.covers, c.position]) for (let i = p.start; i < p.end; i++) if (doubtful(p.line, i)) n++;
+    if (n >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A state code that no issuer uses is a misread (the correction already preferred known codes among
+ * the alternatives): a camera reading is not accepted on it, although typed entry may still show it.
+ */
+function unknownState(result: MrzResult): boolean {
+  return result.warnings.some((w) => w.field === 'issuingState' || w.field === 'nationality');
+}
+
+
+/** One alternative at one checked cell: what it costs against the chosen char, and what it does to the sums mod 10. */
+interface Change { cell: number; cost: number; own: number; composite: number }
+
+/**
+ * True when some field's check digit (and the composite over it) would hold just as well on another
+ * reading the recogniser finds nearly as likely: one character whose value differs by a multiple of
+ * 10 (G/6, K/<), or two changes whose effects cancel (O and 0 swapped at positions of equal weight).
+ * The correction picks the likelier of such readings, but the check digits did not confirm it.
+ */
+function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolean {
+  const compositeWeights = result.format ? LAYOUTS[result.format].compositeWeights : null;
+  for (const c of result.checks) {
+    if (c.name === 'composite') continue;
+    const cells: Array<[number, number, number]> = [];
+    let k = 0;
+    for (const p of c.covers) for (let i = p.start; i < p.end; i++) cells.push([p.line, i, weightAt(k++)]);
+    // The check digit moves the other way: the sum must now equal the new digit.
+    cells.push([c.position.line, c.position.start, -1]);
+    const changes: Change[] = [];
+    cells.forEach(([line, col, weight], cell) => {
+      const chosen = result.lines[line]?.[col];
+      const alts = candidates[line]?.[col];
+      if (!chosen || !alts) return;
+      const from = CHAR_VALUE[chosen.charCodeAt(0)] ?? -1;
+      const own = alts.find((a) => a.char === chosen);
+      for (const a of alts) {
+        const to = a.char.length === 1 && a.char.charCodeAt(0) < 128 ? CHAR_VALUE[a.char.charCodeAt(0)]! : -1;
+        if (a.char === chosen || to < 0 || from < 0) continue;
+        const delta = to - from;
+        changes.push({
+          cell,
+          cost: Math.log(Math.max(MIN_SCORE, own?.score ?? 0) / Math.max(MIN_SCORE, a.score)),
+          own: (((delta * weight) % 10) + 10) % 10,
+          composite: (((delta * (compositeWeights?.[line]?.[col] ?? 0)) % 10) + 10) % 10,
+        });
+      }
+    });
+    for (let i = 0; i < changes.length; i++) {
+      const a = changes[i]!;
+      if (a.own === 0 && a.composite === 0 && a.cost < AMBIGUITY_MARGIN) return true;
+      for (let j = i + 1; j < changes.length; j++) {
+        const b = changes[j]!;
+        if (b.cell !== a.cell && (a.own + b.own) % 10 === 0 && (a.composite + b.composite) % 10 === 0 && a.cost + b.cost < AMBIGUITY_MARGIN) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,43 @@
+// Camera acceptance: a reading whose check digits hold is still not accepted when they could not
+// have told it from another reading the recogniser found nearly as likely.
+import { describe, expect, it } from 'vitest';
+import { correctMrz, generateMrz } from '../../../shared/mrz/index';
+import { acceptable } from '../../../shared/mrz/reader/acceptance';
+import type { LineCandidates } from '../../../shared/mrz/reader/types';
+
+const REF = new Date('2026-06-01T00:00:00Z');
+// A document number with an O and a 0 at positions of equal weight (1 and 4: both 3).
+const MRZ = generateMrz('TD2', { issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'SIREGAR', secondaryIdentifier: 'WAYAN', documentNumber: 'QOJW0H1K8', birthDate: '940715', sex: 'M', expiryDate: '2034-05-20' });
+
+/** Every char read with certainty, except the given positions of line 2 ([char, score] pairs, best first). */
+function reading(doubts: Record<number, Array<[string, number]>>): LineCandidates[] {
+  return MRZ.map((line, l) => [...line].map((char, i) => (l === 1 && doubts[i] ? doubts[i]!.map(([c, score]) => ({ char: c, score })) : [{ char, score: 1 }])));
+}
+
+describe('acceptable', () => {
+  it('accepts a reading whose doubtful O was settled by the check digits alone', () => {
+    const cands = reading({ 1: [['0', 0.7], ['O', 0.3]] });
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.lines).toEqual(MRZ);
+    expect(acceptable(result, cands, 0.5)).toBe(true);
+  });
+
+  it('refuses one where the O and the 0 could have been swapped without any check digit noticing', () => {
+    // Position 1 reads O (its 0 a close second) and position 4 reads 0 (its O a close second):
+    // swapped, the document number's digit and the composite hold just the same.
+    const cands = reading({ 1: [['O', 0.7], ['0', 0.3]], 4: [['0', 0.7], ['O', 0.3]] });
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(acceptable(result, cands, 0.5)).toBe(false);
+  });
+
+  it('refuses a G read where 6 is nearly as likely: the two have the same value mod 10', () => {
+    const withG = generateMrz('TD2', { documentNumber: 'AG1234567', birthDate: '940715', expiryDate: '2034-05-20' });
+    const cands = withG.map((line, l) => [...line].map((char, i) => (l === 1 && i === 1 ? [{ char: 'G', score: 0.6 }, { char: '6', score: 0.4 }] : [{ char, score: 1 }])));
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(acceptable(result, cands, 0.5)).toBe(false);
+    const sure = withG.map((line) => [...line].map((char) => [{ char, score: 1 }]));
+    expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure, 0.5)).toBe(true);
+  });
+});
