@@ -100,10 +100,11 @@ function wordConsistent(text: string, cands: LineCandidates): string {
 }
 
 /**
- * The line's text as the likeliest standard MRZ line it can be, or the plain best reading when
- * that costs more than `maxCost` (natural-log units of recogniser score given up).
+ * The line's text as the likeliest standard MRZ line it can be (recogniser scores, the classes of
+ * its positions, its check digits and document code), or as read when no standard
+ * line explains it better than the plain reading does.
  */
-export function contextualText(cands: LineCandidates, maxCost = 8): string {
+export function contextualText(cands: LineCandidates): string {
   const freeText = cands.map((c) => c[0]?.char ?? '<').join('');
   const freeScore = scoreOf(cands, freeText, null);
   let best: Explanation | null = null;
@@ -116,5 +117,7 @@ export function contextualText(cands: LineCandidates, maxCost = 8): string {
     const e = { text: r.text, score: scoreOf(cands, r.text, classes) + codePenalty, evidence: priorOf(r.text, classes) + r.held * CHECK_HOLDS + (r.checks - r.held) * CHECK_FAILS };
     if (!best || e.score + e.evidence > best.score + best.evidence) best = e;
   }
-  return best && freeScore - best.score <= maxCost ? best.text : wordConsistent(freeText, cands);
+  // A line of standard length may still be none of them (a label, a partial crop): it stays as read
+  // when reading it as any layout is less likely than reading it freely.
+  return best && best.score + best.evidence >= freeScore + priorOf(freeText, null) ? best.text : wordConsistent(freeText, cands);
 }

@@ -61,5 +61,5 @@ export function classifyLayout(layout: LineLayout, model: Mlp): LineReading {
  */
 export function readLineText(img: GrayImage, options: RecogniseLineOptions = {}): string | null {
   const r = recogniseLine(img, options);
-  return r ? contextualText(r.candidates, 15) : null;
+  return r ? contextualText(r.candidates) : null;
 }

@@ -91,15 +91,15 @@ describe('contextualText', () => {
 
   it('takes a names line for what it is: a 0 read in a name is an O', () => {
     const line = 'MUHAMMAD<<PUTRI<SIT0<<<<<<<<<<';
-    expect(contextualText(read(line, { 19: 'O' }), 15)).toBe('MUHAMMAD<<PUTRI<SITO<<<<<<<<<<');
+    expect(contextualText(read(line, { 19: 'O' }))).toBe('MUHAMMAD<<PUTRI<SITO<<<<<<<<<<');
   });
 
   it('keeps digits in the dates of a TD1 second line, and before the fillers of a TD1 first line', () => {
     const second = '7408122F1204159UTO<<<<<<<<<<<6';
-    expect(contextualText(read(second, { 1: 'Z', 2: 'A' }), 15)).toBe(second);
+    expect(contextualText(read(second, { 1: 'Z', 2: 'A' }))).toBe(second);
     // A document number of letters, then its check digit and fillers: the 1 is clear, I a far second.
     const first = 'IYPBCDWYBKYZKO1<<<<<<<<<<<<<<<';
-    expect(contextualText(read(first, { 14: 'I' }, 0.01), 15)).toBe(first);
+    expect(contextualText(read(first, { 14: 'I' }, 0.01))).toBe(first);
   });
 
   // The ICAO 9303 specimen's second line: every check digit on it holds.
@@ -109,20 +109,20 @@ describe('contextualText', () => {
     // The birth date's 8 read as a 3, with the 8 a close second: only the 8 makes the birth date's check hold.
     const misread = specimen.slice(0, 16) + '3' + specimen.slice(17);
     const cands = read(misread, { 16: '8' }, 0.3);
-    expect(contextualText(cands, 15)).toBe(specimen);
+    expect(contextualText(cands)).toBe(specimen);
   });
 
   it('keeps a printed check digit that fails when only an unlikely reading would make it hold', () => {
     // A test document's number with a wrong check digit (0 instead of 6), read clearly.
     const printed = specimen.slice(0, 9) + '0' + specimen.slice(10);
     const cands = read(printed, { 2: '3', 4: '0' }, 0.002);
-    expect(contextualText(cands, 15)).toBe(printed);
+    expect(contextualText(cands)).toBe(printed);
   });
 
   it('reads a lone digit among the letters of a word of a line of no standard length as its letter', () => {
     const line = 'IDFRAB0ND<<<<<<<<<<<<<<<<<<<<<<<<<<'; // 35 characters: a crop missing one
-    expect(contextualText(read(line, { 6: 'O' }, 0.01), 15)).toBe('IDFRABOND<<<<<<<<<<<<<<<<<<<<<<<<<<');
+    expect(contextualText(read(line, { 6: 'O' }, 0.01))).toBe('IDFRABOND<<<<<<<<<<<<<<<<<<<<<<<<<<');
     // A letter that starts a run of digits is a document number's prefix, and stays.
-    expect(contextualText(read('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<', { 0: '8' }, 0.01), 15)).toBe('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<');
+    expect(contextualText(read('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<', { 0: '8' }, 0.01))).toBe('B12345678<<<<<<<<<<<<<<<<<<<<<<<<<<');
   });
 });
