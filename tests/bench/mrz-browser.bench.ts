@@ -1,0 +1,151 @@
+// Benchmark (not a test): the MRZ reader in real Chromium, in a dedicated module Web Worker as the app
+// runs it, against Node on the same synthetic 1280×720 frames (test-output/synth, as bench:mrz makes it).
+// Prints ms per frame p50/p95 with and without an MRZ in each, the ratio browser/Node, and whether both
+// read the same lines on every frame. Only readMrzFrame is timed, inside the worker with performance.now().
+// Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR]
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { readMrzFrame, type GrayImage } from '../../shared/mrz/reader';
+import { readImage } from '../../scripts/image-io';
+import { runSynth, type SynthTruth } from '../../scripts/mrz-synth';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
+const synthDir = resolve(opt('--synth', 'test-output/synth'));
+const nMrz = Number(opt('--frames', '100'));
+const nEmpty = Number(opt('--empty', '20'));
+const ROOT = resolve(new URL('.', import.meta.url).pathname, '../..');
+
+interface Reading { ms: number; lines: string[] | null; valid: boolean }
+/** What the page keeps on its global scope between page.evaluate calls. */
+interface BenchPage { readFrame(index: number, width: number, height: number): Promise<Reading> }
+
+// The worker's whole program: the engine's public entry, timed around the call only (not the message hops).
+const WORKER_ENTRY = `
+import { readMrzFrame } from './shared/mrz/reader';
+self.onmessage = (event) => {
+  const { width, height, buffer } = event.data;
+  const t0 = performance.now();
+  const r = readMrzFrame({ width, height, data: new Uint8Array(buffer) });
+  const ms = performance.now() - t0;
+  self.postMessage({ ms, lines: r.lines, valid: r.valid });
+};`;
+
+function pct(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+function row(label: string, a: string, b: string, ratio = ''): void {
+  console.log(`  ${label.padEnd(36)} ${a.padStart(10)} ${b.padStart(10)} ${ratio.padStart(8)}`);
+}
+
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  if (!existsSync(join(synthDir, 'truth.json'))) {
+    // The same arguments as bench:mrz, so both benchmarks read the same set.
+    console.log(`making the synthetic set in ${synthDir} (scripts/mrz-synth.ts, as npm run bench:mrz does) ...`);
+    runSynth([synthDir, '--count', '300', '--empty', '60', '--large', '0', '--seed', '1']);
+  }
+  const truth = (JSON.parse(readFileSync(join(synthDir, 'truth.json'), 'utf8')) as SynthTruth[]).filter((t) => t.width === 1280 && t.height === 720);
+  const chosen = [...truth.filter((t) => t.lines).slice(0, nMrz), ...truth.filter((t) => !t.lines).slice(0, nEmpty)];
+  // Decoded once here: the page fetches the very same grey bytes, so decoding is in neither timing.
+  const images: GrayImage[] = chosen.map((t) => readImage(join(synthDir, t.file)));
+
+  const bundle = await build({
+    stdin: { contents: WORKER_ENTRY, resolveDir: ROOT, sourcefile: 'mrz-bench-worker.ts', loader: 'ts' },
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
+  });
+  const workerJs = bundle.outputFiles[0]!.text;
+
+  // A real http origin rather than about:blank: the page can fetch frames as raw bytes, and the worker
+  // loads from a URL like the app's (a blob: worker on about:blank also works in this Chromium).
+  const server = createServer((req, res) => {
+    const frame = /^\/frame\/(\d+)$/.exec(req.url ?? '');
+    if (frame && images[Number(frame[1])]) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(images[Number(frame[1])]!.data);
+    } else if (req.url === '/worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerJs);
+    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>mrz bench</title>');
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await page.goto(`${base}/`);
+    // No named const functions in page.evaluate bodies: tsx keeps names with __name(), which the page lacks.
+    await page.evaluate(() => {
+      const worker = new Worker('/worker.js', { type: 'module' });
+      (globalThis as unknown as BenchPage).readFrame = async (index, width, height) => {
+        const buffer = await (await fetch(`/frame/${index}`)).arrayBuffer();
+        return new Promise<Reading>((ok, fail) => {
+          worker.onmessage = (event: MessageEvent<Reading>) => ok(event.data);
+          worker.onerror = (event) => fail(new Error(`worker: ${event.message}`));
+          worker.postMessage({ width, height, buffer }, [buffer]);
+        });
+      };
+    });
+    const inBrowser = (i: number): Promise<Reading> =>
+      page.evaluate(([index, width, height]) => (globalThis as unknown as BenchPage).readFrame(index, width, height), [i, images[i]!.width, images[i]!.height] as const);
+    const inNode = (i: number): Reading => {
+      const t0 = performance.now();
+      const r = readMrzFrame(images[i]!);
+      return { ms: performance.now() - t0, lines: r.lines, valid: r.valid };
+    };
+
+    const withCount = chosen.filter((t) => t.lines).length;
+    // The first 5 of each kind, so both the full path and the nothing-found path are compiled.
+    const warm = [...chosen.keys()].filter((i) => (i < withCount ? i : i - withCount) < 5);
+    console.log(`MRZ reading in Chromium (dedicated module worker) vs Node — ${new Date().toISOString()}`);
+    console.log(`node ${process.version} (V8 ${process.versions.v8}), Chromium ${browser.version()}; machine: ${cpus().length} CPUs, load average ${load()} at start (wall times suffer when it exceeds the CPU count)`);
+    console.log(`frames: ${withCount} with an MRZ, ${chosen.length - withCount} without (the first of each in ${synthDir}, 1280×720)`);
+    console.log(`warm-up: ${warm.length} frames (the first ${Math.min(5, withCount)} with an MRZ and ${warm.length - Math.min(5, withCount)} without) read once in each, untimed`);
+    console.log('Node and the worker read the frames alternately, so a change in the machine\'s load hits both alike');
+    // Warm-up so that JIT compilation is not billed to the timed frames.
+    for (const i of warm) { inNode(i); await inBrowser(i); }
+
+    const node: Reading[] = [], web: Reading[] = [];
+    let nodeCpuMs = 0;
+    for (let i = 0; i < chosen.length; i++) {
+      const c0 = process.cpuUsage();
+      node.push(inNode(i));
+      const cu = process.cpuUsage(c0);
+      nodeCpuMs += (cu.user + cu.system) / 1000;
+      web.push(await inBrowser(i));
+    }
+
+    const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+    const ms = (rs: Reading[], mrz: boolean): number[] => rs.filter((_, i) => !!chosen[i]!.lines === mrz).map((r) => r.ms);
+    console.log('\nms per frame (wall, readMrzFrame only)');
+    row('', 'node', 'chromium', 'ratio');
+    for (const [label, mrz, q] of [
+      ['with MRZ p50', true, 0.5], ['with MRZ p95', true, 0.95], ['without MRZ p50', false, 0.5], ['without MRZ p95', false, 0.95],
+    ] as const) {
+      const a = pct(ms(node, mrz), q), b = pct(ms(web, mrz), q);
+      row(label, f1(a), f1(b), a > 0 ? `${(b / a).toFixed(2)}x` : '');
+    }
+    const differ = chosen.flatMap((t, i) =>
+      JSON.stringify([node[i]!.lines, node[i]!.valid]) === JSON.stringify([web[i]!.lines, web[i]!.valid]) ? []
+        : [`${t.file}: node ${node[i]!.lines?.join('|') ?? 'no MRZ'}${node[i]!.valid ? ' [valid]' : ''} / chromium ${web[i]!.lines?.join('|') ?? 'no MRZ'}${web[i]!.valid ? ' [valid]' : ''}`]);
+    console.log(`\nreadings equal in Chromium and Node (same lines, same validity): ${chosen.length - differ.length}/${chosen.length} frames`);
+    if (differ.length) console.log(`  ${differ.slice(0, 20).join('\n  ')}`);
+    // The worker's CPU time is out of reach, so Node's tells how much of the wall time the load took.
+    const nodeWall = node.reduce((sum, r) => sum + r.ms, 0);
+    console.log(`load average at the end: ${load()}; Node's CPU time was ${(100 * nodeCpuMs / nodeWall).toFixed(0)}% of its wall time (a little over 100%: V8's helper threads; well under: other processes had the core)`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+void main();
