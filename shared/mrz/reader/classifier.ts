@@ -87,11 +87,11 @@ function hiddenFromInked(w1t: Float32Array, b1: Float32Array, x: Float32Array, h
     const i0 = idx[k]!, i1 = idx[k + 1]!, i2 = idx[k + 2]!, i3 = idx[k + 3]!;
     const v0 = x[i0]!, v1 = x[i1]!, v2 = x[i2]!, v3 = x[i3]!;
     const c0 = i0 * nh, c1 = i1 * nh, c2 = i2 * nh, c3 = i3 * nh;
-    for (let j = 0; j < nh; j++) acc[j] += w1t[c0 + j]! * v0 + w1t[c1 + j]! * v1 + w1t[c2 + j]! * v2 + w1t[c3 + j]! * v3;
+    for (let j = 0; j < nh; j++) acc[j] = acc[j]! + w1t[c0 + j]! * v0 + w1t[c1 + j]! * v1 + w1t[c2 + j]! * v2 + w1t[c3 + j]! * v3;
   }
   for (; k < n; k++) {
     const i = idx[k]!, v = x[i]!, c = i * nh;
-    for (let j = 0; j < nh; j++) acc[j] += w1t[c + j]! * v;
+    for (let j = 0; j < nh; j++) acc[j] = acc[j]! + w1t[c + j]! * v;
   }
   for (let j = 0; j < nh; j++) h[j] = acc[j]! > 0 ? acc[j]! : 0;
 }
