@@ -1,8 +1,8 @@
 // Reads a single MRZ line without its partners (the --line CLI): tries the line as each line of each
 // MRZ format of its length, corrects it there with the MRZ engine (character classes, state codes,
-// and the check digits that lie on that line), and keeps the likeliest explanation, or the plain
-// best reading when no format explains the line cheaply. Whole MRZs go through correctMrz instead.
-import { DIGIT_TO_LETTER, FILLER, LETTER_TO_DIGIT, fitsClass } from '../alphabet';
+// and the check digits that lie on that line), and keeps the likeliest explanation, which may be the
+// plain reading of a line that is none of them. Whole MRZs go through correctMrz instead.
+import { DIGIT, DIGIT_TO_LETTER, LETTER, LETTER_TO_DIGIT, fitsClass } from '../alphabet';
 import { correctLine } from '../correct';
 import { LAYOUTS } from '../layouts';
 import type { MrzFormat } from '../types';
@@ -61,7 +61,7 @@ function scoreOf(cands: LineCandidates, text: string, classes: Uint8Array | null
     // A char the layout does not allow there (the recogniser offered nothing that fits).
     if (classes && !fitsClass(ch.charCodeAt(0), classes[i]!)) score += Math.log(FLOOR);
     // A filler where a digit belongs (dates, check digits) is legal but rare.
-    if (ch === '<' && classes && (classes[i]! & FILLER) !== 0 && fitsClass(48, classes[i]!) && !fitsClass(65, classes[i]!)) score -= FILLER_AS_DIGIT;
+    if (ch === '<' && classes && (classes[i]! & (DIGIT | LETTER)) === DIGIT) score -= FILLER_AS_DIGIT;
   }
   return score;
 }
