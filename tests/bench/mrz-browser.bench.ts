@@ -5,7 +5,6 @@
 // Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { readMrzFrame, type GrayImage } from '../../shared/mrz/reader';
 import { readImage } from '../../scripts/image-io';
-import { runSynth, type SynthTruth } from '../../scripts/mrz-synth';
+import { benchFrames, pct } from './mrz-bench-set';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
@@ -37,12 +36,6 @@ self.onmessage = (event) => {
   self.postMessage({ ms, lines: r.lines, valid: r.valid });
 };`;
 
-function pct(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
-
 function row(label: string, a: string, b: string, ratio = ''): void {
   console.log(`  ${label.padEnd(36)} ${a.padStart(10)} ${b.padStart(10)} ${ratio.padStart(8)}`);
 }
@@ -50,12 +43,8 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 async function main(): Promise<void> {
-  if (!existsSync(join(synthDir, 'truth.json'))) {
-    // The same arguments as bench:mrz, so both benchmarks read the same set.
-    console.log(`making the synthetic set in ${synthDir} (scripts/mrz-synth.ts, as npm run bench:mrz does) ...`);
-    runSynth([synthDir, '--count', '300', '--empty', '60', '--large', '0', '--seed', '1']);
-  }
-  const truth = (JSON.parse(readFileSync(join(synthDir, 'truth.json'), 'utf8')) as SynthTruth[]).filter((t) => t.width === 1280 && t.height === 720);
+  // The same set as bench:mrz.
+  const truth = benchFrames(synthDir);
   const chosen = [...truth.filter((t) => t.lines).slice(0, nMrz), ...truth.filter((t) => !t.lines).slice(0, nEmpty)];
   // Decoded once here: the page fetches the very same grey bytes, so decoding is in neither timing.
   const images: GrayImage[] = chosen.map((t) => readImage(join(synthDir, t.file)));

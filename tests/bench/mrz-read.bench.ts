@@ -7,7 +7,7 @@
 // stalls then do not pass for the cost of reading a frame.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMrz } from '../../shared/mrz/index';
 import { readMrzFrame } from '../../shared/mrz/reader/read-frame';
@@ -16,7 +16,7 @@ import { readImage, writeImage } from '../../scripts/image-io';
 import { cropGray } from '../../shared/mrz/reader/gray';
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
-import { runSynth, type SynthTruth } from '../../scripts/mrz-synth';
+import { benchFrames, pct } from './mrz-bench-set';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
@@ -27,12 +27,6 @@ const repeat = Math.max(1, Number(opt('--repeat', '3')));
 const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
 const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
 const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
-
-function pct(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-}
 
 class DocMeter {
   docs = 0; exact = 0; validReported = 0; falseAccepts = 0; edits = 0; chars = 0;
@@ -101,12 +95,7 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(synthDir, 'truth.json'))) {
-    console.log(`making the synthetic set in ${synthDir} (scripts/mrz-synth.ts) ...`);
-    runSynth([synthDir, '--count', '300', '--empty', '60', '--large', '0', '--seed', '1']);
-  }
-  const truth = JSON.parse(readFileSync(join(synthDir, 'truth.json'), 'utf8')) as SynthTruth[];
-  const frames = truth.filter((t) => t.width === 1280 && t.height === 720);
+  const frames = benchFrames(synthDir);
   console.log(`MRZ reading benchmark — ${new Date().toISOString()}, node ${process.version}, one core (JS is single-threaded; Tesseract with OMP_THREAD_LIMIT=1); CPU = user+system time, wall = elapsed on a shared machine; each frame timed ${repeat} times, median kept`);
   console.log(`synthetic frames: ${frames.filter((f) => f.lines).length} with an MRZ, ${frames.filter((f) => !f.lines).length} without (1280×720, ${synthDir})`);
 
