@@ -20,7 +20,7 @@ export interface Mlp {
   /** hidden × inputs, row by row (as trained). */
   w1: Float32Array; b1: Float32Array;
   w2: Float32Array; b2: Float32Array;
-  /** w1 transposed (inputs × hidden), made by loadMlp for the forward pass over the inked inputs only. */
+  /** w1 transposed (inputs × hidden), made by loadMlp for the forward pass over the inked inputs only; models being trained have none. */
   w1t?: Float32Array;
 }
 
@@ -35,8 +35,7 @@ export function loadMlp(spec: MlpModelSpec): Mlp {
     return out;
   };
   const w1 = deq(spec.w1, spec.s1, spec.hidden, spec.inputs);
-  const w1t = new Float32Array(w1.length);
-  for (let j = 0; j < spec.hidden; j++) for (let i = 0; i < spec.inputs; i++) w1t[i * spec.hidden + j] = w1[j * spec.inputs + i]!;
+  const w1t = transpose(w1, spec.hidden, spec.inputs);
   return {
     inputs: spec.inputs, hidden: spec.hidden, outputs: spec.outputs,
     w1, b1: Float32Array.from(spec.b1),
@@ -48,10 +47,9 @@ export function loadMlp(spec: MlpModelSpec): Mlp {
 /** Forward pass: returns softmax probabilities (length = outputs). `hiddenOut` receives activations. */
 export function mlpForward(m: Mlp, x: Float32Array, hiddenOut?: Float32Array): Float32Array {
   const nh = m.hidden, ni = m.inputs, no = m.outputs;
-  const w1 = m.w1, b1 = m.b1, w2 = m.w2, b2 = m.b2;
+  const b1 = m.b1, w2 = m.w2, b2 = m.b2;
   const h = hiddenOut ?? new Float32Array(nh);
-  if (m.w1t) hiddenFromInked(m.w1t, b1, x, h, ni, nh);
-  else hiddenFromRows(w1, b1, x, h, ni, nh);
+  hiddenFromInked(m.w1t ?? transpose(m.w1, nh, ni), b1, x, h, ni, nh);
   const out = new Float32Array(no);
   let max = -Infinity;
   for (let k = 0; k < no; k++) {
@@ -74,7 +72,7 @@ export function mlpForward(m: Mlp, x: Float32Array, hiddenOut?: Float32Array): F
 let sums = new Float64Array(0);
 let inked = new Int32Array(0);
 function hiddenFromInked(w1t: Float32Array, b1: Float32Array, x: Float32Array, h: Float32Array, ni: number, nh: number): void {
-  // Sums in double precision, as the row-by-row dot products keep them.
+  // Sums in double precision: the hidden Float32Array would round after every addition.
   if (sums.length < nh) sums = new Float64Array(nh);
   if (inked.length < ni) inked = new Int32Array(ni);
   const acc = sums, idx = inked;
@@ -96,24 +94,10 @@ function hiddenFromInked(w1t: Float32Array, b1: Float32Array, x: Float32Array, h
   for (let j = 0; j < nh; j++) h[j] = acc[j]! > 0 ? acc[j]! : 0;
 }
 
-/** First layer row by row (models being trained, which have no transposed copy). */
-function hiddenFromRows(w1: Float32Array, b1: Float32Array, x: Float32Array, h: Float32Array, ni: number, nh: number): void {
-  // A 4-way unroll lets V8 keep the dot products tight.
-  const n4 = ni - (ni % 4);
-  for (let j = 0; j < nh; j++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    const row = j * ni;
-    let i = 0;
-    for (; i < n4; i += 4) {
-      s0 += w1[row + i]! * x[i]!;
-      s1 += w1[row + i + 1]! * x[i + 1]!;
-      s2 += w1[row + i + 2]! * x[i + 2]!;
-      s3 += w1[row + i + 3]! * x[i + 3]!;
-    }
-    for (; i < ni; i++) s0 += w1[row + i]! * x[i]!;
-    const s = b1[j]! + s0 + s1 + s2 + s3;
-    h[j] = s > 0 ? s : 0;
-  }
+function transpose(w: Float32Array, rows: number, cols: number): Float32Array {
+  const t = new Float32Array(w.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = w[r * cols + c]!;
+  return t;
 }
 
 /**
