@@ -9,6 +9,12 @@ export const CHAR_VALUE: Int8Array = (() => {
   return t;
 })();
 
+/** The check-digit value of a char (its first code unit), or -1 outside the MRZ alphabet. */
+export function charValue(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? CHAR_VALUE[c]! : -1;
+}
+
 /** CHAR_VALUE over every UTF-16 code unit, so hot loops index without a range check. */
 export const CHAR_VALUE_16: Int8Array = (() => {
   const t = new Int8Array(65536).fill(-1);
@@ -64,7 +70,8 @@ export function isMrzText(s: string): boolean {
 
 /**
  * Digits that OCR and typists confuse with letters. Only used where a position admits letters only
- * and no check digit protects it (names, state codes), so the change cannot hide a misreading.
+ * and no check digit protects it (names, state codes; in a single line of no known layout, a word
+ * of letters), so the change cannot hide a misreading.
  */
 export const DIGIT_TO_LETTER: Readonly<Record<string, string>> = {
   '0': 'O',
@@ -74,7 +81,7 @@ export const DIGIT_TO_LETTER: Readonly<Record<string, string>> = {
   '6': 'G',
   '8': 'B',
 };
-/** The reverse confusions, used only for hints in error messages. */
+/** The reverse confusions: hints in error messages, and a lone letter in a run of digits of a single line of no known layout. */
 export const LETTER_TO_DIGIT: Readonly<Record<string, string>> = {
   O: '0',
   Q: '0',

@@ -1,6 +1,6 @@
 // Owns correction of recogniser output: per-position classes plus a bounded, check-digit-guided search over alternatives.
 
-import { CHAR_VALUE, FILLER, fitsClass } from './alphabet';
+import { CHAR_VALUE, FILLER, charValue, fitsClass } from './alphabet';
 import { weightAt } from './check-digit';
 import { parseMrzDate, toRefDate, type RefDate } from './dates';
 import { LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
@@ -470,7 +470,7 @@ function kBest(cells: Array<[number, number]>, weights: number[], grid: Cell[][]
     const cell = grid[l]![c]!;
     const w = weights[i]!;
     const alts: Alt[] =
-      cell.alts.length > 0 ? cell.alts : [{ ch: fallback[l]![c]!, value: valueOf(fallback[l]![c]!), logScore: 0 }];
+      cell.alts.length > 0 ? cell.alts : [{ ch: fallback[l]![c]!, value: charValue(fallback[l]![c]!), logScore: 0 }];
     const next: Node[][] = [[], [], [], [], [], [], [], [], [], []];
     for (let r = 0; r < 10; r++) {
       const bucket = states[r]!;
@@ -489,11 +489,6 @@ function kBest(cells: Array<[number, number]>, weights: number[], grid: Cell[][]
   return states;
 }
 
-function valueOf(ch: string): number {
-  const c = ch.charCodeAt(0);
-  return c < 128 ? CHAR_VALUE[c]! : -1;
-}
-
 function textOf(node: Node): string {
   let s = '';
   for (let n: Node | null = node; n && n.parent; n = n.parent) s = n.ch + s;
@@ -506,11 +501,11 @@ function compositeResidue(layout: Layout, cells: Array<[number, number]>, text: 
   let sum = 0;
   for (let i = 0; i < cells.length; i++) {
     const [l, c] = cells[i]!;
-    const v = valueOf(text[i]!);
+    const v = charValue(text[i]!);
     sum += (v < 0 ? 0 : v) * w[l]![c]!;
   }
   for (const [l, c, ch] of extra) {
-    const v = valueOf(ch);
+    const v = charValue(ch);
     sum += (v < 0 ? 0 : v) * w[l]![c]!;
   }
   return sum % 10;
@@ -555,13 +550,13 @@ function segmentHolds(seg: Segment, chosen: string[][], ref: RefDate): boolean {
   if (!seg.validate(text, check, ref)) return false;
   // Only an empty personal number may carry `<` as its check digit.
   if (check === '<') return seg.name === 'optionalData' && isAllFiller(text);
-  const d = valueOf(check);
+  const d = charValue(check);
   if (d < 0 || d > 9) return false;
   for (const weights of seg.weightSets) {
     let sum = 0;
     let ok = true;
     for (let i = 0; i < text.length; i++) {
-      const v = valueOf(text[i]!);
+      const v = charValue(text[i]!);
       if (v < 0) ok = false;
       sum += v * weights[i]!;
     }
@@ -575,12 +570,12 @@ function compositeHolds(composite: CheckSpec, chosen: string[][]): boolean {
   let i = 0;
   for (const r of composite.covers) {
     for (let c = r.start; c < r.end; c++) {
-      const v = valueOf(chosen[r.line]![c]!);
+      const v = charValue(chosen[r.line]![c]!);
       if (v < 0) return false;
       sum += v * weightAt(i++);
     }
   }
-  return valueOf(chosen[composite.position.line]![composite.position.start]!) === sum % 10;
+  return charValue(chosen[composite.position.line]![composite.position.start]!) === sum % 10;
 }
 
 function apply(seg: Segment, text: string, chosen: string[][]): void {

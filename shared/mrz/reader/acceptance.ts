@@ -1,7 +1,7 @@
 // Owns when a corrected camera reading may be accepted: check digits hold without having had to vouch
 // for doubtful or interchangeable characters, text no check digit covers is read confidently, and
 // the state codes exist. Typed and scanned entry is judged by the MRZ engine alone.
-import { CHAR_VALUE } from '../alphabet';
+import { charValue } from '../alphabet';
 import { weightAt } from '../check-digit';
 import { LAYOUTS } from '../layouts';
 import type { MrzResult } from '../types';
@@ -108,10 +108,10 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
       const chosen = result.lines[line]?.[col];
       const alts = candidates[line]?.[col];
       if (!chosen || !alts) return;
-      const from = CHAR_VALUE[chosen.charCodeAt(0)] ?? -1;
+      const from = charValue(chosen);
       const own = alts.find((a) => a.char === chosen);
       for (const a of alts) {
-        const to = a.char.length === 1 && a.char.charCodeAt(0) < 128 ? CHAR_VALUE[a.char.charCodeAt(0)]! : -1;
+        const to = a.char.length === 1 ? charValue(a.char) : -1;
         if (a.char === chosen || to < 0 || from < 0) continue;
         const delta = to - from;
         changes.push({
