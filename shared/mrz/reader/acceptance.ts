@@ -25,6 +25,12 @@ export function acceptable(result: MrzResult, candidates: LineCandidates[], minU
   );
 }
 
+/** The recogniser's score for the character the reading has at this position (0 when it never offered it). */
+function chosenScore(result: MrzResult, candidates: LineCandidates[], line: number, i: number): number {
+  const ch = result.lines[line]?.[i];
+  return candidates[line]?.[i]?.find((a) => a.char === ch)?.score ?? 0;
+}
+
 /**
  * Lowest recogniser score of the chosen characters that no field check digit covers (names, codes,
  * nationality, sex, optional data under the composite only, and MRV optional data); 0 when a name field is implausible (letters after a
@@ -45,8 +51,7 @@ function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): num
   result.lines.forEach((line, li) => {
     for (let i = 0; i < line.length; i++) {
       if (covered[li]![i]) continue;
-      const alt = candidates[li]?.[i]?.find((a) => a.char === line[i]);
-      min = Math.min(min, alt ? alt.score : 0);
+      min = Math.min(min, chosenScore(result, candidates, li, i));
     }
   });
   for (const s of voteInput({ valid: true, lines: result.lines, result }).nameSpans) {
@@ -61,11 +66,7 @@ function uncheckedMinScore(result: MrzResult, candidates: LineCandidates[]): num
  * more doubtful characters under it, the correction can always find a combination that passes.
  */
 export function overCorrected(result: MrzResult, candidates: LineCandidates[]): boolean {
-  const doubtful = (line: number, i: number): boolean => {
-    const ch = result.lines[line]?.[i];
-    const alt = candidates[line]?.[i]?.find((a) => a.char === ch);
-    return !alt || alt.score < 0.5;
-  };
+  const doubtful = (line: number, i: number): boolean => chosenScore(result, candidates, line, i) < 0.5;
   for (const c of result.checks) {
     // The composite spans fields that have their own digits; each field is judged by its own.
     if (c.name === 'composite') continue;
@@ -109,14 +110,14 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
       const alts = candidates[line]?.[col];
       if (!chosen || !alts) return;
       const from = charValue(chosen);
-      const own = alts.find((a) => a.char === chosen);
+      const own = chosenScore(result, candidates, line, col);
       for (const a of alts) {
         const to = a.char.length === 1 ? charValue(a.char) : -1;
         if (a.char === chosen || to < 0 || from < 0) continue;
         const delta = to - from;
         changes.push({
           cell,
-          cost: Math.log(Math.max(MIN_SCORE, own?.score ?? 0) / Math.max(MIN_SCORE, a.score)),
+          cost: Math.log(Math.max(MIN_SCORE, own) / Math.max(MIN_SCORE, a.score)),
           own: (((delta * weight) % 10) + 10) % 10,
           composite: (((delta * (compositeWeights?.[line]?.[col] ?? 0)) % 10) + 10) % 10,
         });
