@@ -36,8 +36,6 @@ const CLASS_PRIOR: Float64Array = (() => {
 })();
 const FREE_PRIOR = -Math.log(MRZ_CHARSET.length);
 
-interface Explanation { text: string; score: number; evidence: number }
-
 /** Every (format, line) pair, by line length. */
 const LINE_SLOTS: ReadonlyMap<number, ReadonlyArray<{ format: MrzFormat; line: number }>> = (() => {
   const m = new Map<number, Array<{ format: MrzFormat; line: number }>>();
@@ -106,18 +104,19 @@ function wordConsistent(text: string, cands: LineCandidates): string {
  */
 export function contextualText(cands: LineCandidates): string {
   const freeText = cands.map((c) => c[0]?.char ?? '<').join('');
-  const freeScore = scoreOf(cands, freeText, null);
-  let best: Explanation | null = null;
+  let best: { text: string; likelihood: number } | null = null;
   for (const { format, line } of LINE_SLOTS.get(cands.length) ?? []) {
     const layout = LAYOUTS[format];
     const classes = layout.classes[line]!;
     const r = correctLine(cands, format, line, { maxCost: CORRECTION_COST });
     // A document code the format does not use is as bad as any other char out of place.
     const codePenalty = line === 0 && !layout.codeFirst.includes(r.text[0]!) ? Math.log(FLOOR) : 0;
-    const e = { text: r.text, score: scoreOf(cands, r.text, classes) + codePenalty, evidence: priorOf(r.text, classes) + r.held * CHECK_HOLDS + (r.checks - r.held) * CHECK_FAILS };
-    if (!best || e.score + e.evidence > best.score + best.evidence) best = e;
+    const checks = r.held * CHECK_HOLDS + (r.checks - r.held) * CHECK_FAILS;
+    const likelihood = scoreOf(cands, r.text, classes) + codePenalty + priorOf(r.text, classes) + checks;
+    if (!best || likelihood > best.likelihood) best = { text: r.text, likelihood };
   }
   // A line of standard length may still be none of them (a label, a partial crop): it stays as read
   // when reading it as any layout is less likely than reading it freely.
-  return best && best.score + best.evidence >= freeScore + priorOf(freeText, null) ? best.text : wordConsistent(freeText, cands);
+  const free = scoreOf(cands, freeText, null) + priorOf(freeText, null);
+  return best && best.likelihood >= free ? best.text : wordConsistent(freeText, cands);
 }
