@@ -176,7 +176,8 @@ function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell
  * The correction proper, on a grid of class-fitting alternatives: filler prior, state codes, then
  * the check-digit search over the fields `searchable` admits (and the composite when all of it is).
  * A correction that gives up more than `maxCost` of log score (per state code, per field, and for
- * the composite) is not made. Returns the chosen characters and how many of the searched checks hold on them.
+ * the composite) is not made. Returns the chosen characters, and the checks searched (for a caller
+ * that needs to know which of them hold).
  */
 function correctGrid(
   layout: Layout,
@@ -184,7 +185,7 @@ function correctGrid(
   ref: RefDate,
   searchable: (cells: Array<[number, number]>) => boolean,
   maxCost = Infinity,
-): { chosen: string[][]; held: number } {
+): { chosen: string[][]; segments: Segment[]; composite: CheckSpec | null } {
   applyFillerPrior(grid, layout);
 
   // Start from the best class-fitting alternative everywhere (names: class rules only).
@@ -214,15 +215,13 @@ function correctGrid(
   if (composite && layout.compositeWeights && !compositeHolds(composite, chosen)) {
     // The cheap pass did not satisfy the composite: search every field's alternatives jointly.
     for (const seg of segments) if (!searched.has(seg)) searchSegment(seg, grid, layout, ref);
-    const before = chosen.map((row) => row.slice());
+    // Only a bounded correction needs the reading from before, to go back to when the search cost too much.
+    const before = maxCost < Infinity ? chosen.map((row) => row.slice()) : null;
     searchComposite(layout, composite, segments, inSegment, grid, chosen);
     const cells = compositeCells(composite);
-    if (scoreOf(grid, cells, chosen) < scoreOf(grid, cells, before) - maxCost) for (let l = 0; l < chosen.length; l++) chosen[l] = before[l]!;
+    if (before && scoreOf(grid, cells, chosen) < scoreOf(grid, cells, before) - maxCost) for (let l = 0; l < chosen.length; l++) chosen[l] = before[l]!;
   }
-  let held = 0;
-  for (const seg of segments) if (segmentHolds(seg, chosen, ref)) held++;
-  if (composite && compositeHolds(composite, chosen)) held++;
-  return { chosen, held };
+  return { chosen, segments, composite };
 }
 
 /** Summed log score of the chosen chars at these cells (a char without a class-fitting alternative scores the floor). */
@@ -266,7 +265,10 @@ export function correctLine(
   const bestFirst = rows.map((row, l) => (l === lineIndex ? row.map(bestFirstChar).join('') : '<'.repeat(layout.lineLength)));
   const grid = buildGrid(layout, rows, bestFirst);
   const onLine = (cells: Array<[number, number]>) => cells.every(([l]) => l === lineIndex);
-  const { chosen, held } = correctGrid(layout, grid, ref, onLine, options?.maxCost);
+  const { chosen, segments, composite } = correctGrid(layout, grid, ref, onLine, options?.maxCost);
+  let held = 0;
+  for (const seg of segments) if (segmentHolds(seg, chosen, ref)) held++;
+  if (composite && compositeHolds(composite, chosen)) held++;
   // Counted from the layout: a long number whose continuation is missing has no segment, and fails.
   let checks = 0;
   for (const spec of layout.checks) if (spec.position.line === lineIndex && spec.covers.every((r) => r.line === lineIndex)) checks++;
