@@ -63,6 +63,16 @@ describe('readMrzFrame', () => {
     expect(r.valid).toBe(true);
   });
 
+  it('reads small print (12.5-13 px) that the first look misses, by looking again enlarged', () => {
+    // Seeds where the first look alone reads these frames wrong or not valid (found by trying seeds).
+    for (const [seed, format, capHeight] of [[22, 'MRVB', 13], [151, 'TD2', 12.5]] as const) {
+      const f = synthesiseFrame(new Rng(seed), { format, capHeight, difficulty: 0.8, width: 960, height: 540 });
+      const r = readMrzFrame(f.image, { referenceDate: REF });
+      expect(r.lines, format).toEqual(f.lines);
+      expect(r.valid).toBe(true);
+    }
+  });
+
   it('reads a document laid upside down (the frame turned half a turn)', () => {
     const rng = new Rng(77);
     for (const format of ['TD3', 'TD1'] as const) {
