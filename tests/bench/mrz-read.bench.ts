@@ -8,17 +8,15 @@
 // stalls then do not pass for the cost of reading a frame.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseMrz } from '../../shared/mrz/index';
 import { readMrzFrame } from '../../shared/mrz/reader/read-frame';
 import { readLineText } from '../../shared/mrz/reader/recognise-line';
 import { decodeImage, encodeJpeg, readImage, writeImage } from '../../scripts/image-io';
-import { writeFileSync } from 'node:fs';
 import { rectify } from '../../shared/mrz/reader/rectify';
 import { blurFloat, Rng } from '../../shared/mrz/reader/synth/render';
-import type { GrayImage } from '../../shared/mrz/reader/gray';
-import { cropGray } from '../../shared/mrz/reader/gray';
+import { cropGray, type GrayImage } from '../../shared/mrz/reader/gray';
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
 import { benchFrames, pct } from './mrz-bench-set';
@@ -228,8 +226,9 @@ async function main(): Promise<void> {
 
 /**
  * A real crop as a desk webcam would see it: shrunk so its capitals are 12-20 px (the crops are
- * 41-63 px high, about 1.6 cap heights), blurred, noised and JPEG-compressed. Tesseract's model
- * was trained on the clean crops; these shrunk copies are images neither engine has seen.
+ * 41-63 px high, about 1.6 cap heights), blurred, noised and JPEG-compressed. Tesseract's model was
+ * likely trained on all the clean crops, ours on the training side (shrunk copies among them), so
+ * these copies are new pixels to both, and the validation side's documents are new to ours only.
  */
 function webcamSized(img: GrayImage, rng: Rng): Buffer {
   const scale = rng.range(12, 20) / (img.height / 1.6);
@@ -260,11 +259,11 @@ function webcamSizedRealLines(real: ReturnType<typeof loadLineDataset>): void {
     }
   });
   const p = (a: number, b: number) => `${(100 * a / Math.max(1, b)).toFixed(2)}%`;
+  const p1 = (a: number, b: number) => `${(100 * a / Math.max(1, b)).toFixed(1)}%`;
   console.log(`\nReal crops shrunk to webcam print (every 3rd real line: capitals 12-20 px, blur, noise, JPEG 50-90; ${ours.lines} lines)`);
   row('', 'ours', useTess ? 'tesseract' : '', '');
   row('CER, all', p(ours.edits, ours.chars), useTess ? p(tess.edits, tess.chars) : '');
   row('CER, validation side', p(oursVal.edits, oursVal.chars), useTess ? p(tessVal.edits, tessVal.chars) : '');
-  const p1 = (a: number, b: number) => `${(100 * a / Math.max(1, b)).toFixed(1)}%`;
   row('exact lines, all', p1(ours.exact, ours.lines), useTess ? p1(tess.exact, tess.lines) : '');
 }
 
