@@ -16,7 +16,8 @@ export interface ReadFrameOptions {
   referenceDate?: Date;
   /**
    * Names and the document code carry no check digit. A reading whose characters there score
-   * below this (0..1) is reported not valid, to keep misread names from being accepted. Default 0.5.
+   * below this (0..1) is reported not valid, to keep misread names from being accepted. Default
+   * MIN_UNCHECKED_SCORE (acceptance.ts).
    */
   minUncheckedScore?: number;
   /** Upper bound on candidate lines examined per frame (bounds the worst-case time). */
@@ -236,7 +237,7 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
   const candidates = group.map((l) => l.candidates);
   const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
   const confidence = group.reduce((s, l) => s + l.confidence, 0) / group.length;
-  const valid = acceptable(result, candidates, options.minUncheckedScore ?? 0.5);
+  const valid = acceptable(result, candidates, options.minUncheckedScore);
   return { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
 }
 

@@ -31,6 +31,16 @@ describe('acceptable', () => {
     expect(acceptable(result, cands, 0.5)).toBe(false);
   });
 
+  it('refuses a name read only 0.6 sure: no check digit covers names', () => {
+    // Line 1 of a TD2 holds the names from position 5: SIREGAR's last R (position 11) read 0.6 sure, H the runner-up.
+    const cands = MRZ.map((line, l) => [...line].map((char, i) => (l === 0 && i === 11 ? [{ char: 'R', score: 0.6 }, { char: 'H', score: 0.4 }] : [{ char, score: 1 }])));
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(acceptable(result, cands)).toBe(false);
+    const sure = MRZ.map((line) => [...line].map((char) => [{ char, score: 1 }]));
+    expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure)).toBe(true);
+  });
+
   it('refuses a G read where 6 is nearly as likely: the two have the same value mod 10', () => {
     const withG = generateMrz('TD2', { documentNumber: 'AG1234567', birthDate: '940715', expiryDate: '2034-05-20' });
     const cands = withG.map((line, l) => [...line].map((char, i) => (l === 1 && i === 1 ? [{ char: 'G', score: 0.6 }, { char: '6', score: 0.4 }] : [{ char, score: 1 }])));
