@@ -85,7 +85,13 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await page.getByRole('button', { name: /Tinjauan/ }).click();
   await page.getByRole('button', { name: 'Cari', exact: true }).click();
   await page.getByTestId('search-results').getByRole('button', { name: 'Buka' }).first().click();
-  await page.keyboard.press('Alt+P');
+  // The shortcut works once the case has loaded (its decision panel listens for it): wait for the
+  // panel, and press again if the first press came before the listener (choosing twice is harmless).
+  await expect(page.getByRole('button', { name: /Penarikan paspor/ })).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Alt+P');
+    await expect(page.getByText('Cocok dengan daftar pengawasan')).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await page.getByText('Cocok dengan daftar pengawasan').click();
   await page.getByLabel('Dasar hukum').selectOption('PERMENKUMHAM_8_2014_PREVENTION_LIST');
   await page.getByLabel('Catatan', { exact: true }).fill('Tercantum dalam daftar pencegahan.');
