@@ -66,27 +66,6 @@ function downscale2(img: GrayImage): GrayImage {
   return { width: w, height: h, data: out };
 }
 
-/** Otsu's threshold over a histogram of the given pixels (all when no range is given). */
-export function otsuThreshold(data: Uint8Array): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
-  const total = data.length;
-  let sum = 0;
-  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
-  let sumB = 0, wB = 0, best = 0, bestT = 127;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t]!;
-    const mB = sumB / wB, mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) * (mB - mF);
-    if (between > best) { best = between; bestT = t; }
-  }
-  return bestT;
-}
-
 /** Value at the given quantile (0..1) of the pixel histogram. */
 export function percentile(data: Uint8Array, q: number): number {
   const hist = new Uint32Array(256);

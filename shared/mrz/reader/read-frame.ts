@@ -3,11 +3,11 @@
 // check-digit-guided correction (correctMrz). Single entry point for the worker, the CLI and benchmarks.
 import { correctMrz } from '../index';
 import type { MrzFormat, MrzResult } from '../types';
-import { otsuThreshold, type GrayImage } from './gray';
+import type { GrayImage } from './gray';
 import { locateLines, type LineCandidate } from './locate';
-import { rectify } from './rectify';
+import { rectify, type RotatedRect } from './rectify';
 import { classifyLayout, getDefaultModel, type LineReading } from './recognise-line';
-import { segmentLine } from './line-segment';
+import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
 import { acceptable, overCorrected } from './acceptance';
@@ -66,11 +66,19 @@ function nearestStandard(n: number): number | null {
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE): FoundLine | null {
   const scale = Math.min(maxScale, TARGET_CAP / Math.max(4, c.thickness * 0.85));
-  const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
-  const r = rectify(frame, rect, scale);
+  let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
+  let r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
   let layout = segmentLine(r.image);
   if (!layout) return null;
+  // A line a few cells short of a standard length may have been cut by a region measured short.
+  const n = layout.cells.length;
+  const wider = (expectedLength ? n < expectedLength : STANDARD.some((s) => n < s && n >= s - 6)) ? widenCutLine(rect, layout, scale) : null;
+  if (wider) {
+    const widened = rectify(frame, wider, scale);
+    const again = segmentLine(widened.image);
+    if (again) { rect = wider; r = widened; layout = again; }
+  }
   const std = expectedLength ?? nearestStandard(layout.cells.length);
   if (std === null || Math.abs(layout.cells.length - std) > 4) return null;
   if (std !== layout.cells.length) {
@@ -86,10 +94,31 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedL
   const slope = (cells[cells.length - 1]!.baseline - cells[0]!.baseline) / Math.max(1, cells[cells.length - 1]!.cx - cells[0]!.cx);
   return {
     text: reading.text, candidates: reading.candidates, confidence: reading.confidence,
-    cx: c.cx + midU * ux - midV * uy, cy: c.cy + midU * uy + midV * ux,
+    cx: rect.cx + midU * ux - midV * uy, cy: rect.cy + midU * uy + midV * ux,
     angle: c.angle + Math.atan(slope),
     length: (reading.layout.pitch * cells.length) / scale,
     capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale,
+  };
+}
+
+/**
+ * The locator can measure a line short (faint fillers at an end): then the text runs into the
+ * region's edge, and forcing the standard length would invent a cell at the other end. A region
+ * whose outermost character sits within a pitch of an edge is widened there by three pitches
+ * (no more: a card edge or clutter a little further out would add cells).
+ * Null when the text does not touch an edge.
+ */
+function widenCutLine(rect: RotatedRect, layout: LineLayout, scale: number): RotatedRect | null {
+  const cells = layout.cells;
+  const w = layout.width, p = layout.pitch;
+  const left = cells[0]!.cx < 1.1 * p, right = w - cells[cells.length - 1]!.cx < 1.1 * p;
+  if (!left && !right) return null;
+  const grow = (3 * p) / scale;
+  const shift = ((right ? grow : 0) - (left ? grow : 0)) / 2;
+  return {
+    ...rect,
+    cx: rect.cx + shift * Math.cos(rect.angle), cy: rect.cy + shift * Math.sin(rect.angle),
+    length: rect.length + (left ? grow : 0) + (right ? grow : 0),
   };
 }
 
@@ -105,15 +134,16 @@ function splitMerged(frame: GrayImage, c: LineCandidate): LineCandidate[] {
   const height = c.thickness * 1.4;
   const r = rectify(frame, { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length, height }, scale);
   const { width: w, height: h, data } = r.image;
-  const thr = otsuThreshold(data);
+  // Rows of text are rows of many light-dark changes. That profile, unlike a count of dark pixels,
+  // does not fill the gap between lines where glare or a dark background sways a global threshold.
   const prof = new Float32Array(h);
-  for (let y = 0; y < h; y++) { let n = 0; for (let x = 0; x < w; x++) if (data[y * w + x]! < thr) n++; prof[y] = n; }
-  let max = 0;
-  for (let y = 0; y < h; y++) max = Math.max(max, prof[y]!);
+  for (let y = 0; y < h; y++) { let n = 0; for (let x = 1; x < w; x++) n += Math.abs(data[y * w + x]! - data[y * w + x - 1]!); prof[y] = n; }
+  let max = 0, min = Infinity;
+  for (let y = 0; y < h; y++) { max = Math.max(max, prof[y]!); min = Math.min(min, prof[y]!); }
   const runs: [number, number][] = [];
   let start = -1;
   for (let y = 0; y <= h; y++) {
-    const on = y < h && prof[y]! > 0.2 * max;
+    const on = y < h && prof[y]! > min + 0.4 * (max - min);
     if (on && start < 0) start = y;
     if (!on && start >= 0) { runs.push([start, y - 1]); start = -1; }
   }
@@ -127,7 +157,11 @@ function splitMerged(frame: GrayImage, c: LineCandidate): LineCandidate[] {
   });
 }
 
-/** Groups of 2 (TD2/TD3/MRV) or 3 (TD1) parallel lines of one standard length, top to bottom. */
+/**
+ * Groups of 2 (TD2/TD3/MRV) or 3 (TD1) parallel lines of one standard length, top to bottom. One
+ * line can be found twice, read differently (a cut region, a probe, a clutter cell at an end), so
+ * every chain of lines that fit together is a group, not only neighbours in top-to-bottom order.
+ */
 function groupLines(found: FoundLine[]): FoundLine[][] {
   const groups: FoundLine[][] = [];
   for (const len of STANDARD) {
@@ -137,17 +171,17 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
     // Order along the normal of the first line's direction (the document is at most ±20° off upright).
     const a = ls[0]!.angle, nx = -Math.sin(a), ny = Math.cos(a), ux = Math.cos(a), uy = Math.sin(a);
     const sorted = [...ls].sort((p, q) => p.cx * nx + p.cy * ny - (q.cx * nx + q.cy * ny));
-    for (let i = 0; i + want <= sorted.length; i++) {
-      const g = sorted.slice(i, i + want);
-      let ok = true;
-      for (let k = 1; k < g.length && ok; k++) {
-        const p = g[k - 1]!, q = g[k]!;
-        const cap = (p.capHeight + q.capHeight) / 2;
-        const dn = (q.cx - p.cx) * nx + (q.cy - p.cy) * ny, du = (q.cx - p.cx) * ux + (q.cy - p.cy) * uy;
-        ok = Math.abs(p.angle - q.angle) < 0.09 && dn > 1.1 * cap && dn < 3.2 * cap && Math.abs(du) < 3 * p.pitch && Math.abs(p.capHeight - q.capHeight) < 0.35 * cap;
-      }
-      if (ok) groups.push(g);
-    }
+    /** q can be the line printed under p. */
+    const follows = (p: FoundLine, q: FoundLine): boolean => {
+      const cap = (p.capHeight + q.capHeight) / 2;
+      const dn = (q.cx - p.cx) * nx + (q.cy - p.cy) * ny, du = (q.cx - p.cx) * ux + (q.cy - p.cy) * uy;
+      return Math.abs(p.angle - q.angle) < 0.09 && dn > 1.1 * cap && dn < 3.2 * cap && Math.abs(du) < 3 * p.pitch && Math.abs(p.capHeight - q.capHeight) < 0.35 * cap;
+    };
+    const extend = (chain: FoundLine[], from: number): void => {
+      if (chain.length === want) { groups.push(chain); return; }
+      for (let k = from; k < sorted.length; k++) if (follows(chain[chain.length - 1]!, sorted[k]!)) extend([...chain, sorted[k]!], k + 1);
+    };
+    for (let i = 0; i < sorted.length; i++) extend([sorted[i]!], i + 1);
   }
   return groups;
 }
@@ -248,8 +282,12 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
  * of them than either (seed-2 synthetic set: 417 of 424 read exactly against 415, no false accept).
  * Null when the group's print is not small or a line does not segment to its length again.
  */
+function isSmallPrint(group: FoundLine[]): boolean {
+  return group.every((l) => l.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP);
+}
+
 function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine[] | null {
-  if (group.some((l) => l.capHeight * FIRST_LOOK_MAX_SCALE >= TARGET_CAP)) return null;
+  if (!isSmallPrint(group)) return null;
   const lines: FoundLine[] = [];
   for (const l of group) {
     // thickness × 0.85 is the cap height readCandidate scales by; the length gains the margin the locator's had.
