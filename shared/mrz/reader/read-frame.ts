@@ -10,14 +10,14 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
-import { acceptable, overCorrected } from './acceptance';
+import { acceptable, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected } from './acceptance';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
   /**
    * Names and the document code carry no check digit. A reading whose characters there score
    * below this (0..1) is reported not valid, to keep misread names from being accepted. Default
-   * MIN_UNCHECKED_SCORE (acceptance.ts).
+   * MIN_UNCHECKED_SCORE, or MIN_UNCHECKED_SCORE_SMALL_PRINT for small print (acceptance.ts).
    */
   minUncheckedScore?: number;
   /** Upper bound on candidate lines examined per frame (bounds the worst-case time). */
@@ -271,7 +271,8 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
   const candidates = group.map((l) => l.candidates);
   const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
   const confidence = group.reduce((s, l) => s + l.confidence, 0) / group.length;
-  const valid = acceptable(result, candidates, options.minUncheckedScore);
+  const minUnchecked = options.minUncheckedScore ?? (isSmallPrint(group) ? MIN_UNCHECKED_SCORE_SMALL_PRINT : MIN_UNCHECKED_SCORE);
+  const valid = acceptable(result, candidates, minUnchecked);
   return { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
 }
 
@@ -282,6 +283,7 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
  * of them than either (seed-2 synthetic set: 417 of 424 read exactly against 415, no false accept).
  * Null when the group's print is not small or a line does not segment to its length again.
  */
+/** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */
 function isSmallPrint(group: FoundLine[]): boolean {
   return group.every((l) => l.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP);
 }

@@ -50,4 +50,35 @@ describe('acceptable', () => {
     const sure = withG.map((line) => [...line].map((char) => [{ char, score: 1 }]));
     expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure, 0.5)).toBe(true);
   });
+
+  it('refuses a replacement the recogniser scored under 0.25 although its first choice fitted: the check digit passed a guess', () => {
+    // A printed I read as 1 (0.81), S the runner-up (0.18): 1 fails the check digit, S passes it
+    // because its value differs from I's by 10. I itself was never offered.
+    const printed = generateMrz('TD2', { documentNumber: 'I2FQKSS7Z', birthDate: '940715', expiryDate: '2034-05-20' });
+    const withFirst = (alts: Array<[string, number]>): LineCandidates[] =>
+      printed.map((line, l) => [...line].map((char, i) => (l === 1 && i === 0 ? alts.map(([c, score]) => ({ char: c, score })) : [{ char, score: 1 }])));
+    const guessed = withFirst([['1', 0.81], ['S', 0.18]]);
+    const result = correctMrz(guessed, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(result.lines[1]!.startsWith('S')).toBe(true);
+    expect(acceptable(result, guessed)).toBe(false);
+    // The same replacement scored 0.3 is the recogniser's own runner-up, and the check digit settles it.
+    const settled = withFirst([['1', 0.7], ['I', 0.3]]);
+    const fixed = correctMrz(settled, { referenceDate: REF });
+    expect(fixed.lines).toEqual(printed);
+    expect(acceptable(fixed, settled)).toBe(true);
+  });
+
+  it('refuses optional data read 0.95 sure where letters and digits both fit (O and 0 look alike)', () => {
+    // TD2 line 2 from position 28 is optional data: only the composite digit covers it.
+    const printed = generateMrz('TD2', { documentNumber: 'AB1234567', birthDate: '940715', expiryDate: '2034-05-20', optionalData: 'P0OY' });
+    const at = printed[1]!.indexOf('P0OY') + 2;
+    const cands = (score: number): LineCandidates[] =>
+      printed.map((line, l) => [...line].map((char, i) => (l === 1 && i === at ? [{ char, score }, { char: '0', score: 1 - score }] : [{ char, score: 1 }])));
+    const doubtful = cands(0.95);
+    expect(correctMrz(doubtful, { referenceDate: REF }).valid).toBe(true);
+    expect(acceptable(correctMrz(doubtful, { referenceDate: REF }), doubtful)).toBe(false);
+    const sure = cands(0.99);
+    expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure)).toBe(true);
+  });
 });
