@@ -124,7 +124,7 @@ function widenCutLine(rect: RotatedRect, layout: LineLayout, scale: number): Rot
 
 /**
  * A located region that is too thick for one line of 30-44 characters is two or three MRZ lines
- * run together (blur, small text, steep angle). Split it at the valleys of its ink profile across
+ * run together (blur, small text, steep angle). Split it at the valleys of its profile across
  * the text direction.
  */
 function splitMerged(frame: GrayImage, c: LineCandidate): LineCandidate[] {
