@@ -1,7 +1,7 @@
 // Owns when a corrected camera reading may be accepted: check digits hold without having had to vouch
 // for doubtful or interchangeable characters, text no check digit covers is read confidently, and
 // the state codes exist. Typed and scanned entry is judged by the MRZ engine alone.
-import { CHAR_FLAGS, charValue, DIGIT, LETTER } from '../alphabet';
+import { charValue, DIGIT, fitsClass, LETTER } from '../alphabet';
 import { weightAt } from '../check-digit';
 import { LAYOUTS } from '../layouts';
 import type { MrzResult } from '../types';
@@ -107,7 +107,7 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
   const own = chosenScore(result, candidates, line, i);
   if (!cls) return own;
   let misfit = 0;
-  for (const a of candidates[line]?.[i] ?? []) if (!((CHAR_FLAGS[a.char.charCodeAt(0)] ?? 0) & cls)) misfit += a.score;
+  for (const a of candidates[line]?.[i] ?? []) if (!fitsClass(a.char.charCodeAt(0), cls)) misfit += a.score;
   return own / Math.max(own, 1 - misfit);
 }
 
@@ -121,7 +121,7 @@ function guessedByCheckDigit(result: MrzResult, candidates: LineCandidates[]): b
       for (let i = p.start; i < p.end; i++) {
         const first = candidates[p.line]?.[i]?.[0];
         if (!first || first.char === result.lines[p.line]?.[i]) continue;
-        const fits = (CHAR_FLAGS[first.char.charCodeAt(0)] ?? 0) & (classes[p.line]?.[i] ?? 0);
+        const fits = fitsClass(first.char.charCodeAt(0), classes[p.line]?.[i] ?? 0);
         if (fits && chosenScore(result, candidates, p.line, i) < MIN_REPLACEMENT_SCORE) return true;
       }
     }

@@ -276,6 +276,11 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
   return { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
 }
 
+/** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */
+function isSmallPrint(group: FoundLine[]): boolean {
+  return group.every((l) => l.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP);
+}
+
 /**
  * Small print (cap under TARGET_CAP / FIRST_LOOK_MAX_SCALE) that made an MRZ but not a valid one is
  * read again enlarged to TARGET_CAP, and each cell's scores are the mean of both looks: two
@@ -283,11 +288,6 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
  * of them than either (seed-2 synthetic set: 417 of 424 read exactly against 415, no false accept).
  * Null when the group's print is not small or a line does not segment to its length again.
  */
-/** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */
-function isSmallPrint(group: FoundLine[]): boolean {
-  return group.every((l) => l.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP);
-}
-
 function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine[] | null {
   if (!isSmallPrint(group)) return null;
   const lines: FoundLine[] = [];
