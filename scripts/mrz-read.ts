@@ -57,7 +57,10 @@ export async function runRead(args: string[]): Promise<number> {
     } else {
       const r = readAnySize(img);
       const ms = performance.now() - t0;
-      process.stdout.write(JSON.stringify({ file, lines: r.lines, format: r.format, valid: r.valid, ms: Number(ms.toFixed(2)) }) + '\n');
+      // `valid`: the camera would accept the reading; `refusal`: why it would not. `errors` say what is
+      // wrong with the reading, `notices` what is true of a document read correctly (expired, minor …).
+      const judged = { valid: r.valid, refusal: r.refusal, errors: r.result?.errors ?? [], notices: r.result?.notices ?? [] };
+      process.stdout.write(JSON.stringify({ file, lines: r.lines, format: r.format, ...judged, ms: Number(ms.toFixed(2)) }) + '\n');
     }
   }
   return failed > 0 ? 1 : 0;

@@ -1,13 +1,17 @@
 // Owns the contract of the clarification case: opening from a reading, history, answers, decision,
 // countersignature, amendments, search, and the reference data (checklist, country rules, watch list) behind them.
 import { z } from 'zod';
+import { MRZ_NOTICE_CODES } from '../mrz/types';
 import { SLIP_LAYOUTS, type SlipModel } from '../slips/slip-model';
 import { ADMIN, EVERY_ROLE, SUPERVISION, procedure } from './define';
 
 export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
 export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
 export const CASE_STATUSES = ['open', 'decided', 'awaiting_countersignature'] as const;
-export const TRAVELLER_WARNINGS = ['minor', 'expired', 'expires_soon', 'check_digits', 'unknown_state'] as const;
+/** Traveller warnings that say the reading (or the document) is wrong; shown apart from the facts below. */
+export const READING_PROBLEMS = ['check_digits', 'unknown_state'] as const;
+/** Everything the traveller card warns of: the reading's problems, then the MRZ engine's facts about a document read correctly (expired, minor …). */
+export const TRAVELLER_WARNINGS = [...READING_PROBLEMS, ...MRZ_NOTICE_CODES] as const;
 export const AMENDABLE_FIELDS = ['flight', 'travelDate', 'destinationAirport', 'destinationCountry', 'note', 'reasons', 'legalGround', 'contactPhone', 'contactAddress'] as const;
 export const NOTE_MAX_LENGTH = 10_000;
 

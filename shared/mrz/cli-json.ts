@@ -16,7 +16,9 @@ const FIELD_KEYS: MrzFieldName[] = [
 ];
 
 /**
- * `{format, valid, fields, checks, errors, corrections, warnings, normalised}`. Field values are the
+ * `{format, valid, fields, checks, errors, notices, corrections, normalised}`: `valid` and `errors` judge
+ * the reading (check digits, malformed fields, impossible dates, unknown state codes), `notices` are
+ * facts about a document read correctly (expired, expires soon, minor, no state). Field values are the
  * display values (names with spaces, fillers stripped, dates YYYY-MM-DD with XX), null when a field is
  * absent from the format or too malformed to read. A check is null when the format has none.
  * Not-an-MRZ input gives only `{format: null, valid: false, errors}`.
@@ -41,8 +43,8 @@ export function toCliJson(result: MrzResult): object {
     fields,
     checks,
     errors: result.errors,
+    notices: result.notices,
     corrections: result.corrections,
-    warnings: result.warnings,
     normalised: result.normalised,
   };
 }

@@ -9,8 +9,10 @@ export interface RefDate {
   d: number;
   int: number;
   iso: string;
-  /** YYYYMMDD bounds of plausible expiry dates (−10 / +20 years) and of "within six months". */
-  expiryLo: number;
+  /**
+   * YYYYMMDD of the latest expiry a document can carry (+20 years; passports run 10 at most): a
+   * two-digit year that would land later is in the past. Also the bound of "within six months".
+   */
   expiryHi: number;
   plusSix: number;
 }
@@ -39,7 +41,6 @@ function computeRef(dt: Date): RefDate {
     d,
     int: y * 10000 + md,
     iso: `${pad4(y)}-${pad2(m)}-${pad2(d)}`,
-    expiryLo: (y - 10) * 10000 + md,
     expiryHi: (y + 20) * 10000 + md,
     plusSix: 0,
   };
@@ -77,9 +78,11 @@ export interface DateParse {
 }
 
 /**
- * Parses a 6-char YYMMDD field. Birth dates take the latest century not after the reference date;
- * expiry dates the century that lands within 10 years before to 20 years after it (one at most,
- * since that window is 30 years wide). A date outside those bounds keeps its nearest reading and an error.
+ * Parses a 6-char YYMMDD field. Both kinds resolve their century towards the past: birth dates take
+ * the latest century not after the reference date, expiry dates the latest not more than 20 years
+ * after it (no document runs that long, so a later reading is a long-expired document, never a
+ * misread). An expired document is a fact about the document, not an error in the reading: only a
+ * date that cannot exist (month 13, 31 April, a known day with an unknown month) is an error.
  */
 export function parseMrzDate(raw: string, kind: 'birth' | 'expiry', ref: RefDate, label: string): DateParse {
   if (raw.length !== 6) return { date: null, error: `${label} must have 6 characters (YYMMDD).` };
@@ -106,45 +109,15 @@ export function parseMrzDate(raw: string, kind: 'birth' | 'expiry', ref: RefDate
   const m = mm === -2 ? null : mm;
   const d = dd === -2 ? null : dd;
   const md = (m ?? 1) * 100 + (d ?? 1);
-  const base = Math.floor(ref.y / 100) * 100 + yy;
-  let year: number;
-  let error: string | null = null;
-  if (kind === 'birth') {
-    year = base;
-    if (year * 10000 + md > ref.int) year -= 100;
-  } else {
-    const lo = ref.expiryLo;
-    const hi = ref.expiryHi;
-    year = base;
-    let found = false;
-    for (let y = base - 100; y <= base + 100; y += 100) {
-      const v = y * 10000 + md;
-      if (v >= lo && v <= hi) {
-        year = y;
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      // Show the reading nearest to the reference date so the officer sees what the document says.
-      let best = base;
-      for (const y of [base - 100, base + 100]) if (Math.abs(y - ref.y) < Math.abs(best - ref.y)) best = y;
-      year = best;
-      const iso = `${pad4(year)}-${m === null ? 'XX' : pad2(m)}-${d === null ? 'XX' : pad2(d)}`;
-      error =
-        year * 10000 + md < lo
-          ? `${label} ${iso} is more than 10 years before the reference date ${ref.iso}.`
-          : `${label} ${iso} is more than 20 years after the reference date ${ref.iso}.`;
-    }
-  }
+  // The latest of the three nearest centuries that does not pass the limit.
+  const limit = kind === 'birth' ? ref.int : ref.expiryHi;
+  let year = Math.floor(ref.y / 100) * 100 + yy + 100;
+  while (year * 10000 + md > limit) year -= 100;
   if (m !== null && d !== null && (d < 1 || d > daysInMonth(year, m))) {
     return { date: null, error: `${label} '${raw}' has day ${pad2(d)}, which does not exist in month ${pad2(m)} of ${year}.` };
   }
   const iso = pad4(year) + (m === null ? '-XX' : '-' + pad2(m)) + (d === null ? '-XX' : '-' + pad2(d));
-  if (kind === 'birth' && error === null && year * 10000 + md > ref.int) {
-    error = `${label} ${iso} is after the reference date ${ref.iso}.`;
-  }
-  return { date: { year, month: m, day: d, iso }, error };
+  return { date: { year, month: m, day: d, iso }, error: null };
 }
 
 /** Age in whole years; unknown parts take the latest possible birth date (the youngest possible age). */

@@ -1,6 +1,7 @@
 // Owns the public surface of the MRZ engine: everything other layers may import from shared/mrz.
 
 export type * from './types';
+export { MRZ_NOTICE_CODES } from './types';
 export { parseMrz } from './parse';
 export { normaliseMrzInput } from './normalise';
 export { checkDigit } from './check-digit';

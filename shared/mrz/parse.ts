@@ -6,7 +6,7 @@ import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dat
 import { detectLayout, type CheckSpec, type FieldSpec, type Layout } from './layouts';
 import { nameWords, splitNames } from './names';
 import { normaliseMrzInput } from './normalise';
-import { cleanStateCode, isKnownState } from './states';
+import { cleanStateCode, isKnownState, stateName } from './states';
 import type {
   MrzCheck,
   MrzCheckName,
@@ -15,6 +15,7 @@ import type {
   MrzField,
   MrzFieldName,
   MrzIssue,
+  MrzNotice,
   MrzPosition,
   MrzResult,
   ParseOptions,
@@ -114,7 +115,7 @@ export function notMrz(
     fields: {},
     checks: [],
     errors: [{ field: 'format', message }],
-    warnings: [],
+    notices: [],
     corrections,
     normalised: notes,
     referenceDate: ref.iso,
@@ -220,7 +221,7 @@ function digitHint(s: string, start: number, end: number): string {
 class Builder {
   readonly fields: Partial<Record<MrzFieldName, MrzField>> = {};
   readonly errors: MrzIssue[] = [];
-  readonly warnings: MrzIssue[] = [];
+  readonly notices: MrzNotice[] = [];
   readonly checks: MrzCheck[] = [];
   birth: MrzDate | null = null;
   expiry: MrzDate | null = null;
@@ -335,6 +336,11 @@ function parseWith(
   const ed = b.expiry;
   const age = bd !== null && b.fields.birthDate?.valid ? ageAt(bd, ref) : null;
   const expInt = ed !== null ? earliestInt(ed) : null;
+  const expired = expInt === null ? null : expInt < ref.int;
+  const expiresWithinSixMonths = expInt === null ? null : expInt < ref.plusSix;
+  if (expired) b.notices.push({ code: 'expired', field: 'expiryDate', message: `The document expired on ${ed!.iso}.` });
+  else if (expiresWithinSixMonths) b.notices.push({ code: 'expires_soon', field: 'expiryDate', message: `The document expires on ${ed!.iso}, within six months.` });
+  if (age !== null && age < 18) b.notices.push({ code: 'minor', field: 'birthDate', message: `The holder is ${age}, under 18.` });
   const docField = b.fields.documentNumber;
   return {
     format: layout.format,
@@ -343,7 +349,7 @@ function parseWith(
     fields: b.fields,
     checks: b.checks,
     errors: b.errors,
-    warnings: b.warnings,
+    notices: b.notices,
     corrections,
     normalised: notes,
     referenceDate: ref.iso,
@@ -352,8 +358,8 @@ function parseWith(
     expiryDate: ed,
     ageYears: age,
     isMinor: age === null ? null : age < 18,
-    expired: expInt === null ? null : expInt < ref.int,
-    expiresWithinSixMonths: expInt === null ? null : expInt < ref.plusSix,
+    expired,
+    expiresWithinSixMonths,
     primaryIdentifier: b.primaryText,
     secondaryIdentifier: b.secondaryText,
     nameParts: { primary: b.primaryParts, secondary: b.secondaryParts },
@@ -362,6 +368,13 @@ function parseWith(
 }
 
 const LETTERS_OR_FILLER = 'letters and <';
+
+/** Codes ICAO gives holders without a state of their own (stateless, refugees, unspecified). */
+const NO_STATE: ReadonlySet<string> = new Set(['XXA', 'XXB', 'XXC', 'XXX']);
+
+function isLetters(code: string): boolean {
+  return code.length > 0 && firstOutside(code, 0, code.length, CHAR_FLAGS[65]!) < 0;
+}
 const ALNUM_OR_FILLER = 'letters, digits and <';
 
 function parseField(
@@ -397,12 +410,15 @@ function parseField(
       const raw = s.slice(p.start, p.end);
       const code = cleanStateCode(raw);
       let error: string | null = null;
-      if (code.length === 0 || firstOutside(code, 0, code.length, CHAR_FLAGS[65]!) >= 0) {
+      if (!isLetters(code)) {
         error = `${label} '${raw}' is not a state code (three letters, or a shorter code padded with <).`;
       } else if (!isKnownState(code)) {
-        b.warnings.push({ field: name, message: `${label} code '${code}' is not a known ISO 3166 or ICAO code.` });
+        // No issuer writes it: a misread, a typing slip or a forgery, never a fact to pass on.
+        error = `${label} code '${code}' is not a known ISO 3166 or ICAO code.`;
+      } else if (NO_STATE.has(code)) {
+        b.notices.push({ code: 'state_unspecified', field: name, message: `${label} is ${code}: ${stateName(code, 'en') ?? code}.` });
       }
-      b.add(name, raw, error === null ? code : null, p, error);
+      b.add(name, raw, error === null || isLetters(code) ? code : null, p, error);
       return;
     }
     case 'names': {

@@ -87,6 +87,25 @@ export interface MrzIssue {
   message: string;
 }
 
+/**
+ * Facts about the document or its holder that an officer must see and that say nothing against the
+ * reading (an expired passport is read correctly, and is expired):
+ * - `expired`: the expiry date is before the reference date;
+ * - `expires_soon`: it is within six months after it (and not before);
+ * - `minor`: the holder is under 18 at the reference date;
+ * - `state_unspecified`: the state is a code for no state, a stateless person (XXA), a refugee
+ *   (XXB, XXC) or unspecified (XXX).
+ */
+export const MRZ_NOTICE_CODES = ['expired', 'expires_soon', 'minor', 'state_unspecified'] as const;
+export type MrzNoticeCode = (typeof MRZ_NOTICE_CODES)[number];
+
+export interface MrzNotice {
+  code: MrzNoticeCode;
+  field: MrzFieldName;
+  /** Plain English. */
+  message: string;
+}
+
 /** One character changed against the input (0-based line and column). */
 export interface MrzCorrection {
   line: number;
@@ -97,16 +116,21 @@ export interface MrzCorrection {
 
 export interface MrzResult {
   format: MrzFormat | null;
-  /** True only when every check digit holds and every field is well formed. */
+  /**
+   * True when the reading is correct: every check digit holds, every field is well formed, dates
+   * exist and state codes are ones an issuer uses. Says nothing about whether the document is
+   * in date or its holder of age: see `notices`.
+   */
   valid: boolean;
   /** The lines that were parsed (after normalisation and corrections). */
   lines: string[];
   fields: Partial<Record<MrzFieldName, MrzField>>;
   /** Every check digit one by one, composite last. */
   checks: MrzCheck[];
+  /** What is wrong with the reading (or the document): check digits, malformed fields, impossible dates, unknown state codes. */
   errors: MrzIssue[];
-  /** Things worth showing that do not make the reading invalid (for example an unknown state code). */
-  warnings: MrzIssue[];
+  /** Facts about a correctly read document: expired, expires soon, minor holder, no state. */
+  notices: MrzNotice[];
   corrections: MrzCorrection[];
   /** What input normalisation did (for example "converted lower case to upper case"). */
   normalised: string[];

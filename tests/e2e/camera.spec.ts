@@ -58,6 +58,16 @@ if (!existsSync(COVERED_Y4M) || !existsSync(COVERED_PNG) || !readFileSync(COVERE
   stillToY4m(COVERED_PNG, COVERED_Y4M);
 }
 
+// The Czech specimen passport, long expired (2012-07-04), its holder born 2011: every check digit right.
+const EXPIRED_LINES = ['P<CZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<<<<<<<<<', '99003853<1CZE1101018M1207046110101111<<<<<94'];
+const EXPIRED_PNG = join(VIDEO_DIR, 'passport-expired.png');
+const EXPIRED_Y4M = join(VIDEO_DIR, 'passport-expired.y4m');
+const expiredPng = encodePng(synthesiseFrame(new Rng(7), { width: 1280, height: 720, format: 'TD3', lines: EXPIRED_LINES, difficulty: 0.15, capHeight: 18 }).image);
+if (!existsSync(EXPIRED_Y4M) || !existsSync(EXPIRED_PNG) || !readFileSync(EXPIRED_PNG).equals(expiredPng)) {
+  writeFileSync(EXPIRED_PNG, expiredPng);
+  stillToY4m(EXPIRED_PNG, EXPIRED_Y4M);
+}
+
 // A plain desk: an even colour with a camera's temporal noise, and no document at all.
 const EMPTY_Y4M = join(VIDEO_DIR, 'empty-desk.y4m');
 if (!existsSync(EMPTY_Y4M)) ffmpegTo(EMPTY_Y4M, ['-f', 'lavfi', '-i', 'color=c=0x8a7f70:s=1280x720:r=10', '-t', '5', '-vf', 'noise=alls=12:allf=t']);
@@ -208,6 +218,38 @@ test('a passport with one MRZ line covered is held, with a hint, and never read'
     await page.waitForTimeout(2000);
     await expect(state).toHaveAttribute('data-state', 'hold');
     await expect(page.getByLabel('Baris MRZ')).toHaveValue('');
+  });
+});
+
+test('a long-expired passport is read, accepted and opened, and its card says it expired', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(EXPIRED_Y4M), async (page) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    await openNewCase(page);
+    await cameraStarted(page);
+    const state = page.getByTestId('camera-state');
+    await expect(state).toHaveAttribute('data-state', 'read', { timeout: 20_000 });
+    await expect(page.getByLabel('Baris MRZ')).toHaveValue(EXPIRED_LINES.join('\n'));
+    const preview = page.getByTestId('mrz-preview');
+    await expect(preview).toContainText('Semua digit periksa benar.');
+    await expect(preview).toContainText('Paspor sudah habis masa berlaku pada 2012-07-04');
+    await shot(page, 'expired-read');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('case-number')).toBeVisible();
+    const card = page.getByTestId('traveller');
+    await expect(card.getByTestId('document-warnings')).toContainText('Paspor sudah habis masa berlaku pada 2012-07-04');
+    await expect(card.getByTestId('document-warnings')).toContainText('Anak di bawah 18 tahun');
+    // Nothing is wrong with the reading itself.
+    await expect(card.getByTestId('reading-problems')).toHaveCount(0);
+    await shot(page, 'expired-case');
+    const found = await desk.core.dispatch('cases.search', { documentNumber: '99003853', limit: 5 });
+    if (!found.ok) throw new Error(found.error.message);
+    const [summary] = found.value as CaseSummary[];
+    const detail = await desk.core.dispatch('cases.get', { caseId: summary!.id });
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect((detail.value as CaseDetail).source).toBe('camera');
+    expect((detail.value as CaseDetail).mrzValid).toBe(true);
+    expect((detail.value as CaseDetail).traveller.warnings).toEqual(['expired', 'minor']);
   });
 });
 

@@ -20,7 +20,7 @@ import {
   type Risk,
 } from '../../../shared/contract';
 import { visibleWithAnswers } from '../../../shared/checklist/conditions';
-import { normaliseMrzInput, parseMrz, stateName } from '../../../shared/mrz';
+import { normaliseMrzInput, parseMrz } from '../../../shared/mrz';
 import { airportByIata } from '../../../shared/reference-data/airports';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
@@ -368,13 +368,10 @@ export class CaseService {
   private traveller(row: CaseRow): Traveller {
     const reading = parseMrz(row.mrz.split('\n'), { referenceDate: new Date(row.opened_at) });
     const warnings: Warning[] = [];
-    if (reading.isMinor) warnings.push('minor');
-    if (reading.expired) warnings.push('expired');
-    else if (reading.expiresWithinSixMonths) warnings.push('expires_soon');
     if (reading.checks.some((check) => !check.valid)) warnings.push('check_digits');
-    for (const code of [row.nationality, row.issuing_state]) {
-      if (code && stateName(code, 'en') === null && !warnings.includes('unknown_state')) warnings.push('unknown_state');
-    }
+    if (reading.fields.issuingState?.valid === false || reading.fields.nationality?.valid === false) warnings.push('unknown_state');
+    // The engine's facts about the document (expired, minor …) say nothing against the reading.
+    for (const notice of reading.notices) if (!warnings.includes(notice.code)) warnings.push(notice.code);
     return {
       primaryIdentifier: row.primary_name,
       secondaryIdentifier: row.secondary_name,

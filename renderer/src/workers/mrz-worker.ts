@@ -2,13 +2,10 @@
 // VideoFrames (or ImageBitmaps where VideoFrame is missing), keeps only the newest, reads it with the
 // MRZ engine, votes across frames, and posts back a small state (looking / hold with a hint / read)
 // with the time each frame took.
-import { MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading } from '../../../shared/mrz/reader';
+import { holdHint, MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading, type HoldHint } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
 import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
-
-/** Why a seen MRZ is not read yet, when the reading shows it; null when nothing specific is wrong. */
-export type HoldHint = 'glare' | 'blur' | 'far' | 'partial';
 
 export type MrzWorkerInput =
   | { type: 'frame'; frame: VideoFrame | ImageBitmap }
@@ -32,13 +29,6 @@ interface WorkerScope {
   postMessage(message: MrzWorkerOutput): void;
 }
 const scope = self as unknown as WorkerScope;
-
-/** Below this cap height (px) the OCR-B glyphs are too small for the recogniser to be sure. */
-const FAR_CAP_HEIGHT = 11;
-/** Mean recogniser score under which the characters are smeared (focus or motion). */
-const BLUR_CONFIDENCE = 0.75;
-/** Share of blown-out pixels around the MRZ that means the laminate reflects a lamp. */
-const GLARE_SHARE = 0.03;
 
 const voter = new MrzVoter();
 let newest: VideoFrame | ImageBitmap | null = null;
@@ -144,38 +134,4 @@ function stateOf(reading: FrameReading, accepted: string[] | null, gray: ReturnT
   if (accepted && reading.lines && reading.format) return { type: 'state', state: 'read', lines: accepted, format: reading.format, readingId, ...base };
   if (!reading.lines && reading.found.length === 0) return { type: 'state', state: 'looking', ...base };
   return { type: 'state', state: 'hold', hint: holdHint(reading, gray), ...base };
-}
-
-/** Only what the reading shows: size of the text, blown-out pixels over it, lines missing, low scores. */
-function holdHint(reading: FrameReading, gray: ReturnType<typeof rgbaToGray>): HoldHint | null {
-  const lines = reading.found;
-  if (lines.length === 0) return null;
-  const cap = lines.reduce((s, l) => s + l.capHeight, 0) / lines.length;
-  if (cap < FAR_CAP_HEIGHT) return 'far';
-  if (glareShare(reading, gray) > GLARE_SHARE) return 'glare';
-  if (!reading.format) return 'partial';
-  if (!reading.valid && reading.confidence < BLUR_CONFIDENCE) return 'blur';
-  return null;
-}
-
-/** Share of near-white pixels in the box around the lines found (a cheap stand-in for specular glare). */
-function glareShare(reading: FrameReading, gray: ReturnType<typeof rgbaToGray>): number {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const l of reading.found) {
-    const half = l.length / 2 + l.capHeight;
-    x0 = Math.min(x0, l.cx - half); x1 = Math.max(x1, l.cx + half);
-    y0 = Math.min(y0, l.cy - 2 * l.capHeight); y1 = Math.max(y1, l.cy + 2 * l.capHeight);
-  }
-  const { width, height, data } = gray;
-  const left = Math.max(0, Math.floor(x0)), right = Math.min(width, Math.ceil(x1));
-  const top = Math.max(0, Math.floor(y0)), bottom = Math.min(height, Math.ceil(y1));
-  let white = 0, total = 0;
-  // Every other pixel is plenty for a share and halves the cost.
-  for (let y = top; y < bottom; y += 2) {
-    for (let x = left; x < right; x += 2) {
-      total++;
-      if (data[y * width + x]! >= 250) white++;
-    }
-  }
-  return total === 0 ? 0 : white / total;
 }

@@ -1,6 +1,6 @@
 // Owns when a corrected camera reading may be accepted: check digits hold without having had to vouch
 // for doubtful or interchangeable characters, text no check digit covers is read confidently, and
-// the state codes exist. Typed and scanned entry is judged by the MRZ engine alone.
+// the state codes exist; and, when not, why not. Typed and scanned entry is judged by the MRZ engine alone.
 import { charValue, DIGIT, fitsClass, LETTER } from '../alphabet';
 import { weightAt } from '../check-digit';
 import { LAYOUTS } from '../layouts';
@@ -46,15 +46,47 @@ const MIN_UNCHECKED_ALNUM_SCORE = 0.97;
  */
 const MIN_REPLACEMENT_SCORE = 0.25;
 
+/**
+ * Why the camera does not accept a corrected reading. Only `unreadable` means the text is not yet an
+ * MRZ whose check digits hold; for the others the reading is complete and check-digit-valid, and the
+ * camera must say what keeps it from accepting (an expired document or a minor holder never does).
+ */
+export type Refusal =
+  /** A check digit fails or a field is malformed: not yet a correct reading. */
+  | 'unreadable'
+  /** Text no check digit covers (names above all) is not read surely enough. */
+  | 'unsure_text'
+  /** The check digits hold but did not confirm the reading: they vouched for guesses or cannot tell two readings apart. */
+  | 'unconfirmed'
+  /** Read surely and every check digit holds, but a state code no issuer uses: a document to check by hand. */
+  | 'unknown_state';
+
+/** Null when the camera may accept the reading, else why not (the first reason in the order above). */
+export function refusalOf(result: MrzResult, candidates: LineCandidates[], minUncheckedScore = MIN_UNCHECKED_SCORE): Refusal | null {
+  const stateErrors = result.errors.filter(isStateError).length;
+  if (!checkDigitsHold(result) || result.errors.length > stateErrors) return 'unreadable';
+  if (!uncheckedReadSurely(result, candidates, minUncheckedScore)) return 'unsure_text';
+  if (overCorrected(result, candidates) || guessedByCheckDigit(result, candidates) || ambiguousCheck(result, candidates)) return 'unconfirmed';
+  if (stateErrors > 0) return 'unknown_state';
+  return null;
+}
+
 export function acceptable(result: MrzResult, candidates: LineCandidates[], minUncheckedScore = MIN_UNCHECKED_SCORE): boolean {
-  return (
-    result.valid &&
-    uncheckedReadSurely(result, candidates, minUncheckedScore) &&
-    !overCorrected(result, candidates) &&
-    !guessedByCheckDigit(result, candidates) &&
-    !ambiguousCheck(result, candidates) &&
-    !unknownState(result)
-  );
+  return refusalOf(result, candidates, minUncheckedScore) === null;
+}
+
+/** The reading has a format and every check digit holds (whatever the rest of it says). */
+export function checkDigitsHold(result: MrzResult): boolean {
+  return result.format !== null && result.checks.length > 0 && result.checks.every((c) => c.valid);
+}
+
+/**
+ * A state code that no issuer uses is a misread (the correction already preferred known codes among
+ * the alternatives) or a document to check by hand: the engine calls it an error, and the camera
+ * does not accept it, although typed entry may still open a case on it.
+ */
+function isStateError(issue: { field: string }): boolean {
+  return issue.field === 'issuingState' || issue.field === 'nationality';
 }
 
 /** The recogniser's score for the character the reading has at this position (0 when it never offered it). */
@@ -145,15 +177,6 @@ export function overCorrected(result: MrzResult, candidates: LineCandidates[]): 
   }
   return false;
 }
-
-/**
- * A state code that no issuer uses is a misread (the correction already preferred known codes among
- * the alternatives): a camera reading is not accepted on it, although typed entry may still show it.
- */
-function unknownState(result: MrzResult): boolean {
-  return result.warnings.some((w) => w.field === 'issuingState' || w.field === 'nationality');
-}
-
 
 /** One alternative at one checked cell: what it costs against the chosen char, and what it does to the sums mod 10. */
 interface Change { cell: number; cost: number; own: number; composite: number }

@@ -1,5 +1,6 @@
 // Public surface of the MRZ reader: frame reading for the camera worker, single-line reading for
-// the CLI, and frame voting for the live loop. Pure TypeScript over grey pixel buffers.
+// the CLI, frame voting for the live loop, and the hint shown while a reading is held back. Pure
+// TypeScript over grey pixel buffers.
 export type { GrayImage } from './gray';
 export { rgbaToGray } from './gray';
 export type { CharAlternative, CharCandidates, LineCandidates } from './types';
@@ -10,5 +11,8 @@ export { recogniseLine, readLineText } from './recognise-line';
 export type { LineReading, RecogniseLineOptions } from './recognise-line';
 export { locateLines } from './locate';
 export type { LineCandidate } from './locate';
+export { holdHint } from './hold-hint';
+export type { HoldHint } from './hold-hint';
+export type { Refusal } from './acceptance';
 export { MrzVoter, voteInput } from './vote';
 export type { VoteInput, VoteUpdate, VoteState, VoterOptions } from './vote';

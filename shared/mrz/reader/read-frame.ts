@@ -10,7 +10,7 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
-import { acceptable, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected } from './acceptance';
+import { checkDigitsHold, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected, refusalOf, type Refusal } from './acceptance';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
@@ -37,8 +37,10 @@ export interface FrameReading {
   /** The (corrected) MRZ lines, or null when no MRZ-shaped group of lines was found. */
   lines: string[] | null;
   format: MrzFormat | null;
-  /** Every check digit holds (as judged by correctMrz). */
+  /** The camera may accept this reading (acceptance.ts): refusal is null. */
   valid: boolean;
+  /** Why a group of lines that made an MRZ is not accepted; null when it is, or when there is no MRZ. */
+  refusal: Refusal | null;
   /** 0..1: mean recogniser score of the characters read (before correction). */
   confidence: number;
   /** The MRZ engine's full result (fields, checks, corrections), when a group was found. */
@@ -247,7 +249,7 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
   // (upside-down glyphs can score high); an upright reading is one whose check digits hold without
   // heavy correction and that fell short only on unchecked text, and it is not turned.
   const bestUpright = best as FrameReading | null;
-  const isUpright = !!bestUpright?.result?.valid && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  const isUpright = !!bestUpright?.result && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
   if (found.length >= 2 && !isUpright) {
     const firstTurned = found.length;
     for (const c of cands) {
@@ -263,7 +265,7 @@ export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): 
     const again = secondLook(frame, bestGroup, model);
     if (again) return correctGroup(again, found, options);
   }
-  return best ?? { lines: null, format: null, valid: false, confidence: 0, result: null, candidates: null, found };
+  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found };
 }
 
 /** The MRZ engine's correction of one group of lines, and whether the camera may accept it. */
@@ -272,8 +274,8 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
   const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
   const confidence = group.reduce((s, l) => s + l.confidence, 0) / group.length;
   const minUnchecked = options.minUncheckedScore ?? (isSmallPrint(group) ? MIN_UNCHECKED_SCORE_SMALL_PRINT : MIN_UNCHECKED_SCORE);
-  const valid = acceptable(result, candidates, minUnchecked);
-  return { lines: result.lines, format: result.format, valid, confidence, result, candidates, found };
+  const refusal = refusalOf(result, candidates, minUnchecked);
+  return { lines: result.lines, format: result.format, valid: refusal === null, refusal, confidence, result, candidates, found };
 }
 
 /** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */

@@ -45,7 +45,7 @@ describe('mrz read', () => {
     writeFileSync(junk, 'not an image');
     const { code, out } = await capture([withMrz, empty, junk]);
     expect(code).toBe(1);
-    expect(out[0]).toMatchObject({ file: withMrz, lines: f.lines, format: 'TD1', valid: true });
+    expect(out[0]).toMatchObject({ file: withMrz, lines: f.lines, format: 'TD1', valid: true, refusal: null, errors: [] });
     expect(out[1]).toMatchObject({ file: empty, lines: null, format: null, valid: false });
     expect(out[2]!.file).toBe(junk);
     expect(typeof out[2]!.error).toBe('string');

@@ -40,10 +40,22 @@ describe('mrz parse', () => {
         },
         checks: { documentNumber: true, birthDate: true, expiryDate: true, optionalData: true, composite: true },
         errors: [],
+        notices: [],
         corrections: [],
-        warnings: [],
         normalised: [],
       },
+    ]);
+  });
+
+  it('calls a long-expired document a correct reading and says apart that it is expired', () => {
+    // The Czech specimen passport (public specimen image): every check digit right, expired 2012.
+    const czech = 'P<CZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<<<<<<<<<\n99003853<1CZE1101018M1207046110101111<<<<<94';
+    const { code, out } = run(czech, ['--reference-date', '2026-12-03']);
+    expect(code).toBe(0);
+    expect(out[0]).toMatchObject({ format: 'TD3', valid: true, errors: [] });
+    expect(out[0]!.notices).toEqual([
+      { code: 'expired', field: 'expiryDate', message: 'The document expired on 2012-07-04.' },
+      { code: 'minor', field: 'birthDate', message: 'The holder is 15, under 18.' },
     ]);
   });
 

@@ -46,21 +46,31 @@ describe('birth dates', () => {
 });
 
 describe('expiry dates', () => {
-  it('resolves within 10 years before to 20 years after the reference date', () => {
+  it('resolves the century towards the past: at most 20 years ahead, otherwise long expired', () => {
     expect(parseMrz(td3('800101', '450615'), at(2025, 6, 15)).expiryDate!.iso).toBe('2045-06-15');
+    expect(parseMrz(td3('800101', '450616'), at(2025, 6, 15)).expiryDate!.iso).toBe('1945-06-16');
     expect(parseMrz(td3('800101', '150615'), at(2025, 6, 15)).expiryDate!.iso).toBe('2015-06-15');
     expect(parseMrz(td3('800101', '991231'), at(2095, 1, 1)).expiryDate!.iso).toBe('2099-12-31');
     expect(parseMrz(td3('800101', '050101'), at(2095, 1, 1)).expiryDate!.iso).toBe('2105-01-01');
+    // At the turn of a century: 2105 is more than 20 years ahead of 2084, so '05' is 2005.
+    expect(parseMrz(td3('800101', '050101'), at(2084, 1, 1)).expiryDate!.iso).toBe('2005-01-01');
   });
 
-  it('reports an implausible expiry as a field error, not a check failure', () => {
-    const far = parseMrz(td3('800101', '460101'), at(2025, 6, 15));
-    expect(far.valid).toBe(false);
-    expect(far.fields.expiryDate!.error).toMatch(/more than 20 years after the reference date 2025-06-15/);
-    expect(far.checks.every((c) => c.valid)).toBe(true);
-    const old = parseMrz(td3('800101', '150614'), at(2025, 6, 15));
-    expect(old.fields.expiryDate!.error).toMatch(/more than 10 years before/);
-    expect(old.fields.expiryDate!.value).toBe('2015-06-14');
+  it('reads a long-expired document as valid, with an "expired" notice and no error', () => {
+    for (const expiry of ['150614', '460101', '900101']) {
+      const r = parseMrz(td3('800101', expiry), at(2025, 6, 15));
+      expect(r.valid).toBe(true);
+      expect(r.errors).toEqual([]);
+      expect(r.expired).toBe(true);
+      expect(r.notices).toEqual([{ code: 'expired', field: 'expiryDate', message: `The document expired on ${r.expiryDate!.iso}.` }]);
+    }
+  });
+
+  it('still refuses an expiry date that cannot exist', () => {
+    const r = parseMrz(td3('800101', '251301'), at(2025, 6, 15));
+    expect(r.valid).toBe(false);
+    expect(r.fields.expiryDate!.error).toMatch(/month 13/);
+    expect(r.notices).toEqual([]);
   });
 
   it('derives expired and within-six-months from the same reference date', () => {

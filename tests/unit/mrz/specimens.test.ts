@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMrz } from '../../../shared/mrz';
 import type { MrzResult } from '../../../shared/mrz';
 
-/** Plausible at this date: born 1974, expiring 2012 (within −10…+20 years). */
+/** Before the specimens' expiry: born 1974, expiring 2012. */
 const REF_2010 = { referenceDate: new Date(2010, 0, 1) };
 /** The visa specimens expire in 1996. */
 const REF_1995 = { referenceDate: new Date(1995, 0, 1) };
@@ -26,7 +26,7 @@ describe('TD3 specimen (passport)', () => {
     expect(r.format).toBe('TD3');
     expect(r.valid).toBe(true);
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([]);
+    expect(r.notices).toEqual([]);
     expect(r.corrections).toEqual([]);
     expect(values(r)).toEqual({
       documentCode: 'P',
@@ -208,11 +208,11 @@ describe('visa specimens', () => {
     expect(checks(r)).toEqual({ documentNumber: ['4', true], birthDate: ['8', true], expiryDate: ['9', true] });
   });
 
-  it('rejects the visa specimen at a reference date where its expiry is implausible', () => {
+  it('reads the visa specimen as long expired, not as a misreading, at a reference date 14 years on', () => {
     const r = parseMrz(['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612109<<<<<<<<'], REF_2010);
-    expect(r.valid).toBe(false);
-    expect(r.fields.expiryDate!.error).toMatch(/more than 10 years before/);
-    expect(r.checks.every((c) => c.valid)).toBe(true);
+    expect(r.valid).toBe(true);
+    expect(r.expiryDate!.iso).toBe('1996-12-10');
+    expect(r.notices.map((n) => n.code)).toEqual(['state_unspecified', 'expired']);
   });
 });
 
@@ -244,5 +244,30 @@ describe('French national ID (2 × 36)', () => {
     const r = parseMrz(changed, REF_2010);
     expect(r.valid).toBe(false);
     expect(r.checks.find((c) => c.name === 'composite')!.valid).toBe(false);
+  });
+});
+
+describe('Czech specimen passport (long expired, holder a minor)', () => {
+  // From the public specimen image of the Czech passport: every check digit right, expired 2012-07-04.
+  const lines = ['P<CZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<<<<<<<<<', '99003853<1CZE1101018M1207046110101111<<<<<94'];
+  const r = parseMrz(lines, { referenceDate: new Date(2026, 11, 3) });
+
+  it('is a correct reading: valid, no error, every check digit holds', () => {
+    expect(r.format).toBe('TD3');
+    expect(r.valid).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(Object.values(checks(r)).every(([, ok]) => ok)).toBe(true);
+    expect(r.documentNumber).toBe('99003853');
+    expect(r.primaryIdentifier).toBe('SPECIMEN');
+  });
+
+  it('says apart that the document expired on 2012-07-04 and that the holder is a minor', () => {
+    expect(r.expiryDate!.iso).toBe('2012-07-04');
+    expect(r.expired).toBe(true);
+    expect(r.isMinor).toBe(true);
+    expect(r.notices).toEqual([
+      { code: 'expired', field: 'expiryDate', message: 'The document expired on 2012-07-04.' },
+      { code: 'minor', field: 'birthDate', message: 'The holder is 15, under 18.' },
+    ]);
   });
 });

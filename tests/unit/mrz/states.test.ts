@@ -35,15 +35,24 @@ describe('stateName', () => {
 });
 
 describe('unknown codes in an MRZ', () => {
-  it('are reported as unknown, not as a check failure, and do not invalidate the reading', () => {
+  it('make the reading wrong (no issuer writes them), though every check digit holds, and keep the code shown', () => {
     const lines = generateMrz('TD3', { issuingState: 'QQQ', nationality: 'QQQ', primaryIdentifier: 'TEST', expiryDate: '300101' });
     const r = parseMrz(lines, { referenceDate: new Date(2025, 0, 1) });
-    expect(r.valid).toBe(true);
+    expect(r.valid).toBe(false);
     expect(r.checks.every((c) => c.valid)).toBe(true);
-    expect(r.warnings).toEqual([
+    expect(r.errors).toEqual([
       { field: 'issuingState', message: "Issuing state code 'QQQ' is not a known ISO 3166 or ICAO code." },
       { field: 'nationality', message: "Nationality code 'QQQ' is not a known ISO 3166 or ICAO code." },
     ]);
+    expect(r.fields.nationality!.value).toBe('QQQ');
+    expect(r.notices).toEqual([]);
+  });
+
+  it('for no state (stateless, refugee, unspecified) are a notice about a correct reading', () => {
+    const lines = generateMrz('TD3', { issuingState: 'DEU', nationality: 'XXA', primaryIdentifier: 'TEST', expiryDate: '300101' });
+    const r = parseMrz(lines, { referenceDate: new Date(2025, 0, 1) });
+    expect(r.valid).toBe(true);
+    expect(r.notices).toEqual([{ code: 'state_unspecified', field: 'nationality', message: 'Nationality is XXA: Stateless person.' }]);
   });
 
   it('are invalid when they are not letters', () => {

@@ -1,6 +1,6 @@
 // Owns the top of a case: earlier encounters and watch-list hits first, then the traveller card with its warnings.
 import { reasonCode } from '../../../../shared/checklist';
-import type { CaseDetail } from '../../../../shared/contract';
+import { READING_PROBLEMS, type CaseDetail } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { useI18n } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
@@ -47,11 +47,20 @@ export function HistoryPanel({ detail }: { detail: CaseDetail }) {
   );
 }
 
+const readingProblems: ReadonlySet<string> = new Set(READING_PROBLEMS);
+
+function isReadingProblem(warning: string): boolean {
+  return readingProblems.has(warning);
+}
+
 export function TravellerCard({ detail }: { detail: CaseDetail }) {
   const { t, language } = useI18n();
   const traveller = detail.traveller;
+  // What is wrong with the reading first, apart from what is true of a document read correctly.
+  const problems = traveller.warnings.filter(isReadingProblem);
+  const warnings = traveller.warnings.filter((warning) => !isReadingProblem(warning));
   const country = (code: string | null) => (code ? `${stateName(code, language) ?? '?'} (${code})` : '—');
-  const facts: [string, string][] = [
+  const rows: [string, string][] = [
     [t('case.name'), [traveller.primaryIdentifier, traveller.secondaryIdentifier].filter(Boolean).join(', ')],
     [t('case.nationality'), country(traveller.nationality)],
     [t('case.birthDate'), traveller.birthDate ?? '—'],
@@ -63,15 +72,24 @@ export function TravellerCard({ detail }: { detail: CaseDetail }) {
   return (
     <section className="card" aria-labelledby="traveller-title" data-testid="traveller">
       <h2 id="traveller-title">{t('case.traveller')}</h2>
-      {traveller.warnings.length > 0 && (
-        <ul className="warnings" role="alert">
-          {traveller.warnings.map((warning) => (
-            <li key={warning}>⚠ {t(`case.warning.${warning}`)}</li>
+      {problems.length > 0 && (
+        <ul className="warnings warnings-problem" role="alert" data-testid="reading-problems">
+          {problems.map((warning) => (
+            <li key={warning}>✗ {t(`case.warning.${warning}`)}</li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul className="warnings" role="alert" data-testid="document-warnings">
+          {warnings.map((warning) => (
+            <li key={warning} data-warning={warning}>
+              ⚠ {t(`case.warning.${warning}`, { date: traveller.expiryDate ?? '—' })}
+            </li>
           ))}
         </ul>
       )}
       <dl className="facts">
-        {facts.map(([label, value]) => (
+        {rows.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
             <dd>{value}</dd>

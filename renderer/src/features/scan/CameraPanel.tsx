@@ -30,7 +30,8 @@ function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | 
     case 'looking':
       return { line: 'scan.camera.looking', hint: 'scan.camera.guide' };
     case 'hold':
-      return { line: 'scan.camera.hold', hint: status.hint ? `scan.camera.hint.${status.hint}` : null };
+      // A sure reading that will not be accepted as it is: say so, not "hold still".
+      return { line: status.hint === 'unknown_state' ? 'scan.camera.refused' : 'scan.camera.hold', hint: status.hint ? `scan.camera.hint.${status.hint}` : null };
     case 'read':
       return { line: 'scan.camera.read', hint: null };
   }

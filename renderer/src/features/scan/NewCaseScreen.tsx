@@ -110,6 +110,12 @@ export function NewCaseScreen({
                     ) : (
                       <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.join(', ') })}</span>
                     )}
+                    {/* Facts about the document (expired, minor …): shown, never a reason to refuse the reading. */}
+                    {preview.notices.filter((notice, i, all) => all.findIndex((other) => other.code === notice.code) === i).map((notice) => (
+                      <span key={notice.code} className="notice" data-notice={notice.code}>
+                        ⚠ {t(`case.warning.${notice.code}`, { date: preview.expiryDate?.iso ?? '—' })}
+                      </span>
+                    ))}
                   </>
                 ) : (
                   <span className="bad">{t('scan.notMrz')}</span>

@@ -2,8 +2,9 @@
 // resolution choice, and moving frames to the MRZ worker. The main thread only grabs and transfers
 // frames; everything about reading happens in renderer/src/workers/mrz-worker.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HoldHint } from '../../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../../shared/mrz/types';
-import type { HoldHint, MrzWorkerInput, MrzWorkerOutput } from '../../workers/mrz-worker';
+import type { MrzWorkerInput, MrzWorkerOutput } from '../../workers/mrz-worker';
 
 export const RESOLUTIONS = [
   { id: '1280x720', width: 1280, height: 720 },

@@ -61,6 +61,8 @@ export interface SynthOptions {
   /** false: a frame without any MRZ (clutter and a document face only). */
   withMrz?: boolean;
   format?: MrzFormat;
+  /** These MRZ lines (of `format`) instead of random ones: a given document, such as an expired specimen. */
+  lines?: string[];
   /** MRZ cap height in frame pixels; random 12..max-that-fits when absent. */
   capHeight?: number;
   /** Degradation level 0..1 (1 = the harshest webcam conditions we target). */
@@ -192,7 +194,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const ss = 1.3; // document drawn a bit finer than the frame, then resampled
   const pxPerMm = framePxPerMm * ss;
   const lineGapMm = rng.range(3.8, 4.6) * (fmt === 'TD1' ? 0.95 : 1);
-  const mrz = withMrz ? randomMrz(rng, fmt) : null;
+  const mrz = withMrz ? (options.lines ?? randomMrz(rng, fmt)) : null;
   const mrzLeftMm = Math.max(1.5, (d.w - d.len * 2.54) / 2) + rng.range(-0.5, 0.5);
   const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm);
   const DW = docInk.ink.width, DH = docInk.ink.height;
