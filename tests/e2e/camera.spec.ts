@@ -228,7 +228,7 @@ test('a long-expired passport is read, accepted and opened, and its card says it
     await openNewCase(page);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
-    await expect(state).toHaveAttribute('data-state', 'read', { timeout: 20_000 });
+    await expect(state).toHaveAttribute('data-state', 'read', { timeout: 30_000 });
     await expect(page.getByLabel('Baris MRZ')).toHaveValue(EXPIRED_LINES.join('\n'));
     const preview = page.getByTestId('mrz-preview');
     await expect(preview).toContainText('Semua digit periksa benar.');
