@@ -1,5 +1,5 @@
 // Renders the 37 MRZ glyphs of the Debian fonts-ocr-b font with ImageMagick into the committed
-// glyph atlas (shared/mrz/reader/model/ocrb-glyphs.ts) that the trainer, the synthetic-document
+// glyph atlas (scripts/synth/ocrb-glyphs.ts) that the trainer, the synthetic-document
 // generator and the tests draw from. Run: npx tsx scripts/mrz-font-atlas.ts
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,6 @@ ${b64}\`,
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  renderAtlas(new URL('../shared/mrz/reader/model/ocrb-glyphs.ts', import.meta.url).pathname);
-  console.log('wrote shared/mrz/reader/model/ocrb-glyphs.ts');
+  renderAtlas(new URL('./synth/ocrb-glyphs.ts', import.meta.url).pathname);
+  console.log('wrote scripts/synth/ocrb-glyphs.ts');
 }

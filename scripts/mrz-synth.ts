@@ -4,8 +4,8 @@
 //        [--seed S=1] [--width 1280] [--height 720] [--large N=24: extra 2560×1440 frames with 30-60 px text]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { synthesiseFrame, SYNTH_FORMATS } from '../shared/mrz/reader/synth/document';
-import { Rng } from '../shared/mrz/reader/synth/render';
+import { synthesiseFrame, SYNTH_FORMATS } from './synth/document';
+import { Rng } from './synth/render';
 import { writeImage } from './image-io';
 
 export interface SynthTruth {

@@ -16,7 +16,7 @@ import type { GrayImage } from '../shared/mrz/reader/gray';
 import { CELL_H, CELL_W, cellFeatures, segmentLine, type LineLayout } from '../shared/mrz/reader/line-segment';
 import { rectify } from '../shared/mrz/reader/rectify';
 import { readLineText } from '../shared/mrz/reader/recognise-line';
-import { blurFloat, renderLineImage, Rng } from '../shared/mrz/reader/synth/render';
+import { blurFloat, renderLineImage, Rng } from './synth/render';
 import { MRZ_CHARSET } from '../shared/mrz/reader/types';
 import { CerMeter, datasetAvailable, isValidationSample, loadLineDataset } from './mrz-dataset';
 import { readImage } from './image-io';

@@ -7,12 +7,6 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-export function createGray(width: number, height: number, fill = 0): GrayImage {
-  const data = new Uint8Array(width * height);
-  if (fill !== 0) data.fill(fill);
-  return { width, height, data };
-}
-
 /** Converts interleaved RGB(A) pixels to grey with integer BT.601 weights (fast, and what webcams encode). */
 export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): GrayImage {
   const out = new Uint8Array(width * height);
@@ -20,18 +14,6 @@ export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, 
     out[i] = ((rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8);
   }
   return { width, height, data: out };
-}
-
-/** Bilinear sample with edge clamping; used by the rectifier where sub-pixel geometry matters. */
-export function sampleBilinear(img: GrayImage, x: number, y: number): number {
-  const { width: w, height: h, data } = img;
-  if (x < 0) x = 0; else if (x > w - 1) x = w - 1;
-  if (y < 0) y = 0; else if (y > h - 1) y = h - 1;
-  const x0 = x | 0, y0 = y | 0;
-  const x1 = x0 + 1 < w ? x0 + 1 : x0, y1 = y0 + 1 < h ? y0 + 1 : y0;
-  const fx = x - x0, fy = y - y0;
-  const a = data[y0 * w + x0]!, b = data[y0 * w + x1]!, c = data[y1 * w + x0]!, d = data[y1 * w + x1]!;
-  return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy;
 }
 
 /** Box downscale by an integer factor: cheap anti-aliasing for the locator's coarse pass. */
@@ -64,19 +46,6 @@ function downscale2(img: GrayImage): GrayImage {
     for (let x = 0; x < w; x++, a += 2, b += 2) out[o++] = (src[a]! + src[a + 1]! + src[b]! + src[b + 1]! + 2) >> 2;
   }
   return { width: w, height: h, data: out };
-}
-
-/** Value at the given quantile (0..1) of the pixel histogram. */
-export function percentile(data: Uint8Array, q: number): number {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) hist[data[i]!]!++;
-  const target = q * data.length;
-  let acc = 0;
-  for (let t = 0; t < 256; t++) {
-    acc += hist[t]!;
-    if (acc >= target) return t;
-  }
-  return 255;
 }
 
 /** Crops a rectangle (clamped to the image). */

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generateMrz } from '../../../shared/mrz';
 import { holdHint } from '../../../shared/mrz/reader/hold-hint';
 import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
-import { synthesiseFrame } from '../../../shared/mrz/reader/synth/document';
-import { Rng } from '../../../shared/mrz/reader/synth/render';
+import { synthesiseFrame } from '../../../scripts/synth/document';
+import { Rng } from '../../../scripts/synth/render';
 
 const REF = new Date('2026-12-03T00:00:00Z');
 // The Czech specimen passport: every check digit right, expired 2012-07-04, holder born 2011.

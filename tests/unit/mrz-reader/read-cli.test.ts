@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeImage } from '../../../scripts/image-io';
 import { runRead } from '../../../scripts/mrz-read';
-import { synthesiseFrame } from '../../../shared/mrz/reader/synth/document';
-import { renderLineImage, Rng } from '../../../shared/mrz/reader/synth/render';
+import { synthesiseFrame } from '../../../scripts/synth/document';
+import { renderLineImage, Rng } from '../../../scripts/synth/render';
 
 const dir = mkdtempSync(join(tmpdir(), 'mrz-read-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import { locateLines } from '../../../shared/mrz/reader/locate';
 import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
-import { synthesiseFrame, SYNTH_FORMATS } from '../../../shared/mrz/reader/synth/document';
-import { createInk, drawText, Rng } from '../../../shared/mrz/reader/synth/render';
+import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
+import { createInk, drawText, Rng } from '../../../scripts/synth/render';
 import type { MrzFormat } from '../../../shared/mrz/types';
 
 const REF = new Date('2026-06-01T00:00:00Z');

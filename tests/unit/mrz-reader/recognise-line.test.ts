@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentLine } from '../../../shared/mrz/reader/line-segment';
 import { contextualText } from '../../../shared/mrz/reader/line-context';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
-import { renderLineImage, Rng } from '../../../shared/mrz/reader/synth/render';
+import { renderLineImage, Rng } from '../../../scripts/synth/render';
 import { MRZ_CHARSET } from '../../../shared/mrz/reader/types';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];

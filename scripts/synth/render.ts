@@ -1,9 +1,9 @@
 // Draws OCR-B text from the committed glyph atlas into float ink canvases, plus the seeded random
 // numbers and blur/noise used to degrade synthetic images (training, tests, synthetic documents).
-import { decodeBase64 } from '../base64';
-import type { GrayImage } from '../gray';
-import { OCRB_GLYPHS } from '../model/ocrb-glyphs';
-import { MRZ_CHARSET } from '../types';
+import { decodeBase64 } from '../../shared/mrz/reader/base64';
+import type { GrayImage } from '../../shared/mrz/reader/gray';
+import { OCRB_GLYPHS } from './ocrb-glyphs';
+import { MRZ_CHARSET } from '../../shared/mrz/reader/types';
 
 let atlas: Uint8Array | null = null;
 function glyphs(): Uint8Array {

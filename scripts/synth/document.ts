@@ -2,9 +2,9 @@
 // format), degraded like a desk webcam: rotation, mild perspective, blur, noise, glare, low contrast,
 // small text and background clutter. Pure TS so tests can make frames in memory; the
 // scripts/mrz-synth.ts CLI adds JPEG and writes files with ground truth.
-import { generateMrz } from '../../generate';
-import type { MrzFormat } from '../../types';
-import type { GrayImage } from '../gray';
+import { generateMrz } from '../../shared/mrz/generate';
+import type { MrzFormat } from '../../shared/mrz/types';
+import type { GrayImage } from '../../shared/mrz/reader/gray';
 import { blurFloat, createInk, drawText, Rng, type InkCanvas } from './render';
 
 export const SYNTH_FORMATS: readonly MrzFormat[] = ['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB', 'FRENCH_ID'];
