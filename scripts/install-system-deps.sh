@@ -6,8 +6,9 @@
 #   poppler-utils  printed slips (PDF) to PNG and text
 #   tesseract-ocr  the peer the MRZ reader is measured against
 #   imagemagick    image conversion for test fixtures and icons
+#   postgresql     the sync hub's tests and benchmarks start their own throwaway cluster (initdb + pg_ctl)
 set -euo pipefail
-packages=(chromium fonts-ocr-b ffmpeg poppler-utils tesseract-ocr imagemagick)
+packages=(chromium fonts-ocr-b ffmpeg poppler-utils tesseract-ocr imagemagick postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

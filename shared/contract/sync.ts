@@ -184,7 +184,12 @@ export const referencePushRequestSchema = z
   .object({ items: z.array(referenceItemSchema).min(1).max(SYNC_LIMITS.maxReferenceItems) })
   .strict();
 export type ReferencePushRequest = z.infer<typeof referencePushRequestSchema>;
-export const referencePushResponseSchema = z.object({ stored: z.number().int() });
+export const referencePushResponseSchema = z.object({
+  /** Items that became a new revision (an exact repeat of the latest revision of its key is not stored again). */
+  stored: z.number().int(),
+  /** Officer changes older (by changedAt) than the one the hub holds: not stored, the newer one stands. */
+  superseded: z.number().int(),
+});
 export type ReferencePushResponse = z.infer<typeof referencePushResponseSchema>;
 
 export const referencePullRequestSchema = z
@@ -193,7 +198,7 @@ export const referencePullRequestSchema = z
 export type ReferencePullRequest = z.infer<typeof referencePullRequestSchema>;
 
 export const referenceRevisionSchema = z.object({
-  /** Hub-wide, increasing: apply in this order; for one officer the highest revision wins. */
+  /** Hub-wide, increasing: apply in this order; for one officer the highest revision wins (it is also the newest change). */
   revision: z.number().int(),
   item: referenceItemSchema,
   /** The device it came from, or null for the hub admin. */

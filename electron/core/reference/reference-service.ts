@@ -1,13 +1,14 @@
 // Owns the reference data a desk decides with: the checklist and country rules in use (shipped defaults until an
 // admin imports a newer good file), and the watch list of recruiters' and sponsors' names, numbers and companies.
-import { z } from 'zod';
 import {
   DEFAULT_CHECKLIST,
   DEFAULT_COUNTRY_RULES,
   validateChecklist,
   validateCountryRules,
+  validateWatchList,
   type Checklist,
   type CountryRules,
+  type WatchListFile,
 } from '../../../shared/checklist';
 import type { WatchListHit } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
@@ -15,22 +16,6 @@ import type { Db } from '../db/connection';
 import type { EventStore } from '../events/event-store';
 
 export type ReferenceKind = 'checklist' | 'country_rules' | 'watch_list';
-
-const watchListSchema = z
-  .object({
-    version: z.string().min(1),
-    entries: z.array(
-      z
-        .object({
-          kind: z.enum(['name', 'document', 'phone', 'company']),
-          value: z.string().trim().min(2).max(200),
-          note: z.string().max(1000).default(''),
-          source: z.string().min(1).max(300),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
 
 /** Names, numbers and companies compared without case, spaces or punctuation. */
 export function matchKey(kind: WatchListHit['kind'], value: string): string {
@@ -92,7 +77,7 @@ export class ReferenceService {
       return { ok: false, problems: [`The file is not valid JSON: ${(error as Error).message}`] };
     }
     let version: string;
-    let watchEntries: z.infer<typeof watchListSchema>['entries'] = [];
+    let watchEntries: WatchListFile['entries'] = [];
     if (kind === 'checklist') {
       const result = validateChecklist(json);
       if (!result.ok) return { ok: false, problems: result.problems };
@@ -102,12 +87,10 @@ export class ReferenceService {
       if (!result.ok) return { ok: false, problems: result.problems };
       version = result.rules.version;
     } else {
-      const result = watchListSchema.safeParse(json);
-      if (!result.success) {
-        return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`) };
-      }
-      version = result.data.version;
-      watchEntries = result.data.entries;
+      const result = validateWatchList(json);
+      if (!result.ok) return { ok: false, problems: result.problems };
+      version = result.list.version;
+      watchEntries = result.list.entries;
     }
     this.db.transaction(() => {
       this.db

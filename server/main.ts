@@ -1,0 +1,159 @@
+// Owns `npm run hub`: serving (the default) and the hub admin's commands: enroll a desk (a one-time code),
+// revoke a desk, list desks with their last sync and pending counts. DATABASE_URL (environment only, never a
+// flag, so no password lands on a command line) chooses PostgreSQL; without it the embedded one is used.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { airportCodeSchema, deskCodeSchema } from '../shared/contract/sync';
+import { adminSocketClient, type AdminCommands } from './admin-socket';
+import { EmbeddedDatabaseInUse } from './db/database';
+import { DEFAULT_CODE_HOURS, type DeskListing } from './desks/desk-registry';
+import { openHubDatabase, startHub } from './hub';
+import { HubError } from './http/hub-error';
+import { createLogger } from './logger';
+
+const USAGE = `Usage: npm run hub -- [command] [options]
+  serve (default)   --host=127.0.0.1 --port=8787 [--tls-cert=FILE --tls-key=FILE] [--data-dir=hub-data]
+  enroll            --airport=PLM --desk=D01 --name="Meja 1" [--reissue] [--valid-hours=${DEFAULT_CODE_HOURS}]
+  revoke            --airport=PLM --desk=D01
+  desks             list desks with last sync and pending counts
+Environment: DATABASE_URL (PostgreSQL; none = embedded PostgreSQL in --data-dir), MEJA_HUB_DATA_DIR, MEJA_HUB_HOST,
+  MEJA_HUB_PORT, MEJA_HUB_TLS_CERT, MEJA_HUB_TLS_KEY, MEJA_HUB_LOG (pino level).`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'data-dir': { type: 'string' },
+    airport: { type: 'string' },
+    desk: { type: 'string' },
+    name: { type: 'string' },
+    reissue: { type: 'boolean' },
+    'valid-hours': { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+
+const env = process.env;
+const dataDir = resolve(values['data-dir'] ?? env.MEJA_HUB_DATA_DIR ?? 'hub-data');
+const databaseUrl = env.DATABASE_URL || undefined;
+
+function deskArgs(): { airport: string; desk: string } {
+  const airport = airportCodeSchema.safeParse(values.airport?.toUpperCase());
+  const desk = deskCodeSchema.safeParse(values.desk?.toUpperCase());
+  if (!airport.success || !desk.success) throw new UsageError('Give --airport (three letters, e.g. PLM) and --desk (1-6 letters or digits, e.g. D01).');
+  return { airport: airport.data, desk: desk.data };
+}
+
+class UsageError extends Error {}
+
+function formatDesks(desks: DeskListing[]): string {
+  const header = ['desk', 'name', 'state', 'last sync', 'pushed', 'to pull', 'audit', 'refused pushes'];
+  const rows = desks.map((d) => [
+    `${d.airportCode}-${d.deskCode}`,
+    d.name,
+    d.state,
+    d.lastSyncAt ?? 'never',
+    String(d.lastSeq),
+    String(d.pendingPull),
+    d.auditMismatchSince ? `MISMATCH since ${d.auditMismatchSince}` : 'ok',
+    String(d.refusedPushes),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Runs admin work on the hub's database: directly, or through a running embedded hub's admin socket. */
+async function withAdmin(work: (admin: AdminCommands) => Promise<void>): Promise<void> {
+  if (!databaseUrl) {
+    const running = await adminSocketClient(dataDir);
+    if (running) return work(running);
+  }
+  let opened;
+  try {
+    opened = await openHubDatabase({ databaseUrl, dataDir });
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseInUse) throw new Error(`${error.message} That hub is still starting; try again in a moment.`);
+    throw error;
+  }
+  try {
+    await work(opened.services.desks);
+  } finally {
+    await opened.database.close();
+  }
+}
+
+async function admin(command: string): Promise<void> {
+  await withAdmin(async (desks) => {
+    if (command === 'enroll') {
+      const { airport, desk } = deskArgs();
+      const hours = Number(values['valid-hours'] ?? DEFAULT_CODE_HOURS);
+      if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30) throw new UsageError('--valid-hours is a whole number of hours, 1 to 720.');
+      const name = values.name?.trim() || `${airport}-${desk}`;
+      const issued = values.reissue ? await desks.reissueCode(airport, desk, hours) : await desks.createDesk(airport, desk, name, hours);
+      console.log(`Enrollment code for ${airport}-${desk}: ${issued.code}`);
+      console.log(`Valid once, until ${issued.expiresAt}. Enter it with the hub address on the desk's settings screen.`);
+    } else if (command === 'revoke') {
+      const { airport, desk } = deskArgs();
+      await desks.revoke(airport, desk);
+      console.log(`Desk ${airport}-${desk} is revoked: its next request is refused.`);
+    } else {
+      console.log(formatDesks(await desks.list()));
+    }
+  });
+}
+
+async function serve(): Promise<void> {
+  const logger = createLogger();
+  const certFile = values['tls-cert'] ?? env.MEJA_HUB_TLS_CERT;
+  const keyFile = values['tls-key'] ?? env.MEJA_HUB_TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new UsageError('TLS needs both --tls-cert and --tls-key.');
+  const port = Number(values.port ?? env.MEJA_HUB_PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port is a number from 0 to 65535.');
+  const hub = await startHub({
+    databaseUrl,
+    dataDir,
+    host: values.host ?? env.MEJA_HUB_HOST ?? '127.0.0.1',
+    port,
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
+    logger,
+  });
+  if (hub.database.kind === 'pglite') {
+    console.log(`No DATABASE_URL: embedded PostgreSQL (PGlite) in ${dataDir}, for a trial; a real deployment sets DATABASE_URL to a PostgreSQL server.`);
+  }
+  console.log(`Meja Klarifikasi hub listening on ${hub.url}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const command = positionals[0] ?? 'serve';
+  if (values.help || !['serve', 'enroll', 'revoke', 'desks'].includes(command)) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  if (command === 'serve') await serve();
+  else await admin(command);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof HubError || error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+});
