@@ -2,7 +2,7 @@
 // loopback port, torn down afterwards. PostgreSQL refuses to run as root, so as root the cluster runs as the
 // `postgres` user (Debian's postgresql package creates it; `npm run system-deps` installs the package).
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,9 @@ export interface PgCluster {
   dataDir: string;
   /** A fresh empty database in this cluster, as a connection URL. */
   createDatabase(name: string): string;
-  /** Stops the server immediately and removes its folder. */
+  /** The URL of a database of this cluster by name (for one kept from an earlier run). */
+  urlOf(name: string): string;
+  /** Stops the server and removes its folder (a kept cluster stays, shut down cleanly). */
   stop(): void;
 }
 
@@ -45,10 +47,18 @@ function postgresUser(): { uid: number; gid: number } | null {
   return { uid, gid };
 }
 
-/** Starts a new cluster. Durability is off (fsync, full_page_writes): it is thrown away after the run. */
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgClusterOptions {
+  /** Keep fsync and full-page writes on, as a real server (benchmarks); tests turn them off. */
+  durable?: boolean;
+  /** A folder to keep the cluster in between runs (benchmarks cache generated data); a temp folder otherwise. */
+  keepIn?: string;
+}
+
+/** Starts a cluster: a new one in a temp folder (removed by stop), or the one kept in `keepIn`. */
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = postgresBinDir();
-  const dataDir = mkdtempSync(join(tmpdir(), 'meja-pg-'));
+  const dataDir = options.keepIn ?? mkdtempSync(join(tmpdir(), 'meja-pg-'));
+  mkdirSync(dataDir, { recursive: true });
   const owner = postgresUser();
   if (owner) chownSync(dataDir, owner.uid, owner.gid);
   const run = (tool: string, args: string[]) =>
@@ -57,24 +67,20 @@ export async function startPgCluster(): Promise<PgCluster> {
       cwd: dataDir,
     });
   const pgData = join(dataDir, 'data');
-  run('initdb', ['-D', pgData, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  if (!existsSync(join(pgData, 'PG_VERSION'))) run('initdb', ['-D', pgData, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${dataDir}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c max_connections=300',
-  ].join(' ');
-  run('pg_ctl', ['-D', pgData, '-o', options, '-l', join(dataDir, 'server.log'), '-w', '-t', '60', 'start']);
+  const settings = options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'];
+  const serverOptions = [`-p ${port}`, `-k ${dataDir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=300', ...settings].join(' ');
+  run('pg_ctl', ['-D', pgData, '-o', serverOptions, '-l', join(dataDir, 'server.log'), '-w', '-t', '120', 'start']);
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
   return {
     url,
     port,
     dataDir,
+    urlOf(name: string) {
+      return `postgresql://postgres@127.0.0.1:${port}/${name}`;
+    },
     createDatabase(name: string) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       execFileSync(join(bin, 'psql'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', `CREATE DATABASE ${name}`], {
@@ -85,6 +91,10 @@ export async function startPgCluster(): Promise<PgCluster> {
     stop() {
       if (stopped) return;
       stopped = true;
+      if (options.keepIn) {
+        run('pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop']);
+        return;
+      }
       try {
         run('pg_ctl', ['-D', pgData, '-m', 'immediate', '-w', 'stop']);
       } finally {
