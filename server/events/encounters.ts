@@ -22,29 +22,55 @@ function documentOf(payload: Record<string, unknown>): Document | null {
   return { documentNumber: parsed.documentNumber, issuingState: parsed.fields.issuingState?.value ?? null };
 }
 
-/** Updates the index with a batch of one desk's new events, inside the push's transaction. */
+/** The decision an event records for its case, if it records one. */
+function decisionOf(event: SyncEvent): string | null {
+  if (event.type === 'case.decided' && typeof event.payload.outcome === 'string') return event.payload.outcome;
+  if (event.type === 'case.amended' && event.payload.field === 'decision' && typeof event.payload.to === 'string') return event.payload.to;
+  return null;
+}
+
+/** Updates the index with a batch of one desk's new events, inside the push's transaction, in two statements. */
 export async function indexEncounters(client: PoolClient, desk: AuthenticatedDesk, events: readonly SyncEvent[]): Promise<void> {
+  const opened: { caseId: string; caseNumber: string; document: Document; at: string }[] = [];
+  // Per case only the latest decision of the batch; the UPDATE below keeps the latest against the table's.
+  const decided = new Map<string, { decision: string; at: string }>();
   for (const event of events) {
     if (!event.caseId) continue;
     if (event.type === 'case.opened') {
       const document = documentOf(event.payload);
-      if (!document || typeof event.payload.caseNumber !== 'string') continue;
-      await client.query(
-        `INSERT INTO encounters (case_id, desk_id, airport_code, desk_code, case_number, document_number, issuing_state, opened_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING`,
-        [event.caseId, desk.id, desk.airportCode, desk.deskCode, event.payload.caseNumber, document.documentNumber, document.issuingState, event.at],
-      );
-    } else if (event.type === 'case.decided' && typeof event.payload.outcome === 'string') {
-      await recordDecision(client, event.caseId, event.payload.outcome, event.at);
-    } else if (event.type === 'case.amended' && event.payload.field === 'decision' && typeof event.payload.to === 'string') {
-      await recordDecision(client, event.caseId, event.payload.to, event.at);
+      if (document && typeof event.payload.caseNumber === 'string') opened.push({ caseId: event.caseId, caseNumber: event.payload.caseNumber, document, at: event.at });
     }
+    const decision = decisionOf(event);
+    const held = decided.get(event.caseId);
+    if (decision && (!held || held.at <= event.at)) decided.set(event.caseId, { decision, at: event.at });
   }
-}
-
-/** The latest decision by its time wins in the index (the events themselves all stay). */
-async function recordDecision(client: PoolClient, caseId: string, decision: string, at: string): Promise<void> {
-  await client.query('UPDATE encounters SET decision = $2, decided_at = $3 WHERE case_id = $1 AND (decided_at IS NULL OR decided_at <= $3)', [caseId, decision, at]);
+  if (opened.length > 0) {
+    await client.query(
+      `INSERT INTO encounters (case_id, desk_id, airport_code, desk_code, case_number, document_number, issuing_state, opened_at)
+       SELECT case_id, $1, $2, $3, case_number, document_number, issuing_state, opened_at
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t (case_id, case_number, document_number, issuing_state, opened_at)
+       ON CONFLICT (case_id) DO NOTHING`,
+      [
+        desk.id,
+        desk.airportCode,
+        desk.deskCode,
+        opened.map((o) => o.caseId),
+        opened.map((o) => o.caseNumber),
+        opened.map((o) => o.document.documentNumber),
+        opened.map((o) => o.document.issuingState),
+        opened.map((o) => o.at),
+      ],
+    );
+  }
+  if (decided.size > 0) {
+    // The latest decision by its time wins in the index (the events themselves all stay).
+    await client.query(
+      `UPDATE encounters e SET decision = t.decision, decided_at = t.at
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS t (case_id, decision, at)
+        WHERE e.case_id = t.case_id AND (e.decided_at IS NULL OR e.decided_at <= t.at)`,
+      [[...decided.keys()], [...decided.values()].map((d) => d.decision), [...decided.values()].map((d) => d.at)],
+    );
+  }
 }
 
 /** A document's encounters at airports other than the asking desk's, newest first. */

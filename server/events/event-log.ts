@@ -38,9 +38,12 @@ export class EventLog {
       return await transaction(this.pool, async (client) => {
         // One push per device at a time: parallel pushes of the same desk queue here.
         const lastSeq = (await client.query<{ last_seq: number }>('SELECT last_seq FROM desks WHERE id = $1 FOR UPDATE', [desk.id])).rows[0]!.last_seq;
+        // Two index lookups (an OR of both would scan the table): the batch's ids, and its sequence numbers the
+        // hub already holds (none, in an ordinary push).
         const stored = await client.query<{ id: string; device_id: string; device_seq: number; content_hash: string }>(
-          'SELECT id, device_id, device_seq, content_hash FROM events WHERE id = ANY($1::uuid[]) OR (device_id = $2 AND device_seq = ANY($3::bigint[]))',
-          [events.map((e) => e.id), desk.deviceId, events.map((e) => e.deviceSeq)],
+          `SELECT id, device_id, device_seq, content_hash FROM events WHERE id = ANY($1::uuid[])
+           UNION SELECT id, device_id, device_seq, content_hash FROM events WHERE device_id = $2 AND device_seq = ANY($3::bigint[])`,
+          [events.map((e) => e.id), desk.deviceId, events.filter((e) => e.deviceSeq <= lastSeq).map((e) => e.deviceSeq)],
         );
         const byId = new Map(stored.rows.map((row) => [row.id, row]));
         const bySeq = new Map(stored.rows.filter((row) => row.device_id === desk.deviceId).map((row) => [row.device_seq, row]));

@@ -17,7 +17,9 @@ export interface HubProcess {
 
 /** Starts the hub on `databaseUrl` (PostgreSQL) and `port` (keep it to restart on the same address). */
 export async function startHubProcess(options: { databaseUrl: string; port: number; dataDir: string; timeoutMs?: number }): Promise<HubProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'server', 'main.ts'), 'serve', `--port=${options.port}`, `--data-dir=${options.dataDir}`], {
+  // node with tsx's loader, not the tsx command: that one runs the hub in a child of its own, which a SIGKILL
+  // of the command would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), 'serve', `--port=${options.port}`, `--data-dir=${options.dataDir}`], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: options.databaseUrl, MEJA_HUB_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

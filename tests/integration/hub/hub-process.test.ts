@@ -1,0 +1,116 @@
+// The hub as an operator runs it: the admin command line on PostgreSQL, TLS with a certificate and key, plain
+// HTTP refused beyond loopback, and a hub process killed with SIGKILL and started again losing nothing.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnrollResponse, PullResponse, PushResponse } from '../../../shared/contract/sync';
+import { startHub } from '../../../server/hub';
+import { createLogger } from '../../../server/logger';
+import { hubCall, testEvent } from '../../support/hub-harness';
+import { startHubProcess } from '../../support/hub-process';
+import { freePort, startPgCluster, type PgCluster } from '../../support/pg-cluster';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+let cluster: PgCluster;
+let dir: string;
+beforeAll(async () => {
+  cluster = await startPgCluster();
+  dir = mkdtempSync(join(tmpdir(), 'meja-hub-ops-'));
+}, 120_000);
+afterAll(() => {
+  cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(databaseUrl: string, ...args: string[]) {
+  return run(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'server', 'main.ts'), ...args, `--data-dir=${dir}`], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  }).then(
+    (out) => ({ code: 0, out: out.stdout + out.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout + error.stderr }),
+  );
+}
+
+describe('the hub as an operator runs it', () => {
+  it('enrolls, refuses a desk code twice at one airport, revokes and lists desks from the command line', async () => {
+    const databaseUrl = cluster.createDatabase('ops_cli');
+    const made = await cli(databaseUrl, 'enroll', '--airport=plm', '--desk=d01', '--name=Meja 1');
+    expect(made.code).toBe(0);
+    const code = /code for PLM-D01: ([A-Z0-9-]{14})/.exec(made.out)?.[1];
+    expect(code).toBeDefined();
+    const again = await cli(databaseUrl, 'enroll', '--airport=PLM', '--desk=D01');
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/already in use at PLM/);
+    const bad = await cli(databaseUrl, 'enroll', '--airport=PALEMBANG', '--desk=D01');
+    expect(bad.code).toBe(2);
+    expect((await cli(databaseUrl, 'revoke', '--airport=PLM', '--desk=D01')).out).toMatch(/PLM-D01 is revoked/);
+    const listed = await cli(databaseUrl, 'desks');
+    expect(listed.out).toMatch(/PLM-D01\s+Meja 1\s+revoked\s+never/);
+    // The code itself is never stored: only its hash.
+    const hub = await startHub({ databaseUrl, dataDir: dir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+    try {
+      const codes = await hub.database.pool.query<{ code_hash: string }>('SELECT code_hash FROM enrollment_codes');
+      expect(codes.rows.map((r) => r.code_hash).join()).not.toContain(code!.replace(/-/g, ''));
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('refuses plain HTTP beyond loopback, and serves HTTPS with a certificate and key', async () => {
+    const databaseUrl = cluster.createDatabase('ops_tls');
+    await expect(startHub({ databaseUrl, dataDir: dir, host: '0.0.0.0', port: 0, logger: createLogger('silent') })).rejects.toThrow(/TLS certificate/);
+    const certFile = join(dir, 'hub.crt');
+    const keyFile = join(dir, 'hub.key');
+    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    const hub = await startHub({ databaseUrl, dataDir: dir, host: '127.0.0.1', port: 0, tls: { certFile, keyFile }, logger: createLogger('silent') });
+    try {
+      expect(hub.url.startsWith('https://')).toBe(true);
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = request(`${hub.url}/health`, { ca: readFileSync(certFile) }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve(text));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ ok: true, database: 'postgresql' });
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('loses nothing when the hub process is killed with SIGKILL and started again', async () => {
+    const databaseUrl = cluster.createDatabase('ops_kill');
+    const port = await freePort();
+    let hub = await startHubProcess({ databaseUrl, port, dataDir: dir });
+    try {
+      const enrolled: EnrollResponse[] = [];
+      for (const deskCode of ['K1', 'K2']) {
+        const code = /code for PLM-K\d: (\S+)/.exec((await cli(databaseUrl, 'enroll', '--airport=PLM', `--desk=${deskCode}`)).out)![1];
+        enrolled.push((await hubCall<EnrollResponse>(hub.url, '/v1/enroll', { code, deviceId: randomUUID(), deskName: deskCode })).body);
+      }
+      const [k1, k2] = enrolled as [EnrollResponse, EnrollResponse];
+      const events = Array.from({ length: 40 }, (_, i) => testEvent(k1.deviceId, i + 1));
+      expect((await hubCall<PushResponse>(hub.url, '/v1/push', { events: events.slice(0, 20) }, k1.credential)).body.lastSeq).toBe(20);
+      await hub.kill();
+      await expect(fetch(`${hub.url}/health`)).rejects.toThrow();
+      hub = await startHubProcess({ databaseUrl, port, dataDir: dir });
+      // The desk did not hear the answer to its last push and sends it again with the rest.
+      const resumed = await hubCall<PushResponse>(hub.url, '/v1/push', { events: events.slice(10, 40) }, k1.credential);
+      expect(resumed.body).toEqual({ accepted: 20, duplicates: 10, lastSeq: 40 });
+      const pulled = await hubCall<PullResponse>(hub.url, '/v1/pull', { cursor: null }, k2.credential);
+      expect(pulled.body.events.map((e) => e.deviceSeq)).toEqual(events.map((e) => e.deviceSeq));
+    } finally {
+      await hub.stop();
+    }
+  });
+});
