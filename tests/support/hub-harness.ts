@@ -78,7 +78,8 @@ export function testEvent(deviceId: string, deviceSeq: number, overrides: Partia
     officerNumber: 'OFF-1',
     at: new Date(Date.UTC(2026, 11, 1, 8, 0, deviceSeq)).toISOString(),
     schemaVersion: 1,
-    payload: { layout: 'a5', copies: 1, n: deviceSeq },
+    // A slip print (catalogue: slip.printed v1); copies vary so that events of one desk differ.
+    payload: { layout: 'A5', copies: (deviceSeq % 4) + 1, reprint: deviceSeq > 1, toPdf: false, officerName: 'Petugas Satu' },
     ...overrides,
   };
 }

@@ -106,7 +106,7 @@ export function protocolSuite(backend: HubBackend): void {
     });
 
     it('refuses a replay with changed content, stores nothing of that push, and records the attempt', async () => {
-      const changed = testEvent(d1.deviceId, 2, { payload: { layout: 'a4', copies: 9 } });
+      const changed = testEvent(d1.deviceId, 2, { payload: { ...testEvent(d1.deviceId, 2).payload, copies: 9 } });
       const refused = await d1.call<ErrorBody>('/v1/push', { events: [changed, testEvent(d1.deviceId, 5)] });
       expect(refused.status).toBe(409);
       expect(refused.body.error).toMatchObject({ code: 'event_changed', eventIds: [changed.id] });
@@ -237,7 +237,11 @@ export function protocolSuite(backend: HubBackend): void {
       });
       const caseId = randomUUID();
       const opened = testEvent(cgk.deviceId, 1, { type: 'case.opened', caseId, payload: { caseNumber: 'CGK-D07-261201-0001', source: 'camera', mrz, checklistVersion: 'x' } });
-      const decided = testEvent(cgk.deviceId, 2, { type: 'case.decided', caseId, payload: { outcome: 'tunda', reasons: ['no_contract'], note: 'x' } });
+      const decided = testEvent(cgk.deviceId, 2, {
+        type: 'case.decided',
+        caseId,
+        payload: { outcome: 'tunda', reasons: ['no_contract'], legalGround: 'x', note: 'x', riskLevel: 'high', suggestedOutcome: 'tunda', contactConsent: null },
+      });
       expect((await cgk.call('/v1/push', { events: [opened, decided] })).status).toBe(200);
       const fromPlm = await d1.call<HistoryResponse>('/v1/history', { documentNumber: 'c1234567' });
       expect(fromPlm.body.encounters).toEqual([
