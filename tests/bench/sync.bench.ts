@@ -4,14 +4,15 @@
 // 10,000,000 events. Not a test: it prints figures. The 10M-event database is kept in test-output/bench/.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { EnrollResponse, HistoryResponse, PullResponse, PushResponse, SyncEvent } from '../../shared/contract/sync';
-import { startHub, type RunningHub } from '../../server/hub';
 import { createLogger } from '../../server/logger';
+import { openHubDatabase, startHub } from '../../server/hub';
 import { hubCall } from '../support/hub-harness';
-import { startPgCluster } from '../support/pg-cluster';
+import { startHubProcess } from '../support/hub-process';
+import { freePort, startPgCluster } from '../support/pg-cluster';
 
 const OUT = join('test-output', 'bench');
 const HISTORY_EVENTS = Number(process.env.MEJA_BENCH_HISTORY_EVENTS ?? 10_000_000);
@@ -22,6 +23,12 @@ const BATCH = 500;
 
 interface Desk extends EnrollResponse {
   seq: number;
+}
+
+/** What the bench needs of a hub: its address and the admin's desk registry. */
+interface BenchHub {
+  url: string;
+  createDesk(airport: string, deskCode: string): Promise<{ code: string }>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -45,13 +52,13 @@ function event(desk: Desk, caseNo: number): SyncEvent {
   };
 }
 
-async function enroll(hub: RunningHub, airport: string, deskCode: string): Promise<Desk> {
-  const { code } = await hub.services.desks.createDesk(airport, deskCode, deskCode);
+async function enroll(hub: BenchHub, airport: string, deskCode: string): Promise<Desk> {
+  const { code } = await hub.createDesk(airport, deskCode);
   const answer = await hubCall<EnrollResponse>(hub.url, '/v1/enroll', { code, deviceId: randomUUID(), deskName: deskCode });
   return { ...answer.body, seq: 0 };
 }
 
-async function pushAll(hub: RunningHub, desk: Desk, count: number): Promise<number> {
+async function pushAll(hub: BenchHub, desk: Desk, count: number): Promise<number> {
   const started = performance.now();
   for (let done = 0; done < count; done += BATCH) {
     const events = Array.from({ length: Math.min(BATCH, count - done) }, (_, i) => event(desk, done + i));
@@ -61,7 +68,7 @@ async function pushAll(hub: RunningHub, desk: Desk, count: number): Promise<numb
   return (performance.now() - started) / 1000;
 }
 
-async function pullAll(hub: RunningHub, desk: Desk): Promise<{ seconds: number; events: number }> {
+async function pullAll(hub: BenchHub, desk: Desk): Promise<{ seconds: number; events: number }> {
   const started = performance.now();
   let cursor: string | null = null;
   let events = 0;
@@ -94,7 +101,7 @@ async function bareInsert(databaseUrl: string, desk: Desk, count: number): Promi
   return seconds;
 }
 
-async function concurrentDesks(hub: RunningHub): Promise<{ requests: number; events: number; errors: number; p50: number; p99: number }> {
+async function concurrentDesks(hub: BenchHub): Promise<{ requests: number; events: number; errors: number; p50: number; p99: number }> {
   const desks = await Promise.all(Array.from({ length: CONCURRENT_DESKS }, (_, i) => enroll(hub, 'SUB', `C${i}`)));
   const latencies: number[] = [];
   let errors = 0;
@@ -178,7 +185,7 @@ async function historyDatabase(cluster: Awaited<ReturnType<typeof startPgCluster
 async function historyLookups(url: string): Promise<{ events: number; lookups: number; p50: number; p95: number; found: number }> {
   const hub = await startHub({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')), host: '127.0.0.1', port: 0, logger: createLogger('silent') });
   const events = Number((await hub.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
-  const asking = await enroll(hub, 'PLM', `Q${Date.now() % 100000}`.slice(0, 6));
+  const asking = await enroll({ url: hub.url, createDesk: (a, d) => hub.services.desks.createDesk(a, d, d) }, 'PLM', `Q${Date.now() % 100000}`.slice(0, 6));
   const latencies: number[] = [];
   let found = 0;
   for (let i = 0; i < 2000; i++) {
@@ -199,8 +206,12 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   try {
     console.log(`bench:sync on PostgreSQL (durable: fsync on), hub over HTTP on loopback, ${BATCH} events per push`);
+    console.log(`machine: ${fmt(loadavg()[0]!, 1)} load average (1 min) at the start, on ${availableParallelism()} cores shared with other work`);
     const url = cluster.createDatabase(`rates_${Date.now()}`);
-    const hub = await startHub({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')), host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+    // The hub in a process of its own, as deployed: the load below comes from this one.
+    const admin = await openHubDatabase({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')) });
+    const process_ = await startHubProcess({ databaseUrl: url, port: await freePort(), dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')) });
+    const hub: BenchHub = { url: process_.url, createDesk: (airport, deskCode) => admin.services.desks.createDesk(airport, deskCode, deskCode) };
     try {
       const [pusher, puller, raw] = [await enroll(hub, 'PLM', 'B01'), await enroll(hub, 'PLM', 'B02'), await enroll(hub, 'PLM', 'B03')];
       const pushSeconds = await pushAll(hub, pusher, 20_000);
@@ -226,7 +237,8 @@ async function main(): Promise<void> {
       );
       results.concurrent = { desks: CONCURRENT_DESKS, seconds: CONCURRENT_SECONDS, ...load };
     } finally {
-      await hub.close();
+      await process_.stop();
+      await admin.database.close();
     }
     const historyUrl = await historyDatabase(cluster);
     const history = await historyLookups(historyUrl);
