@@ -56,7 +56,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
-  return { now, databasePath, db, identity, audit, settings, officers, events, reference, cases, slips };
+  return { now, databasePath, db, identity, audit, settings, officers, events, projector: cases.projector, reference, cases, slips };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {

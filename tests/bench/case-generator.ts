@@ -67,7 +67,7 @@ export const DESKS = [
 export const BENCH_OFFICER_NUMBER = 'IMI-0001';
 
 /** Interview profiles: what the traveller said, where the ticket goes, and how the desk usually ends such a case. */
-interface Profile {
+export interface Profile {
   weight: number;
   held: boolean;
   answers: Answers;
@@ -84,7 +84,7 @@ const officialWork: Answers = {
   debt: false, documents_held: false, met_on_arrival: 'employer_official', address_known: true, earlier_trouble: false,
   officer_observation: [],
 };
-const PROFILES: readonly Profile[] = [
+export const PROFILES: readonly Profile[] = [
   { weight: 0.38, held: false, airport: 'KUL', country: 'MYS', flights: ['AK 1305', 'QZ 7631', 'OD 309'], outcomes: [],
     answers: { purpose: 'tourism', destination_country: 'MYS', return_ticket: true, travel_companions: 'family', work_intent: false, officer_observation: [] } },
   { weight: 0.2, held: false, airport: 'JED', country: 'SAU', flights: ['GA 980', 'SV 821'], outcomes: [],

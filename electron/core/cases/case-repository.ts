@@ -1,5 +1,5 @@
 // Owns the cases and amendments tables: rows in, rows out, history and search queries. No rules here.
-import type { CaseSummary, HistoryEntry } from '../../../shared/contract';
+import type { AMENDABLE_FIELDS, CaseSummary, HistoryEntry } from '../../../shared/contract';
 import type { Db } from '../db/connection';
 
 export interface CaseRow {
@@ -46,6 +46,19 @@ export interface CaseRow {
   contact_address: string | null;
   contact_consent: number | null;
 }
+
+/** The column each amendable field corrects. */
+export const AMENDMENT_COLUMNS = {
+  flight: 'flight',
+  travelDate: 'travel_date',
+  destinationAirport: 'destination_airport',
+  destinationCountry: 'destination_country',
+  note: 'note',
+  reasons: 'reasons',
+  legalGround: 'legal_ground',
+  contactPhone: 'contact_phone',
+  contactAddress: 'contact_address',
+} as const satisfies Record<(typeof AMENDABLE_FIELDS)[number], keyof CaseRow>;
 
 export interface AmendmentRow {
   field: string;
@@ -122,6 +135,10 @@ export class CaseRepository {
     return this.db
       .prepare('SELECT field, old_value, new_value, reason, author, author_name, at FROM amendments WHERE case_id = ? ORDER BY id')
       .all(caseId) as AmendmentRow[];
+  }
+
+  hasAmendment(eventId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM amendments WHERE event_id = ?').get(eventId) !== undefined;
   }
 
   insertAmendment(caseId: string, eventId: string, amendment: AmendmentRow): void {

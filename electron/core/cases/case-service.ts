@@ -24,11 +24,13 @@ import { normaliseMrzInput, parseMrz } from '../../../shared/mrz';
 import { airportByIata } from '../../../shared/reference-data/airports';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
+import type { EventPayloadInput } from '../../../shared/events/catalogue';
 import type { EventStore } from '../events/event-store';
+import { openingRow, Projector } from '../events/projector';
 import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
 import { nextCaseNumber } from './case-number';
-import { CaseRepository, nameKey, toSummary, type CaseRow, type SearchFilter } from './case-repository';
+import { AMENDMENT_COLUMNS, CaseRepository, toSummary, type CaseRow, type SearchFilter } from './case-repository';
 
 type Traveller = CaseDetail['traveller'];
 interface Surroundings {
@@ -38,9 +40,13 @@ interface Surroundings {
   watchListHits: CaseDetail['watchListHits'];
 }
 type Warning = Traveller['warnings'][number];
+/** The steps of an open case that go through change(): each recomputes the risk, except a countersignature. */
+type CaseStep = 'case.travel_recorded' | 'case.answers_recorded' | 'case.decided' | 'case.countersigned';
 
 export class CaseService {
   readonly repository: CaseRepository;
+  /** Writes every step into the case tables, here as for events from other desks. */
+  readonly projector: Projector;
 
   constructor(
     private readonly db: Db,
@@ -52,6 +58,7 @@ export class CaseService {
     private readonly now: () => Date,
   ) {
     this.repository = new CaseRepository(db);
+    this.projector = new Projector(this.repository);
   }
 
   open(input: ParsedInputOf<'cases.open'>, officer: Officer): CallResult<CaseDetail> {
@@ -64,65 +71,34 @@ export class CaseService {
     }
     const settings = this.settings.get();
     const checklist = this.reference.checklist();
-    const primary = reading.primaryIdentifier;
-    const secondary = reading.secondaryIdentifier;
     const id = randomUUID();
-    const row: CaseRow = {
-      id,
-      case_number: '',
-      device_id: this.deviceId,
-      desk_name: settings.deskName,
-      opened_at: at.toISOString(),
-      opened_by: officer.officerNumber,
-      opened_by_name: officer.name,
+    const openedAt = at.toISOString();
+    const opening = {
+      deskName: settings.deskName,
+      openedByName: officer.name,
       source: input.source,
-      mrz: reading.lines.join('\n'),
-      mrz_valid: reading.valid ? 1 : 0,
-      document_code: reading.fields.documentCode?.value ?? null,
-      document_number: reading.documentNumber,
-      issuing_state: reading.fields.issuingState?.value ?? null,
+      mrz: reading.lines,
+      mrzValid: reading.valid,
+      documentCode: reading.fields.documentCode?.value ?? null,
+      documentNumber: reading.documentNumber,
+      issuingState: reading.fields.issuingState?.value ?? null,
       nationality: reading.fields.nationality?.value ?? null,
-      primary_name: primary,
-      secondary_name: secondary,
-      name_key: nameKey(primary, secondary),
-      birth_date: reading.birthDate?.iso ?? null,
+      primaryName: reading.primaryIdentifier,
+      secondaryName: reading.secondaryIdentifier,
+      birthDate: reading.birthDate?.iso ?? null,
       sex: reading.fields.sex?.value ?? null,
-      expiry_date: reading.expiryDate?.iso ?? null,
-      flight: null,
-      travel_date: null,
-      destination_airport: null,
-      destination_country: null,
-      checklist_version: checklist.version,
-      answers: '{}',
-      risk: '',
-      status: 'open',
-      decision: null,
-      reasons: '[]',
-      legal_ground: null,
-      note: '',
-      decided_at: null,
-      decided_by: null,
-      decided_by_name: null,
-      decided_by_agency: null,
-      countersigned_by: null,
-      countersigned_by_name: null,
-      countersigned_at: null,
-      contact_phone: null,
-      contact_address: null,
-      contact_consent: null,
+      expiryDate: reading.expiryDate?.iso ?? null,
+      checklistVersion: checklist.version,
     };
-    const around = this.surroundings(row);
-    row.risk = JSON.stringify(this.assess(row, around));
-    this.db.transaction(() => {
-      row.case_number = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
-      this.repository.insert(row);
-      this.events.append('case.opened', id, officer.officerNumber, row.opened_at, {
-        caseNumber: row.case_number,
-        source: input.source,
-        mrz: reading.lines,
-        checklistVersion: checklist.version,
-      });
-      this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber: row.case_number });
+    // The draft is judged before the case number exists; the number does not change the risk.
+    const draft = openingRow({ caseId: id, deviceId: this.deviceId, officerNumber: officer.officerNumber, at: openedAt }, { ...opening, caseNumber: '' });
+    const around = this.surroundings(draft);
+    const risk = this.assess(draft, around);
+    const row = this.db.transaction(() => {
+      const caseNumber = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
+      this.projector.apply(this.events.append('case.opened', id, officer.officerNumber, openedAt, { ...opening, caseNumber, risk }));
+      this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber });
+      return this.repository.byId(id)!;
     }).immediate();
     return ok(this.detail(row, around));
   }
@@ -157,12 +133,13 @@ export class CaseService {
       destination_airport: travel.destinationAirport ?? null,
       destination_country: destinationCountry,
     };
-    return this.change(row.value, changes, officer, 'case.travel_recorded', {
-      flight: changes.flight,
-      travelDate: changes.travel_date,
-      destinationAirport: changes.destination_airport,
+    return this.change(row.value, changes, officer, 'case.travel_recorded', (risk) => ({
+      flight: changes.flight ?? null,
+      travelDate: changes.travel_date ?? null,
+      destinationAirport: changes.destination_airport ?? null,
       destinationCountry,
-    });
+      risk,
+    }));
   }
 
   recordAnswers(input: ParsedInputOf<'cases.recordAnswers'>, officer: Officer): CallResult<CaseDetail> {
@@ -170,7 +147,7 @@ export class CaseService {
     if (!row.ok) return row;
     // Answers to questions that no longer show (a changed earlier answer hid them) are not kept.
     const { answers } = visibleWithAnswers(this.reference.checklist(), input.answers as Answers);
-    return this.change(row.value, { answers: JSON.stringify(answers) }, officer, 'case.answers_recorded', { answers });
+    return this.change(row.value, { answers: JSON.stringify(answers) }, officer, 'case.answers_recorded', (risk) => ({ answers, risk }));
   }
 
   decide(input: ParsedInputOf<'cases.decide'>, officer: Officer): CallResult<CaseDetail> {
@@ -210,16 +187,17 @@ export class CaseService {
       contact_address: contact?.consent ? (contact.address ?? null) : null,
       contact_consent: contact ? (contact.consent ? 1 : 0) : null,
     };
-    const risk = JSON.parse(row.risk) as Risk;
-    return this.change(row, changes, officer, 'case.decided', {
+    return this.change(row, changes, officer, 'case.decided', (risk) => ({
       outcome: input.outcome,
+      status: input.outcome === 'passport_action' ? 'awaiting_countersignature' : 'decided',
       reasons: input.reasons,
-      legalGround: changes.legal_ground,
+      legalGround: changes.legal_ground ?? null,
       note: input.note,
-      riskLevel: risk.level,
-      suggestedOutcome: risk.suggestedOutcome,
-      contactConsent: changes.contact_consent,
-    });
+      officerName: officer.name,
+      agency: officer.agency,
+      contact: contact ? { phone: changes.contact_phone ?? null, address: changes.contact_address ?? null, consent: contact.consent } : null,
+      risk,
+    }));
   }
 
   countersign(caseId: string, supervisor: Officer): CallResult<CaseDetail> {
@@ -240,7 +218,7 @@ export class CaseService {
       { status: 'decided', countersigned_by: supervisor.officerNumber, countersigned_by_name: supervisor.name, countersigned_at: at },
       supervisor,
       'case.countersigned',
-      {},
+      () => ({ officerName: supervisor.name }),
     );
   }
 
@@ -250,26 +228,17 @@ export class CaseService {
     if (row.status === 'open') return fail('conflict', 'Only a decided case is amended; an open case is still being recorded.', { reason: 'amendOpenCase' });
     const change = this.amendment(row, input.field, input.value);
     if (!change.ok) return change;
-    const { column, value } = change.value;
-    const before = row[column];
     const at = this.now().toISOString();
     return this.db.transaction(() => {
-      const event = this.events.append('case.amended', row.id, officer.officerNumber, at, {
-        field: input.field,
-        from: before,
-        to: value,
-        reason: input.reason,
-      });
-      this.repository.update(row.id, { [column]: value });
-      this.repository.insertAmendment(row.id, event.id, {
-        field: input.field,
-        old_value: JSON.stringify(before),
-        new_value: JSON.stringify(value),
-        reason: input.reason,
-        author: officer.officerNumber,
-        author_name: officer.name,
-        at,
-      });
+      this.projector.apply(
+        this.events.append('case.amended', row.id, officer.officerNumber, at, {
+          field: input.field,
+          from: row[AMENDMENT_COLUMNS[input.field]],
+          to: change.value,
+          reason: input.reason,
+          officerName: officer.name,
+        }),
+      );
       this.audit.append(officer.officerNumber, 'case.amended', { caseId: row.id, field: input.field });
       return ok(this.detail(this.repository.byId(row.id)!));
     }).immediate();
@@ -281,41 +250,42 @@ export class CaseService {
     return results;
   }
 
-  private amendment(row: CaseRow, field: ParsedInputOf<'cases.amend'>['field'], value: string | string[] | null): CallResult<{ column: keyof CaseRow; value: string | null }> {
+  /** The corrected column value an amendment stores, checked by the rules of its field. */
+  private amendment(row: CaseRow, field: ParsedInputOf<'cases.amend'>['field'], value: string | string[] | null): CallResult<string | null> {
     const text = typeof value === 'string' ? value.trim() : null;
     switch (field) {
       case 'note':
-        return ok({ column: 'note', value: text ?? '' });
+        return ok(text ?? '');
       case 'reasons': {
         const codes = Array.isArray(value) ? value : [];
         if (codes.some((code) => !isReasonCode(code))) return fail('invalid_input', 'Unknown reason code.', { field: 'value' });
         if (row.decision !== 'clear' && codes.length === 0) return fail('invalid_input', 'This decision needs at least one reason.', { field: 'value', reason: 'reasonsRequired' });
-        return ok({ column: 'reasons', value: JSON.stringify(codes) });
+        return ok(JSON.stringify(codes));
       }
       case 'legalGround': {
         const ground = text ? legalGround(text) : undefined;
         if (!ground || !ground.outcomes.includes(row.decision as never)) {
           return fail('invalid_input', 'Choose a legal ground from the list that supports this decision.', { field: 'value', reason: 'groundNotForOutcome' });
         }
-        return ok({ column: 'legal_ground', value: ground.code });
+        return ok(ground.code);
       }
       case 'flight':
-        return ok({ column: 'flight', value: text ? text.toUpperCase() : null });
+        return ok(text ? text.toUpperCase() : null);
       case 'travelDate':
         if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return fail('invalid_input', 'A date as YYYY-MM-DD.', { field: 'value' });
-        return ok({ column: 'travel_date', value: text });
+        return ok(text);
       case 'destinationAirport': {
         const airport = text ? airportByIata(text) : undefined;
         if (text && !airport) return fail('invalid_input', `Unknown airport ${text}.`, { field: 'value', reason: 'unknownAirport' });
-        return ok({ column: 'destination_airport', value: airport?.iata ?? null });
+        return ok(airport?.iata ?? null);
       }
       case 'destinationCountry':
         if (text && !/^[A-Z]{3}$/.test(text)) return fail('invalid_input', 'A three-letter country code.', { field: 'value' });
-        return ok({ column: 'destination_country', value: text });
+        return ok(text);
       case 'contactPhone':
       case 'contactAddress':
         if (text && row.contact_consent !== 1) return fail('invalid_input', "Contact details are kept only with the traveller's consent.", { field: 'value', reason: 'contactNeedsConsent' });
-        return ok({ column: field === 'contactPhone' ? 'contact_phone' : 'contact_address', value: text });
+        return ok(text);
     }
   }
 
@@ -326,19 +296,21 @@ export class CaseService {
     return ok(row);
   }
 
-  /** Applies a change to an open case with its event, recomputing the risk from the new state. */
-  private change(row: CaseRow, changes: Partial<CaseRow>, officer: Officer, eventType: string, payload: Record<string, unknown>): CallResult<CaseDetail> {
+  /**
+   * Records one step of a case: the risk is recomputed from the changed state while the case is open, the
+   * step's event carries it, and the projector writes the event into the case tables.
+   */
+  private change<T extends CaseStep>(row: CaseRow, changes: Partial<CaseRow>, officer: Officer, eventType: T, payload: (risk: Risk) => EventPayloadInput<T>): CallResult<CaseDetail> {
     const at = this.now().toISOString();
+    const next = { ...row, ...changes };
+    const around = this.surroundings(next);
+    const risk = row.status === 'open' ? this.assess(next, around) : (JSON.parse(row.risk) as Risk);
     return this.db.transaction(() => {
-      const next = { ...row, ...changes };
-      const around = this.surroundings(next);
-      if (row.status === 'open') next.risk = JSON.stringify(this.assess(next, around));
-      this.repository.update(row.id, { ...changes, risk: next.risk });
-      this.events.append(eventType, row.id, officer.officerNumber, at, payload);
+      this.projector.apply(this.events.append(eventType, row.id, officer.officerNumber, at, payload(risk)));
       if (eventType === 'case.decided' || eventType === 'case.countersigned') {
         this.audit.append(officer.officerNumber, eventType, { caseId: row.id, caseNumber: row.case_number });
       }
-      return ok(this.detail(next, around));
+      return ok(this.detail(this.repository.byId(row.id)!, around));
     }).immediate();
   }
 

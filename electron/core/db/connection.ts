@@ -75,6 +75,8 @@ function migrate(db: Db, migrations: readonly Migration[]): void {
     if (appliedVersions.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      const refusal = migration.refusal?.(db);
+      if (refusal) throw new DatabaseRefusedError(`${refusal} The database has not been changed.`);
       record.run(migration.version, migration.name, migrationChecksum(migration, sha256), new Date().toISOString());
     })();
   }

@@ -1,11 +1,15 @@
 // Owns the database schema history: numbered migrations, applied in order, each once and in its own transaction.
 // Never edit a migration that has shipped: add a new one. The checksum check refuses a database whose
 // history disagrees with this list.
+import { unparseableEvents } from '../events/event-store';
+import type { Db } from './connection';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Run after the SQL, in the same transaction: a reason to refuse the database (left unchanged), or null. */
+  refusal?: (db: Db) => string | null;
 }
 
 export const migrations: readonly Migration[] = [
@@ -169,6 +173,22 @@ export const migrations: readonly Migration[] = [
       DROP INDEX cases_name_birth;
       CREATE INDEX cases_name_birth_opened ON cases (name_key, birth_date, opened_at);
     `,
+  },
+  {
+    version: 4,
+    name: 'event payload versions',
+    // Every event type has versioned payload schemas in shared/events/catalogue.ts; rows written before this
+    // migration are version 1. A desk whose stored events do not all parse is refused here, unchanged, rather
+    // than started on a record the hub and the other desks could not read.
+    sql: `
+      ALTER TABLE events ADD COLUMN payload_version INTEGER NOT NULL DEFAULT 1;
+      -- One amendment per event, so that applying an event twice cannot add it twice.
+      CREATE UNIQUE INDEX amendments_event ON amendments (event_id);
+    `,
+    refusal(db) {
+      const problems = unparseableEvents(db);
+      return problems.length === 0 ? null : `The database holds events this app cannot read: ${problems.join('; ')}.`;
+    },
   },
 ];
 

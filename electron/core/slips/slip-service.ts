@@ -43,12 +43,6 @@ export class SlipService {
   }
 
   private prints(caseId: string): PrintRecord[] {
-    const rows = this.db
-      .prepare("SELECT at, officer_number, payload FROM events WHERE case_id = ? AND type = 'slip.printed' ORDER BY device_seq")
-      .all(caseId) as { at: string; officer_number: string; payload: string }[];
-    return rows.map((row) => {
-      const payload = JSON.parse(row.payload) as { layout: SlipLayout; copies: number; reprint: boolean; toPdf?: boolean; officerName: string };
-      return { at: row.at, officerNumber: row.officer_number, officerName: payload.officerName, layout: payload.layout, copies: payload.copies, reprint: payload.reprint, toPdf: payload.toPdf ?? false };
-    });
+    return this.events.ofCase(caseId, 'slip.printed').map(({ at, officerNumber, payload }) => ({ at, officerNumber, ...payload }));
   }
 }

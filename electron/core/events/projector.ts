@@ -1,0 +1,165 @@
+// Owns turning events into the case tables the screens read (cases, amendments): one event at a time,
+// idempotently, whichever desk recorded it. It never writes events; the caller stores the event first (the
+// amendments table refers to it) and applies each case's events in the order they were recorded.
+import type { EventEnvelope, EventPayload, RecordedEvent } from '../../../shared/events/catalogue';
+import { AMENDMENT_COLUMNS, nameKey, type CaseRepository, type CaseRow } from '../cases/case-repository';
+
+/** An event the case tables cannot take: an old version that lacks state, or a step for a case not here. */
+export class ProjectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProjectionError';
+  }
+}
+
+export class Projector {
+  constructor(private readonly cases: CaseRepository) {}
+
+  /** Applies one event to the case tables. Applying the same event again changes nothing. */
+  apply(event: RecordedEvent): void {
+    switch (event.type) {
+      case 'slip.printed':
+      case 'reference.imported':
+        // Prints are read from the event log itself; reference files arrive with their content, not as events.
+        return;
+      case 'case.opened':
+        if (event.version !== 2) return this.lacksState(event);
+        if (this.cases.byId(this.caseId(event))) return;
+        this.cases.insert({ ...openingRow({ ...event, caseId: this.caseId(event) }, event.payload), risk: JSON.stringify(event.payload.risk) });
+        return;
+      case 'case.travel_recorded':
+        if (event.version !== 2) return this.lacksState(event);
+        this.update(event, {
+          flight: event.payload.flight,
+          travel_date: event.payload.travelDate,
+          destination_airport: event.payload.destinationAirport,
+          destination_country: event.payload.destinationCountry,
+          risk: JSON.stringify(event.payload.risk),
+        });
+        return;
+      case 'case.answers_recorded':
+        if (event.version !== 2) return this.lacksState(event);
+        this.update(event, { answers: JSON.stringify(event.payload.answers), risk: JSON.stringify(event.payload.risk) });
+        return;
+      case 'case.decided': {
+        if (event.version !== 2) return this.lacksState(event);
+        const { payload } = event;
+        const consented = payload.contact?.consent === true;
+        this.update(event, {
+          status: payload.status,
+          decision: payload.outcome,
+          reasons: JSON.stringify(payload.reasons),
+          legal_ground: payload.legalGround,
+          note: payload.note,
+          decided_at: event.at,
+          decided_by: event.officerNumber,
+          decided_by_name: payload.officerName,
+          decided_by_agency: payload.agency,
+          contact_phone: consented ? payload.contact!.phone : null,
+          contact_address: consented ? payload.contact!.address : null,
+          contact_consent: payload.contact ? (consented ? 1 : 0) : null,
+          risk: JSON.stringify(payload.risk),
+        });
+        return;
+      }
+      case 'case.countersigned':
+        if (event.version !== 2) return this.lacksState(event);
+        this.update(event, {
+          status: 'decided',
+          countersigned_by: event.officerNumber,
+          countersigned_by_name: event.payload.officerName,
+          countersigned_at: event.at,
+        });
+        return;
+      case 'case.amended': {
+        if (event.version !== 2) return this.lacksState(event);
+        const caseId = this.caseId(event);
+        if (this.cases.hasAmendment(event.id)) return;
+        const { payload } = event;
+        this.update(event, { [AMENDMENT_COLUMNS[payload.field]]: payload.to });
+        this.cases.insertAmendment(caseId, event.id, {
+          field: payload.field,
+          old_value: JSON.stringify(payload.from),
+          new_value: JSON.stringify(payload.to),
+          reason: payload.reason,
+          author: event.officerNumber,
+          author_name: payload.officerName,
+          at: event.at,
+        });
+        return;
+      }
+    }
+  }
+
+  private update(event: RecordedEvent, changes: Partial<CaseRow>): void {
+    const caseId = this.caseId(event);
+    if (!this.cases.byId(caseId)) throw new ProjectionError(`${event.type} ${event.id} is for case ${caseId}, which this desk does not have yet`);
+    this.cases.update(caseId, changes);
+  }
+
+  private caseId(event: RecordedEvent): string {
+    // The catalogue refuses a case event without a case id; this only narrows the type.
+    if (event.caseId === null) throw new ProjectionError(`${event.type} ${event.id} names no case`);
+    return event.caseId;
+  }
+
+  private lacksState(event: RecordedEvent): never {
+    throw new ProjectionError(
+      `${event.type} version ${event.version} (${event.id}) does not carry the whole step; its rows stay as the desk that recorded it wrote them`,
+    );
+  }
+}
+
+/**
+ * The row a case starts as, before its risk is known: the service judges this draft, the projector stores it
+ * with the risk its event carries.
+ */
+export function openingRow(
+  event: Pick<EventEnvelope, 'deviceId' | 'officerNumber' | 'at'> & { caseId: string },
+  payload: Omit<EventPayload<'case.opened'>, 'risk'>,
+): CaseRow {
+  return {
+    id: event.caseId,
+    case_number: payload.caseNumber,
+    device_id: event.deviceId,
+    desk_name: payload.deskName,
+    opened_at: event.at,
+    opened_by: event.officerNumber,
+    opened_by_name: payload.openedByName,
+    source: payload.source,
+    mrz: payload.mrz.join('\n'),
+    mrz_valid: payload.mrzValid ? 1 : 0,
+    document_code: payload.documentCode,
+    document_number: payload.documentNumber,
+    issuing_state: payload.issuingState,
+    nationality: payload.nationality,
+    primary_name: payload.primaryName,
+    secondary_name: payload.secondaryName,
+    name_key: nameKey(payload.primaryName, payload.secondaryName),
+    birth_date: payload.birthDate,
+    sex: payload.sex,
+    expiry_date: payload.expiryDate,
+    flight: null,
+    travel_date: null,
+    destination_airport: null,
+    destination_country: null,
+    checklist_version: payload.checklistVersion,
+    answers: '{}',
+    risk: '',
+    status: 'open',
+    decision: null,
+    reasons: '[]',
+    legal_ground: null,
+    note: '',
+    decided_at: null,
+    decided_by: null,
+    decided_by_name: null,
+    decided_by_agency: null,
+    countersigned_by: null,
+    countersigned_by_name: null,
+    countersigned_at: null,
+    contact_phone: null,
+    contact_address: null,
+    contact_consent: null,
+  };
+}
