@@ -133,12 +133,12 @@ export interface EventEnvelope {
 /** One parsed event of any type and any known version; checking type and version narrows the payload. */
 export type RecordedEvent = {
   [T in EventType]: {
-    [V in keyof VersionsOf<T> & number]: EventEnvelope & { type: T; version: V; payload: z.output<VersionsOf<T>[V]> };
+    [V in keyof VersionsOf<T> & number]: EventEnvelope & { type: T; schemaVersion: V; payload: z.output<VersionsOf<T>[V]> };
   }[keyof VersionsOf<T> & number];
 }[EventType];
 
 /** An event as the desk writes it today. */
-export type CurrentEvent<T extends EventType = EventType> = Extract<RecordedEvent, { type: T; version: CurrentVersion<T> }>;
+export type CurrentEvent<T extends EventType = EventType> = Extract<RecordedEvent, { type: T; schemaVersion: CurrentVersion<T> }>;
 
 export const eventEnvelopeSchema = z
   .object({
@@ -146,7 +146,7 @@ export const eventEnvelopeSchema = z
     deviceId: z.string().min(1).max(64),
     deviceSeq: z.number().int().positive(),
     type: z.string(),
-    version: z.number().int().positive(),
+    schemaVersion: z.number().int().positive(),
     caseId: z.string().min(1).max(64).nullable(),
     officerNumber: z.string().min(1).max(64),
     at: z.iso.datetime({ offset: true }),
@@ -173,13 +173,13 @@ export function payloadSchema(type: string, version: number): { ok: true; schema
 export function parseEvent(raw: unknown): EventParse {
   const envelope = eventEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return { ok: false, problem: `bad envelope: ${z.prettifyError(envelope.error)}` };
-  const { type, version, caseId, payload } = envelope.data;
-  const found = payloadSchema(type, version);
+  const { type, schemaVersion, caseId, payload } = envelope.data;
+  const found = payloadSchema(type, schemaVersion);
   if (!found.ok) return found;
   const spec: EventTypeSpec = EVENT_CATALOGUE[type as EventType];
   if (spec.ofCase !== (caseId !== null)) return { ok: false, problem: `${type} ${spec.ofCase ? 'needs' : 'takes no'} case id` };
   const parsed = found.schema.safeParse(payload);
-  if (!parsed.success) return { ok: false, problem: `${type} v${version} payload: ${z.prettifyError(parsed.error)}` };
+  if (!parsed.success) return { ok: false, problem: `${type} v${schemaVersion} payload: ${z.prettifyError(parsed.error)}` };
   // The catalogue checked type, version and payload together, which is what RecordedEvent says.
   return { ok: true, event: { ...envelope.data, payload: parsed.data } as RecordedEvent };
 }

@@ -91,7 +91,7 @@ describe('event catalogue', () => {
     const db = openDatabase(file);
     const rows = db.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[];
     const parsed = rows.map(eventFromRow);
-    expect(parsed.map((p) => p.ok && [p.event.type, p.event.version])).toEqual(v1.map(([type]) => [type, 1]));
+    expect(parsed.map((p) => p.ok && [p.event.type, p.event.schemaVersion])).toEqual(v1.map(([type]) => [type, 1]));
     // The print without toPdf was on paper.
     expect(new EventStore(db, 'desk-1').ofCase(CASE_ID, 'slip.printed')[0]?.payload).toMatchObject({ toPdf: false });
     db.close();
@@ -108,14 +108,14 @@ describe('event catalogue', () => {
     expect(() => openDatabase(file)).toThrow(/00000000-0000-4000-8000-000000000001 \(case\.decided\)/);
     const after = new Database(file, { readonly: true });
     expect(after.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(3);
-    expect(after.prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'payload_version'").pluck().get()).toBe(0);
+    expect(after.prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'schema_version'").pluck().get()).toBe(0);
     after.close();
   });
 
   it('receives an event once, and refuses one that differs from the event held under its id or sequence', () => {
     const db = openDatabase(freshFile());
     const store = new EventStore(db, 'this-desk');
-    const raw = { id: CASE_ID, deviceId: 'other-desk', deviceSeq: 1, type: 'case.opened', version: 2, caseId: CASE_ID, officerNumber: 'BP-1', at: AT, payload: opening };
+    const raw = { id: CASE_ID, deviceId: 'other-desk', deviceSeq: 1, type: 'case.opened', schemaVersion: 2, caseId: CASE_ID, officerNumber: 'BP-1', at: AT, payload: opening };
     const event = parseEvent(raw);
     if (!event.ok) throw new Error(event.problem);
     expect(db.transaction(() => store.receive(event.event))()).toBe(true);
@@ -131,11 +131,11 @@ describe('event catalogue', () => {
   });
 
   it('refuses an envelope that is not one: no id, a sequence of zero, a time without a zone', () => {
-    const base = { id: CASE_ID, deviceId: 'd', deviceSeq: 1, type: 'case.countersigned', version: 2, caseId: CASE_ID, officerNumber: 'S', at: AT, payload: { officerName: 'S' } };
+    const base = { id: CASE_ID, deviceId: 'd', deviceSeq: 1, type: 'case.countersigned', schemaVersion: 2, caseId: CASE_ID, officerNumber: 'S', at: AT, payload: { officerName: 'S' } };
     expect(parseEvent(base).ok).toBe(true);
     expect(parseEvent({ ...base, id: 'not-a-uuid' }).ok).toBe(false);
     expect(parseEvent({ ...base, deviceSeq: 0 }).ok).toBe(false);
     expect(parseEvent({ ...base, at: '2026-11-28 08:00' }).ok).toBe(false);
-    expect(parseEvent({ ...base, version: 3 })).toMatchObject({ ok: false, problem: 'case.countersigned has no version 3' });
+    expect(parseEvent({ ...base, schemaVersion: 3 })).toMatchObject({ ok: false, problem: 'case.countersigned has no version 3' });
   });
 });

@@ -176,12 +176,12 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'event payload versions',
+    name: 'event schema versions',
     // Every event type has versioned payload schemas in shared/events/catalogue.ts; rows written before this
     // migration are version 1. A desk whose stored events do not all parse is refused here, unchanged, rather
     // than started on a record the hub and the other desks could not read.
     sql: `
-      ALTER TABLE events ADD COLUMN payload_version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE events ADD COLUMN schema_version INTEGER NOT NULL DEFAULT 1;
       -- One amendment per event, so that applying an event twice cannot add it twice.
       CREATE UNIQUE INDEX amendments_event ON amendments (event_id);
     `,

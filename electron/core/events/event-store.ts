@@ -27,7 +27,7 @@ export interface EventRow {
   device_id: string;
   device_seq: number;
   type: string;
-  payload_version: number;
+  schema_version: number;
   case_id: string | null;
   officer_number: string;
   at: string;
@@ -47,7 +47,7 @@ export function eventFromRow(row: EventRow): { ok: true; event: RecordedEvent } 
     deviceId: row.device_id,
     deviceSeq: row.device_seq,
     type: row.type,
-    version: row.payload_version,
+    schemaVersion: row.schema_version,
     caseId: row.case_id,
     officerNumber: row.officer_number,
     at: row.at,
@@ -68,7 +68,7 @@ export class EventStore {
   ) {
     this.nextSeq = db.prepare('SELECT coalesce(max(device_seq), 0) + 1 FROM events WHERE device_id = ?').pluck();
     this.insert = db.prepare(
-      'INSERT INTO events (id, device_id, device_seq, type, payload_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.byIdOrSeq = db.prepare('SELECT * FROM events WHERE id = ? OR (device_id = ? AND device_seq = ?)');
     this.ofCaseAndType = db.prepare('SELECT * FROM events WHERE case_id = ? AND type = ? ORDER BY at, device_id, device_seq');
@@ -83,12 +83,12 @@ export class EventStore {
     if (!this.db.inTransaction) throw new Error('events are written only inside the transaction of their change');
     // A caller outside the type system (a cast, a plain JS caller) may name a type the catalogue does not have.
     if (!isEventType(type)) throw new EventRefusedError(`refused to record ${type}: unknown event type`);
-    const version = EVENT_CATALOGUE[type].current;
+    const schemaVersion = EVENT_CATALOGUE[type].current;
     const id = randomUUID();
     const deviceSeq = this.nextSeq.get(this.deviceId) as number;
-    const parsed = parseEvent({ id, deviceId: this.deviceId, deviceSeq, type, version, caseId, officerNumber, at, payload });
+    const parsed = parseEvent({ id, deviceId: this.deviceId, deviceSeq, type, schemaVersion, caseId, officerNumber, at, payload });
     if (!parsed.ok) throw new EventRefusedError(`refused to record ${type}: ${parsed.problem}`);
-    this.insert.run(id, this.deviceId, deviceSeq, type, version, caseId, officerNumber, at, JSON.stringify(parsed.event.payload));
+    this.insert.run(id, this.deviceId, deviceSeq, type, schemaVersion, caseId, officerNumber, at, JSON.stringify(parsed.event.payload));
     // parseEvent checked this type in its current version, which is what CurrentEvent<T> says.
     return parsed.event as CurrentEvent<T>;
   }
@@ -106,12 +106,12 @@ export class EventStore {
     if (held) {
       const same =
         held.id === event.id && held.device_id === event.deviceId && held.device_seq === event.deviceSeq && held.type === event.type &&
-        held.payload_version === event.version && held.case_id === event.caseId && held.officer_number === event.officerNumber &&
+        held.schema_version === event.schemaVersion && held.case_id === event.caseId && held.officer_number === event.officerNumber &&
         held.at === event.at && held.payload === payload;
       if (!same) throw new EventRefusedError(`event ${event.id} (${event.deviceId} #${event.deviceSeq}) differs from the one this desk holds`);
       return false;
     }
-    this.insert.run(event.id, event.deviceId, event.deviceSeq, event.type, event.version, event.caseId, event.officerNumber, event.at, payload);
+    this.insert.run(event.id, event.deviceId, event.deviceSeq, event.type, event.schemaVersion, event.caseId, event.officerNumber, event.at, payload);
     return true;
   }
 

@@ -23,12 +23,12 @@ export class Projector {
         // Prints are read from the event log itself; reference files arrive with their content, not as events.
         return;
       case 'case.opened':
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         if (this.cases.byId(this.caseId(event))) return;
         this.cases.insert({ ...openingRow({ ...event, caseId: this.caseId(event) }, event.payload), risk: JSON.stringify(event.payload.risk) });
         return;
       case 'case.travel_recorded':
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         this.update(event, {
           flight: event.payload.flight,
           travel_date: event.payload.travelDate,
@@ -38,11 +38,11 @@ export class Projector {
         });
         return;
       case 'case.answers_recorded':
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         this.update(event, { answers: JSON.stringify(event.payload.answers), risk: JSON.stringify(event.payload.risk) });
         return;
       case 'case.decided': {
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         const { payload } = event;
         const consented = payload.contact?.consent === true;
         this.update(event, {
@@ -63,7 +63,7 @@ export class Projector {
         return;
       }
       case 'case.countersigned':
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         this.update(event, {
           status: 'decided',
           countersigned_by: event.officerNumber,
@@ -72,7 +72,7 @@ export class Projector {
         });
         return;
       case 'case.amended': {
-        if (event.version !== 2) return this.lacksState(event);
+        if (event.schemaVersion !== 2) return this.lacksState(event);
         const caseId = this.caseId(event);
         if (this.cases.hasAmendment(event.id)) return;
         const { payload } = event;
@@ -105,7 +105,7 @@ export class Projector {
 
   private lacksState(event: RecordedEvent): never {
     throw new ProjectionError(
-      `${event.type} version ${event.version} (${event.id}) does not carry the whole step; its rows stay as the desk that recorded it wrote them`,
+      `${event.type} version ${event.schemaVersion} (${event.id}) does not carry the whole step; its rows stay as the desk that recorded it wrote them`,
     );
   }
 }
