@@ -2,6 +2,7 @@
 // they raise, deciding with reasons and a legal ground, countersigning passport actions, amending without
 // overwriting, and showing a case (which is audited). Every change is an event in the same transaction as its rows.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   evaluateRisk,
   isReasonCode,
@@ -98,7 +99,7 @@ export class CaseService {
       const caseNumber = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
       this.projector.apply(this.events.append('case.opened', id, officer.officerNumber, openedAt, { ...opening, caseNumber, risk }));
       this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber });
-      return this.repository.byId(id)!;
+      return this.projected({ ...draft, case_number: caseNumber, risk: JSON.stringify(risk) });
     }).immediate();
     return ok(this.detail(row, around));
   }
@@ -240,7 +241,7 @@ export class CaseService {
         }),
       );
       this.audit.append(officer.officerNumber, 'case.amended', { caseId: row.id, field: input.field });
-      return ok(this.detail(this.repository.byId(row.id)!));
+      return ok(this.detail(this.projected({ ...row, [AMENDMENT_COLUMNS[input.field]]: change.value })));
     }).immediate();
   }
 
@@ -310,8 +311,22 @@ export class CaseService {
       if (eventType === 'case.decided' || eventType === 'case.countersigned') {
         this.audit.append(officer.officerNumber, eventType, { caseId: row.id, caseNumber: row.case_number });
       }
-      return ok(this.detail(this.repository.byId(row.id)!, around));
+      return ok(this.detail(this.projected({ ...next, risk: JSON.stringify(risk) }), around));
     }).immediate();
+  }
+
+  /**
+   * The row the projector wrote for a step, checked against the row this service meant: the tables are rebuilt
+   * from events on other desks, so a step whose event does not say what the step did is refused (rolled back).
+   */
+  private projected(expected: CaseRow): CaseRow {
+    const stored = this.repository.byId(expected.id);
+    const comparable = (row: CaseRow) => ({ ...row, risk: JSON.parse(row.risk) as unknown });
+    if (!stored || !isDeepStrictEqual(comparable(stored), comparable(expected))) {
+      const differing = stored ? Object.keys(expected).filter((key) => !isDeepStrictEqual(comparable(stored)[key as keyof CaseRow], comparable(expected)[key as keyof CaseRow])) : ['the whole row'];
+      throw new Error(`The event of this step does not rebuild case ${expected.id} (${differing.join(', ')}); nothing was recorded.`);
+    }
+    return stored;
   }
 
   /** What a case is judged and shown with, read once per change: answers, traveller, earlier encounters, watch-list hits. */
