@@ -134,7 +134,7 @@ export class CaseService {
       destination_airport: travel.destinationAirport ?? null,
       destination_country: destinationCountry,
     };
-    return this.change(row.value, changes, officer, 'case.travel_recorded', (risk) => ({
+    return this.change(row.value, changes, officer, this.now().toISOString(), 'case.travel_recorded', (risk) => ({
       flight: changes.flight ?? null,
       travelDate: changes.travel_date ?? null,
       destinationAirport: changes.destination_airport ?? null,
@@ -148,7 +148,7 @@ export class CaseService {
     if (!row.ok) return row;
     // Answers to questions that no longer show (a changed earlier answer hid them) are not kept.
     const { answers } = visibleWithAnswers(this.reference.checklist(), input.answers as Answers);
-    return this.change(row.value, { answers: JSON.stringify(answers) }, officer, 'case.answers_recorded', (risk) => ({ answers, risk }));
+    return this.change(row.value, { answers: JSON.stringify(answers) }, officer, this.now().toISOString(), 'case.answers_recorded', (risk) => ({ answers, risk }));
   }
 
   decide(input: ParsedInputOf<'cases.decide'>, officer: Officer): CallResult<CaseDetail> {
@@ -188,7 +188,7 @@ export class CaseService {
       contact_address: contact?.consent ? (contact.address ?? null) : null,
       contact_consent: contact ? (contact.consent ? 1 : 0) : null,
     };
-    return this.change(row, changes, officer, 'case.decided', (risk) => ({
+    return this.change(row, changes, officer, at, 'case.decided', (risk) => ({
       outcome: input.outcome,
       status: input.outcome === 'passport_action' ? 'awaiting_countersignature' : 'decided',
       reasons: input.reasons,
@@ -218,6 +218,7 @@ export class CaseService {
       row,
       { status: 'decided', countersigned_by: supervisor.officerNumber, countersigned_by_name: supervisor.name, countersigned_at: at },
       supervisor,
+      at,
       'case.countersigned',
       () => ({ officerName: supervisor.name }),
     );
@@ -298,11 +299,11 @@ export class CaseService {
   }
 
   /**
-   * Records one step of a case: the risk is recomputed from the changed state while the case is open, the
-   * step's event carries it, and the projector writes the event into the case tables.
+   * Records one step of a case at `at`, the time its changes carry, so that row and event agree. The risk is
+   * recomputed from the changed state while the case is open, the step's event carries it, and the projector
+   * writes the event into the case tables.
    */
-  private change<T extends CaseStep>(row: CaseRow, changes: Partial<CaseRow>, officer: Officer, eventType: T, payload: (risk: Risk) => EventPayloadInput<T>): CallResult<CaseDetail> {
-    const at = this.now().toISOString();
+  private change<T extends CaseStep>(row: CaseRow, changes: Partial<CaseRow>, officer: Officer, at: string, eventType: T, payload: (risk: Risk) => EventPayloadInput<T>): CallResult<CaseDetail> {
     const next = { ...row, ...changes };
     const around = this.surroundings(next);
     const risk = row.status === 'open' ? this.assess(next, around) : (JSON.parse(row.risk) as Risk);
