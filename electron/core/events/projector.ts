@@ -88,6 +88,11 @@ export class Projector {
         });
         return;
       }
+      default: {
+        // A type added to the catalogue without a projection fails to compile here.
+        const unhandled: never = event;
+        throw new ProjectionError(`no projection for ${(unhandled as RecordedEvent).type}`);
+      }
     }
   }
 
