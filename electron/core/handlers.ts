@@ -108,6 +108,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
       return ok(session.view()!);
     },
 
+    'session.saveDraft': (input) => {
+      session.saveDraft(input.draft);
+      return ok({ done: true as const });
+    },
+
+    'session.draft': () => ok(session.draft()),
+
     'session.signOut': () => {
       audit.append(actor(), 'session.signed_out', {});
       session.end();

@@ -3,6 +3,7 @@ export * from './result';
 export * from './procedures';
 export * from './events';
 export * from './cases';
+export * from './drafts';
 
 /** The names the Electron preload and IPC wiring agree on. */
 export const IPC_INVOKE_CHANNEL = 'desk:invoke';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ADMIN, AGENCIES, EVERY_ROLE, LANGUAGES, ROLES, SUPERVISION, done, none, procedure } from './define';
 import { caseProcedures } from './cases';
+import { draftProcedures } from './drafts';
 import { SLIP_LAYOUTS } from '../slips/slip-model';
 
 export { AGENCIES, LANGUAGES, ROLES, type Access, type Agency, type Language, type Role } from './define';
@@ -182,6 +183,7 @@ export const procedures = {
     output: auditVerificationSchema,
     access: SUPERVISION,
   }),
+  ...draftProcedures,
   ...caseProcedures,
 } as const;
 

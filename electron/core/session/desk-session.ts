@@ -1,12 +1,14 @@
 // Owns who is at the desk: the one signed-in officer, idle locking, unlocking and take-over.
 // The session lives here, in the core; the renderer only ever sees a view of it.
-import type { Officer, SessionView } from '../../../shared/contract';
+import type { DeskDraft, Officer, SessionView } from '../../../shared/contract';
 
 interface ActiveSession {
   officer: Officer;
   signedInAt: Date;
   lastActivity: Date;
   lockedByHand: boolean;
+  /** Where the officer was and what they had typed; only in memory, only for this officer. */
+  draft: DeskDraft | null;
 }
 
 export class DeskSession {
@@ -32,7 +34,9 @@ export class DeskSession {
 
   start(officer: Officer): void {
     const now = this.now();
-    this.current = { officer, signedInAt: now, lastActivity: now, lockedByHand: false };
+    // The same officer signing in again (instead of unlocking) keeps their place; anyone else starts clean.
+    const draft = this.current?.officer.id === officer.id ? this.current.draft : null;
+    this.current = { officer, signedInAt: now, lastActivity: now, lockedByHand: false, draft };
     this.scheduleLock();
   }
 
@@ -53,6 +57,14 @@ export class DeskSession {
     this.current.lockedByHand = false;
     this.current.lastActivity = this.now();
     this.scheduleLock();
+  }
+
+  saveDraft(draft: DeskDraft | null): void {
+    if (this.current) this.current.draft = draft;
+  }
+
+  draft(): DeskDraft | null {
+    return this.current?.draft ?? null;
   }
 
   /** The officer's record changed (for example deactivated): keep the view current. */
