@@ -18,6 +18,6 @@ export {
   type CountryRulesValidation,
 } from './country-rules';
 export { watchListFileSchema, validateWatchList, type WatchListFile, type WatchListValidation } from './watch-list';
-export { LEGAL_GROUNDS, legalGround, groundsFor, type LegalGround } from './legal-grounds';
+export { LEGAL_GROUNDS, legalGround, groundsFor, suggestedGround, type LegalGround } from './legal-grounds';
 export { REASON_CODES, reasonCode, isReasonCode, type ReasonCode } from './reason-codes';
 export { OUTCOMES, outcomeInfo, type OutcomeInfo } from './outcomes';

@@ -2,7 +2,14 @@
 // exist; it grants none: passport action is tied only to the Permenkumham 8/2014 (jo. 18/2022) grounds.
 import type { Bilingual, Outcome } from './types';
 
-export type LegalGround = { code: string; title: Bilingual; citation: string; outcomes: Outcome[] };
+export type LegalGround = {
+  code: string;
+  title: Bilingual;
+  citation: string;
+  outcomes: Outcome[];
+  /** Reasons whose presence makes this the ground to suggest; a suggestion only, the officer chooses. */
+  suggestedBy: string[];
+};
 
 export const LEGAL_GROUNDS: readonly LegalGround[] = [
   {
@@ -10,24 +17,28 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     title: { id: 'Tidak memiliki dokumen perjalanan yang sah dan berlaku', en: 'No valid travel document' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi'],
+    suggestedBy: ['NO_VALID_TRAVEL_DOCUMENT', 'SUSPECTED_FALSE_DOCUMENT'],
   },
   {
     code: 'UU6_2011_P16_AUTHORITY_REQUEST',
     title: { id: 'Diperlukan untuk kepentingan penyidikan atas permintaan pejabat berwenang', en: 'Required for an investigation at the request of an authorised official' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi', 'refer_police'],
+    suggestedBy: ['AUTHORITY_REQUEST'],
   },
   {
     code: 'UU6_2011_P16_PREVENTION_LIST',
     title: { id: 'Termasuk dalam daftar pencegahan', en: 'On the prevention list (daftar pencegahan)' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi'],
+    suggestedBy: ['PREVENTION_LIST'],
   },
   {
     code: 'SE_IMI_5890_2021_NON_PROCEDURAL',
     title: { id: 'Dugaan PMI non-prosedural, berkoordinasi dengan BP3MI', en: 'Suspected non-procedural migrant worker, coordinated with BP3MI' },
     citation: 'SE Dirjen Imigrasi No. IMI.2.GR.01.01-4.5890 Tahun 2021; Permenkumham No. 9 Tahun 2024 (pengganti Permenkumham No. 44 Tahun 2015)',
     outcomes: ['tunda', 'refer_bp3mi', 'refer_imigrasi'],
+    suggestedBy: ['NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NO_ID_PMI'],
   },
   {
     code: 'PERMENKUMHAM_8_2014_SUSPECT',
@@ -37,24 +48,28 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     },
     citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
     outcomes: ['passport_action'],
+    suggestedBy: [],
   },
   {
     code: 'PERMENKUMHAM_8_2014_PREVENTION_LIST',
     title: { id: 'Penarikan paspor: pemegang termasuk dalam daftar pencegahan', en: 'Passport withdrawal: the holder is on the prevention list' },
     citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
     outcomes: ['passport_action'],
+    suggestedBy: ['PREVENTION_LIST'],
   },
   {
     code: 'UU18_2017_PMI_PROTECTION',
     title: { id: 'Pelindungan Pekerja Migran Indonesia (persyaratan dan dokumen PMI)', en: 'Protection of Indonesian migrant workers (worker requirements and documents)' },
     citation: 'UU No. 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia (Pasal 13: dokumen yang wajib dimiliki)',
     outcomes: ['tunda', 'refer_bp3mi'],
+    suggestedBy: ['NO_ID_PMI', 'NO_WORK_VISA', 'NO_CONTRACT', 'NO_CONSENT', 'DOCUMENTS_INCOMPLETE', 'MINOR_WORKER', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY'],
   },
   {
     code: 'UU21_2007_TPPO',
     title: { id: 'Dugaan tindak pidana perdagangan orang', en: 'Suspected human trafficking' },
     citation: 'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang',
     outcomes: ['refer_police', 'refer_bp3mi'],
+    suggestedBy: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'MET_BY_UNKNOWN', 'ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'PAY_TOO_HIGH', 'JOB_VIA_SOCIAL_MEDIA'],
   },
 ];
 
@@ -65,4 +80,21 @@ export function legalGround(code: string): LegalGround | undefined {
 /** The grounds that may be cited for this outcome; empty for 'clear', which needs none. */
 export function groundsFor(outcome: Outcome): LegalGround[] {
   return LEGAL_GROUNDS.filter((g) => g.outcomes.includes(outcome));
+}
+
+/**
+ * The ground to offer first for this outcome, given the reasons chosen: the allowed ground most of those reasons
+ * point to (earlier in the list on a tie). None when no reason points to one: a power is never guessed.
+ */
+export function suggestedGround(outcome: Outcome, reasons: readonly string[]): LegalGround | undefined {
+  let best: LegalGround | undefined;
+  let bestCount = 0;
+  for (const ground of groundsFor(outcome)) {
+    const count = ground.suggestedBy.filter((code) => reasons.includes(code)).length;
+    if (count > bestCount) {
+      best = ground;
+      bestCount = count;
+    }
+  }
+  return best;
 }

@@ -6,7 +6,7 @@ import type { Answers, Bilingual, Checklist, Outcome, RaisedIndicator, RiskConte
 const LEVEL_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
 const NOTHING_FOUND: Bilingual = {
-  id: 'Tidak ada indikator risiko. Penumpang boleh melanjutkan perjalanan.',
+  id: 'Tidak ada indikator risiko. Pelaku perjalanan boleh melanjutkan perjalanan.',
   en: 'No risk indicators. The traveller may proceed.',
 };
 

@@ -1,6 +1,6 @@
 // Owns the app frame: which screen shows (setup, sign-in, lock, home and its tasks), from the core's own state.
-import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf, SessionView } from '../../../shared/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DecisionDraft, OutputOf, SessionView } from '../../../shared/contract';
 import { ErrorBanner } from '../components/form';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
@@ -16,25 +16,32 @@ import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { call, hasBridge, on } from '../lib/client';
 import { useI18n } from '../lib/i18n';
+import { useAppValidationMessages } from '../lib/use-app-validation';
 import { useKeyboardWedge } from '../lib/use-keyboard-wedge';
 import { Header } from './Header';
 import { useActivityReporter } from './use-activity-reporter';
+import { useDraftStash, type StashPlace } from './use-draft-stash';
 
 type AppInfo = OutputOf<'app.info'>;
 type Route =
   | { name: 'home' }
   | { name: Exclude<Destination, 'new-case'> }
   | { name: 'new-case'; mrz: string; fromReader: boolean; key: number }
-  | { name: 'case'; caseId: string }
-  | { name: 'slip'; caseId: string };
+  | { name: 'case' | 'slip'; caseId: string };
 const HOME: Route = { name: 'home' };
 
 export function App() {
-  const { t, applyDefaultLanguage } = useI18n();
+  const { t, language, applyDefaultLanguage } = useI18n();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
   const [route, setRoute] = useState<Route>(HOME);
   const [connectionLost, setConnectionLost] = useState(false);
+  /** The decision form as it was when the desk locked, handed back to the case screen once. */
+  const [restoredDecision, setRestoredDecision] = useState<DecisionDraft | null>(null);
+  /** Between a lock and the answer to "where was I?": nothing shows yet, so no screen starts without its draft. */
+  const [restoring, setRestoring] = useState(false);
+  const beforeLeave = useRef<(() => Promise<unknown>) | null>(null);
+  const setBeforeLeave = useCallback((flush: (() => Promise<unknown>) | null) => (beforeLeave.current = flush), []);
 
   const refresh = useCallback(async () => {
     const [infoResult, sessionResult] = await Promise.all([call('app.info', {}), call('session.status', {})]);
@@ -62,11 +69,22 @@ export function App() {
   }, [connectionLost, refresh]);
 
   useActivityReporter(session);
+  useAppValidationMessages();
+  const locked = session?.locked === true;
+  useEffect(() => {
+    if (locked) setRestoring(true);
+  }, [locked]);
+  const signedIn = session !== null && !session.locked;
+  const place: StashPlace = route.name === 'case' || route.name === 'slip' ? { screen: route.name, caseId: route.caseId } : null;
+  const stash = useDraftStash(place, signedIn);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   // A desk reader's burst opens a new reading from any screen of a signed-in, unlocked desk.
   useKeyboardWedge(
     (burst) =>
       burst.kind === 'slip' ? setRoute({ name: 'case', caseId: burst.text }) : setRoute({ name: 'new-case', mrz: burst.text, fromReader: true, key: Date.now() }),
-    session !== null && !session.locked,
+    signedIn,
   );
   const newCase = useCallback(() => setRoute({ name: 'new-case', mrz: '', fromReader: false, key: Date.now() }), []);
 
@@ -82,22 +100,56 @@ export function App() {
 
   const afterSignIn = () => {
     setRoute(HOME);
+    setRestoring(false);
     void refresh();
+  };
+  // Unlocking returns the officer to where they were; the core hands a draft only to the officer who left it.
+  const afterUnlock = async () => {
+    const draft = await call('session.draft', {});
+    if (draft.ok && draft.value) {
+      setRestoredDecision(draft.value.decision);
+      setRoute({ name: draft.value.screen, caseId: draft.value.caseId });
+    } else setRoute(HOME);
+    setRestoring(false);
+    void refresh();
+  };
+  const lock = async () => {
+    // What is typed is saved (answers) or stashed (the decision form) before the desk locks.
+    await beforeLeave.current?.();
+    await stash.flush();
+    const result = await call('session.lock', {});
+    if (result.ok) setSession(result.value);
+  };
+  const openCase = (caseId: string) => {
+    setRestoredDecision(null);
+    setRoute({ name: 'case', caseId });
   };
 
   let screen;
   if (info.setupNeeded) screen = <FirstRunScreen onDone={afterSignIn} />;
   else if (!session) screen = <SignInScreen onSignedIn={afterSignIn} />;
-  else if (session.locked) screen = <LockScreen session={session} onChanged={afterSignIn} />;
+  else if (session.locked) screen = <LockScreen session={session} onChanged={() => void afterUnlock()} />;
+  else if (restoring) screen = <p className="loading">{t('app.loading')}</p>;
   else if (route.name === 'officers') screen = <OfficersScreen />;
   else if (route.name === 'settings') screen = <SettingsScreen onSaved={() => void refresh()} />;
   else if (route.name === 'audit') screen = <AuditScreen />;
   else if (route.name === 'reference') screen = <ReferenceScreen />;
-  else if (route.name === 'review') screen = <ReviewScreen onOpenCase={(caseId) => setRoute({ name: 'case', caseId })} />;
+  else if (route.name === 'review') screen = <ReviewScreen onOpenCase={openCase} />;
   else if (route.name === 'new-case')
-    screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={(caseId) => setRoute({ name: 'case', caseId })} onSlip={(caseNumber) => setRoute({ name: 'case', caseId: caseNumber })} />;
+    screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={openCase} onSlip={openCase} />;
   else if (route.name === 'case')
-    screen = <CaseScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onNext={newCase} onOpenSlip={(caseId) => setRoute({ name: 'slip', caseId })} />;
+    screen = (
+      <CaseScreen
+        key={route.caseId}
+        caseId={route.caseId}
+        officer={session.officer}
+        restoredDecision={restoredDecision}
+        onDraft={stash.setDecision}
+        onBeforeLeave={setBeforeLeave}
+        onNext={newCase}
+        onOpenSlip={(caseId) => setRoute({ name: 'slip', caseId })}
+      />
+    );
   else if (route.name === 'slip') screen = <SlipScreen caseId={route.caseId} />;
   else screen = <HomeScreen officer={session.officer} onNavigate={(name) => (name === 'new-case' ? newCase() : setRoute({ name }))} />;
 
@@ -108,15 +160,11 @@ export function App() {
         demo={info.demo}
         sync={info.sync}
         session={session}
-        onLock={() => void call('session.lock', {}).then((r) => r.ok && setSession(r.value))}
+        onBack={signedIn && route.name !== 'home' ? () => setRoute(HOME) : null}
+        onLock={() => void lock()}
         onSignOut={() => void call('session.signOut', {}).then(() => void refresh())}
       />
       {connectionLost && <ErrorBanner text={t('app.connectionLost')} />}
-      {session && !session.locked && route.name !== 'home' && (
-        <button type="button" className="button button-secondary back" onClick={() => setRoute(HOME)}>
-          ← {t('nav.back')}
-        </button>
-      )}
       {screen}
     </div>
   );

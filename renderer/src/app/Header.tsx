@@ -7,6 +7,8 @@ interface HeaderProps {
   demo: boolean;
   sync: SyncState;
   session: SessionView | null;
+  /** Back to the home screen, where there is somewhere to go back from. */
+  onBack: (() => void) | null;
   onLock: () => void;
   onSignOut: () => void;
 }
@@ -16,7 +18,7 @@ const LANGUAGE_BUTTONS: { language: (typeof LANGUAGES)[number]; label: string }[
   { language: 'en', label: 'EN' },
 ];
 
-export function Header({ deskName, demo, sync, session, onLock, onSignOut }: HeaderProps) {
+export function Header({ deskName, demo, sync, session, onBack, onLock, onSignOut }: HeaderProps) {
   const { t, language, setLanguage } = useI18n();
   const officer = session && !session.locked ? session.officer : null;
   return (
@@ -27,7 +29,12 @@ export function Header({ deskName, demo, sync, session, onLock, onSignOut }: Hea
         </div>
       )}
       <div className="header-row">
-        <div className="brand">
+        {onBack && (
+          <button type="button" className="button button-secondary back" onClick={onBack}>
+            ← {t('nav.back')}
+          </button>
+        )}
+        <div className="brand" title={t('app.subtitle')}>
           <strong>{t('app.title')}</strong>
           <span>{t('app.subtitle')}</span>
         </div>
@@ -45,7 +52,7 @@ export function Header({ deskName, demo, sync, session, onLock, onSignOut }: Hea
             </div>
           )}
           <div>
-            <dt>Sync</dt>
+            <dt>{t('header.sync')}</dt>
             <dd data-testid="sync-state" className={`sync sync-${sync.state}`}>
               {t(`sync.${sync.state}`)}
               {sync.pending > 0 && ` · ${t('sync.pending', { count: sync.pending })}`}

@@ -5,7 +5,8 @@ import { call } from '../lib/client';
 import { useI18n } from '../lib/i18n';
 import { Button, ErrorBanner, TextField } from './form';
 
-export function SignInForm({ submitLabel, onSignedIn }: { submitLabel: string; onSignedIn: () => void }) {
+/** autoFocus: the officer number is where the work starts (not on the lock screen, where the password is). */
+export function SignInForm({ submitLabel, onSignedIn, autoFocus = false }: { submitLabel: string; onSignedIn: () => void; autoFocus?: boolean }) {
   const { t, errorText } = useI18n();
   const [officerNumber, setOfficerNumber] = useState('');
   const [password, setPassword] = useState('');
@@ -27,7 +28,7 @@ export function SignInForm({ submitLabel, onSignedIn }: { submitLabel: string; o
 
   return (
     <form onSubmit={submit}>
-      <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required autoComplete="username" />
+      <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required autoFocus={autoFocus} autoComplete="username" />
       <TextField label={t('field.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
       <ErrorBanner text={error} />
       <Button type="submit" disabled={busy} aria-busy={busy}>

@@ -4,3 +4,9 @@ import type { Language } from '../../../shared/contract';
 export function formatDateTime(iso: string, language: Language): string {
   return new Date(iso).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A calendar date (YYYY-MM-DD) as the desk writes it in both languages: dd/mm/yyyy. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : isoDate;
+}

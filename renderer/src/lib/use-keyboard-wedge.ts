@@ -37,6 +37,12 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     };
 
     const onKey = (event: KeyboardEvent) => {
+      // A held key repeats as fast as a device types (holding Tab to move through a form): a device never repeats.
+      if (event.repeat) {
+        buffer = '';
+        keys = 0;
+        return;
+      }
       const isChar = WEDGE_CHAR.test(event.key);
       if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') return;
       const now = event.timeStamp;

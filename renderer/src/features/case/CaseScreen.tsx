@@ -1,47 +1,97 @@
-// Owns one case on screen: history first, the traveller, travel and interview while open, then the decision.
-import { useEffect, useState } from 'react';
+// Owns one case on screen: history first, the traveller, travel and interview beside a decision that stays in
+// reach, then the decided view. Also the case's keyboard (Enter for the next traveller only on the page itself or
+// its button, Alt+C for the slip), where the focus lands, and handing the unsaved form to the desk's draft stash.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Checklist } from '../../../../shared/checklist';
-import type { CallError, CaseDetail, Officer } from '../../../../shared/contract';
+import type { CallError, CaseDetail, DecisionDraft, Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
-import { DecidedPanel, DecisionPanel, RiskPanel } from './DecisionPanel';
+import { DecidedPanel } from './DecidedPanel';
+import { DecisionPanel } from './DecisionPanel';
+import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
+import { OUTCOME_KEYS, SLIP_KEY } from './outcome-keys';
+import { RiskPanel } from './RiskPanel';
 import { HistoryPanel, TravellerCard } from './TravellerPanels';
+import { useAnswerSaver } from './use-answer-saver';
 
-export function CaseScreen({ caseId, officer, onNext, onOpenSlip }: { caseId: string; officer: Officer; onNext: () => void; onOpenSlip: (caseId: string) => void }) {
+interface CaseScreenProps {
+  caseId: string;
+  officer: Officer;
+  /** The form as it was before the desk locked, when the officer comes back to it. */
+  restoredDecision: DecisionDraft | null;
+  /** Every change of the unsaved decision form, for the desk's draft stash. */
+  onDraft: (decision: DecisionDraft | null) => void;
+  /** Lets the shell save what is pending before it locks the desk. */
+  onBeforeLeave: (flush: (() => Promise<unknown>) | null) => void;
+  onNext: () => void;
+  onOpenSlip: (caseId: string) => void;
+}
+
+export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBeforeLeave, onNext, onOpenSlip }: CaseScreenProps) {
   const { t, errorText } = useI18n();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [justDecided, setJustDecided] = useState(false);
+  const [decision, setDecision] = useState<DecisionDraft>(restoredDecision ?? EMPTY_DECISION);
+  const focusedOnOpen = useRef(false);
 
   useEffect(() => {
     void call('cases.get', { caseId }).then((result) => (result.ok ? setDetail(result.value) : setError(errorText(result.error))));
     void call('reference.current', {}).then((result) => result.ok && setChecklist(result.value.checklist as Checklist));
   }, [caseId, errorText]);
 
+  // Answers saved in the background update the risk and never clear an error the officer has not dealt with.
+  const onError = useCallback((e: CallError) => setError(errorText(e)), [errorText]);
+  const answers = useAnswerSaver(caseId, setDetail, onError);
+  useEffect(() => {
+    onBeforeLeave(() => answers.flush());
+    return () => onBeforeLeave(null);
+  }, [answers, onBeforeLeave]);
+
+  // What the officer does clears the last error; it is their answer to it.
   const onChanged = (next: CaseDetail) => {
     setError(null);
-    if (detail?.status === 'open' && next.status !== 'open') setJustDecided(true);
     setDetail(next);
   };
-  const onError = (e: CallError) => setError(errorText(e));
+  const onDecided = (next: CaseDetail) => {
+    onChanged(next);
+    setJustDecided(true);
+    onDraft(null);
+  };
+  const editDecision = (next: DecisionDraft) => {
+    setDecision(next);
+    onDraft(next);
+  };
 
-  // After a decision, Enter starts the next traveller: the third action of the fast path.
+  // The work starts at question 1 (or, coming back from the lock, at the decision, which the panel focuses).
   useEffect(() => {
-    if (!justDecided) return;
+    if (focusedOnOpen.current || !detail || !checklist) return;
+    focusedOnOpen.current = true;
+    if (detail.status === 'open' && !restoredDecision?.outcome) document.querySelector<HTMLElement>('.questions input, .questions select')?.focus();
+  }, [detail, checklist, restoredDecision]);
+
+  const decided = detail !== null && detail.status !== 'open';
+  useEffect(() => {
+    if (!decided) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'TEXTAREA' && (event.target as HTMLElement).tagName !== 'INPUT') {
+      // Enter on a button or a field does what that button or field does; only on the page itself is it "next".
+      if (event.key === 'Enter' && justDecided && !event.altKey && (event.target === document.body || event.target === document.documentElement)) {
         event.preventDefault();
         onNext();
+      } else if (event.altKey && event.key.toUpperCase() === SLIP_KEY) {
+        event.preventDefault();
+        onOpenSlip(caseId);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [justDecided, onNext]);
+  }, [decided, justDecided, onNext, onOpenSlip, caseId]);
 
   if (!detail) return <main className="panel">{error ? <ErrorBanner text={error} /> : <p>{t('app.loading')}</p>}</main>;
+  const outcome = detail.decisionDetail?.outcome;
   return (
     <main className="case-layout">
       <header className="case-header">
@@ -50,30 +100,56 @@ export function CaseScreen({ caseId, officer, onNext, onOpenSlip }: { caseId: st
           <span data-testid="case-number">{detail.caseNumber}</span>
         </h1>
         <span className={`status status-${detail.status}`}>{t(`status.${detail.status}`)}</span>
-        {detail.status !== 'open' && (
-          <Button onClick={onNext} autoFocus={justDecided}>
+        {decided && (
+          <Button variant={justDecided && outcome === 'clear' ? 'primary' : 'secondary'} onClick={onNext} autoFocus={justDecided && outcome === 'clear'} data-testid="next-traveller">
             {t('case.nextTraveller')} <kbd>Enter</kbd>
           </Button>
         )}
       </header>
       <ErrorBanner text={error} />
       {justDecided && <NoticeBanner text={t('case.decisionSaved')} />}
-      <HistoryPanel detail={detail} />
       <div className="case-columns">
-        <div>
+        <div className="case-work">
+          <HistoryPanel detail={detail} />
           <TravellerCard detail={detail} />
           <TravelPanel detail={detail} onChanged={onChanged} onError={onError} />
-          {checklist && <InterviewPanel detail={detail} checklist={checklist} onChanged={onChanged} onError={onError} />}
+          {checklist && <InterviewPanel detail={detail} checklist={checklist} onAnswers={answers.queue} />}
         </div>
-        <div>
-          <RiskPanel detail={detail} />
+        <div className="decision-column">
           {detail.status === 'open' ? (
-            <DecisionPanel detail={detail} officer={officer} onChanged={onChanged} onError={onError} />
+            <DecisionPanel
+              detail={detail}
+              officer={officer}
+              draft={decision}
+              restoring={Boolean(restoredDecision?.outcome)}
+              onDraft={editDecision}
+              flushAnswers={answers.flush}
+              onDecided={onDecided}
+              onError={onError}
+            />
           ) : (
-            <DecidedPanel detail={detail} officer={officer} onChanged={onChanged} onError={onError} onOpenSlip={() => onOpenSlip(detail.id)} />
+            <DecidedPanel detail={detail} officer={officer} offerSlip={justDecided && outcome !== 'clear'} onChanged={onChanged} onError={onError} onOpenSlip={() => onOpenSlip(detail.id)} />
           )}
+          <RiskPanel detail={detail} />
         </div>
       </div>
+      {detail.status === 'open' && (
+        // One column (narrow window, 200% zoom): the decision is at the bottom of a long page, so a bar keeps it in reach.
+        <nav className="decision-bar" aria-label={t('case.decision')}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              document.getElementById('decision')?.scrollIntoView({ block: 'start' });
+              document.querySelector<HTMLElement>('#decision .outcomes button')?.focus();
+            }}
+          >
+            {t('case.toDecision')}
+          </Button>
+          <span className="hint">
+            <kbd>Alt+{OUTCOME_KEYS.clear}</kbd> {t('case.clearFast')} · <kbd>Alt+{OUTCOME_KEYS.tunda}</kbd> {t('outcome.tunda')}
+          </span>
+        </nav>
+      )}
     </main>
   );
 }

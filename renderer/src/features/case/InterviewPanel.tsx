@@ -1,10 +1,12 @@
 // Owns the interview: travel details with an airport search, and the checklist questions that apply so far.
 // Answers are saved as the officer gives them; the core recomputes the risk from them.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question } from '../../../../shared/checklist';
 import type { CaseDetail, CallError } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { searchAirports } from '../../../../shared/reference-data/airports';
+import { countryByCode, resolveCountry, searchCountries } from '../../../../shared/reference-data/countries';
+import { DateInput } from '../../components/DateInput';
 import { Button } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
@@ -42,7 +44,7 @@ export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
         </div>
         <div className="field">
           <label htmlFor="travel-date">{t('case.travelDate')}</label>
-          <input id="travel-date" type="date" value={travelDate} disabled={!editable} onChange={(e) => setTravelDate(e.target.value)} />
+          <DateInput id="travel-date" value={travelDate} disabled={!editable} onChange={(iso) => setTravelDate(iso ?? '')} />
         </div>
         <div className="field">
           <label htmlFor="airport">{t('case.destination')}</label>
@@ -71,23 +73,17 @@ export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
   );
 }
 
-export function InterviewPanel({ detail, checklist, onChanged, onError }: PanelProps & { checklist: Checklist }) {
+/** onAnswers receives the whole answer set after each change; the case screen saves it (useAnswerSaver). */
+export function InterviewPanel({ detail, checklist, onAnswers }: { detail: CaseDetail; checklist: Checklist; onAnswers: (answers: Answers) => void }) {
   const { t, language } = useI18n();
   const [answers, setAnswers] = useState<Answers>(detail.answers as Answers);
   const editable = detail.status === 'open';
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const questions = visibleQuestions(checklist, answers);
-
-  useEffect(() => () => clearTimeout(pending.current), []);
 
   function answer(id: string, value: AnswerValue) {
     const next = { ...answers, [id]: value };
     setAnswers(next);
-    // Saved shortly after the officer stops changing answers, so the risk follows the interview.
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      void call('cases.recordAnswers', { caseId: detail.id, answers: next }).then((result) => (result.ok ? onChanged(result.value) : onError(result.error)));
-    }, 400);
+    onAnswers(next);
   }
 
   return (
@@ -182,24 +178,11 @@ function QuestionInput({
       return (
         <div className="field question">
           <label htmlFor={id}>{label}</label>
-          <input id={id} type="date" disabled={disabled} value={typeof value === 'string' ? value : ''} onChange={(e) => onAnswer(e.target.value || null)} />
+          <DateInput id={id} disabled={disabled} value={typeof value === 'string' ? value : ''} onChange={onAnswer} />
         </div>
       );
     case 'country':
-      return (
-        <div className="field question">
-          <label htmlFor={id}>{label}</label>
-          <input
-            id={id}
-            disabled={disabled}
-            maxLength={3}
-            placeholder="MYS"
-            value={typeof value === 'string' ? value : ''}
-            onChange={(e) => onAnswer(e.target.value.toUpperCase() || null)}
-          />
-          {typeof value === 'string' && value.length === 3 && <small className="hint">{stateName(value, language) ?? '?'}</small>}
-        </div>
-      );
+      return <CountryQuestion id={id} label={label} value={typeof value === 'string' ? value : ''} disabled={disabled} onAnswer={onAnswer} language={language} />;
     case 'text':
       return (
         <div className="field question">
@@ -208,4 +191,41 @@ function QuestionInput({
         </div>
       );
   }
+}
+
+/** A country by code or by name, searched as the airport field is; the answer is the ISO code it resolves to. */
+function CountryQuestion({ id, label, value, disabled, onAnswer, language }: { id: string; label: string; value: string; disabled: boolean; onAnswer: (value: AnswerValue) => void; language: 'id' | 'en' }) {
+  const [text, setText] = useState(value);
+  const matches = text.trim().length >= 2 ? searchCountries(text, 8) : [];
+  const chosen = countryByCode(value);
+  return (
+    <div className="field question">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        disabled={disabled}
+        list={`${id}-options`}
+        autoComplete="off"
+        placeholder="MYS / Malaysia"
+        value={text}
+        aria-describedby={`${id}-resolved`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const found = searchCountries(e.target.value, 2);
+          const resolved = resolveCountry(e.target.value) ?? (found.length === 1 ? found[0] : undefined);
+          onAnswer(resolved?.code ?? null);
+        }}
+      />
+      <datalist id={`${id}-options`}>
+        {matches.map((country) => (
+          <option key={country.code} value={country.code}>
+            {country.code} · {country[language]}
+          </option>
+        ))}
+      </datalist>
+      <small id={`${id}-resolved`} className="hint" data-testid={`${id}-resolved`}>
+        {chosen ? `${chosen[language]} (${chosen.code})` : text.trim() ? '?' : ''}
+      </small>
+    </div>
+  );
 }

@@ -3,7 +3,7 @@ import { reasonCode } from '../../../../shared/checklist';
 import { READING_PROBLEMS, type CaseDetail } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { useI18n } from '../../lib/i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 
 export function HistoryPanel({ detail }: { detail: CaseDetail }) {
   const { t, language } = useI18n();
@@ -63,11 +63,11 @@ export function TravellerCard({ detail }: { detail: CaseDetail }) {
   const rows: [string, string][] = [
     [t('case.name'), [traveller.primaryIdentifier, traveller.secondaryIdentifier].filter(Boolean).join(', ')],
     [t('case.nationality'), country(traveller.nationality)],
-    [t('case.birthDate'), traveller.birthDate ?? '—'],
+    [t('case.birthDate'), traveller.birthDate ? formatDate(traveller.birthDate) : '—'],
     [t('case.age'), traveller.ageYears === null ? '—' : t('case.ageYears', { age: traveller.ageYears })],
     [t('case.sex'), traveller.sex ?? '—'],
     [t('case.documentNumber'), detail.documentNumber],
-    [t('case.expiry'), traveller.expiryDate ?? '—'],
+    [t('case.expiry'), traveller.expiryDate ? formatDate(traveller.expiryDate) : '—'],
   ];
   return (
     <section className="card" aria-labelledby="traveller-title" data-testid="traveller">

@@ -2,6 +2,7 @@
 // and a search by document number, name, dates, decision and desk.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { OUTCOMES, type CaseSummary, type InputOf } from '../../../../shared/contract';
+import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, SelectField, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
@@ -55,8 +56,8 @@ export function ReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         <div className="form-grid">
           <TextField label={t('case.documentNumber')} value={filter.documentNumber ?? ''} onChange={(e) => setFilter({ ...filter, documentNumber: e.target.value })} />
           <TextField label={t('case.name')} value={filter.name ?? ''} onChange={(e) => setFilter({ ...filter, name: e.target.value })} />
-          <TextField label={t('review.from')} type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
-          <TextField label={t('review.to')} type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
+          <DateField label={t('review.from')} value={filter.from ?? ''} onChange={(iso) => setFilter({ ...filter, from: iso ?? undefined })} />
+          <DateField label={t('review.to')} value={filter.to ?? ''} onChange={(iso) => setFilter({ ...filter, to: iso ?? undefined })} />
           <SelectField label={t('case.decision')} value={filter.decision ?? ''} onChange={(e) => setFilter({ ...filter, decision: (e.target.value || undefined) as typeof filter.decision })}>
             <option value="">{t('review.anyDecision')}</option>
             <option value="undecided">{t('review.undecided')}</option>

@@ -108,7 +108,7 @@ export function NewCaseScreen({
                     {failedChecks.length === 0 ? (
                       <span className="ok">✓ {t('scan.allChecksOk')}</span>
                     ) : (
-                      <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.join(', ') })}</span>
+                      <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.map((name) => t(`mrzCheck.${name}`)).join(', ') })}</span>
                     )}
                     {/* Facts about the document (expired, minor …): shown, never a reason to refuse the reading. */}
                     {preview.notices.filter((notice, i, all) => all.findIndex((other) => other.code === notice.code) === i).map((notice) => (

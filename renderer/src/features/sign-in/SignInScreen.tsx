@@ -8,7 +8,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <main className="panel narrow">
       <h1>{t('signIn.title')}</h1>
-      <SignInForm submitLabel={t('signIn.submit')} onSignedIn={onSignedIn} />
+      <SignInForm submitLabel={t('signIn.submit')} onSignedIn={onSignedIn} autoFocus />
       <p className="hint">{t('signIn.attemptsHint', { max: SIGN_IN_POLICY.maxFailedAttempts, minutes: SIGN_IN_POLICY.lockoutMinutes })}</p>
     </main>
   );

@@ -83,7 +83,7 @@ export function SlipScreen({ caseId }: { caseId: string }) {
             ))}
           </SelectField>
           <TextField label={t('slip.copies')} type="number" min={1} max={5} value={copies} onChange={(e) => setCopies(Math.min(5, Math.max(1, Number(e.target.value) || 1)))} />
-          <Button onClick={() => void print()}>
+          <Button onClick={() => void print()} autoFocus>
             {prints.length > 0 ? t('slip.reprint') : t('slip.print')} <kbd>Alt+C</kbd>
           </Button>
           <Button variant="secondary" onClick={() => void print(true)}>
@@ -94,7 +94,7 @@ export function SlipScreen({ caseId }: { caseId: string }) {
         <p data-testid="print-count">
           {prints.length === 0
             ? t('slip.neverPrinted')
-            : t('slip.printedTimes', { count: prints.length, list: prints.map((p) => `${p.officerName} (${formatDateTime(p.at, language)}, ${p.layout}${p.toPdf ? ', PDF' : ''})`).join('; ') })}
+            : t(prints.length === 1 ? 'slip.printedOnce' : 'slip.printedTimes', { count: prints.length, list: prints.map((p) => `${p.officerName} (${formatDateTime(p.at, language)}, ${p.layout}${p.toPdf ? ', PDF' : ''})`).join('; ') })}
         </p>
       </div>
       <div className={`slip-paper paper-${layout}`}>

@@ -1,0 +1,172 @@
+// Owns the form of a decision other than Clear: reasons (the interview's first, a filter over the rest), the legal
+// ground with its full text, the note, and the traveller's contact. Each problem shows and is announced beside its field.
+import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import { REASON_CODES, groundsFor, legalGround } from '../../../../shared/checklist';
+import type { DecisionDraft } from '../../../../shared/contract';
+import { Button } from '../../components/form';
+import { useI18n } from '../../lib/i18n';
+import { effectiveGround, toggleReason, type DecisionField, type Outcome } from './decision-draft';
+import { SAVE_KEY } from './outcome-keys';
+
+export interface DecisionFormHandle {
+  /** Brings the form into view and puts the cursor in the first field still to fill (or on the suggested ground). */
+  focusFirstEmpty(missing: readonly DecisionField[]): void;
+}
+
+interface DecisionFormProps {
+  outcome: Exclude<Outcome, 'clear'>;
+  draft: DecisionDraft;
+  raised: readonly string[];
+  reasons: readonly string[];
+  errors: Partial<Record<DecisionField, string>>;
+  busy: boolean;
+  onDraft: (next: DecisionDraft) => void;
+  onSubmit: () => void;
+}
+
+export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(function DecisionForm(
+  { outcome, draft, raised, reasons, errors, busy, onDraft, onSubmit },
+  ref,
+) {
+  const { t, language } = useI18n();
+  const [filter, setFilter] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const ground = effectiveGround(draft, reasons);
+  const chosenGround = legalGround(ground);
+  const needle = filter.trim().toLowerCase();
+  const others = REASON_CODES.filter((reason) => !raised.includes(reason.code));
+  const matches = needle ? others.filter((reason) => `${reason.text[language]} ${reason.code}`.toLowerCase().includes(needle)) : [];
+
+  useImperativeHandle(ref, () => ({
+    focusFirstEmpty(missing) {
+      const root = form.current;
+      if (!root) return;
+      // Nothing missing: the ground the reasons suggested is what the officer must still look at.
+      const target = missing[0] ?? 'legalGround';
+      const byField: Record<DecisionField, string> = {
+        reasons: '#reason-filter',
+        legalGround: '#legal-ground',
+        note: '#decision-note',
+        contact: '#contact-consent',
+      };
+      const field = root.querySelector<HTMLElement>(byField[target]);
+      // The form's start in view (what was chosen, the reasons), then the field itself if it lies further down.
+      root.scrollIntoView({ block: 'start' });
+      field?.focus({ preventScroll: true });
+      field?.scrollIntoView({ block: 'nearest' });
+    },
+  }));
+
+  const reasonChoice = (code: string, text: string) => (
+    <label key={code} className={`choice ${reasons.includes(code) ? 'chosen' : ''}`}>
+      <input type="checkbox" checked={reasons.includes(code)} onChange={() => onDraft(toggleReason(draft, raised, code))} />
+      {text}
+    </label>
+  );
+  const set = <K extends keyof DecisionDraft>(key: K, value: DecisionDraft[K]) => onDraft({ ...draft, [key]: value });
+
+  return (
+    <form
+      ref={form}
+      className="decision-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <fieldset aria-describedby={errors.reasons ? 'reasons-error' : undefined}>
+        <legend>{t('case.reasons')}</legend>
+        <div className="reasons">{REASON_CODES.filter((reason) => raised.includes(reason.code)).map((reason) => reasonChoice(reason.code, reason.text[language]))}</div>
+        <div className="field reason-filter">
+          <label htmlFor="reason-filter">{t('case.reasonFilter')}</label>
+          <input id="reason-filter" type="search" value={filter} autoComplete="off" onChange={(e) => setFilter(e.target.value)} aria-describedby="reason-filter-count" />
+          <small id="reason-filter-count" className="hint" aria-live="polite">
+            {needle ? t('case.reasonMatches', { count: matches.length }) : ''}
+          </small>
+        </div>
+        {needle ? (
+          <div className="reasons" data-testid="reason-matches">
+            {matches.map((reason) => reasonChoice(reason.code, reason.text[language]))}
+          </div>
+        ) : (
+          // The interview's reasons come first; every other reason is a filter or one click away.
+          <details className="more-reasons" open={raised.length === 0}>
+            <summary>{t('case.moreReasons')}</summary>
+            <div className="reasons">{others.map((reason) => reasonChoice(reason.code, reason.text[language]))}</div>
+          </details>
+        )}
+        <FieldError id="reasons-error" text={errors.reasons} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="legal-ground">{t('case.legalGround')}</label>
+        <select
+          id="legal-ground"
+          value={ground}
+          onChange={(e) => set('legalGround', e.target.value)}
+          aria-invalid={errors.legalGround ? true : undefined}
+          aria-describedby={['ground-full', errors.legalGround ? 'ground-error' : ''].filter(Boolean).join(' ')}
+        >
+          <option value="">{t('case.chooseGround')}</option>
+          {groundsFor(outcome).map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.title[language]}
+            </option>
+          ))}
+        </select>
+        {/* The select shows a title; the ground as it will be recorded is read here in full. */}
+        <p id="ground-full" className="ground-full" data-testid="ground-full">
+          {chosenGround ? `${chosenGround.title[language]} — ${chosenGround.citation}` : ''}
+          {chosenGround && ground !== draft.legalGround && <span className="hint"> ({t('case.groundSuggested')})</span>}
+        </p>
+        <FieldError id="ground-error" text={errors.legalGround} />
+      </div>
+      <div className="field">
+        <label htmlFor="decision-note">{t('case.note')}</label>
+        <textarea
+          id="decision-note"
+          rows={4}
+          maxLength={10000}
+          value={draft.note}
+          onChange={(e) => set('note', e.target.value)}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={errors.note ? 'note-error' : 'note-hint'}
+        />
+        <small id="note-hint" className="hint">
+          {t('case.noteHint')}
+        </small>
+        <FieldError id="note-error" text={errors.note} />
+      </div>
+      <fieldset aria-describedby={errors.contact ? 'contact-error' : undefined}>
+        <legend>{t('case.contact')}</legend>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="contact-phone">{t('case.phone')}</label>
+            <input id="contact-phone" type="tel" value={draft.phone} maxLength={40} onChange={(e) => set('phone', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="contact-address">{t('case.address')}</label>
+            <input id="contact-address" value={draft.address} maxLength={500} onChange={(e) => set('address', e.target.value)} />
+          </div>
+        </div>
+        <label className="choice">
+          <input id="contact-consent" type="checkbox" checked={draft.consent} onChange={(e) => set('consent', e.target.checked)} />
+          {t('case.consent')}
+        </label>
+        <FieldError id="contact-error" text={errors.contact} />
+      </fieldset>
+      <Button id="decision-save" type="submit" disabled={busy}>
+        {t('case.saveDecision')} <kbd>Alt+{SAVE_KEY}</kbd>
+      </Button>
+    </form>
+  );
+});
+
+/** An error beside its field, announced when it appears. */
+function FieldError({ id, text }: { id: string; text: ReactNode }) {
+  return (
+    <p id={id} className="field-error" role="alert">
+      {text}
+    </p>
+  );
+}

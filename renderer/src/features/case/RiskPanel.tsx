@@ -1,0 +1,27 @@
+// Owns the risk the interview points to: its level, the raised indicators and the suggested outcome.
+import type { CaseDetail } from '../../../../shared/contract';
+import { useI18n } from '../../lib/i18n';
+
+export function RiskPanel({ detail }: { detail: CaseDetail }) {
+  const { t, language } = useI18n();
+  const risk = detail.risk;
+  return (
+    <section className={`card risk risk-${risk.level}`} aria-labelledby="risk-title" data-testid="risk">
+      <h2 id="risk-title">
+        {t('case.risk')}: <span data-testid="risk-level">{t(`case.risk.${risk.level}`)}</span>
+      </h2>
+      {risk.indicators.length === 0 ? (
+        <p>{t('case.noIndicators')}</p>
+      ) : (
+        <ul>
+          {risk.indicators.map((indicator) => (
+            <li key={indicator.id}>{indicator.text[language]}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <strong>{t('case.suggestion', { text: risk.suggestion[language] })}</strong>
+      </p>
+    </section>
+  );
+}

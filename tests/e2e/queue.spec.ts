@@ -1,0 +1,229 @@
+// At the queue, keyboard first, at 1366×768: the decision stays in reach after a long interview, a fast decision
+// never loses the last answer, the lock returns the officer to the open case with the typed note, Enter on a
+// button does that button's job, focus lands where the work is, and dates and browser checks speak the app's language.
+import { legalGround } from '../../shared/checklist';
+import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+import { answerInterview, focusInfo, openCaseByTyping, passport } from './queue-tools';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('Alt+T after a 20-question interview brings the Tunda form into view with the focus in it', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000001', 'LESTARI', 'AYU'));
+  // The work starts at question 1.
+  expect((await focusInfo(page)).tag).toBe('INPUT');
+  await expect(page.locator('.questions > li').first().locator('input').first()).toBeFocused();
+  const shown = await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja', 'Apakah Anda sudah punya ID PMI': 'Tidak' });
+  expect(shown).toBeGreaterThanOrEqual(20);
+  await page.locator('.questions > li').last().locator('input').first().focus();
+  await expect(page.getByTestId('risk-level')).toHaveText(/SEDANG|TINGGI/);
+  // The first decision button never left the window while the interview scrolled by.
+  const clear = page.getByRole('button', { name: /Bersih, boleh lanjut/ });
+  expect(await clear.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true);
+
+  await page.keyboard.press('Alt+T');
+  await expect(page.getByRole('button', { name: /Tunda keberangkatan/ })).toHaveAttribute('aria-pressed', 'true');
+  const focus = await focusInfo(page);
+  expect(focus.inView).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.closest('.decision-form') !== null)).toBe(true);
+  // The reasons the interview raised are ticked, the ground they point to is chosen and readable in full.
+  await expect(page.getByLabel('Belum punya ID PMI / e-KTKLN')).toBeChecked();
+  const chosen = legalGround(await page.getByLabel('Dasar hukum').inputValue());
+  expect(chosen?.outcomes).toContain('tunda');
+  await expect(page.getByTestId('ground-full')).toContainText(`${chosen!.title.id} — ${chosen!.citation}`);
+  await expect(page.getByLabel('Catatan', { exact: true })).toHaveValue(/Belum punya ID PMI/);
+  await page.screenshot({ path: 'test-output/e2e/queue--alt-t-after-20-questions.png' });
+  await shot(page, 'alt-t-full-page');
+});
+
+test('a decision pressed 50 ms after the last answer stores that answer and the reason it raises', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000002', 'RAHAYU', 'SITI'));
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja' }, ['Apakah Anda sudah punya ID PMI']);
+  // The form is ready before the last answer: Tunda, its ground, a note of the officer's own.
+  await page.keyboard.press('Alt+T');
+  await page.getByLabel('Dasar hukum').selectOption('UU18_2017_PMI_PROTECTION');
+  await page.getByLabel('Catatan', { exact: true }).fill('Akan bekerja di Malaysia.');
+  await expect(page.getByLabel('Belum punya ID PMI / e-KTKLN')).not.toBeChecked();
+
+  await page.getByRole('group', { name: /Apakah Anda sudah punya ID PMI/ }).getByText('Tidak').click();
+  await page.waitForTimeout(50);
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByTestId('decision')).toHaveText('Tunda keberangkatan');
+  await expect(page.locator('.banner-error')).toHaveCount(0);
+
+  const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+  if (!stored.ok) throw new Error(stored.error.message);
+  const detail = stored.value as { answers: Record<string, unknown>; decisionDetail: { reasons: string[]; note: string } };
+  expect(detail.answers.has_id_pmi).toBe(false);
+  expect(detail.decisionDetail.reasons).toContain('NO_ID_PMI');
+  expect(detail.decisionDetail.note).toBe('Akan bekerja di Malaysia.');
+  // Nothing arrives after the decision to complain that the case is already decided.
+  await page.waitForTimeout(800);
+  await expect(page.locator('.banner-error')).toHaveCount(0);
+});
+
+test('lock and unlock return to the open case with its typed note; another officer taking over sees neither', async ({ page, desk, shot }) => {
+  await desk.start({ demo: true });
+  await desk.open(page);
+  await signIn(page, 'DEMO-BP', 'demo-petugas-2026');
+  await openCaseByTyping(page, passport('Q2000003', 'PUSPITA', 'DINA'));
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await page.keyboard.press('Alt+R');
+  await page.getByLabel('Catatan', { exact: true }).fill('Catatan yang belum disimpan: tujuan Johor.');
+  await page.getByLabel('Telepon').fill('+62 811 000 111');
+
+  await page.getByRole('button', { name: 'Kunci layar' }).click();
+  await expect(page.getByRole('heading', { name: 'Layar terkunci' })).toBeVisible();
+  await expect(page.getByText('Catatan yang belum disimpan')).toHaveCount(0);
+  await page.getByLabel('Kata sandi', { exact: true }).first().fill('demo-petugas-2026');
+  await page.getByRole('button', { name: 'Buka kunci' }).click();
+  await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
+  await expect(page.getByRole('button', { name: /Rujuk ke BP3MI/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Catatan', { exact: true })).toHaveValue('Catatan yang belum disimpan: tujuan Johor.');
+  await expect(page.getByLabel('Telepon')).toHaveValue('+62 811 000 111');
+  await shot(page, 'after-unlock');
+
+  // Another officer takes the desk over: home, and nothing of the first officer's form.
+  await page.getByRole('button', { name: 'Kunci layar' }).click();
+  await signIn(page, 'DEMO-IM', 'demo-petugas-2026', 'Ambil alih');
+  await expect(page.getByRole('heading', { name: /Selamat bertugas, Agus Saputra/ })).toBeVisible();
+  await expect(page.getByTestId('case-number')).toHaveCount(0);
+  expect(await desk.core.dispatch('session.draft', {})).toEqual({ ok: true, value: null });
+});
+
+test('the idle lock returns the officer to the case too', async ({ page, desk }) => {
+  await desk.start({ idleLockMinutes: 0.1 });
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000004', 'WIDODO', 'ARI'));
+  await page.keyboard.press('Alt+T');
+  await page.getByLabel('Catatan', { exact: true }).fill('Diketik sebelum kunci otomatis.');
+  await expect(page.getByRole('heading', { name: 'Layar terkunci' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Kata sandi', { exact: true }).first().fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Buka kunci' }).click();
+  await expect(page.getByLabel('Catatan', { exact: true })).toHaveValue('Diketik sebelum kunci otomatis.');
+});
+
+test('Enter on "Cetak surat rujukan" opens the slip, and Enter on Print prints it, never the next traveller', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000005', 'SARI', 'MAYA'));
+  await page.keyboard.press('Alt+T');
+  await page.getByText('Dokumen perjalanan atau kerja belum lengkap').click();
+  await page.getByLabel('Dasar hukum').selectOption('UU18_2017_PMI_PROTECTION');
+  await page.getByLabel('Catatan', { exact: true }).fill('Dokumen kerja belum ada.');
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByTestId('decision')).toHaveText('Tunda keberangkatan');
+  // Right after a hold, the slip is offered: it has the focus.
+  await expect(page.getByTestId('open-slip')).toBeFocused();
+  await shot(page, 'slip-offered');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Surat rujukan/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Cetak/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('print-count')).toContainText('Dicetak 1 kali');
+  await expect(page.getByRole('heading', { name: 'Baca paspor' })).toHaveCount(0);
+  await shot(page, 'printed');
+});
+
+test('on a cleared case Enter on the page starts the next traveller, Enter on a field does not', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000006', 'UTAMI', 'RINA'));
+  await page.keyboard.press('Alt+B');
+  await expect(page.getByTestId('decision')).toHaveText('Bersih');
+  await expect(page.getByTestId('next-traveller')).toBeFocused();
+  await page.getByLabel('Nilai baru').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-number')).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Baca paspor' })).toBeVisible();
+});
+
+test('errors show beside their field and are announced; background saves leave them alone', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000007', 'KUSUMA', 'LINA'));
+  await page.keyboard.press('Alt+L');
+  await page.keyboard.press('Alt+S');
+  const reasonsError = page.locator('#reasons-error');
+  await expect(reasonsError).toHaveText('Keputusan selain Bersih memerlukan minimal satu alasan.');
+  await expect(reasonsError).toHaveAttribute('role', 'alert');
+  await expect(page.locator('#ground-error')).toHaveText('Keputusan selain Bersih memerlukan dasar hukum dari daftar.');
+  await expect(page.locator('#note-error')).toHaveText('Keputusan selain Bersih memerlukan catatan.');
+  // The cursor goes to the first field to fix, in view.
+  await expect(page.locator('#reason-filter')).toBeFocused();
+  await shot(page, 'errors-beside-fields');
+  // An answer saved in the background does not wipe them.
+  await page.getByRole('group', { name: 'Apa tujuan perjalanan Anda?' }).getByText('Wisata atau liburan').click();
+  await page.waitForTimeout(900);
+  await expect(reasonsError).toHaveText(/minimal satu alasan/);
+  // Dealing with a field takes its error away, and only its error.
+  await page.locator('#reason-filter').fill('takut');
+  await page.getByTestId('reason-matches').getByText('Tampak takut atau tertekan').click();
+  await expect(reasonsError).toBeEmpty();
+  await expect(page.locator('#note-error')).not.toBeEmpty();
+});
+
+test('focus lands where the work is; dates, browser checks and <html lang> follow the app language', async ({ page, desk }) => {
+  await desk.start({ demo: true });
+  await desk.open(page);
+  await expect(page.getByLabel('Nomor petugas (NIP)')).toBeFocused();
+  // The browser's own "fill this in" bubble speaks the app's language.
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  expect(await page.getByLabel('Nomor petugas (NIP)').evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Isi bagian ini.');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  expect(await page.getByLabel('Officer number (NIP)').evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Fill this in.');
+  await page.getByRole('button', { name: 'ID', exact: true }).click();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+  await signIn(page, 'DEMO-BP', 'demo-petugas-2026');
+  await openCaseByTyping(page, passport('Q2000008', 'HANDAYANI', 'TRI'));
+  // The travel date reads dd/mm/yyyy; a typed dd/mm/yyyy date is stored as the date it says.
+  await expect(page.getByLabel('Tanggal terbang')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await page.getByLabel('Tanggal terbang').fill('05/12/2026');
+  await page.getByLabel('Bandara tujuan').fill('KUL');
+  await page.getByRole('button', { name: 'Simpan perjalanan' }).click();
+  await expect(page.getByTestId('destination-country')).toContainText('MYS');
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+  expect(stored.ok && (stored.value as { travel: { travelDate: string } }).travel.travelDate).toBe('2026-12-05');
+  // The country question finds a country by its name, as the airport field does.
+  await page.getByRole('group', { name: 'Apa tujuan perjalanan Anda?' }).getByText('Wisata atau liburan').click();
+  await page.getByLabel('Negara tujuan akhir Anda ke mana?').fill('Kamboja');
+  await expect(page.getByTestId('q-destination_country-resolved')).toHaveText('Kamboja (KHM)');
+});
+
+test('holding Tab moves through the form and is not taken for a desk reader', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000009', 'NINGSIH', 'EKA'));
+  await page.locator('body').focus();
+  const client = await page.context().newCDPSession(page);
+  const tab = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+  let moves = 0;
+  const moved = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { lastFocus?: Element | null };
+      const changed = w.lastFocus !== document.activeElement;
+      w.lastFocus = document.activeElement;
+      return changed;
+    });
+  await moved();
+  // A held key: one press, then the keyboard's auto-repeat every 33 ms (a device-like pace).
+  await client.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...tab });
+  for (let i = 0; i < 20; i++) {
+    await client.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', autoRepeat: true, ...tab });
+    if (await moved()) moves++;
+    await page.waitForTimeout(33);
+  }
+  await client.send('Input.dispatchKeyEvent', { type: 'keyUp', ...tab });
+  expect(moves).toBe(20);
+  await expect(page.getByRole('heading', { name: 'Baca paspor' })).toHaveCount(0);
+});
