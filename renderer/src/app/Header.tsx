@@ -69,7 +69,7 @@ export function Header({ deskName, demo, sync, session, onBack, onLock, onSignOu
           </div>
           {officer && (
             <>
-              <button type="button" className="button button-secondary" onClick={onLock}>
+              <button type="button" className="button button-secondary" onClick={onLock} data-testid="lock">
                 {t('header.lockNow')}
               </button>
               <button type="button" className="button button-secondary" onClick={onSignOut}>

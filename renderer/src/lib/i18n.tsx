@@ -13,6 +13,8 @@ interface I18n {
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** A core error in the officer's language. */
   errorText(error: CallError): string;
+  /** The text of a key built at run time (an audit action, say), or null where the catalogue has none. */
+  known(key: string): string | null;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -40,6 +42,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLanguage,
       applyDefaultLanguage,
       t,
+      known: (key) => (has(key) ? t(key) : null),
       errorText(error) {
         if (error.message === 'network') return t('error.network');
         const reasonKey = `error.reason.${error.reason ?? ''}`;

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 export function AuditScreen() {
-  const { t, errorText, language } = useI18n();
+  const { t, errorText, language, known } = useI18n();
+  const actionLabel = (action: string) => known(`audit.action.${action}`) ?? action;
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,8 @@ export function AuditScreen() {
               <td>{formatDateTime(entry.at, language)}</td>
               <td>{entry.actor ?? '—'}</td>
               <td>
-                <code>{entry.action}</code>
+                {/* In words where the catalogue knows the action; the code stays beside it for whoever checks the log. */}
+                {actionLabel(entry.action)} <code className="hint">{entry.action}</code>
               </td>
             </tr>
           ))}

@@ -46,7 +46,11 @@ export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, o
         <Button variant={offerSlip ? 'primary' : 'secondary'} onClick={onOpenSlip} autoFocus={offerSlip} data-testid="open-slip">
           {t('case.printSlip')} <kbd>Alt+{SLIP_KEY}</kbd>
         </Button>
-        {canCountersign && <Button onClick={() => void countersign()}>{t('case.countersign')}</Button>}
+        {canCountersign && (
+          <Button onClick={() => void countersign()} data-testid="countersign">
+            {t('case.countersign')}
+          </Button>
+        )}
       </div>
       <p>{t('case.decidedBy', { name: decision.decidedByName, agency: t(`agency.${decision.decidedByAgency as 'BP3MI' | 'IMIGRASI'}`), at: formatDateTime(decision.decidedAt, language) })}</p>
       {decision.countersignedAt && (

@@ -31,7 +31,8 @@ export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNaviga
       {tiles.length > 0 && <p className="hint">{t('home.intro')}</p>}
       <nav className="tiles">
         {tiles.map((tile) => (
-          <button key={tile.route} type="button" className="tile" onClick={() => onNavigate(tile.route)}>
+          // The first task (a new reading, for most) has the focus: Enter starts it.
+          <button key={tile.route} type="button" className="tile" onClick={() => onNavigate(tile.route)} autoFocus={tile === tiles[0]}>
             <strong>{t(tile.title)}</strong>
             <span>{t(tile.hint)}</span>
           </button>
