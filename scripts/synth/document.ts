@@ -67,6 +67,8 @@ export interface SynthOptions {
   capHeight?: number;
   /** Degradation level 0..1 (1 = the harshest webcam conditions we target). */
   difficulty?: number;
+  /** Quarter turns of the document on top of its small tilt (degrees): a booklet held sideways or upside down. */
+  turn?: 0 | 90 | 180 | 270;
 }
 
 export interface SynthFrame {
@@ -183,9 +185,11 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const fmt = options.format ?? rng.pick(SYNTH_FORMATS);
   const d = DOC[fmt];
   const angle = rng.range(-20, 20) * diff * (rng.next() < 0.8 ? 1 : 0.2);
-  const rad = (angle * Math.PI) / 180;
-  // Text size: the MRZ block must fit inside the frame after rotation.
-  const maxCapFit = (0.92 * FW) / (d.len * 1.014 * (Math.abs(Math.cos(rad)) + 0.15)) ;
+  const turn = options.turn ?? 0;
+  const rad = ((angle + turn) * Math.PI) / 180;
+  // Text size: the MRZ block must fit inside the frame after rotation (and a sideways line along its height).
+  const alongWidth = (0.92 * FW) / (d.len * 1.014 * (Math.abs(Math.cos(rad)) + 0.15));
+  const maxCapFit = turn % 180 === 0 ? alongWidth : Math.min(alongWidth, (0.9 * FH) / (d.len * 1.014 * (Math.abs(Math.sin(rad)) + 0.05)));
   const maxCapH = (0.9 * FH) / ((d.h / (2.54 / 1.014) ) * Math.abs(Math.sin(rad)) + d.lines * 2 + 2);
   const capMax = Math.min(60, maxCapFit, Math.max(12, maxCapH * 3));
   const cap = options.capHeight ?? Math.min(capMax, rng.next() < 0.3 ? rng.range(12, 16) : rng.range(12, capMax));
@@ -301,7 +305,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
     format: mrz ? fmt : null,
     lines: mrz,
     capHeight: cap * shrink,
-    angleDeg: angle,
+    angleDeg: angle + turn,
     mrzQuad,
     degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp },
   };

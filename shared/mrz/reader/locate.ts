@@ -1,6 +1,7 @@
 // Finds candidate MRZ text lines anywhere in a frame: a coarse pass on downscaled copies marks
 // pixels with strong horizontal gradient, joins them along rows into line-shaped regions, and keeps
-// regions long and thin enough to hold 30-44 OCR-B characters. Cheap enough to run on every frame.
+// regions long and thin enough to hold 30-44 OCR-B characters, along the frame's width or its height.
+// Cheap enough to run on every frame.
 import { downscale, type GrayImage } from './gray';
 
 /** One elongated text region, in full-frame pixel coordinates. */
@@ -22,6 +23,8 @@ export interface LineCandidate {
 export interface LocateOptions {
   /** Smallest MRZ character height (px) to look for. */
   minCharHeight?: number;
+  /** Also look for lines running along the frame's height (a booklet held sideways). Default true. */
+  sideways?: boolean;
 }
 
 /**
@@ -136,10 +139,24 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
+/** The image mirrored about its diagonal: rows become columns. */
+function transpose(img: GrayImage): GrayImage {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[x * h + y] = data[row + x]!;
+  }
+  return { width: h, height: w, data: out };
+}
+
 /**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
  * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
- * filling of the finer pass would break a line into words.
+ * filling of the finer pass would break a line into words. Lines within 35° of the frame's width
+ * are found directly; lines within 35° of its height (a booklet held sideways) by the half pass
+ * over the transposed frame (a sideways MRZ fits a landscape frame only in small print). Their
+ * angle points down the frame; the reader turns it half a turn when the text runs up.
  */
 export function locateLines(frame: GrayImage, options: LocateOptions = {}): LineCandidate[] {
   const minChar = options.minCharHeight ?? 11;
@@ -148,6 +165,12 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   linesAtScale(half, 2, 6, 28 * minChar, out);
   const quarter = downscale(half, 2);
   linesAtScale(quarter, 4, 9, 28 * 28, out);
+  if (options.sideways ?? true) {
+    const across: LineCandidate[] = [];
+    linesAtScale(transpose(half), 2, 6, 28 * minChar, across);
+    // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
+    for (const c of across) out.push({ ...c, cx: c.cy, cy: c.cx, angle: Math.PI / 2 - c.angle });
+  }
   // The same line found at both scales: keep the finer finding.
   const kept: LineCandidate[] = [];
   for (const c of out) {

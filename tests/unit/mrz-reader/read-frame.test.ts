@@ -122,6 +122,28 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('reads a booklet or card held sideways (turned 90° either way), every two- and three-line format', () => {
+    const rng = new Rng(88);
+    for (const turn of [90, 270] as const) {
+      for (const format of ['TD3', 'TD2', 'TD1'] as const) {
+        const f = synthesiseFrame(rng, { format, turn, difficulty: 0.3 });
+        const r = readMrzFrame(f.image, { referenceDate: REF });
+        expect(r.lines, `${format} turned ${turn}° at ${f.capHeight.toFixed(1)} px`).toEqual(f.lines);
+        expect(r.valid).toBe(true);
+      }
+    }
+  });
+
+  it('finds a sideways line along the frame\'s height, pointing down it', () => {
+    const f = synthesiseFrame(new Rng(89), { format: 'TD3', turn: 90, difficulty: 0 });
+    const [p0, p1] = f.mrzQuad!;
+    const length = Math.hypot(p1![0] - p0![0], p1![1] - p0![1]);
+    const long = locateLines(f.image).filter((l) => l.length > 0.8 * length);
+    expect(long.length).toBeGreaterThanOrEqual(2);
+    for (const l of long) expect(Math.abs(l.angle - Math.atan2(p1![1] - p0![1], p1![0] - p0![0]))).toBeLessThan(0.06);
+    expect(locateLines(f.image, { sideways: false }).filter((l) => l.length > 0.8 * length)).toEqual([]);
+  });
+
   it('reports no valid MRZ on frames without one', () => {
     const rng = new Rng(99);
     for (let i = 0; i < 3; i++) {
