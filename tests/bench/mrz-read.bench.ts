@@ -8,6 +8,7 @@
 // stalls then do not pass for the cost of reading a frame.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
 //        [--harsh N=250: harsh small-print frames per print size, 0 to skip]
+//        [--conditions N=240: frames across print sizes, rotations and formats, 0 to skip]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,7 @@ const tessFrames = Number(opt('--tess-frames', '120'));
 const tessLines = Number(opt('--tess-lines', '600'));
 const repeat = Math.max(1, Number(opt('--repeat', '3')));
 const harshPerSize = Number(opt('--harsh', '250'));
+const conditionFrames = Number(opt('--conditions', '240'));
 const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
 const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
 const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
   }
   if (failures.length) console.log(`\nSynthetic frames not read exactly (${failures.length}):\n  ${failures.slice(0, 25).join('\n  ')}`);
   if (harshPerSize > 0) harshSmallPrint(harshPerSize);
+  if (conditionFrames > 0) byCondition(conditionFrames);
 
   if (datasetAvailable()) {
     const ds = loadLineDataset().filter((s) => /^[A-Z0-9<]+$/.test(s.text));
@@ -260,6 +263,52 @@ function harshSmallPrint(perSize: number): void {
     row(`${capHeight} px`, p(m.exact, m.docs), p(m.validReported, m.docs), String(m.falseAccepts));
   }
   console.log(`  false accepts over all ${4 * perSize} frames: ${falseAccepts}`);
+}
+
+/** Capital-height bands of the conditions table (px in a 1280×720 frame), lower bounds. */
+const CAP_BANDS: readonly number[] = [10, 14, 20, 30, 45];
+const TURNS = [0, 90, 180, 270] as const;
+
+/**
+ * Reach and safety across the conditions a desk sees, harder than a desk: capitals 10-60 px (the
+ * generator shrinks what cannot fit the frame, and the band is the size drawn), the document turned
+ * by quarter turns on top of its tilt, every format, difficulty 0.3-1, and every other frame through
+ * JPEG at quality 30-90. Seeds 900001 on: apart from the trainer's (7) and the other sets'.
+ * Exact: the lines read are the truth; accepted: exact and accepted by the camera rules (a
+ * check-digit-valid MRZ read exactly should be); false accepts: accepted but not the truth.
+ */
+function byCondition(n: number): void {
+  const bySize = new Map<number, DocMeter>(), byTurn = new Map<number, DocMeter>(), byFormat = new Map<string, DocMeter>();
+  const meter = <K>(m: Map<K, DocMeter>, k: K): DocMeter => { const v = m.get(k) ?? new DocMeter(); m.set(k, v); return v; };
+  const accepted = new Map<DocMeter, number>();
+  for (let i = 0; i < n; i++) {
+    const rng = new Rng(900001 + i);
+    const format = SYNTH_FORMATS[i % SYNTH_FORMATS.length]!;
+    const turn = TURNS[Math.floor(i / SYNTH_FORMATS.length) % TURNS.length]!;
+    const lo = CAP_BANDS[Math.floor(i / (SYNTH_FORMATS.length * TURNS.length)) % CAP_BANDS.length]!;
+    const hi = CAP_BANDS[CAP_BANDS.indexOf(lo) + 1] ?? 60;
+    const f = synthesiseFrame(rng, { format, turn, capHeight: rng.range(lo, hi), difficulty: rng.range(0.3, 1) });
+    const image = i % 2 === 1 ? decodeImage(new Uint8Array(encodeJpeg(f.image, Math.round(rng.range(30, 90))))) : f.image;
+    const r = readMrzFrame(image, { referenceDate: HARSH_REFERENCE_DATE });
+    const band = [...CAP_BANDS].reverse().find((b) => f.capHeight >= b) ?? CAP_BANDS[0];
+    const exactAccepted = r.valid && (r.lines ?? []).join('|') === f.lines!.join('|');
+    for (const m of [meter(bySize, band), meter(byTurn, turn), meter(byFormat, format)]) {
+      m.add(f.lines, r.lines, r.valid, 0, 0);
+      if (exactAccepted) accepted.set(m, (accepted.get(m) ?? 0) + 1);
+    }
+  }
+  const table = <K>(title: string, m: Map<K, DocMeter>, label: (k: K) => string, keys: K[]): void => {
+    console.log(`  by ${title}`);
+    row('', 'exact', 'accepted', 'false acc.');
+    for (const k of keys) {
+      const v = m.get(k);
+      if (v) row(`${label(k)} (${v.docs})`, p(v.exact, v.docs), p(accepted.get(v) ?? 0, v.docs), String(v.falseAccepts));
+    }
+  };
+  console.log(`\nBy condition (ours; ${n} frames, 1280×720, difficulty 0.3-1, half through JPEG q30-90, seeds 900001-${900000 + n})`);
+  table('capital height (as drawn)', bySize, (b) => `${b}-${CAP_BANDS[CAP_BANDS.indexOf(b) + 1] ?? 60} px`, [...CAP_BANDS]);
+  table('rotation (quarter turns on top of a tilt up to 20°)', byTurn, (t) => `${t}°`, [...TURNS]);
+  table('format', byFormat, (f) => f, [...SYNTH_FORMATS]);
 }
 
 /**
