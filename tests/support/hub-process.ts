@@ -28,7 +28,7 @@ export async function startHubProcess(options: { databaseUrl: string; port: numb
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const exited = () => child.exitCode !== null || child.signalCode !== null;
   for (;;) {
     if (exited()) throw new Error(`The hub process ended while starting:\n${output}`);

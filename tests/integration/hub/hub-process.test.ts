@@ -16,6 +16,8 @@ import { startHubProcess } from '../../support/hub-process';
 import { freePort, startPgCluster, type PgCluster } from '../../support/pg-cluster';
 
 const run = promisify(execFile);
+/** These tests start several Node processes, each compiling the hub with tsx: slow on a shared, loaded machine. */
+const PROCESS_TIMEOUT = 300_000;
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 let cluster: PgCluster;
@@ -62,7 +64,7 @@ describe('the hub as an operator runs it', () => {
     } finally {
       await hub.close();
     }
-  });
+  }, PROCESS_TIMEOUT);
 
   it('refuses plain HTTP beyond loopback, and serves HTTPS with a certificate and key', async () => {
     const databaseUrl = cluster.createDatabase('ops_tls');
@@ -112,5 +114,5 @@ describe('the hub as an operator runs it', () => {
     } finally {
       await hub.stop();
     }
-  });
+  }, PROCESS_TIMEOUT);
 });
