@@ -36,6 +36,12 @@ function toRecord(row: OfficerRow): OfficerRecord {
   };
 }
 
+/** What counting a sign-in attempt found: the account was already locked, or this is attempt number `attempt`. */
+export type AttemptCount =
+  | { kind: 'gone' }
+  | { kind: 'locked'; until: string; attempt: number }
+  | { kind: 'counted'; attempt: number; locks: boolean };
+
 export function publicOfficer(record: OfficerRecord): Officer {
   const { id, name, officerNumber, agency, role, active, createdAt } = record;
   return { id, name, officerNumber, agency, role, active, createdAt };
@@ -81,8 +87,33 @@ export class OfficerRepository {
     this.db.prepare('UPDATE officers SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
   }
 
-  recordFailure(id: number, failedAttempts: number, lockedUntil: string | null): void {
-    this.db.prepare('UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
+  /**
+   * Counts one sign-in attempt before its password is checked, in one immediate transaction, so that guesses sent
+   * in parallel (each waiting on scrypt) count one each. An expired lock starts a fresh count; the attempt that
+   * reaches `maxAttempts` sets the lock at once, so the guesses racing behind it are refused unchecked.
+   */
+  countAttempt(id: number, now: string, maxAttempts: number, lockUntil: string): AttemptCount {
+    return this.db.transaction((): AttemptCount => {
+      const before = this.db.prepare('SELECT locked_until FROM officers WHERE id = ?').get(id) as { locked_until: string | null } | undefined;
+      if (!before) return { kind: 'gone' };
+      if (before.locked_until !== null && before.locked_until > now) {
+        const counted = this.db
+          .prepare('UPDATE officers SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts')
+          .pluck()
+          .get(id) as number;
+        return { kind: 'locked', until: before.locked_until, attempt: counted };
+      }
+      const attempt = this.db
+        .prepare(
+          `UPDATE officers SET
+             failed_attempts = CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END,
+             locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END) >= ? THEN ? ELSE NULL END
+           WHERE id = ? RETURNING failed_attempts`,
+        )
+        .pluck()
+        .get(maxAttempts, lockUntil, id) as number;
+      return { kind: 'counted', attempt, locks: attempt >= maxAttempts };
+    }).immediate();
   }
 
   clearFailures(id: number): void {

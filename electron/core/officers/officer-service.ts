@@ -12,6 +12,11 @@ export function failureDelayMs(failedAttempts: number): number {
   return Math.min(500 * 2 ** Math.max(0, failedAttempts - 1), 8000);
 }
 
+/** An officer number as the audit log keeps it when no officer has it: its length only, never its characters. */
+export function maskOfficerNumber(officerNumber: string): string {
+  return '*'.repeat(Math.min(officerNumber.length, 32));
+}
+
 export interface NewOfficer {
   name: string;
   officerNumber: string;
@@ -53,44 +58,50 @@ export class OfficerService {
     }).immediate();
   }
 
-  /** Checks a sign-in. Failures are audited, slowed, and lock the account after MAX_FAILED_ATTEMPTS. */
+  /**
+   * Checks a sign-in. Each attempt is counted before its password is checked (parallel guesses count one each);
+   * failures are audited, slowed, and lock the account at MAX_FAILED_ATTEMPTS. Every refusal, an unknown number
+   * or a locked account included, costs one password check, so the answer's pace does not tell them apart.
+   */
   async authenticate(officerNumber: string, password: string): Promise<CallResult<OfficerRecord>> {
     const officer = this.repository.byNumber(officerNumber);
     if (!officer) {
       await burnPasswordCheck(password);
-      this.audit.append(null, 'session.sign_in_failed', { officerNumber, reason: 'unknown_officer' });
+      // A password typed into the number field must not land in the log: only that an unknown number was tried.
+      this.audit.append(null, 'session.sign_in_failed', { reason: 'unknown_officer', officerNumber: maskOfficerNumber(officerNumber) });
       await this.sleep(failureDelayMs(1));
       return fail('bad_credentials', 'Officer number or password is wrong.');
     }
     const now = this.now();
-    if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
-      this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'account_locked', until: officer.lockedUntil });
-      return fail('account_locked', `This account is locked until ${officer.lockedUntil}.`, { until: officer.lockedUntil });
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const count = this.repository.countAttempt(officer.id, now.toISOString(), MAX_FAILED_ATTEMPTS, lockUntil);
+    if (count.kind === 'gone') {
+      await burnPasswordCheck(password);
+      return fail('bad_credentials', 'Officer number or password is wrong.');
+    }
+    if (count.kind === 'locked') {
+      await burnPasswordCheck(password);
+      this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'account_locked', until: count.until });
+      await this.sleep(failureDelayMs(1));
+      return fail('account_locked', `This account is locked until ${count.until}.`, { until: count.until });
     }
     const passwordOk = await verifyPassword(password, officer.passwordHash);
-    if (passwordOk && !officer.active) {
-      this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'inactive' });
-      return fail('account_inactive', 'This account has been deactivated. Ask an administrator.');
-    }
     if (passwordOk) {
-      if (officer.failedAttempts > 0 || officer.lockedUntil) this.repository.clearFailures(officer.id);
+      this.repository.clearFailures(officer.id);
+      if (!officer.active) {
+        this.audit.append(officer.officerNumber, 'session.sign_in_refused', { reason: 'inactive' });
+        return fail('account_inactive', 'This account has been deactivated. Ask an administrator.');
+      }
       return ok({ ...officer, failedAttempts: 0, lockedUntil: null });
     }
 
-    // An expired lock starts a fresh count.
-    const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
-    const failedAttempts = previous + 1;
-    const locks = failedAttempts >= MAX_FAILED_ATTEMPTS;
-    const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+    const failedAttempts = count.attempt;
     this.db.transaction(() => {
-      this.repository.recordFailure(officer.id, locks ? 0 : failedAttempts, lockedUntil);
       this.audit.append(officer.officerNumber, 'session.sign_in_failed', { reason: 'wrong_password', failedAttempts });
-      if (locks) this.audit.append(officer.officerNumber, 'officer.locked_out', { until: lockedUntil, failedAttempts });
+      if (count.locks) this.audit.append(officer.officerNumber, 'officer.locked_out', { until: lockUntil, failedAttempts });
     })();
-    if (locks) {
-      return fail('account_locked', `Too many wrong passwords. This account is locked until ${lockedUntil}.`, {
-        until: lockedUntil!,
-      });
+    if (count.locks) {
+      return fail('account_locked', `Too many wrong passwords. This account is locked until ${lockUntil}.`, { until: lockUntil });
     }
     await this.sleep(failureDelayMs(failedAttempts));
     return fail('bad_credentials', 'Officer number or password is wrong.');
