@@ -1,5 +1,6 @@
 // Lint rules, chiefly the import rules of ARCHITECTURE.md: each layer may import only what its row allows,
 // so a wrong import fails `npm test` as well as the per-layer typecheck.
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
@@ -27,6 +28,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // A module may not reach itself through its imports: a cycle makes load order decide what is undefined.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   restrict(['shared/**/*.ts'], [electronImport, databaseImport, ...reactImports, ...nodeNames], [
     ...nodeImports,

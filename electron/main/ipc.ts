@@ -1,8 +1,7 @@
 // Owns the single IPC door into the core: who may knock (our window's main frame at app://desk/),
 // how calls are dispatched, and how core events reach the renderer.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult } from '../../shared/contract/index';
-import type { SlipLayout } from '../../shared/slips/slip-model';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult, type SlipLayout } from '../../shared/contract/index';
 import type { DeskCore } from '../core/types';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
 import { printSlip, saveSlipPdf } from './printing';

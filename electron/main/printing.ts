@@ -2,7 +2,7 @@
 // given explicitly (Electron does not take it from the printer), falling back to the system dialog on error.
 import { dialog, type WebContents, type WebContentsPrintOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { SlipLayout } from '../../shared/slips/slip-model';
+import type { SlipLayout } from '../../shared/contract';
 
 const PAGE_SIZES: Record<SlipLayout, WebContentsPrintOptions['pageSize']> = {
   A5: 'A5',

@@ -1,9 +1,8 @@
 // Owns the contract of the clarification case: opening from a reading, history, answers, decision,
-// countersignature, amendments, search, and the reference data (checklist, country rules, watch list) behind them.
+// countersignature, amendments and search.
 import { z } from 'zod';
 import { MRZ_NOTICE_CODES } from '../mrz/types';
-import { SLIP_LAYOUTS, type SlipModel } from '../slips/slip-model';
-import { ADMIN, EVERY_ROLE, SUPERVISION, procedure } from './define';
+import { EVERY_ROLE, SUPERVISION, bilingualTextSchema, procedure } from './define';
 
 export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
 export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
@@ -15,7 +14,6 @@ export const TRAVELLER_WARNINGS = [...READING_PROBLEMS, ...MRZ_NOTICE_CODES] as 
 export const AMENDABLE_FIELDS = ['flight', 'travelDate', 'destinationAirport', 'destinationCountry', 'note', 'reasons', 'legalGround', 'contactPhone', 'contactAddress'] as const;
 export const NOTE_MAX_LENGTH = 10_000;
 
-const bilingual = z.object({ id: z.string(), en: z.string() });
 const answerValue = z.union([z.boolean(), z.string().max(NOTE_MAX_LENGTH), z.array(z.string().max(200)).max(100), z.number(), z.null()]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const uuid = z.string().uuid();
@@ -51,9 +49,9 @@ export type WatchListHit = z.infer<typeof watchListHitSchema>;
 export const riskSchema = z.object({
   level: z.enum(['low', 'medium', 'high']),
   score: z.number(),
-  indicators: z.array(z.object({ id: z.string(), reasonCode: z.string(), weight: z.number(), text: bilingual })),
+  indicators: z.array(z.object({ id: z.string(), reasonCode: z.string(), weight: z.number(), text: bilingualTextSchema })),
   suggestedOutcome: z.enum(OUTCOMES),
-  suggestion: bilingual,
+  suggestion: bilingualTextSchema,
 });
 export type Risk = z.infer<typeof riskSchema>;
 
@@ -115,19 +113,6 @@ const travelInput = z
     destinationAirport: z.string().trim().regex(/^[A-Z]{3}$/, 'a three-letter IATA code').nullable().optional(),
   })
   .strict();
-
-export const printRecordSchema = z.object({
-  at: z.string(),
-  officerNumber: z.string(),
-  officerName: z.string(),
-  layout: z.enum(SLIP_LAYOUTS),
-  copies: z.number().int(),
-  reprint: z.boolean(),
-  toPdf: z.boolean(),
-});
-export type PrintRecord = z.infer<typeof printRecordSchema>;
-
-const referenceKinds = z.enum(['checklist', 'country_rules', 'watch_list']);
 
 export const caseProcedures = {
   'cases.open': procedure({
@@ -201,36 +186,5 @@ export const caseProcedures = {
       .strict(),
     output: z.array(caseSummarySchema),
     access: EVERY_ROLE,
-  }),
-  'slips.get': procedure({
-    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
-    output: z.object({
-      slip: z.custom<SlipModel>((value) => typeof value === 'object' && value !== null && 'caseNumber' in value),
-      layout: z.enum(SLIP_LAYOUTS),
-      copies: z.number().int(),
-      prints: z.array(printRecordSchema),
-    }),
-    access: EVERY_ROLE,
-  }),
-  'slips.print': procedure({
-    // Records the print; Electron's main process then prints without a dialog, the browser host through the browser.
-    // toPdf: saved as a PDF file instead of paper; counted like a print, since it is one more copy of the slip.
-    input: z.object({ caseId: uuid, layout: z.enum(SLIP_LAYOUTS), copies: z.number().int().min(1).max(5), toPdf: z.boolean().default(false) }).strict(),
-    output: z.object({ caseNumber: z.string(), prints: z.array(printRecordSchema), printedByShell: z.boolean() }),
-    access: EVERY_ROLE,
-  }),
-  'reference.current': procedure({
-    input: z.object({}).strict(),
-    output: z.object({
-      checklist: z.unknown(),
-      countryRules: z.unknown(),
-      versions: z.object({ checklist: z.string(), countryRules: z.string(), watchList: z.string() }),
-    }),
-    access: EVERY_ROLE,
-  }),
-  'reference.import': procedure({
-    input: z.object({ kind: referenceKinds, content: z.string().min(1).max(5_000_000) }).strict(),
-    output: z.object({ kind: referenceKinds, version: z.string() }),
-    access: ADMIN,
   }),
 } as const;

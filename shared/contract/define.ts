@@ -30,4 +30,6 @@ export function procedure<I extends z.ZodType, O extends z.ZodType>(spec: Proced
 }
 
 export const none = z.object({}).strict();
+/** User-facing text the core composes, Indonesian first. */
+export const bilingualTextSchema = z.object({ id: z.string(), en: z.string() });
 export const done = z.object({ done: z.literal(true) });

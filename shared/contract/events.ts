@@ -1,6 +1,7 @@
 // Owns the events the core pushes to the renderer, by name and payload schema.
 import { z } from 'zod';
-import { sessionViewSchema, syncStateSchema } from './procedures';
+import { sessionViewSchema } from './session';
+import { syncStateSchema } from './sync';
 
 export const events = {
   /** The desk session changed: signed in, locked, unlocked, taken over or signed out. */

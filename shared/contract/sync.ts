@@ -335,3 +335,16 @@ export const syncErrorSchema = z.object({
   }),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>['error'];
+
+// ---- the desk's own procedures --------------------------------------------------------------------------
+
+/** What the desk's header shows about sync. */
+export const syncStateSchema = z.object({
+  state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error']),
+  lastSyncAt: z.string().nullable(),
+  pending: z.number().int(),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+/** The renderer's sync procedures (enrolment, status, sync now) join here. */
+export const syncProcedures = {} as const;

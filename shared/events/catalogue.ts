@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AMENDABLE_FIELDS, CASE_STATUSES, OUTCOMES, READING_SOURCES, riskSchema } from '../contract/cases';
 import { AGENCIES } from '../contract/define';
-import { SLIP_LAYOUTS } from '../slips/slip-model';
+import { SLIP_LAYOUTS } from '../contract/slips';
 
 const text = z.string();
 const nullableText = z.string().nullable();

@@ -1,6 +1,6 @@
 // Owns every user-facing string, Indonesian first (the default) and English, under one typed set of keys.
 // Placeholders are written {name} and filled by translate().
-import type { Language } from '../contract/procedures';
+import type { Language } from '../contract/define';
 
 const id = {
   'app.title': 'Meja Klarifikasi',

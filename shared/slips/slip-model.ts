@@ -1,13 +1,10 @@
 // Owns what a referral slip says: from a decided case and the desk's slip settings to the bilingual content
 // (Indonesian first, English beneath) that every layout prints. No layout or rendering here.
 import { LEGAL_GROUNDS, OUTCOMES, REASON_CODES, type Bilingual, type Outcome } from '../checklist';
-import type { CaseDetail } from '../contract';
-
-export const SLIP_LAYOUTS = ['A5', 'A4', 'ROLL80'] as const;
+import type { CaseDetail, SlipModel } from '../contract';
 
 /** A case number as a slip's QR code carries it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter). */
 export const CASE_NUMBER_PATTERN = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
-export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 
 export interface SlipSettings {
   /** The issuing offices printed at the top, one per line. */
@@ -25,29 +22,6 @@ export const DEFAULT_SLIP_SETTINGS: SlipSettings = {
   bp3miHotline: '',
   maskDocumentNumber: true,
 };
-
-export interface SlipModel {
-  caseId: string;
-  caseNumber: string;
-  /** What the QR code holds: the case number, which any desk can look up. */
-  qrText: string;
-  issuedAt: string;
-  offices: string[];
-  title: Bilingual;
-  travellerName: string;
-  documentNumber: string;
-  decision: Bilingual;
-  awaitingCountersignature: boolean;
-  reasons: Bilingual[];
-  ground: { title: Bilingual; citation: string } | null;
-  note: string;
-  nextSteps: Bilingual;
-  bring: Bilingual[];
-  bp3miAddress: string;
-  bp3miHotline: string;
-  officer: { name: string; agency: Bilingual };
-  countersignedBy: string | null;
-}
 
 const AGENCY: Record<string, Bilingual> = {
   BP3MI: { id: 'BP3MI', en: 'BP3MI (migrant worker protection)' },

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function importErrors(file: string, source: string): Promise<string[]> {
+async function ruleErrors(rule: string, file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: file });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const importErrors = (file: string, source: string) => ruleErrors('no-restricted-imports', file, source);
+const cycleErrors = (file: string, source: string) => ruleErrors('import-x/no-cycle', file, source);
 
 describe('import rules', () => {
   it.each([
@@ -33,5 +35,24 @@ describe('import rules', () => {
     ['renderer/src/x.ts', "import { ok } from '../../shared/contract';"],
   ])('allows in %s: %s', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
+  });
+});
+
+// The cycle rule follows real files on disk: each source below stands in for the named file's text.
+describe('import cycles', () => {
+  it.each([
+    // The index joins every domain file, so a domain file importing the index closes a loop.
+    ['shared/contract/define.ts', "import { procedures } from './index';\nexport const all = procedures;"],
+    // The contract reads the checklist's schemas; the checklist reaching back into the contract closes a loop.
+    ['shared/checklist/types.ts', "import { OUTCOMES } from '../contract';\nexport const outcomes = OUTCOMES;"],
+  ])('refuses in %s: %s', async (file, source) => {
+    expect(await cycleErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    ['shared/contract/cases.ts', "import { z } from 'zod';\nimport { procedure } from './define';\nexport const x = [z, procedure];"],
+    ['shared/slips/slip-model.ts', "import { SLIP_LAYOUTS } from '../contract';\nexport const layouts = SLIP_LAYOUTS;"],
+  ])('allows in %s: %s', async (file, source) => {
+    expect(await cycleErrors(file, source)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Owns referral slips in the core: the slip's content for a decided case, and each print or reprint
 // as an event, so the case shows how many times and by whom.
-import { fail, ok, type CallResult, type Officer, type PrintRecord } from '../../../shared/contract';
-import { buildSlip, type SlipLayout, type SlipModel } from '../../../shared/slips/slip-model';
+import { fail, ok, type CallResult, type Officer, type PrintRecord, type SlipLayout, type SlipModel } from '../../../shared/contract';
+import { buildSlip } from '../../../shared/slips/slip-model';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
 import type { Db } from '../db/connection';

@@ -40,7 +40,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
 
   useEffect(() => {
     void call('cases.get', { caseId }).then((result) => (result.ok ? setDetail(result.value) : setError(errorText(result.error))));
-    void call('reference.current', {}).then((result) => result.ok && setChecklist(result.value.checklist as Checklist));
+    void call('reference.current', {}).then((result) => result.ok && setChecklist(result.value.checklist));
   }, [caseId, errorText]);
 
   // Answers saved in the background update the risk and never clear an error the officer has not dealt with.

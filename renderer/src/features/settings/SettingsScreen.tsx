@@ -1,7 +1,6 @@
 // Owns the admin's desk settings: desk name, idle-lock minutes and the default language.
 import { useEffect, useState, type FormEvent } from 'react';
-import { LANGUAGES, type DeskSettings, type Language } from '../../../../shared/contract';
-import { SLIP_LAYOUTS, type SlipLayout } from '../../../../shared/slips/slip-model';
+import { LANGUAGES, SLIP_LAYOUTS, type DeskSettings, type Language, type SlipLayout } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';

@@ -2,7 +2,7 @@
 // with English beneath, and the case QR code drawn as SVG so it stays sharp on any printer.
 import type { Bilingual } from '../../../../shared/checklist';
 import { qrMatrix } from '../../../../shared/slips/qr-matrix';
-import type { SlipLayout, SlipModel } from '../../../../shared/slips/slip-model';
+import type { SlipLayout, SlipModel } from '../../../../shared/contract';
 
 function Both({ text, className }: { text: Bilingual; className?: string }) {
   return (

@@ -2,8 +2,7 @@
 // the configured printer; the browser host opens the browser's print, where "Save as PDF" is one of the printers),
 // and see how many times and by whom it was printed.
 import { useEffect, useState } from 'react';
-import type { PrintRecord } from '../../../../shared/contract';
-import { SLIP_LAYOUTS, type SlipLayout, type SlipModel } from '../../../../shared/slips/slip-model';
+import { SLIP_LAYOUTS, type PrintRecord, type SlipLayout, type SlipModel } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';

@@ -1,0 +1,34 @@
+// Owns the contract of the audit log: its entries, the chain check, and who may read them.
+import { z } from 'zod';
+import { SUPERVISION, none, procedure } from './define';
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  /** The first sequence number where the chain breaks, when it does. */
+  brokenAt: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const auditProcedures = {
+  'audit.recent': procedure({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(auditEntrySchema),
+    access: SUPERVISION,
+  }),
+  'audit.verify': procedure({
+    input: none,
+    output: auditVerificationSchema,
+    access: SUPERVISION,
+  }),
+} as const;

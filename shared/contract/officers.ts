@@ -1,0 +1,55 @@
+// Owns the contract of officers: who they are, the rules for numbers, names and passwords, first-admin setup and
+// the admin's officer management.
+import { z } from 'zod';
+import { ADMIN, AGENCIES, ROLES, done, none, procedure } from './define';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+export const officerNumberSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9.\-/]+$/, 'letters, digits, dot, dash or slash only');
+const personName = z.string().trim().min(2).max(120);
+
+export const officerSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  officerNumber: z.string(),
+  agency: z.enum(AGENCIES),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type Officer = z.infer<typeof officerSchema>;
+
+export const officerProcedures = {
+  'setup.createFirstAdmin': procedure({
+    input: z.object({ name: personName, officerNumber: officerNumberSchema, agency: z.enum(AGENCIES), password: passwordSchema }).strict(),
+    output: officerSchema,
+    access: 'public',
+  }),
+  'officers.list': procedure({
+    input: none,
+    output: z.array(officerSchema),
+    access: ADMIN,
+  }),
+  'officers.create': procedure({
+    input: z
+      .object({ name: personName, officerNumber: officerNumberSchema, agency: z.enum(AGENCIES), role: z.enum(ROLES), password: passwordSchema })
+      .strict(),
+    output: officerSchema,
+    access: ADMIN,
+  }),
+  'officers.resetPassword': procedure({
+    input: z.object({ officerId: z.number().int().positive(), password: passwordSchema }).strict(),
+    output: done,
+    access: ADMIN,
+  }),
+  'officers.setActive': procedure({
+    input: z.object({ officerId: z.number().int().positive(), active: z.boolean() }).strict(),
+    output: officerSchema,
+    access: ADMIN,
+  }),
+} as const;

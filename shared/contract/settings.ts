@@ -1,0 +1,36 @@
+// Owns the contract of the desk's settings: what an admin may set and how each value is bounded.
+import { z } from 'zod';
+import { ADMIN, EVERY_ROLE, LANGUAGES, none, procedure } from './define';
+import { SLIP_LAYOUTS } from './slips';
+
+export const settingsSchema = z.object({
+  deskName: z.string().trim().min(1).max(60),
+  /** Case numbers start with airport and desk code, so they are unique across desks without coordination. */
+  airportCode: z.string().regex(/^[A-Z]{3}$/, 'three capital letters (IATA)'),
+  deskCode: z.string().regex(/^[A-Z0-9]{2,4}$/, 'two to four capital letters or digits'),
+  idleLockMinutes: z.number().min(0.05).max(240),
+  defaultLanguage: z.enum(LANGUAGES),
+  /** Referral slips: who issues them, where the traveller goes, how they print. */
+  issuingOffices: z.array(z.string().trim().min(1).max(120)).min(1).max(4),
+  bp3miAddress: z.string().trim().max(300),
+  bp3miHotline: z.string().trim().max(200),
+  maskDocumentNumber: z.boolean(),
+  slipLayout: z.enum(SLIP_LAYOUTS),
+  /** Empty: the system's default printer. */
+  printerName: z.string().trim().max(200),
+  slipCopies: z.number().int().min(1).max(5),
+});
+export type DeskSettings = z.infer<typeof settingsSchema>;
+
+export const settingsProcedures = {
+  'settings.get': procedure({
+    input: none,
+    output: settingsSchema,
+    access: EVERY_ROLE,
+  }),
+  'settings.update': procedure({
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+    access: ADMIN,
+  }),
+} as const;
