@@ -60,6 +60,9 @@ export const AMENDMENT_COLUMNS = {
   contactAddress: 'contact_address',
 } as const satisfies Record<(typeof AMENDABLE_FIELDS)[number], keyof CaseRow>;
 
+/** The fields that are the decision itself: only the deciding agency amends them (outcome is never amended). */
+export const DECISION_SUBSTANCE_FIELDS: ReadonlySet<(typeof AMENDABLE_FIELDS)[number]> = new Set(['note', 'reasons', 'legalGround']);
+
 export interface AmendmentRow {
   field: string;
   old_value: string;

@@ -27,11 +27,11 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { EventPayloadInput } from '../../../shared/events/catalogue';
 import type { EventStore } from '../events/event-store';
-import { openingRow, Projector } from '../events/projector';
+import { amendmentChanges, openingRow, Projector } from '../events/projector';
 import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
 import { nextCaseNumber } from './case-number';
-import { AMENDMENT_COLUMNS, CaseRepository, toSummary, type CaseRow, type SearchFilter } from './case-repository';
+import { AMENDMENT_COLUMNS, CaseRepository, DECISION_SUBSTANCE_FIELDS, toSummary, type CaseRow, type SearchFilter } from './case-repository';
 
 type Traveller = CaseDetail['traveller'];
 interface Surroundings {
@@ -210,8 +210,10 @@ export class CaseService {
     if (supervisor.role !== 'supervisor' || supervisor.agency !== 'IMIGRASI') {
       return fail('forbidden', 'A passport action is countersigned by an Imigrasi supervisor.', { reason: 'countersignImigrasiSupervisor' });
     }
-    if (row.decided_by === supervisor.officerNumber) {
-      return fail('forbidden', 'The officer who decided cannot countersign their own decision.', { reason: 'countersignOwnDecision' });
+    // Dual control: whoever wrote the decision's wording, first or by amendment, cannot also countersign it.
+    const authors = [row.decided_by, ...this.repository.amendments(row.id).filter((a) => DECISION_SUBSTANCE_FIELDS.has(a.field as never)).map((a) => a.author)];
+    if (authors.some((author) => author?.toUpperCase() === supervisor.officerNumber.toUpperCase())) {
+      return fail('forbidden', 'The officer who decided or amended this decision cannot countersign it.', { reason: 'countersignOwnDecision' });
     }
     const at = this.now().toISOString();
     return this.change(
@@ -228,8 +230,13 @@ export class CaseService {
     const row = this.repository.byId(input.caseId);
     if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
     if (row.status === 'open') return fail('conflict', 'Only a decided case is amended; an open case is still being recorded.', { reason: 'amendOpenCase' });
+    // The decision's substance belongs to the agency that took it; the other agency refers or records its own case.
+    if (DECISION_SUBSTANCE_FIELDS.has(input.field) && row.decided_by_agency !== officer.agency) {
+      return fail('forbidden', "Only the deciding agency amends a decision's note, reasons or legal ground.", { field: 'field', reason: 'amendOtherAgency' });
+    }
     const change = this.amendment(row, input.field, input.value);
     if (!change.ok) return change;
+    const changes = amendmentChanges(row, input.field, change.value);
     const at = this.now().toISOString();
     return this.db.transaction(() => {
       this.projector.apply(
@@ -241,8 +248,9 @@ export class CaseService {
           officerName: officer.name,
         }),
       );
-      this.audit.append(officer.officerNumber, 'case.amended', { caseId: row.id, field: input.field });
-      return ok(this.detail(this.projected({ ...row, [AMENDMENT_COLUMNS[input.field]]: change.value })));
+      const voided = changes.countersigned_by === null && row.countersigned_by !== null;
+      this.audit.append(officer.officerNumber, 'case.amended', { caseId: row.id, field: input.field, ...(voided ? { countersignatureVoided: true } : {}) });
+      return ok(this.detail(this.projected({ ...row, ...changes })));
     }).immediate();
   }
 

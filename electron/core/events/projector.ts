@@ -2,7 +2,7 @@
 // idempotently, whichever desk recorded it. It never writes events; the caller stores the event first (the
 // amendments table refers to it) and applies each case's events in the order they were recorded.
 import type { EventEnvelope, EventPayload, RecordedEvent } from '../../../shared/events/catalogue';
-import { AMENDMENT_COLUMNS, nameKey, type CaseRepository, type CaseRow } from '../cases/case-repository';
+import { AMENDMENT_COLUMNS, DECISION_SUBSTANCE_FIELDS, nameKey, type CaseRepository, type CaseRow } from '../cases/case-repository';
 
 /** An event the case tables cannot take: an old version that lacks state, or a step for a case not here. */
 export class ProjectionError extends Error {
@@ -76,7 +76,7 @@ export class Projector {
         const caseId = this.caseId(event);
         if (this.cases.hasAmendment(event.id)) return;
         const { payload } = event;
-        this.update(event, { [AMENDMENT_COLUMNS[payload.field]]: payload.to });
+        this.update(event, amendmentChanges(this.cases.byId(caseId), payload.field, payload.to));
         this.cases.insertAmendment(caseId, event.id, {
           field: payload.field,
           old_value: JSON.stringify(payload.from),
@@ -113,6 +113,18 @@ export class Projector {
       `${event.type} version ${event.schemaVersion} (${event.id}) does not carry the whole step; its rows stay as the desk that recorded it wrote them`,
     );
   }
+}
+
+/**
+ * What an amendment changes in a case row: the field, and, when it changes the substance of a passport action
+ * that was countersigned, the countersignature too: it covered the old wording, so the case waits for a new one.
+ */
+export function amendmentChanges(row: CaseRow | undefined, field: EventPayload<'case.amended'>['field'], to: string | null): Partial<CaseRow> {
+  const changes: Partial<CaseRow> = { [AMENDMENT_COLUMNS[field]]: to };
+  if (row?.decision === 'passport_action' && row.countersigned_by !== null && DECISION_SUBSTANCE_FIELDS.has(field)) {
+    Object.assign(changes, { status: 'awaiting_countersignature', countersigned_by: null, countersigned_by_name: null, countersigned_at: null });
+  }
+  return changes;
 }
 
 /**
