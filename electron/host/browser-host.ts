@@ -21,8 +21,12 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** The address to open, with the secret in the fragment (never sent to the server in a URL). */
-  launchUrl: string;
+  /**
+   * An address to open: each read mints a one-time launch token (in the fragment, so never in a request line)
+   * that the page exchanges for the secret on its first load; the token is dead after that. The secret itself
+   * so never appears on a command line (`ps` shows every process's arguments to every local user).
+   */
+  readonly launchUrl: string;
   origin: string;
   secret: string;
   close(): Promise<void>;
@@ -48,6 +52,15 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, fail('forbidden', message));
 }
 
+/** A percent-decoded path, or null when its encoding is malformed (`/%`), which is the caller's error, not ours. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -65,6 +78,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run "npm run build:renderer".`);
   }
   const secret = randomBytes(32).toString('base64url');
+  /** Launch tokens issued and not yet exchanged; each opens one page once. */
+  const launchTokens = new Set<string>();
   let origin = '';
   let expectedHost = '';
   const streams = new Set<ServerResponse>();
@@ -82,8 +97,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 403, 'Requests from other origins are refused.');
     const url = new URL(req.url ?? '/', origin);
+    const path = decodePath(url.pathname);
+    if (path === null) return sendJson(res, 400, fail('invalid_input', 'The address is not valid percent-encoding.'));
 
-    if (url.pathname.startsWith('/rpc/')) {
+    if (path === '/launch') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
+      if (requestOrigin === undefined) return refuse(res, 403, 'Origin header required.');
+      const body = await readBody(req);
+      let token: unknown;
+      try {
+        token = (JSON.parse(body ?? '') as { token?: unknown }).token;
+      } catch {
+        return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
+      }
+      const known = typeof token === 'string' ? [...launchTokens].find((issued) => sameSecret(token as string, issued)) : undefined;
+      if (!known) return refuse(res, 403, 'This launch address was already used or is unknown; start the desk again.');
+      launchTokens.delete(known);
+      return sendJson(res, 200, { secret });
+    }
+
+    if (path.startsWith('/rpc/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
       // Browsers always send Origin on a POST; its absence means the caller is not our page.
       if (requestOrigin === undefined) return refuse(res, 403, 'Origin header required.');
@@ -97,11 +130,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       } catch {
         return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
       }
-      const result: CallResult<unknown> = await core.dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+      const result: CallResult<unknown> = await core.dispatch(path.slice(5), input);
       return sendJson(res, 200, result);
     }
 
-    if (url.pathname === '/events') {
+    if (path === '/events') {
       // EventSource cannot send headers, so the secret travels in the query of a same-origin request.
       if (!sameSecret(url.searchParams.get('k') ?? undefined, secret)) return refuse(res, 403, 'Missing or wrong desk secret.');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -112,11 +145,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
-    return serveFile(url.pathname, res);
+    return serveFile(path, res);
   }
 
-  function serveFile(pathname: string, res: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  function serveFile(decodedPath: string, res: ServerResponse): void {
+    const relative = normalize(decodedPath).replace(/^([/\\])+/, '');
     let file = join(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return refuse(res, 403, 'Outside the app.');
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
@@ -150,7 +183,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   expectedHost = `127.0.0.1:${port}`;
 
   return {
-    launchUrl: `${origin}/#k=${secret}`,
+    get launchUrl() {
+      const token = randomBytes(32).toString('base64url');
+      launchTokens.add(token);
+      return `${origin}/#t=${token}`;
+    },
     origin,
     secret,
     async close() {

@@ -1,6 +1,7 @@
 // Owns a browser-host launch: open the core for the launch options, serve it, and open Chromium on it if there is a screen.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseRefusedError, defaultDataDir, openCore } from '../core';
 import type { LaunchOptions } from '../core/launch-options';
@@ -16,6 +17,52 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
 ];
+
+/** The unprivileged account Chromium runs as when the host runs as root (its sandbox refuses root). */
+export const CHROMIUM_USER_DEFAULT = 'nobody';
+
+export interface ChromiumLaunch {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  /** Set when the host runs as root: Chromium drops to this account so its sandbox stays on. */
+  identity: { uid: number; gid: number } | Record<string, never>;
+}
+
+/**
+ * How Chromium is started for a launch address: never with `--no-sandbox`. As root, it runs as an unprivileged
+ * account (MEJA_CHROMIUM_USER, default nobody) with its own fresh profile folder (mode 700, owned by that account),
+ * and the X authority copied there, since the account cannot read root's.
+ */
+export function chromiumLaunch(launchUrl: string, options: { dataDir: string; kiosk?: boolean }, env: NodeJS.ProcessEnv = process.env): ChromiumLaunch {
+  const asRoot = process.getuid?.() === 0;
+  const account = asRoot ? unprivilegedAccount(env.MEJA_CHROMIUM_USER || CHROMIUM_USER_DEFAULT) : null;
+  const profile = account ? mkdtempSync(join(tmpdir(), 'meja-chromium-')) : join(options.dataDir, 'chromium-profile');
+  mkdirSync(profile, { recursive: true, mode: 0o700 });
+  const childEnv: NodeJS.ProcessEnv = { ...env };
+  if (account) {
+    chownSync(profile, account.uid, account.gid);
+    chmodSync(profile, 0o700);
+    childEnv.HOME = profile;
+    const xauthority = env.XAUTHORITY || join(homedir(), '.Xauthority');
+    if (existsSync(xauthority)) {
+      const copy = join(profile, '.Xauthority');
+      copyFileSync(xauthority, copy);
+      chownSync(copy, account.uid, account.gid);
+      chmodSync(copy, 0o600);
+      childEnv.XAUTHORITY = copy;
+    }
+  }
+  const args = [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--app=${launchUrl}`];
+  if (options.kiosk) args.push('--kiosk');
+  return { args, env: childEnv, identity: account ?? {} };
+}
+
+function unprivilegedAccount(name: string): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
+  const account = { uid: id('-u'), gid: id('-g') };
+  if (!Number.isInteger(account.uid) || account.uid === 0) throw new Error(`Chromium cannot run as ${name}: choose an unprivileged account in MEJA_CHROMIUM_USER.`);
+  return account;
+}
 
 export async function runBrowserHost(options: LaunchOptions, rendererDir: string): Promise<void> {
   const dataDir = resolve(options.dataDir || defaultDataDir());
@@ -35,15 +82,11 @@ export async function runBrowserHost(options: LaunchOptions, rendererDir: string
 
   const hasScreen = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (options.open && hasScreen && existsSync(CHROMIUM_PATH)) {
-    const profile = join(dataDir, 'chromium-profile');
-    mkdirSync(profile, { recursive: true });
-    const args = [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--app=${host.launchUrl}`];
-    if (options.kiosk) args.push('--kiosk');
-    if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root otherwise.
-    const browser = spawn(CHROMIUM_PATH, args, { stdio: 'ignore' });
+    const launch = chromiumLaunch(host.launchUrl, { dataDir, kiosk: options.kiosk });
+    const browser = spawn(CHROMIUM_PATH, launch.args, { stdio: 'ignore', env: launch.env, ...launch.identity });
     browser.on('exit', () => console.log('Chromium closed; the desk keeps running until you press Ctrl+C.'));
   } else if (options.open) {
-    console.log('No screen or Chromium found here: open the address above in Chromium.');
+    console.log('No screen or Chromium found here: open the address above in Chromium (it works once).');
   }
 
   const stop = async () => {

@@ -14,7 +14,7 @@ test('first-run setup creates the admin and lands on the home screen in Indonesi
   await expect(page.getByTestId('desk-name')).toHaveText('Meja 1');
   await shot(page, '2-home');
   // The secret is taken out of the address bar once read.
-  expect(page.url()).not.toContain('#k=');
+  expect(page.url()).not.toContain('#t=');
 });
 
 test('the language switch turns the whole screen to English and back, and is remembered', async ({ page, desk, shot }) => {

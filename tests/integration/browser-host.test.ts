@@ -60,9 +60,33 @@ const ownHeaders = () => ({
 });
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and hands the secret in the URL fragment', () => {
+  it('listens on 127.0.0.1 only and hands the secret for a one-time launch token, never in the address', async () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.launchUrl).toBe(`${host.origin}/#k=${host.secret}`);
+    const launchUrl = host.launchUrl;
+    expect(launchUrl).toMatch(new RegExp(`^${host.origin}/#t=[A-Za-z0-9_-]{43}$`));
+    expect(launchUrl).not.toContain(host.secret);
+    const token = launchUrl.split('#t=')[1]!;
+    const { [SECRET_HEADER]: _secret, ...page } = ownHeaders();
+    const first = await send('POST', '/launch', page, JSON.stringify({ token }));
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ secret: host.secret });
+    // Dead once used: whoever read the address from `ps` afterwards gets nothing.
+    const again = await send('POST', '/launch', page, JSON.stringify({ token }));
+    expect(again.status).toBe(403);
+    expect(again.body).not.toContain(host.secret);
+    const guessed = await send('POST', '/launch', page, JSON.stringify({ token: 'A'.repeat(43) }));
+    expect(guessed.status).toBe(403);
+    const { origin: _origin, ...noOrigin } = page;
+    expect((await send('POST', '/launch', noOrigin, JSON.stringify({ token: host.launchUrl.split('#t=')[1] }))).status).toBe(403);
+  });
+
+  it('answers malformed percent-encoding with 400, not 500', async () => {
+    const hostHeader = { host: new URL(host.origin).host };
+    expect((await send('GET', '/%', hostHeader)).status).toBe(400);
+    expect((await send('GET', '/assets/%E0%A4%A', hostHeader)).status).toBe(400);
+    const rpc = await send('POST', '/rpc/%', ownHeaders(), '{}');
+    expect(rpc.status).toBe(400);
+    expect(JSON.parse(rpc.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('answers its own page: a contract call returns the core result', async () => {

@@ -23,26 +23,42 @@ declare global {
 
 const SECRET_KEY = 'meja-klarifikasi.secret';
 
-/** The browser host hands the per-launch secret in the URL fragment; keep it for this tab and hide it from the address bar. */
-function takeHostSecret(): string | null {
-  const match = /(?:^#|&)k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(SECRET_KEY, match[1]);
+/**
+ * The browser host's per-launch secret. The launch address carries a one-time token in its fragment (never the
+ * secret: the address is on Chromium's command line, which every local user can read); the page exchanges it
+ * for the secret once, keeps the secret for this tab and takes the token out of the address bar.
+ */
+function hostSecret(): Promise<string | null> | null {
+  const token = /(?:^#|&)t=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1];
+  if (token) {
     history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fetch('/launch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
+      .then(async (response) => {
+        const body = (await response.json()) as { secret?: unknown };
+        if (!response.ok || typeof body.secret !== 'string') return sessionStorage.getItem(SECRET_KEY);
+        sessionStorage.setItem(SECRET_KEY, body.secret);
+        return body.secret;
+      })
+      .catch(() => sessionStorage.getItem(SECRET_KEY));
   }
-  return sessionStorage.getItem(SECRET_KEY);
+  const kept = sessionStorage.getItem(SECRET_KEY);
+  return kept ? Promise.resolve(kept) : null;
 }
 
-function httpBridge(secret: string): PreloadBridge {
+function httpBridge(secretPromise: Promise<string | null>): PreloadBridge {
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const ensureSource = (): EventSource => {
+  const ensureSource = async (): Promise<EventSource | null> => {
+    const secret = await secretPromise;
+    if (!secret) return null;
     source ??= new EventSource(`/events?k=${encodeURIComponent(secret)}`);
     return source;
   };
   return {
     async invoke(name, input) {
       try {
+        const secret = await secretPromise;
+        if (!secret) return fail('internal', 'network');
         const response = await fetch(`/rpc/${encodeURIComponent(name)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-desk-secret': secret },
@@ -58,10 +74,12 @@ function httpBridge(secret: string): PreloadBridge {
       if (!set) {
         const created = new Set<(payload: unknown) => void>();
         listeners.set(event, created);
-        ensureSource().addEventListener(event, (message) => {
-          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-          for (const fn of created) fn(payload);
-        });
+        void ensureSource().then((stream) =>
+          stream?.addEventListener(event, (message) => {
+            const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+            for (const fn of created) fn(payload);
+          }),
+        );
         set = created;
       }
       set.add(listener);
@@ -72,7 +90,7 @@ function httpBridge(secret: string): PreloadBridge {
 
 function pickBridge(): PreloadBridge | null {
   if (window.desk) return window.desk;
-  const secret = takeHostSecret();
+  const secret = hostSecret();
   return secret ? httpBridge(secret) : null;
 }
 

@@ -1,0 +1,84 @@
+// The browser host's Chromium launch (issue #16, finding 4): the secret never appears on any process's command
+// line, and Chromium keeps its sandbox (no --no-sandbox), dropping to an unprivileged account when run as root.
+import Database from 'better-sqlite3';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { CHROMIUM_PATH, chromiumLaunch } from '../../electron/host/run-browser-host';
+import { openTestDesk, type TestDesk } from './core-harness';
+
+let desk: TestDesk;
+let host: BrowserHost;
+let rendererDir: string;
+let browser: ChildProcess | undefined;
+let profile: string | undefined;
+
+// A page that does what the renderer's client does on first load: exchange the launch token for the secret.
+const PAGE_SCRIPT = `
+const token = /t=([A-Za-z0-9_-]+)/.exec(location.hash)[1];
+history.replaceState(null, '', '/');
+fetch('/launch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
+  .then((r) => r.json())
+  // A call the core audits, so the test sees that the page holds the secret.
+  .then((b) => fetch('/rpc/session.signIn', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-secret': b.secret },
+    body: JSON.stringify({ officerNumber: 'PAGE-CONNECTED', password: 'x' }),
+  }));
+`;
+
+beforeAll(async () => {
+  desk = await openTestDesk();
+  rendererDir = mkdtempSync(join(tmpdir(), 'meja-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title><script src="/page.js"></script>');
+  writeFileSync(join(rendererDir, 'page.js'), PAGE_SCRIPT);
+  host = await startBrowserHost({ core: desk.core, rendererDir });
+});
+afterAll(async () => {
+  browser?.kill('SIGKILL');
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await host.close();
+  desk.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+/** Whether the page reached the core with the secret: its sign-in attempt is in the audit log. */
+function pageConnected(): boolean {
+  const raw = new Database(desk.core.databasePath, { readonly: true });
+  try {
+    return (raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'session.sign_in_failed'").pluck().get() as number) > 0;
+  } finally {
+    raw.close();
+  }
+}
+
+describe('launching Chromium on the browser host', () => {
+  it('keeps the secret out of every command line and the sandbox on', async () => {
+    const launchUrl = host.launchUrl;
+    const launch = chromiumLaunch(launchUrl, { dataDir: desk.dataDir });
+    profile = launch.args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    expect(launch.args).not.toContain('--no-sandbox');
+    expect(launch.args.join(' ')).not.toContain(host.secret);
+    if (process.getuid?.() === 0) expect((launch.identity as { uid: number }).uid).not.toBe(0);
+    browser = spawn(CHROMIUM_PATH, ['--headless=new', ...launch.args], { stdio: 'ignore', env: launch.env, ...launch.identity });
+
+    // Wait until the page has exchanged the token: then the secret is in Chromium's memory, and nowhere in ps.
+    let connected = false;
+    for (let i = 0; i < 600 && !connected; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      connected = pageConnected();
+    }
+    expect(connected).toBe(true);
+    const ps = execFileSync('ps', ['-eo', 'user:20,args', '--no-headers', '-ww'], { encoding: 'utf8' });
+    const chromiumLines = ps.split('\n').filter((line) => line.includes(launch.args.find((a) => a.startsWith('--user-data-dir='))!));
+    expect(chromiumLines.length).toBeGreaterThan(0);
+    expect(ps).not.toContain(host.secret);
+    for (const line of chromiumLines) {
+      expect(line).not.toContain('--no-sandbox');
+      if (process.getuid?.() === 0) expect(line.split(/\s+/)[0]).not.toBe('root');
+    }
+  }, 120_000);
+});
