@@ -8,7 +8,6 @@ import {
   type OutputOf,
   type ParsedInputOf,
   type ProcedureName,
-  type SyncState,
 } from '../../shared/contract';
 import type { AuditLog } from './audit/audit-log';
 import type { CaseService } from './cases/case-service';
@@ -20,6 +19,7 @@ import { publicOfficer } from './officers/officer-repository';
 import type { OfficerService } from './officers/officer-service';
 import type { DeskSession } from './session/desk-session';
 import type { SettingsService } from './settings/settings-service';
+import type { SyncEngine } from './sync/sync-engine';
 
 export interface CoreContext {
   db: Db;
@@ -30,6 +30,7 @@ export interface CoreContext {
   cases: CaseService;
   slips: SlipService;
   reference: ReferenceService;
+  sync: SyncEngine;
   identity: DeskIdentity;
   version: string;
   now: () => Date;
@@ -41,11 +42,8 @@ export type Handler<N extends ProcedureName> = (
 ) => Promise<CallResult<OutputOf<N>>> | CallResult<OutputOf<N>>;
 export type Handlers = { [N in ProcedureName]: Handler<N> };
 
-// Sync arrives with the hub; until then the header says so rather than showing a made-up state.
-const SYNC_NOT_CONFIGURED: SyncState = { state: 'not_configured', lastSyncAt: null, pending: 0 };
-
 export function createHandlers(ctx: CoreContext): Handlers {
-  const { audit, officers, session, settings, cases, slips, reference } = ctx;
+  const { audit, officers, session, settings, cases, slips, reference, sync } = ctx;
   // Dispatch has checked that a signed-in, unlocked officer with an allowed role is calling.
   const officer = () => session.officer!;
   const actor = (): string => session.officer?.officerNumber ?? 'unknown';
@@ -60,7 +58,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
         deskName: settings.get().deskName,
         version: ctx.version,
         defaultLanguage: settings.get().defaultLanguage,
-        sync: SYNC_NOT_CONFIGURED,
+        sync: sync.status(),
       }),
 
     'setup.createFirstAdmin': async (input) => {
@@ -137,6 +135,14 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'settings.get': () => ok(settings.get()),
 
     'settings.update': (input) => {
+      // An enrolled desk's codes are the hub's: another desk may not share them, since case numbers carry them.
+      const enrolled = sync.state.config();
+      if (enrolled && ((input.airportCode && input.airportCode !== enrolled.airportCode) || (input.deskCode && input.deskCode !== enrolled.deskCode))) {
+        return fail('conflict', `This desk is enrolled with the hub as ${enrolled.airportCode}-${enrolled.deskCode}; its codes are the hub's.`, {
+          field: input.deskCode && input.deskCode !== enrolled.deskCode ? 'deskCode' : 'airportCode',
+          reason: 'codesFromHub',
+        });
+      }
       const updated = settings.update(input);
       audit.append(actor(), 'settings.updated', { changes: input });
       return ok(updated);
@@ -157,6 +163,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
 
     'slips.get': (input) => slips.get(input.caseId, officer()),
     'slips.print': (input) => slips.recordPrint(input.caseId, input.layout, input.copies, input.toPdf, officer()),
+
+    'sync.status': () => ok(sync.status()),
+    'sync.now': async () => ok(await sync.syncNow()),
+    'sync.enroll': (input) => sync.enroll(input.hubUrl, input.code, officer().officerNumber),
 
     'reference.current': () =>
       ok({

@@ -16,6 +16,9 @@ import { SlipService } from './slips/slip-service';
 import { OfficerService } from './officers/officer-service';
 import { DeskSession } from './session/desk-session';
 import { SettingsService } from './settings/settings-service';
+import { FileCredentialStore } from './sync/credential-store';
+import { EventIntake } from './sync/event-intake';
+import { SyncEngine } from './sync/sync-engine';
 import type { CoreOptions, DeskCore } from './types';
 
 export type { CoreOptions, DeskCore } from './types';
@@ -60,7 +63,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, settings, officers, reference, cases, slips } = openServices(options);
+  const { now, databasePath, db, identity, audit, settings, officers, events, projector, reference, cases, slips } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -75,8 +78,22 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
   audit.append(null, 'desk.started', { version: APP_VERSION });
 
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, identity, version: APP_VERSION, now, emit });
+  const sync = new SyncEngine({
+    db,
+    identity,
+    audit,
+    settings,
+    intake: new EventIntake(db, events, projector, now),
+    credentials: options.credentials ?? new FileCredentialStore(options.dataDir, identity.demo),
+    now,
+    emit,
+    timing: options.syncTiming,
+  });
+
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
+
+  sync.start();
 
   return {
     dispatch,
@@ -86,6 +103,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
       return () => listeners.delete(listener);
     },
     close() {
+      sync.close();
       session.dispose();
       listeners.clear();
       db.close();

@@ -1,5 +1,7 @@
 // Owns the interface both shells use to talk to the core: one dispatch, one event stream.
 import type { CallResult, DeskEvent } from '../../shared/contract';
+import type { CredentialStore } from './sync/credential-store';
+import type { SyncTiming } from './sync/sync-engine';
 
 export interface CoreOptions {
   /** The folder holding desk.sqlite (or demo.sqlite in demo mode). */
@@ -10,6 +12,10 @@ export interface CoreOptions {
   idleLockMinutes?: number;
   /** The clock; tests pass their own. */
   now?: () => Date;
+  /** Where the hub credential is kept: the Electron shell seals it with safeStorage; a mode-600 file otherwise. */
+  credentials?: CredentialStore;
+  /** Sync intervals and backoff; tests shorten them. */
+  syncTiming?: Partial<SyncTiming>;
 }
 
 export interface DeskCore {

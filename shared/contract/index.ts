@@ -23,7 +23,7 @@ export * from './cases';
 export * from './slips';
 export * from './reference';
 export * from './events';
-export { syncStateSchema, syncProcedures, type SyncState } from './sync';
+export { SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type SyncProblem, type SyncState } from './sync';
 
 export const procedures = {
   ...appProcedures,

@@ -1,8 +1,9 @@
 // Owns the sync protocol between a desk and the hub: every endpoint's request and response schema, the device
 // credential header and the error shape. The hub (server/) and the desk's sync engine both validate with these.
-// The endpoints and their rules are described for people in /work/coord/sync.md and the README.
+// The endpoints and their rules are described for people in /work/coord/sync.md and the README. At the end: the
+// desk's own sync procedures (the header's state, enrolling from the settings screen, "sync now").
 import { z } from 'zod';
-import { AGENCIES, ROLES } from './define';
+import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, none, procedure } from './define';
 
 /** Bumped when a change would break a desk or hub of the previous version; sent as `/v<N>/` in every path. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -338,13 +339,63 @@ export type SyncError = z.infer<typeof syncErrorSchema>['error'];
 
 // ---- the desk's own procedures --------------------------------------------------------------------------
 
-/** What the desk's header shows about sync. */
+/**
+ * Why the last sync did not finish, as a code the renderer translates (the message is English detail for logs
+ * and tests, never shown as is): the hub revoked this desk, refused a push, could not be reached, and so on.
+ */
+export const SYNC_PROBLEMS = [
+  'unreachable',
+  'hub_unavailable',
+  'revoked',
+  'unauthenticated',
+  'credential_missing',
+  'refused',
+  'event_changed',
+  'held_back',
+  'audit_mismatch',
+  'bad_answer',
+] as const;
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+
 export const syncStateSchema = z.object({
-  state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error']),
+  state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error', 'revoked']),
+  /** The last sync that finished (ISO time), or null. */
   lastSyncAt: z.string().nullable(),
+  /** This desk's events the hub does not hold yet. */
   pending: z.number().int(),
+  /** Since when the hub has been out of reach (ISO time), while it is. */
+  offlineSince: z.string().nullable(),
+  problem: z.object({ code: z.enum(SYNC_PROBLEMS), message: z.string() }).nullable(),
+  /** The hub this desk is enrolled with, as its admin typed it. */
+  hubUrl: z.string().nullable(),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
-/** The renderer's sync procedures (enrolment, status, sync now) join here. */
-export const syncProcedures = {} as const;
+/** Plain HTTP only to this machine: a device credential never crosses a network in clear text. */
+export const hubUrlSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(
+    /^(https:\/\/[A-Za-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\]))(:\d{1,5})?\/?$/,
+    'an https:// address (http:// only for this machine), without a path',
+  );
+
+export const syncProcedures = {
+  'sync.status': procedure({
+    input: none,
+    output: syncStateSchema,
+    access: EVERY_ROLE,
+    whileLocked: true,
+  }),
+  'sync.now': procedure({
+    input: none,
+    output: syncStateSchema,
+    access: EVERY_ROLE,
+  }),
+  'sync.enroll': procedure({
+    input: z.object({ hubUrl: hubUrlSchema, code: z.string().trim().min(8).max(64) }).strict(),
+    output: syncStateSchema,
+    access: ADMIN,
+  }),
+} as const;

@@ -190,6 +190,55 @@ export const migrations: readonly Migration[] = [
       return problems.length === 0 ? null : `The database holds events this app cannot read: ${problems.join('; ')}.`;
     },
   },
+  {
+    version: 5,
+    name: 'sync with the hub: enrollment, progress, held-back events, case conflicts',
+    // One row while the desk is enrolled. The device credential is not here: the shell keeps it (Electron's
+    // safeStorage, or a file only the desk's user can read), so a copy of the database does not carry it.
+    sql: `
+      CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hub_url TEXT NOT NULL,
+        hub_id TEXT NOT NULL,
+        airport_code TEXT NOT NULL,
+        desk_code TEXT NOT NULL,
+        enrolled_at TEXT NOT NULL,
+        -- Every own event up to this sequence is held by the hub.
+        pushed_seq INTEGER NOT NULL DEFAULT 0,
+        -- The hub's opaque cursors, stored in the transaction that applied the page they end.
+        pull_cursor TEXT,
+        reference_cursor TEXT,
+        last_sync_at TEXT,
+        offline_since TEXT,
+        problem_code TEXT,
+        problem TEXT,
+        revoked_at TEXT,
+        -- The audit-chain head the hub recorded for this desk, and a mismatch it reported.
+        audit_hub_seq INTEGER,
+        audit_hub_hash TEXT,
+        audit_mismatch TEXT
+      );
+      -- Events pulled from the hub that could not be applied yet (a step whose case has not arrived, an old
+      -- version without the whole step, a record that differs from the one held here): kept, retried, shown.
+      CREATE TABLE sync_held_back (
+        event_id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        problem TEXT NOT NULL,
+        held_at TEXT NOT NULL
+      );
+      -- Two desks changed the same case while apart: both changes are kept, the case is flagged for a supervisor.
+      CREATE TABLE case_conflicts (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        kind TEXT NOT NULL CHECK (kind IN ('decided_twice', 'concurrent_amendments')),
+        event_id TEXT NOT NULL REFERENCES events (id),
+        other_event_id TEXT NOT NULL REFERENCES events (id),
+        detected_at TEXT NOT NULL,
+        UNIQUE (event_id, other_event_id)
+      );
+      CREATE INDEX case_conflicts_case ON case_conflicts (case_id);
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -1,0 +1,284 @@
+// Owns the desk's sync with the hub: enrolling, then in the background pushing this desk's events (in batches, by
+// device sequence, restarting from the hub's "expected sequence" after a gap), pulling the other desks' events by
+// the hub's cursor, and comparing audit-chain heads; retrying with exponential backoff and jitter while the hub is
+// away. It never blocks the officer: every step is an await on the network between short SQLite transactions.
+// A process killed at any point loses nothing (the events are in the table until the hub holds them) and
+// duplicates nothing (the hub takes a push again as duplicates; a page is applied with its cursor, atomically).
+import { fail, ok, type CallResult, type SyncProblem, type SyncState, type DeskEvent } from '../../../shared/contract';
+import { SYNC_LIMITS, type SyncEvent } from '../../../shared/contract/sync';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import type { DeskIdentity } from '../desk/desk-identity';
+import type { EventRow } from '../events/event-store';
+import type { SettingsService } from '../settings/settings-service';
+import type { CredentialStore } from './credential-store';
+import type { EventIntake } from './event-intake';
+import { HubCallError, HubClient } from './hub-client';
+import { SyncStateStore } from './sync-state';
+
+export interface SyncTiming {
+  /** Between syncs while all is well. */
+  intervalMs: number;
+  /** First retry after a failure; doubles each time up to maxBackoffMs, each wait drawn from its upper half. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** One hub request at most. */
+  requestTimeoutMs: number;
+  /** Events pulled per page. */
+  pullPage: number;
+}
+
+export const DEFAULT_SYNC_TIMING: SyncTiming = { intervalMs: 15_000, backoffMs: 2_000, maxBackoffMs: 300_000, requestTimeoutMs: 15_000, pullPage: 500 };
+
+export interface SyncEngineDeps {
+  db: Db;
+  identity: DeskIdentity;
+  audit: AuditLog;
+  settings: SettingsService;
+  intake: EventIntake;
+  credentials: CredentialStore;
+  now: () => Date;
+  emit: (event: DeskEvent) => void;
+  timing?: Partial<SyncTiming>;
+}
+
+/** A failure of a sync run in the words the header uses. */
+function problemOf(error: HubCallError): { code: SyncProblem; offline: boolean } {
+  if (error.kind === 'offline') return { code: error.code === 'unavailable' ? 'hub_unavailable' : 'unreachable', offline: true };
+  if (error.kind === 'bad_answer') return { code: 'bad_answer', offline: false };
+  switch (error.code) {
+    case 'revoked':
+      return { code: 'revoked', offline: false };
+    case 'unauthenticated':
+      return { code: 'unauthenticated', offline: false };
+    case 'event_changed':
+      return { code: 'event_changed', offline: false };
+    default:
+      return { code: 'refused', offline: false };
+  }
+}
+
+/** A stored own event as the protocol carries it. */
+function syncEventOf(row: EventRow): SyncEvent {
+  return {
+    id: row.id,
+    deviceId: row.device_id,
+    deviceSeq: row.device_seq,
+    type: row.type,
+    caseId: row.case_id,
+    officerNumber: row.officer_number,
+    at: row.at,
+    schemaVersion: row.schema_version,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+  };
+}
+
+export class SyncEngine {
+  readonly state: SyncStateStore;
+  private readonly timing: SyncTiming;
+  private running: Promise<SyncState> | null = null;
+  private queued: Promise<SyncState> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private closed = false;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.state = new SyncStateStore(deps.db, deps.identity.deviceId);
+    this.timing = { ...DEFAULT_SYNC_TIMING, ...deps.timing };
+  }
+
+  /** The header's state now. */
+  status(): SyncState {
+    return this.state.view(this.running !== null);
+  }
+
+  /** Starts the background loop (a desk that is not enrolled waits for enroll()). */
+  start(): void {
+    if (this.state.config()) this.schedule(0);
+  }
+
+  /**
+   * Runs a sync now; while one runs, a second starts right after it (the first may have pushed and pulled before
+   * the change the caller wants sent). Callers meanwhile share that second run. Resolves with the state after it.
+   */
+  syncNow(): Promise<SyncState> {
+    if (this.closed) return Promise.resolve(this.status());
+    if (this.running) {
+      this.queued ??= this.running.then(() => {
+        this.queued = null;
+        return this.syncNow();
+      });
+      return this.queued;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.run()
+      .catch((error: unknown) => console.error('[sync]', error instanceof Error ? error.message : error))
+      .then(() => {
+        this.running = null;
+        if (!this.queued) this.scheduleNext();
+        this.announce();
+        return this.status();
+      });
+    this.announce();
+    return this.running;
+  }
+
+  /** Trades a one-time code for this desk's credential, then syncs in the background. */
+  async enroll(hubUrl: string, code: string, officerNumber: string): Promise<CallResult<SyncState>> {
+    const { db, identity, settings, audit, credentials, now } = this.deps;
+    if (this.running) await this.running.catch(() => undefined);
+    const client = new HubClient(hubUrl, null, { timeoutMs: this.timing.requestTimeoutMs, signal: this.abort.signal });
+    let enrolled;
+    try {
+      enrolled = await client.enroll({ code, deviceId: identity.deviceId, deskName: settings.get().deskName });
+    } catch (error) {
+      if (!(error instanceof HubCallError)) throw error;
+      if (error.kind === 'offline') return fail('conflict', `The hub could not be reached: ${error.message}`, { field: 'hubUrl', reason: 'hubUnreachable' });
+      if (error.code === 'bad_code') return fail('invalid_input', 'The hub refused this code: unknown, used or expired.', { field: 'code', reason: 'enrollCodeRefused' });
+      if (error.code === 'device_taken') return fail('conflict', 'The hub has this desk enrolled as another desk.', { field: 'code', reason: 'enrollDeviceTaken' });
+      return fail('conflict', `The hub refused the enrollment: ${error.message}`, { field: 'hubUrl', reason: 'enrollRefused' });
+    }
+    if (enrolled.deviceId !== identity.deviceId) return fail('conflict', 'The hub enrolled another device.', { field: 'code', reason: 'enrollRefused' });
+    // The key first: a database saying "enrolled" with no key would sync to nothing.
+    credentials.save(enrolled.credential);
+    db.transaction(() => {
+      this.state.enrolled(client.baseUrl, enrolled.hubId, enrolled.airportCode, enrolled.deskCode, now().toISOString());
+      // Case numbers carry the codes the hub gave, which no other desk holds.
+      settings.update({ airportCode: enrolled.airportCode, deskCode: enrolled.deskCode });
+      audit.append(officerNumber, 'sync.enrolled', { hubUrl: client.baseUrl, airportCode: enrolled.airportCode, deskCode: enrolled.deskCode });
+    }).immediate();
+    this.failures = 0;
+    this.schedule(0);
+    this.announce();
+    return ok(this.status());
+  }
+
+  /** Stops the loop and abandons calls in flight; nothing is lost (see the header comment). */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.abort.abort();
+  }
+
+  private announce(): void {
+    if (!this.closed) this.deps.emit({ name: 'sync.status', payload: this.status() });
+  }
+
+  private schedule(ms: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow();
+    }, ms);
+    // A waiting sync never keeps a process alive on its own.
+    this.timer.unref?.();
+  }
+
+  private scheduleNext(): void {
+    const config = this.state.config();
+    if (this.closed || !config || config.revokedAt || config.problemCode === 'credential_missing') return;
+    if (this.failures === 0) return this.schedule(this.timing.intervalMs);
+    const ceiling = Math.min(this.timing.maxBackoffMs, this.timing.backoffMs * 2 ** Math.min(this.failures - 1, 30));
+    // Full jitter over the upper half: desks that lost the hub together do not come back together.
+    this.schedule(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+
+  private async run(): Promise<void> {
+    const { now } = this.deps;
+    const config = this.state.config();
+    if (!config || config.revokedAt) return;
+    const credential = this.deps.credentials.load();
+    if (!credential) {
+      this.state.failed('credential_missing', 'the device credential is missing or unreadable: enroll this desk again', now().toISOString(), false);
+      return;
+    }
+    const client = new HubClient(config.hubUrl, credential, { timeoutMs: this.timing.requestTimeoutMs, signal: this.abort.signal });
+    try {
+      await this.push(client);
+      const received = await this.pull(client);
+      const stillHeld = this.deps.intake.retryHeldBack();
+      if (received > 0) this.deps.audit.append(null, 'sync.received', { events: received });
+      const mismatch = await this.compareAudit(client);
+      if (this.closed) return;
+      this.state.succeeded(
+        now().toISOString(),
+        mismatch
+          ? { code: 'audit_mismatch', message: mismatch }
+          : stillHeld > 0
+            ? { code: 'held_back', message: `${stillHeld} events from other desks could not be applied yet` }
+            : null,
+      );
+      this.failures = 0;
+    } catch (error) {
+      if (this.closed) return;
+      if (!(error instanceof HubCallError)) {
+        this.failures++;
+        this.state.failed('refused', error instanceof Error ? error.message : String(error), now().toISOString(), false);
+        return;
+      }
+      const { code, offline } = problemOf(error);
+      this.failures++;
+      this.state.failed(code, error.message, now().toISOString(), offline);
+    }
+    return;
+  }
+
+  private async push(client: HubClient): Promise<void> {
+    let gaps = 0;
+    for (;;) {
+      if (this.closed) return;
+      const { pushedSeq } = this.state.config()!;
+      const rows = this.state.ownEventsAfter(pushedSeq, SYNC_LIMITS.maxPushEvents) as EventRow[];
+      if (rows.length === 0) return;
+      try {
+        const answer = await client.push({ events: rows.map(syncEventOf) });
+        if (this.closed) return;
+        if (answer.lastSeq > this.state.ownLastSeq()) {
+          // The hub holds events of this device that this database lacks: it was restored from an older copy.
+          // New events would reuse those sequence numbers, so stop and let a person look.
+          throw new HubCallError('bad_answer', `the hub holds events up to #${answer.lastSeq} of this desk, this database only up to #${this.state.ownLastSeq()}`);
+        }
+        this.state.setPushedSeq(answer.lastSeq);
+      } catch (error) {
+        if (!(error instanceof HubCallError) || error.code !== 'sequence_gap' || error.expectedSeq === null || gaps++ >= 3) throw error;
+        // The hub lost (or never got) events this desk believed pushed: start again where it says.
+        this.state.setPushedSeq(Math.max(0, error.expectedSeq - 1));
+      }
+    }
+  }
+
+  /** Pulls every page; returns how many events were new here. */
+  private async pull(client: HubClient): Promise<number> {
+    let received = 0;
+    for (;;) {
+      if (this.closed) return received;
+      const { pullCursor } = this.state.config()!;
+      const page = await client.pull({ cursor: pullCursor, limit: this.timing.pullPage });
+      if (this.closed) return received;
+      const taken = this.deps.intake.takePage(page.events, () => this.state.setPullCursor(page.nextCursor));
+      received += taken.applied;
+      if (!page.more) return received;
+    }
+  }
+
+  /** Sends this desk's audit-chain head; returns the mismatch the hub reports, if any. */
+  private async compareAudit(client: HubClient): Promise<string | null> {
+    const { db } = this.deps;
+    const config = this.state.config()!;
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    if (!head) return null;
+    const atHubHead =
+      config.auditHubSeq === null
+        ? null
+        : ((db.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(config.auditHubSeq) as { seq: number; hash: string } | undefined) ?? null);
+    const answer = await client.audit({ head, atHubHead });
+    if (this.closed) return null;
+    const mismatch = answer.status === 'mismatch' ? `the hub's record of this desk's audit chain disagrees: ${answer.mismatch?.detail ?? ''}` : null;
+    this.state.setAudit(answer.hubHead.seq, answer.hubHead.hash, mismatch);
+    return mismatch;
+  }
+}
