@@ -44,30 +44,42 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   return answerHolds(condition, answers);
 }
 
+/** Facts from outside the interview when none are known: no ticket, no age, empty lists. */
+const NO_CONTEXT: RiskContext = { countryRules: { version: 'none', entries: [] } };
+
 /**
  * The questions to ask now, in checklist order. A question's showIf sees only the answers to questions that
  * are themselves visible, so an answer left over from a branch the officer backed out of changes nothing.
+ * Full-interview questions show only once the checklist's fullInterview trigger holds for the triage answers
+ * and the context (ticket, age, earlier holds, watch list).
  */
-export function visibleQuestions(checklist: Checklist, answers: Answers): Question[] {
-  return visibleWithAnswers(checklist, answers).questions;
+export function visibleQuestions(checklist: Checklist, answers: Answers, context: RiskContext = NO_CONTEXT): Question[] {
+  return visibleWithAnswers(checklist, answers, context).questions;
 }
 
 /** The visible questions and only their answers: what the risk evaluation may look at. */
-export function visibleWithAnswers(checklist: Checklist, answers: Answers): { questions: Question[]; answers: Answers } {
+export function visibleWithAnswers(checklist: Checklist, answers: Answers, context: RiskContext = NO_CONTEXT): { questions: Question[]; answers: Answers; fullInterview: boolean } {
   const questions: Question[] = [];
   const effective: Answers = {};
+  const gate = checklist.fullInterview;
+  // Decided once, at the first full-interview question, from the triage answers before it.
+  let full: boolean | undefined;
   for (const question of checklist.questions) {
+    if (gate !== undefined && question.section === 'full') {
+      full ??= triggerHolds(gate.when, effective, context);
+      if (!full) continue;
+    }
     if (question.showIf !== undefined && !conditionHolds(question.showIf, effective)) continue;
     questions.push(question);
     const value = answers[question.id];
     if (value !== undefined) effective[question.id] = value;
   }
-  return { questions, answers: effective };
+  return { questions, answers: effective, fullInterview: gate !== undefined && (full ?? triggerHolds(gate.when, effective, context)) };
 }
 
 /** Required visible questions still without an answer, so the UI can say what is missing. */
-export function missingRequired(checklist: Checklist, answers: Answers): Question[] {
-  const { questions, answers: effective } = visibleWithAnswers(checklist, answers);
+export function missingRequired(checklist: Checklist, answers: Answers, context: RiskContext = NO_CONTEXT): Question[] {
+  const { questions, answers: effective } = visibleWithAnswers(checklist, answers, context);
   return questions.filter((q) => q.required === true && !isAnswered(effective[q.id]));
 }
 
@@ -78,6 +90,18 @@ function destinations(question: string | undefined, answers: Answers, context: R
   const ticket = context.destinationCountry;
   if (typeof ticket === 'string' && ticket.trim() !== '') found.push(ticket.trim().toUpperCase());
   return found;
+}
+
+/**
+ * Where the traveller ends up: the country they declared as final, else the ticket's destination. The ticket
+ * from PLM nearly always lands in KUL, SIN or JED, so once a final country is declared the ticket is a transit
+ * and says nothing about the destination.
+ */
+export function finalDestination(question: string, answers: Answers, context: RiskContext): string | undefined {
+  const declared = answers[question];
+  if (typeof declared === 'string' && declared.trim() !== '') return declared.trim().toUpperCase();
+  const ticket = context.destinationCountry;
+  return typeof ticket === 'string' && ticket.trim() !== '' ? ticket.trim().toUpperCase() : undefined;
 }
 
 export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskContext): boolean {
@@ -96,6 +120,23 @@ export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskCo
       const status = countryStatus(context.countryRules, country);
       return trigger.destination === 'not_placement_country' ? status.notPlacement : status.moratorium;
     });
+  }
+  if ('finalDestination' in trigger) {
+    const country = finalDestination(trigger.question, answers, context);
+    if (country === undefined) return false;
+    const status = countryStatus(context.countryRules, country);
+    switch (trigger.finalDestination) {
+      case 'not_placement_country':
+        return status.notPlacement;
+      case 'moratorium_country':
+        return status.moratorium;
+      case 'trafficking_route':
+        return status.traffickingRoute;
+      case 'route_gateway':
+        return status.routeGateway;
+      case 'placement_unlisted':
+        return status.unlisted;
+    }
   }
   if ('destinationOutside' in trigger) {
     const allowed = trigger.destinationOutside;

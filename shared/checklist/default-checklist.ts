@@ -1,13 +1,25 @@
-// Owns the checklist shipped with the desk: the JSON in data/, validated when the module loads so that a
-// broken file stops the build's tests rather than a live interview.
-import data from './data/default-checklist.json' with { type: 'json' };
+// Owns the checklists shipped with the desk: one JSON file per version in data/checklists/, each validated when
+// the module loads so that a broken file stops the build's tests rather than a live interview. Every shipped
+// version stays here: a case keeps the version it was opened under, and is shown and judged with it.
+import v2026_1 from './data/checklists/2026.1.json' with { type: 'json' };
+import v2026_2 from './data/checklists/2026.2.json' with { type: 'json' };
 import type { Checklist } from './types';
 import { validateChecklist } from './validate';
 
-function load(): Checklist {
+function load(data: unknown, file: string): Checklist {
   const result = validateChecklist(data);
-  if (!result.ok) throw new Error(`shared/checklist/data/default-checklist.json is invalid:\n${result.problems.join('\n')}`);
+  if (!result.ok) throw new Error(`shared/checklist/data/checklists/${file} is invalid:\n${result.problems.join('\n')}`);
   return result.checklist;
 }
 
-export const DEFAULT_CHECKLIST: Checklist = load();
+/** Oldest first. */
+export const SHIPPED_CHECKLISTS: readonly Checklist[] = [load(v2026_1, '2026.1.json'), load(v2026_2, '2026.2.json')];
+
+/** What a desk uses until an admin imports another. 2026.2 (triage) goes in use once the interview screen shows its sections. */
+const IN_USE = '2026.1';
+
+export const DEFAULT_CHECKLIST: Checklist = shippedChecklist(IN_USE) as Checklist;
+
+export function shippedChecklist(version: string): Checklist | undefined {
+  return SHIPPED_CHECKLISTS.find((c) => c.version === version);
+}

@@ -2,12 +2,12 @@
 // outcomes and risk evaluation. Other layers import from shared/checklist only.
 
 export type * from './types';
-export { OUTCOME_IDS, QUESTION_TYPES, RISK_LEVELS } from './types';
+export { COUNTRY_LISTS, OUTCOME_IDS, QUESTION_SECTIONS, QUESTION_TYPES, RISK_LEVELS } from './types';
 export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indicatorSchema, answerValueSchema, bilingualSchema } from './schema';
 export { validateChecklist, type ChecklistValidation } from './validate';
-export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered } from './conditions';
+export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered, finalDestination } from './conditions';
 export { evaluateRisk, levelFor } from './risk';
-export { DEFAULT_CHECKLIST } from './default-checklist';
+export { DEFAULT_CHECKLIST, SHIPPED_CHECKLISTS, shippedChecklist } from './default-checklist';
 export {
   countryRulesSchema,
   validateCountryRules,

@@ -34,6 +34,16 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     suggestedBy: ['PREVENTION_LIST'],
   },
   {
+    // The neutral ground for a routine secondary inspection, so that a tourist sent there is never recorded as a
+    // suspected non-procedural worker. Pasal 9 (every departure is examined by an immigration officer at a TPI)
+    // is this desk's reading: to be confirmed by Imigrasi before a desk goes live (README).
+    code: 'UU6_2011_P9_EXAMINATION',
+    title: { id: 'Pemeriksaan keimigrasian lanjutan', en: 'Further immigration examination' },
+    citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 9',
+    outcomes: ['refer_imigrasi'],
+    suggestedBy: ['ROUTINE_CLARIFICATION', 'ONE_WAY_TICKET', 'LONG_STAY', 'NO_MONEY', 'NO_ADDRESS', 'INCONSISTENT', 'VAGUE_PURPOSE', 'EARLIER_HOLD', 'EARLIER_OVERSTAY', 'DESTINATION_MISMATCH', 'ONWARD_UNTICKETED'],
+  },
+  {
     code: 'SE_IMI_5890_2021_NON_PROCEDURAL',
     title: { id: 'Dugaan PMI non-prosedural, berkoordinasi dengan BP3MI', en: 'Suspected non-procedural migrant worker, coordinated with BP3MI' },
     citation: 'SE Dirjen Imigrasi No. IMI.2.GR.01.01-4.5890 Tahun 2021; Permenkumham No. 9 Tahun 2024 (pengganti Permenkumham No. 44 Tahun 2015)',
@@ -62,14 +72,14 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     title: { id: 'Pelindungan Pekerja Migran Indonesia (persyaratan dan dokumen PMI)', en: 'Protection of Indonesian migrant workers (worker requirements and documents)' },
     citation: 'UU No. 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia (Pasal 13: dokumen yang wajib dimiliki)',
     outcomes: ['tunda', 'refer_bp3mi'],
-    suggestedBy: ['NO_ID_PMI', 'NO_WORK_VISA', 'NO_CONTRACT', 'NO_CONSENT', 'DOCUMENTS_INCOMPLETE', 'MINOR_WORKER', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY'],
+    suggestedBy: ['NO_ID_PMI', 'NO_WORK_VISA', 'NO_CONTRACT', 'NO_CONSENT', 'DOCUMENTS_INCOMPLETE', 'MINOR_WORKER', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY', 'PLACEMENT_UNCONFIRMED'],
   },
   {
     code: 'UU21_2007_TPPO',
     title: { id: 'Dugaan tindak pidana perdagangan orang', en: 'Suspected human trafficking' },
     citation: 'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang',
     outcomes: ['refer_police', 'refer_bp3mi'],
-    suggestedBy: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'MET_BY_UNKNOWN', 'ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'PAY_TOO_HIGH', 'JOB_VIA_SOCIAL_MEDIA'],
+    suggestedBy: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'MET_BY_UNKNOWN', 'ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'PAY_TOO_HIGH', 'JOB_VIA_SOCIAL_MEDIA', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'COMPANION_REFUSED'],
   },
 ];
 

@@ -12,9 +12,14 @@ export const REASON_CODES: readonly ReasonCode[] = [
   { code: 'WORK_ON_NON_WORK_VISA', text: { id: 'Akan bekerja dengan visa yang bukan visa kerja', en: 'Going to work on a visa that is not a work visa' } },
   { code: 'UMRAH_VISA_OUTSIDE_SAUDI', text: { id: 'Visa umrah dipakai untuk tujuan di luar Arab Saudi', en: 'An umrah visa used for a destination outside Saudi Arabia' } },
   { code: 'UMRAH_OTHER_PLACES', text: { id: 'Rencana ke tempat lain selain Makkah, Madinah, dan Jeddah dengan visa umrah', en: 'Plans to go beyond Makkah, Madinah and Jeddah on an umrah visa' } },
+  { code: 'PLACEMENT_UNCONFIRMED', text: { id: 'Negara tujuan kerja belum tercantum di daftar penempatan yang dimuat', en: 'The country of work is not on the loaded placement list' } },
+  { code: 'SCAM_ROUTE', text: { id: 'Pekerjaan admin daring atau rekrutmen daring menuju kawasan Mekong', en: 'An online admin job or online recruitment towards the Mekong region' } },
+  { code: 'ONWARD_UNTICKETED', text: { id: 'Perjalanan lanjutan ke tujuan akhir belum bertiket', en: 'The onward journey to the final destination has no ticket' } },
+  { code: 'VAGUE_PURPOSE', text: { id: 'Belum bisa menjelaskan kegiatan di negara tujuan', en: 'Could not say what they will do at the destination' } },
   { code: 'UNDECLARED_WORK', text: { id: 'Tujuan perjalanan disebut bukan bekerja, tetapi akan bekerja', en: 'The stated purpose is not work, but you intend to work' } },
   // Work documents
   { code: 'NO_ID_PMI', text: { id: 'Belum punya ID PMI / e-KTKLN', en: 'No migrant worker ID (ID PMI / e-KTKLN)' } },
+  { code: 'ID_PMI_UNVERIFIED', text: { id: 'ID PMI / e-KTKLN belum bisa dicek', en: 'The ID PMI / e-KTKLN could not be checked' } },
   { code: 'NO_WORK_VISA', text: { id: 'Belum punya visa kerja', en: 'No work visa' } },
   { code: 'NO_CONTRACT', text: { id: 'Belum ada perjanjian kerja', en: 'No signed employment contract' } },
   { code: 'NO_CONSENT', text: { id: 'Belum ada izin suami/istri atau orang tua/wali', en: 'No consent from spouse or parents/guardian' } },
@@ -30,6 +35,8 @@ export const REASON_CODES: readonly ReasonCode[] = [
   { code: 'DEBT_BONDAGE', text: { id: 'Ada utang atau biaya keberangkatan yang harus dibayar kembali', en: 'A debt or travel cost that must be paid back' } },
   // Control by others
   { code: 'DOCUMENTS_HELD_BY_OTHER', text: { id: 'Paspor atau tiket dipegang orang lain', en: 'Someone else held the passport or ticket' } },
+  { code: 'ESCORT_HELD_DOCUMENTS', text: { id: 'Paspor dipegang petugas pendamping P3MI berizin', en: 'The escort of a licensed placement agency held the passport' } },
+  { code: 'DOCUMENTS_SEEN_HELD', text: { id: 'Terlihat orang lain memegang paspor atau tiket', en: 'Someone else was seen holding the passport or ticket' } },
   { code: 'MET_BY_UNKNOWN', text: { id: 'Akan dijemput orang yang belum pernah ditemui', en: 'Will be met by someone you have never met' } },
   { code: 'GROUP_OF_STRANGERS', text: { id: 'Berangkat dalam rombongan orang yang baru dikenal', en: 'Travelling in a group of people you have just met' } },
   { code: 'ANSWERED_BY_OTHER', text: { id: 'Orang lain menjawab atau mengawasi jawaban', en: 'Someone else answered or watched over the answers' } },
@@ -45,12 +52,15 @@ export const REASON_CODES: readonly ReasonCode[] = [
   // Officer's observation and decision grounds chosen by hand
   { code: 'OBSERVED_FEAR', text: { id: 'Tampak takut atau tertekan', en: 'Appeared afraid or under pressure' } },
   { code: 'COACHED', text: { id: 'Jawaban tampak dihafalkan atau diarahkan orang lain', en: 'Answers seemed memorised or coached' } },
+  { code: 'VISIBLE_INJURIES', text: { id: 'Ada luka yang terlihat', en: 'Visible injuries' } },
+  { code: 'COMPANION_REFUSED', text: { id: 'Pendamping tidak mau meninggalkan pelaku perjalanan', en: 'A companion would not leave the traveller' } },
   { code: 'INCONSISTENT', text: { id: 'Jawaban tidak sesuai dengan dokumen atau jawaban sebelumnya', en: 'Answers did not match the documents or earlier answers' } },
   { code: 'NO_VALID_TRAVEL_DOCUMENT', text: { id: 'Tidak memiliki dokumen perjalanan yang sah dan berlaku', en: 'No valid travel document' } },
   { code: 'SUSPECTED_FALSE_DOCUMENT', text: { id: 'Dokumen diduga palsu atau milik orang lain', en: 'A document suspected to be false or someone else’s' } },
   { code: 'PREVENTION_LIST', text: { id: 'Masuk daftar pencegahan ke luar negeri', en: 'On the list of persons prevented from leaving Indonesia' } },
   { code: 'AUTHORITY_REQUEST', text: { id: 'Atas permintaan instansi berwenang untuk penyidikan', en: 'At the request of an authority for an investigation' } },
   { code: 'SUSPECTED_TPPO', text: { id: 'Diduga korban atau pelaku tindak pidana perdagangan orang', en: 'Suspected victim or perpetrator of human trafficking' } },
+  { code: 'ROUTINE_CLARIFICATION', text: { id: 'Perlu klarifikasi lanjutan', en: 'Further clarification needed' } },
   { code: 'OTHER', text: { id: 'Alasan lain (lihat catatan petugas)', en: 'Other reason (see the officer’s note)' } },
 ];
 

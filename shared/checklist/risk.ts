@@ -34,7 +34,7 @@ export function levelFor(score: number, thresholds: Checklist['rules']['threshol
 
 export function evaluateRisk(checklist: Checklist, answers: Answers, context: RiskContext): RiskResult {
   // Answers to questions no longer shown (the officer changed an earlier answer) must not count.
-  const visible = visibleWithAnswers(checklist, answers).answers;
+  const visible = visibleWithAnswers(checklist, answers, context).answers;
   const raised: RaisedIndicator[] = [];
   let floor: RiskLevel = 'low';
   for (const indicator of checklist.indicators) {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   OUTCOME_IDS,
+  QUESTION_SECTIONS,
   QUESTION_TYPES,
   RISK_LEVELS,
   type AnswerCondition,
@@ -51,7 +52,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 const TRIGGER_SHAPES =
-  'must be a trigger: an answer condition, {destination}, {destinationOutside}, {age}, {earlierHolds}, {watchListHits}, {all: [...]}, {any: [...]} or {not: ...}';
+  'must be a trigger: an answer condition, {destination}, {destinationOutside}, {finalDestination, question}, {age}, {earlierHolds}, {watchListHits}, {all: [...]}, {any: [...]} or {not: ...}';
 
 export const triggerSchema: z.ZodType<Trigger> = z.lazy(() =>
   z.union(
@@ -59,6 +60,10 @@ export const triggerSchema: z.ZodType<Trigger> = z.lazy(() =>
       answerConditionSchema,
       z.strictObject({ destination: z.enum(['not_placement_country', 'moratorium_country', 'mismatch_ticket']), question: id.optional() }),
       z.strictObject({ destinationOutside: z.array(alpha3Schema).min(1), question: id.optional() }),
+      z.strictObject({
+        finalDestination: z.enum(['not_placement_country', 'moratorium_country', 'trafficking_route', 'route_gateway', 'placement_unlisted']),
+        question: id,
+      }),
       z.strictObject({ age: z.strictObject({ below: z.number().min(0).optional(), atLeast: z.number().min(0).optional() }) }),
       z.strictObject({ earlierHolds: z.strictObject({ atLeast: z.number().int().min(1) }) }),
       z.strictObject({ watchListHits: z.strictObject({ atLeast: z.number().int().min(1) }) }),
@@ -78,6 +83,10 @@ export const questionSchema = z.strictObject({
   options: z.array(z.strictObject({ id, text: bilingualSchema })).optional(),
   showIf: conditionSchema.optional(),
   required: z.boolean().optional(),
+  section: z.enum(QUESTION_SECTIONS).optional(),
+  officerOnly: z.boolean().optional(),
+  privacyPrompt: z.boolean().optional(),
+  exclusiveOption: id.optional(),
 }) satisfies z.ZodType<Question>;
 
 export const indicatorSchema = z.strictObject({
@@ -87,6 +96,7 @@ export const indicatorSchema = z.strictObject({
   text: bilingualSchema,
   when: triggerSchema,
   minLevel: z.enum(['medium', 'high']).optional(),
+  source: z.string().trim().min(1).optional(),
 }) satisfies z.ZodType<Indicator>;
 
 export const suggestionSchema = z.strictObject({
@@ -98,10 +108,13 @@ export const suggestionSchema = z.strictObject({
 
 export const thresholdsSchema = z.strictObject({ medium: z.number(), high: z.number() });
 
+export const fullInterviewSchema = z.strictObject({ when: triggerSchema, source: z.string().trim().min(1).optional() });
+
 export const checklistSchema: z.ZodType<Checklist> = z.strictObject({
   version: z.string().trim().min(1),
   title: bilingualSchema,
   questions: z.array(questionSchema).min(1),
   indicators: z.array(indicatorSchema),
   rules: z.strictObject({ thresholds: thresholdsSchema, suggestions: z.array(suggestionSchema) }),
+  fullInterview: fullInterviewSchema.optional(),
 });

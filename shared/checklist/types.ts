@@ -41,6 +41,12 @@ export type Condition = AnswerCondition | { all: Condition[] } | { any: Conditio
 export type DestinationCheck = 'not_placement_country' | 'moratorium_country' | 'mismatch_ticket';
 
 /**
+ * What a final-destination trigger asks of the country the traveller ends up in (checklist 2026.2 on):
+ * on a country list, or absent from a placement list that is not complete (the officer must ask BP3MI).
+ */
+export type FinalDestinationCheck = 'not_placement_country' | 'moratorium_country' | 'trafficking_route' | 'route_gateway' | 'placement_unlisted';
+
+/**
  * Facts from outside the interview. "Destination" means the ticket's destination (RiskContext) and,
  * when `question` names a country question, the destination the traveller declared there.
  */
@@ -49,6 +55,11 @@ export type ContextFact =
   | { destination: DestinationCheck; question?: string }
   /** Any known destination lies outside these countries (alpha-3), e.g. an umrah visa used beyond Saudi Arabia. */
   | { destinationOutside: string[]; question?: string }
+  /**
+   * The final destination only: the declared country of `question` when answered, else the ticket's country.
+   * A transit (the first leg from PLM to KUL, SIN or JED) is never judged when a final country is declared.
+   */
+  | { finalDestination: FinalDestinationCheck; question: string }
   | { age: { below?: number; atLeast?: number } }
   | { earlierHolds: { atLeast: number } }
   | { watchListHits: { atLeast: number } };
@@ -58,6 +69,13 @@ export type Trigger = AnswerCondition | ContextFact | { all: Trigger[] } | { any
 
 export type QuestionOption = { id: string; text: Bilingual };
 
+/**
+ * triage: the short questions every traveller is asked; full: asked only when the checklist's fullInterview
+ * trigger holds. A checklist without sections (2026.1) shows every question by its showIf alone.
+ */
+export const QUESTION_SECTIONS = ['triage', 'full'] as const;
+export type QuestionSection = (typeof QUESTION_SECTIONS)[number];
+
 export type Question = {
   id: string;
   type: QuestionType;
@@ -66,6 +84,13 @@ export type Question = {
   options?: QuestionOption[];
   showIf?: Condition;
   required?: boolean;
+  section?: QuestionSection;
+  /** Officer-only: recorded by the officer, never read aloud or shown to the traveller. */
+  officerOnly?: boolean;
+  /** The question that asks the officer to separate the traveller from companions before the sensitive ones. */
+  privacyPrompt?: boolean;
+  /** An option that excludes the others of a multiple-choice question (e.g. "nothing observed"). */
+  exclusiveOption?: string;
 };
 
 export type Indicator = {
@@ -77,6 +102,8 @@ export type Indicator = {
   when: Trigger;
   /** A floor for the level whatever the score, for signs that alone justify a closer look. */
   minLevel?: 'medium' | 'high';
+  /** Where the rule and its weight come from, so that BP3MI and Imigrasi can check it (required from 2026.2). */
+  source?: string;
 };
 
 /** One suggestion rule; the first whose every given test holds wins. */
@@ -101,9 +128,19 @@ export type Checklist = {
   questions: Question[];
   indicators: Indicator[];
   rules: ChecklistRules;
+  /**
+   * When the full interview opens: a trigger over the triage answers and the facts from outside the interview.
+   * Without it (2026.1) there is no triage and every question follows its showIf alone.
+   */
+  fullInterview?: { when: Trigger; source?: string };
 };
 
-export type CountryList = 'placement' | 'moratorium' | 'not_placement';
+/**
+ * trafficking_route: a destination where job offers commonly end in scam compounds (not a placement country);
+ * route_gateway: a country travellers pass through on the way there (a placement country in its own right).
+ */
+export const COUNTRY_LISTS = ['placement', 'moratorium', 'not_placement', 'trafficking_route', 'route_gateway'] as const;
+export type CountryList = (typeof COUNTRY_LISTS)[number];
 
 export type CountryRuleEntry = { country: string; list: CountryList; note?: Bilingual; source: string };
 
@@ -114,6 +151,8 @@ export type CountryRules = {
    * not a placement country. False when the list is partial: only explicit not_placement entries count.
    */
   placementListComplete?: boolean;
+  /** What the lists cannot say themselves: later amendments, schemes, the state of a moratorium, with date checked. */
+  caveats?: { text: Bilingual; source: string; asOf: string }[];
   entries: CountryRuleEntry[];
 };
 

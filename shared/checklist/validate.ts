@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { formatIssues } from './problems';
 import { isReasonCode } from './reason-codes';
-import { ALPHA3, checklistSchema, indicatorSchema, questionSchema, suggestionSchema, thresholdsSchema } from './schema';
+import { ALPHA3, checklistSchema, fullInterviewSchema, indicatorSchema, questionSchema, suggestionSchema, thresholdsSchema } from './schema';
 import type { AnswerCondition, AnswerValue, Checklist, Question, Trigger } from './types';
 
 export type ChecklistValidation = { ok: true; checklist: Checklist } | { ok: false; problems: string[] };
@@ -66,7 +66,28 @@ class SemanticCheck {
         seen.add(option.id);
       });
       if (item.showIf !== undefined) this.trigger(item.showIf, `${where}.showIf`, index);
+      if (item.exclusiveOption !== undefined && (item.type !== 'multiple' || !seen.has(item.exclusiveOption))) {
+        this.problems.push(`${where}.exclusiveOption: '${item.exclusiveOption}' must be an option of a multiple-choice question`);
+      }
     }
+  }
+
+  /** A checklist with a full interview: its trigger may look only at triage questions, which come first. */
+  sections(questions: { index: number; item: Question }[], fullInterview: Checklist['fullInterview']): void {
+    const sectioned = questions.filter((q) => q.item.section !== undefined);
+    if (fullInterview === undefined) {
+      if (sectioned.length > 0) this.problems.push(`questions: sections are given but there is no fullInterview trigger to open the 'full' section`);
+      return;
+    }
+    let firstFull: number | undefined;
+    for (const { index, item } of questions) {
+      if (item.section === undefined) this.problems.push(`questions[${index}].section: a checklist with a full interview gives every question a section ('triage' or 'full')`);
+      if (item.section === 'full') firstFull ??= index;
+      else if (item.section === 'triage' && firstFull !== undefined) {
+        this.problems.push(`questions[${index}].section: triage questions come before the first full-interview question (questions[${firstFull}])`);
+      }
+    }
+    this.trigger(fullInterview.when, 'fullInterview.when', firstFull ?? Number.MAX_SAFE_INTEGER);
   }
 
   /** `before`: the index of the question that owns the condition; it may only look at earlier questions. */
@@ -74,7 +95,7 @@ class SemanticCheck {
     if ('all' in trigger) return trigger.all.forEach((t, i) => this.trigger(t, `${where}.all[${i}]`, before));
     if ('any' in trigger) return trigger.any.forEach((t, i) => this.trigger(t, `${where}.any[${i}]`, before));
     if ('not' in trigger) return this.trigger(trigger.not, `${where}.not`, before);
-    if ('destination' in trigger || 'destinationOutside' in trigger) {
+    if ('destination' in trigger || 'destinationOutside' in trigger || 'finalDestination' in trigger) {
       if (trigger.question !== undefined) {
         const ref = this.ids.get(trigger.question);
         if (ref === undefined) this.problems.push(`${where}.question: refers to unknown question '${trigger.question}'`);
@@ -163,6 +184,9 @@ export function validateChecklist(json: unknown): ChecklistValidation {
   const questions = parsedItems(root.questions, questionSchema);
   const check = new SemanticCheck(root.questions, questions);
   check.questions(questions);
+  const fullInterview = fullInterviewSchema.safeParse(root.fullInterview);
+  // A broken fullInterview is reported by the schema; its references are checked only once it parses.
+  if (root.fullInterview === undefined || fullInterview.success) check.sections(questions, fullInterview.data);
 
   const indicatorIds = new Map<string, number>();
   for (const { index, item } of parsedItems(root.indicators, indicatorSchema)) {
@@ -171,6 +195,8 @@ export function validateChecklist(json: unknown): ChecklistValidation {
     else indicatorIds.set(item.id, index);
     if (!isReasonCode(item.reasonCode)) check.problems.push(`indicators[${index}].reasonCode: '${item.reasonCode}' is not a known reason code`);
     check.trigger(item.when, `indicators[${index}].when`);
+    // From the sectioned checklists on (2026.2), every rule and weight says where it comes from.
+    if (root.fullInterview !== undefined && item.source === undefined) check.problems.push(`indicators[${index}].source: name where this rule and its weight come from`);
   }
 
   const thresholds = thresholdsSchema.safeParse(rules.thresholds);

@@ -10,11 +10,10 @@ import type { CallResult, Officer } from '../../shared/contract';
 import { AMENDABLE_FIELDS, OUTCOMES } from '../../shared/contract';
 import { generateMrz } from '../../shared/mrz';
 import { openServices } from '../../electron/core';
-import { CaseRepository } from '../../electron/core/cases/case-repository';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
-import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
-import { Projector } from '../../electron/core/events/projector';
+import type { EventRow } from '../../electron/core/events/event-store';
 import { FAMILY_NAMES, GIVEN_NAMES, PROFILES, pick, rng } from '../bench/case-generator';
+import { replay } from './replay';
 
 const dir = mkdtempSync(join(tmpdir(), 'meja-replay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -140,19 +139,6 @@ function busyDesk(name: string, deskCode: string, seed: number, count: number) {
 /** SQLite's ORDER BY on text: by code unit, not by locale. */
 const byKey = (key: string) => (x: Record<string, unknown>, y: Record<string, unknown>) => (String(x[key]) < String(y[key]) ? -1 : 1);
 const rowsOf = (db: Db, sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
-
-/** Receives each event as another desk's (stored as recorded) and applies the new ones, in each desk's order. */
-function replay(into: Db, events: EventRow[]): void {
-  const projector = new Projector(new CaseRepository(into));
-  const store = new EventStore(into, 'replaying-desk');
-  into.transaction(() => {
-    for (const row of events) {
-      const parsed = eventFromRow(row);
-      if (!parsed.ok) throw new Error(parsed.problem);
-      if (store.receive(parsed.event)) projector.apply(parsed.event);
-    }
-  })();
-}
 
 describe('event replay', () => {
   const a = busyDesk('desk-a', 'D01', 11, 120);

@@ -7,6 +7,7 @@ import {
   evaluateRisk,
   isReasonCode,
   legalGround,
+  missingRequired,
   type Answers,
   type RiskContext,
 } from '../../../shared/checklist';
@@ -147,7 +148,9 @@ export class CaseService {
     const row = this.openCase(input.caseId);
     if (!row.ok) return row;
     // Answers to questions that no longer show (a changed earlier answer hid them) are not kept.
-    const { answers } = visibleWithAnswers(this.reference.checklist(), input.answers as Answers);
+    const around = this.surroundings(row.value);
+    const checklist = this.reference.checklistFor(row.value.checklist_version);
+    const { answers } = visibleWithAnswers(checklist, input.answers as Answers, this.context(row.value, around));
     return this.change(row.value, { answers: JSON.stringify(answers) }, officer, this.now().toISOString(), 'case.answers_recorded', (risk) => ({ answers, risk }));
   }
 
@@ -165,6 +168,12 @@ export class CaseService {
         return fail('invalid_input', `The ground ${ground.code} does not support this decision.`, { field: 'legalGround', reason: 'groundNotForOutcome' });
       }
       if (input.note.trim().length === 0) return fail('invalid_input', 'A decision other than clear needs a note.', { field: 'note', reason: 'noteRequired' });
+    }
+    if (input.outcome === 'clear') {
+      const unanswered = this.unansweredBeforeClear(row);
+      if (unanswered.length > 0) {
+        return fail('invalid_input', `A clear needs the interview answered first: ${unanswered.join(', ')}.`, { field: 'answers', reason: 'interviewUnanswered' });
+      }
     }
     if (input.outcome === 'passport_action' && officer.agency !== 'IMIGRASI') {
       return fail('forbidden', 'Only an Imigrasi officer can take a passport action.', { reason: 'passportActionImigrasiOnly' });
@@ -349,16 +358,31 @@ export class CaseService {
     };
   }
 
-  private assess(row: CaseRow, around: Surroundings): Risk {
-    const earlierHolds = around.history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length;
-    const context: RiskContext = {
+  /**
+   * A checklist with a triage (2026.2 on) clears nobody it has not asked: every required question shown, the
+   * triage and any full interview it opened, must be answered. A checklist without one (2026.1) never required it.
+   */
+  private unansweredBeforeClear(row: CaseRow): string[] {
+    const checklist = this.reference.checklistFor(row.checklist_version);
+    if (checklist.fullInterview === undefined) return [];
+    const around = this.surroundings(row);
+    return missingRequired(checklist, around.answers, this.context(row, around)).map((q) => q.id);
+  }
+
+  /** The facts from outside the interview that a case is judged with. */
+  private context(row: CaseRow, around: Surroundings): RiskContext {
+    return {
       destinationCountry: row.destination_country,
       ageYears: around.traveller.ageYears,
       countryRules: this.reference.countryRules(),
-      earlierHolds,
+      earlierHolds: around.history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length,
       watchListHits: around.watchListHits.length,
     };
-    return evaluateRisk(this.reference.checklist(), around.answers, context);
+  }
+
+  /** Judged with the checklist the case was opened under, never a newer one. */
+  private assess(row: CaseRow, around: Surroundings): Risk {
+    return evaluateRisk(this.reference.checklistFor(row.checklist_version), around.answers, this.context(row, around));
   }
 
   private traveller(row: CaseRow): Traveller {

@@ -3,6 +3,7 @@
 import {
   DEFAULT_CHECKLIST,
   DEFAULT_COUNTRY_RULES,
+  shippedChecklist,
   validateChecklist,
   validateCountryRules,
   validateWatchList,
@@ -42,6 +43,23 @@ export class ReferenceService {
       return result.ok ? result.checklist : null;
     }) ?? DEFAULT_CHECKLIST;
     return this.checklistCache;
+  }
+
+  /**
+   * The checklist a case was opened under: an imported file of that version, else the shipped one. A case is
+   * shown and judged with its own version, so a newer checklist never re-reads an older case's answers.
+   */
+  checklistFor(version: string): Checklist {
+    const current = this.checklist();
+    if (current.version === version) return current;
+    const content = this.db
+      .prepare("SELECT content FROM reference_data WHERE kind = 'checklist' AND version = ? ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get(version) as string | undefined;
+    const imported = content === undefined ? undefined : validateChecklist(JSON.parse(content));
+    if (imported?.ok === true) return imported.checklist;
+    // A version this desk never held (a case synced from a desk with a newer file): the one in use is the best guess.
+    return shippedChecklist(version) ?? current;
   }
 
   countryRules(): CountryRules {

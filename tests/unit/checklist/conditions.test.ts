@@ -1,8 +1,11 @@
 // Which questions the officer sees: the fast path for a plain traveller, the deeper branches when triggered.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHECKLIST, conditionHolds, missingRequired, visibleQuestions, type Answers } from '../../../shared/checklist';
+import { shippedChecklist, type Checklist, conditionHolds, missingRequired, visibleQuestions, type Answers } from '../../../shared/checklist';
 
-const ids = (answers: Answers) => visibleQuestions(DEFAULT_CHECKLIST, answers).map((q) => q.id);
+// These tests pin the rules of checklist 2026.1, which cases opened under it keep.
+const CHECKLIST_2026_1 = shippedChecklist('2026.1') as Checklist;
+
+const ids = (answers: Answers) => visibleQuestions(CHECKLIST_2026_1, answers).map((q) => q.id);
 const FAST = ['purpose', 'destination_country', 'return_ticket', 'travel_companions', 'work_intent'];
 
 describe('visibleQuestions on the default checklist', () => {
@@ -10,8 +13,8 @@ describe('visibleQuestions on the default checklist', () => {
     const tourist: Answers = { purpose: 'tourism', destination_country: 'MYS', return_ticket: true, travel_companions: 'family', work_intent: false };
     expect(ids({})).toEqual([...FAST, 'officer_observation']);
     expect(ids(tourist)).toEqual([...FAST, 'officer_observation']);
-    expect(missingRequired(DEFAULT_CHECKLIST, tourist)).toEqual([]);
-    expect(missingRequired(DEFAULT_CHECKLIST, { purpose: 'tourism' }).map((q) => q.id)).toEqual(['destination_country', 'return_ticket', 'travel_companions', 'work_intent']);
+    expect(missingRequired(CHECKLIST_2026_1, tourist)).toEqual([]);
+    expect(missingRequired(CHECKLIST_2026_1, { purpose: 'tourism' }).map((q) => q.id)).toEqual(['destination_country', 'return_ticket', 'travel_companions', 'work_intent']);
   });
 
   it('opens the umrah questions for a pilgrim', () => {

@@ -1,7 +1,7 @@
 // Risk levels and suggested outcomes for the cases the desk sees most. The officer decides; these only suggest.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CHECKLIST,
+  shippedChecklist,
   DEFAULT_COUNTRY_RULES,
   evaluateRisk,
   validateChecklist,
@@ -10,21 +10,24 @@ import {
   type RiskContext,
 } from '../../../shared/checklist';
 
+// These tests pin the rules of checklist 2026.1, which cases opened under it keep.
+const CHECKLIST_2026_1 = shippedChecklist('2026.1') as Checklist;
+
 const ctx = (extra: Partial<RiskContext> = {}): RiskContext => ({ countryRules: DEFAULT_COUNTRY_RULES, ageYears: 30, ...extra });
-const codes = (answers: Answers, context: RiskContext) => evaluateRisk(DEFAULT_CHECKLIST, answers, context).indicators.map((i) => i.reasonCode);
+const codes = (answers: Answers, context: RiskContext) => evaluateRisk(CHECKLIST_2026_1, answers, context).indicators.map((i) => i.reasonCode);
 
 const tourist: Answers = { purpose: 'tourism', destination_country: 'MYS', return_ticket: true, travel_companions: 'family', work_intent: false, officer_observation: [] };
 
 describe('evaluateRisk on the default checklist', () => {
   it('a tourist with no indicators: low, clear', () => {
-    const result = evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ destinationCountry: 'MYS' }));
+    const result = evaluateRisk(CHECKLIST_2026_1, tourist, ctx({ destinationCountry: 'MYS' }));
     expect(result).toMatchObject({ level: 'low', score: 0, indicators: [], suggestedOutcome: 'clear' });
     expect(result.suggestion.id).toBeTruthy();
     expect(result.suggestion.en).toBeTruthy();
   });
 
   it('a tourist to Cambodia is not flagged for the placement list: it matters only for work', () => {
-    const result = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, destination_country: 'KHM' }, ctx({ destinationCountry: 'KHM' }));
+    const result = evaluateRisk(CHECKLIST_2026_1, { ...tourist, destination_country: 'KHM' }, ctx({ destinationCountry: 'KHM' }));
     expect(result.level).toBe('low');
   });
 
@@ -47,7 +50,7 @@ describe('evaluateRisk on the default checklist', () => {
       address_known: true,
       earlier_trouble: false,
     };
-    const result = evaluateRisk(DEFAULT_CHECKLIST, worker, ctx({ destinationCountry: 'KHM' }));
+    const result = evaluateRisk(CHECKLIST_2026_1, worker, ctx({ destinationCountry: 'KHM' }));
     expect(result.level).toBe('high');
     expect(result.indicators.map((i) => i.reasonCode).sort()).toEqual(['NOT_PLACEMENT_COUNTRY', 'NO_ID_PMI']);
     expect(result.score).toBe(9);
@@ -56,7 +59,7 @@ describe('evaluateRisk on the default checklist', () => {
 
   it('the same worker with trafficking signs is suggested for the airport police', () => {
     const result = evaluateRisk(
-      DEFAULT_CHECKLIST,
+      CHECKLIST_2026_1,
       { purpose: 'work', destination_country: 'KHM', has_id_pmi: false, documents_held: true, officer_observation: ['fearful'] },
       ctx({ destinationCountry: 'MYS' }),
     );
@@ -67,8 +70,8 @@ describe('evaluateRisk on the default checklist', () => {
 
   it('an umrah visa to a non-Saudi destination: medium, secondary inspection', () => {
     const pilgrim: Answers = { purpose: 'umrah_hajj', destination_country: 'SAU', return_ticket: true, travel_companions: 'tour_group', work_intent: false, visa_type: 'umrah', umrah_other_places: false };
-    expect(evaluateRisk(DEFAULT_CHECKLIST, pilgrim, ctx({ destinationCountry: 'SAU' })).level).toBe('low');
-    const elsewhere = evaluateRisk(DEFAULT_CHECKLIST, { ...pilgrim, destination_country: 'TUR' }, ctx({ destinationCountry: 'TUR' }));
+    expect(evaluateRisk(CHECKLIST_2026_1, pilgrim, ctx({ destinationCountry: 'SAU' })).level).toBe('low');
+    const elsewhere = evaluateRisk(CHECKLIST_2026_1, { ...pilgrim, destination_country: 'TUR' }, ctx({ destinationCountry: 'TUR' }));
     expect(elsewhere.indicators.map((i) => i.reasonCode)).toEqual(['UMRAH_VISA_OUTSIDE_SAUDI']);
     expect(elsewhere).toMatchObject({ level: 'medium', suggestedOutcome: 'refer_imigrasi' });
     // Declaring Saudi Arabia while the ticket ends elsewhere is caught too, as a mismatch as well.
@@ -77,12 +80,12 @@ describe('evaluateRisk on the default checklist', () => {
   });
 
   it('a minor travelling alone is medium; a minor going to work is high whatever else', () => {
-    const alone = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, travel_companions: 'alone' }, ctx({ ageYears: 16 }));
+    const alone = evaluateRisk(CHECKLIST_2026_1, { ...tourist, travel_companions: 'alone' }, ctx({ ageYears: 16 }));
     expect(alone.indicators.map((i) => i.reasonCode)).toEqual(['MINOR_UNACCOMPANIED']);
     expect(alone.level).toBe('medium');
-    expect(evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, travel_companions: 'family' }, ctx({ ageYears: 16 })).level).toBe('low');
+    expect(evaluateRisk(CHECKLIST_2026_1, { ...tourist, travel_companions: 'family' }, ctx({ ageYears: 16 })).level).toBe('low');
     const worker = evaluateRisk(
-      DEFAULT_CHECKLIST,
+      CHECKLIST_2026_1,
       { purpose: 'work', destination_country: 'MYS', has_id_pmi: true, has_work_visa: true, has_contract: true, family_consent: true, visa_type: 'work' },
       ctx({ ageYears: 17, destinationCountry: 'MYS' }),
     );
@@ -99,7 +102,7 @@ describe('evaluateRisk on the default checklist', () => {
 
   it('a declared tourist who will work on a visa-free entry gets the work-document indicators and a tunda suggestion', () => {
     const result = evaluateRisk(
-      DEFAULT_CHECKLIST,
+      CHECKLIST_2026_1,
       { ...tourist, work_intent: true, visa_type: 'visa_free', has_id_pmi: false },
       ctx({ destinationCountry: 'MYS' }),
     );
@@ -108,17 +111,17 @@ describe('evaluateRisk on the default checklist', () => {
   });
 
   it('history from other desks: an earlier hold is at least medium, a watch-list hit high and for Imigrasi', () => {
-    expect(evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ earlierHolds: 1 })).level).toBe('medium');
-    expect(evaluateRisk(DEFAULT_CHECKLIST, tourist, ctx({ watchListHits: 1 }))).toMatchObject({ level: 'high', suggestedOutcome: 'refer_imigrasi' });
+    expect(evaluateRisk(CHECKLIST_2026_1, tourist, ctx({ earlierHolds: 1 })).level).toBe('medium');
+    expect(evaluateRisk(CHECKLIST_2026_1, tourist, ctx({ watchListHits: 1 }))).toMatchObject({ level: 'high', suggestedOutcome: 'refer_imigrasi' });
   });
 
   it('answers to questions no longer shown do not count', () => {
     // The officer first chose work, answered "no ID PMI", then corrected the purpose to tourism.
-    expect(evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, has_id_pmi: false, job_found_via: 'social_media' }, ctx()).level).toBe('low');
+    expect(evaluateRisk(CHECKLIST_2026_1, { ...tourist, has_id_pmi: false, job_found_via: 'social_media' }, ctx()).level).toBe('low');
   });
 
   it('a single minor indicator stays low and clear', () => {
-    const result = evaluateRisk(DEFAULT_CHECKLIST, { ...tourist, officer_observation: ['inconsistent'] }, ctx());
+    const result = evaluateRisk(CHECKLIST_2026_1, { ...tourist, officer_observation: ['inconsistent'] }, ctx());
     expect(result).toMatchObject({ level: 'low', score: 2, suggestedOutcome: 'clear' });
   });
 });

@@ -1,6 +1,7 @@
 // The files the desk ships with: they validate, and what they say holds to DOMAIN.md.
 import { describe, expect, it } from 'vitest';
-import checklistJson from '../../../shared/checklist/data/default-checklist.json';
+import checklist2026_1 from '../../../shared/checklist/data/checklists/2026.1.json';
+import checklist2026_2 from '../../../shared/checklist/data/checklists/2026.2.json';
 import countryRulesJson from '../../../shared/checklist/data/country-rules.json';
 import {
   DEFAULT_CHECKLIST,
@@ -9,34 +10,61 @@ import {
   OUTCOMES,
   OUTCOME_IDS,
   REASON_CODES,
+  SHIPPED_CHECKLISTS,
   groundsFor,
+  shippedChecklist,
   validateChecklist,
   validateCountryRules,
 } from '../../../shared/checklist';
 
-describe('the shipped checklist', () => {
-  it('validates with no problems', () => {
-    const result = validateChecklist(checklistJson);
-    expect(result.ok ? [] : result.problems).toEqual([]);
-    expect(DEFAULT_CHECKLIST.version).toBe('2026.1');
+describe('the shipped checklists', () => {
+  it('validate with no problems, every version kept, the one in use among them', () => {
+    for (const json of [checklist2026_1, checklist2026_2]) {
+      const result = validateChecklist(json);
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    }
+    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2']);
+    expect(SHIPPED_CHECKLISTS).toContain(DEFAULT_CHECKLIST);
   });
 
-  it('gives every question, option and indicator text in Indonesian and English', () => {
-    for (const q of DEFAULT_CHECKLIST.questions) {
+  it.each(SHIPPED_CHECKLISTS.map((c) => [c.version, c] as const))('%s gives every question, option and indicator text in Indonesian and English', (_v, checklist) => {
+    for (const q of checklist.questions) {
       expect(q.text.id.length, q.id).toBeGreaterThan(0);
       expect(q.text.en.length, q.id).toBeGreaterThan(0);
       for (const o of q.options ?? []) expect(o.text.id !== '' && o.text.en !== '', `${q.id}.${o.id}`).toBe(true);
     }
-    for (const i of DEFAULT_CHECKLIST.indicators) expect(i.text.id !== '' && i.text.en !== '', i.id).toBe(true);
+    for (const i of checklist.indicators) expect(i.text.id !== '' && i.text.en !== '', i.id).toBe(true);
   });
 
-  it('never suggests a passport action', () => {
-    expect(DEFAULT_CHECKLIST.rules.suggestions.map((s) => s.outcome)).not.toContain('passport_action');
-  });
-
-  it('uses only known reason codes', () => {
+  it.each(SHIPPED_CHECKLISTS.map((c) => [c.version, c] as const))('%s never suggests a passport action and uses only known reason codes', (_v, checklist) => {
+    expect(checklist.rules.suggestions.map((s) => s.outcome)).not.toContain('passport_action');
     const known = new Set(REASON_CODES.map((r) => r.code));
-    for (const i of DEFAULT_CHECKLIST.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
+    for (const i of checklist.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
+  });
+
+  it('2026.2 names the source of every rule and weight and of the full-interview trigger', () => {
+    const v2 = shippedChecklist('2026.2');
+    expect(v2?.fullInterview?.source).toBeTruthy();
+    for (const i of v2?.indicators ?? []) expect(i.source?.length ?? 0, i.id).toBeGreaterThan(20);
+  });
+
+  it('2026.2 has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', () => {
+    const v2 = shippedChecklist('2026.2');
+    const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
+    expect(codes).not.toContain('UMRAH_VISA_OUTSIDE_SAUDI');
+    expect(codes).not.toContain('UMRAH_OTHER_PLACES');
+    expect(JSON.stringify(v2)).not.toContain('destinationOutside');
+  });
+
+  it('2026.2 asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', () => {
+    const v2 = shippedChecklist('2026.2');
+    const triage = v2?.questions.filter((q) => q.section === 'triage' && q.required === true && q.showIf === undefined) ?? [];
+    // Final destination and return date are one open question ("where to, and when back?") recorded in two fields.
+    expect(triage.map((q) => q.id)).toEqual(['purpose', 'final_destination', 'arranged_by', 'stay_meet', 'officer_observation']);
+    const observation = v2?.questions.find((q) => q.id === 'officer_observation');
+    expect(observation).toMatchObject({ officerOnly: true, exclusiveOption: 'none' });
+    expect(observation?.options?.map((o) => o.id)).toEqual(expect.arrayContaining(['answered_by_other', 'fearful', 'coached', 'documents_by_other', 'injuries']));
+    expect(v2?.questions.filter((q) => q.privacyPrompt === true).map((q) => q.section)).toEqual(['full']);
   });
 });
 

@@ -18,6 +18,11 @@ describe('suggestedGround', () => {
     expect(suggestedGround('passport_action', ['PREVENTION_LIST'])?.code).toBe('PERMENKUMHAM_8_2014_PREVENTION_LIST');
   });
 
+  it('sends a tourist to a routine Imigrasi inspection on a neutral ground, never as a suspected non-procedural worker', () => {
+    expect(suggestedGround('refer_imigrasi', ['ONE_WAY_TICKET', 'EARLIER_HOLD'])?.code).toBe('UU6_2011_P9_EXAMINATION');
+    expect(suggestedGround('refer_imigrasi', ['ROUTINE_CLARIFICATION'])?.citation).toBe('UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 9');
+  });
+
   it('offers nothing when no reason points to a ground', () => {
     expect(suggestedGround('tunda', [])).toBeUndefined();
     expect(suggestedGround('passport_action', ['NO_ID_PMI'])).toBeUndefined();

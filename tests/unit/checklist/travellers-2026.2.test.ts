@@ -1,0 +1,595 @@
+// The travellers the Palembang desk sees, run through checklist 2026.2 with the shipped country rules: for each,
+// the level, the suggested route, whether the full interview opens, and the reasons that must (not) be raised.
+// The first six are the table of issue #18; the rest are typical and adversarial answer sets around them.
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_COUNTRY_RULES,
+  evaluateRisk,
+  missingRequired,
+  shippedChecklist,
+  visibleWithAnswers,
+  type Answers,
+  type Checklist,
+  type Outcome,
+  type RiskContext,
+  type RiskLevel,
+} from '../../../shared/checklist';
+
+const V2 = shippedChecklist('2026.2') as Checklist;
+const V1 = shippedChecklist('2026.1') as Checklist;
+
+/** The ticket out of PLM lands in one of these; the country is what the boarding pass gives the case. */
+const KUL = 'MYS';
+const SIN = 'SGP';
+const JED = 'SAU';
+
+type Traveller = {
+  name: string;
+  answers: Answers;
+  /** The ticket's destination country and the facts from the case. */
+  ticket: string;
+  age?: number;
+  earlierHolds?: number;
+  watchListHits?: number;
+  level: RiskLevel;
+  outcome: Outcome;
+  full: boolean;
+  raises?: string[];
+  never?: string[];
+};
+
+// The triage of an ordinary tourist: every answer one key.
+const tourist: Answers = {
+  purpose: 'tourism',
+  final_destination: 'flight_country',
+  return_ticket: true,
+  arranged_by: 'self_family',
+  stay_meet: 'own_arrangement',
+  officer_observation: ['none'],
+};
+// The private part of a full interview where nothing comes up.
+const calmPrivate: Answers = {
+  private_setting: 'separated',
+  travel_companions: 'alone',
+  earlier_trouble: false,
+  work_intent: false,
+  documents_holder: 'self',
+  debt: 'none',
+  address_known: true,
+  money_for_stay: true,
+  stay_days: 7,
+};
+// A lawful worker's triage: verified ID PMI, licensed route.
+const verifiedWorker: Answers = {
+  purpose: 'work',
+  id_pmi: 'verified',
+  id_pmi_number: 'PMI-2026-0001234',
+  final_destination: 'flight_country',
+  arranged_by: 'employer_or_p3mi',
+  stay_meet: 'employer',
+  officer_observation: ['none'],
+};
+const workerPrivate: Answers = {
+  private_setting: 'separated',
+  travel_companions: 'alone',
+  earlier_trouble: false,
+  job_type: 'factory',
+  job_found_via: 'p3mi',
+  visa_type: 'work',
+  has_contract: true,
+  family_consent: true,
+  monthly_pay_idr: 8_000_000,
+  documents_holder: 'self',
+  debt: 'none',
+  address_known: true,
+};
+
+const TRAVELLERS: Traveller[] = [
+  // ── The table of issue #18 ──
+  {
+    name: 'tourist to Thailand, return ticket, with friends, first leg to KUL',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH'],
+  },
+  {
+    name: 'licensed umrah group, umrah visa, transiting KUL',
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', arranged_by: 'travel_agency', stay_meet: 'organiser' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH', 'UMRAH_VISA_OUTSIDE_SAUDI', 'UMRAH_OTHER_PLACES'],
+  },
+  {
+    name: 'Korea government-to-government factory worker, all documents, placement loan',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', arranged_by: 'government', ...workerPrivate, debt: 'bank_or_family', monthly_pay_idr: 28_000_000, job_found_via: 'government' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['PAY_TOO_HIGH', 'DEBT_BONDAGE', 'NO_ID_PMI'],
+  },
+  {
+    name: "procedural worker to Malaysia whose licensed agency's escort holds the passports",
+    answers: { ...verifiedWorker, officer_observation: ['documents_by_other'], ...workerPrivate, job_type: 'plantation', documents_holder: 'agency_escort' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    raises: ['ESCORT_HELD_DOCUMENTS'],
+    never: ['DOCUMENTS_HELD_BY_OTHER', 'SUSPECTED_TPPO'],
+  },
+  {
+    name: 'coached scam victim: "tourism", Malaysia, return ticket, alone; a contact paid, someone unknown meets her',
+    answers: { ...tourist, arranged_by: 'third_party', stay_meet: 'unknown', ...calmPrivate, address_known: false, money_for_stay: false },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['THIRD_PARTY_PAID', 'MET_BY_UNKNOWN'],
+  },
+  {
+    name: 'the same, officer ticks fearful + someone else answers (private part not yet asked)',
+    answers: { ...tourist, arranged_by: 'third_party', stay_meet: 'unknown', officer_observation: ['fearful', 'answered_by_other'] },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SUSPECTED_TPPO', 'OBSERVED_FEAR', 'ANSWERED_BY_OTHER'],
+  },
+  // ── Pilgrims ──
+  {
+    name: 'umrah group flying straight to Jeddah',
+    answers: { ...tourist, purpose: 'umrah_hajj', arranged_by: 'travel_agency', stay_meet: 'organiser' },
+    ticket: JED,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: "umrah pilgrim whose tour leader holds the group's passports",
+    answers: { ...tourist, purpose: 'umrah_hajj', arranged_by: 'travel_agency', stay_meet: 'organiser', officer_observation: ['documents_by_other'], ...calmPrivate, travel_companions: 'tour_group', documents_holder: 'organiser', stay_days: 12, travel_agency: 'PT Amanah Umrah' },
+    ticket: JED,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    never: ['DOCUMENTS_HELD_BY_OTHER', 'SUSPECTED_TPPO'],
+  },
+  {
+    name: 'hajj pilgrim via KUL for 40 days, also visiting Madinah and Taif',
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', arranged_by: 'travel_agency', stay_meet: 'organiser', destination_city: 'Makkah, Madinah, Taif' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: '"pilgrim" on an umrah visa who will stay on as a maid for a private employer, sponsor paid, coached',
+    answers: {
+      ...tourist,
+      purpose: 'umrah_hajj',
+      arranged_by: 'third_party',
+      officer_observation: ['coached'],
+      ...calmPrivate,
+      work_intent: true,
+      job_type: 'domestic',
+      job_found_via: 'sponsor',
+      visa_type: 'umrah',
+      has_contract: false,
+      family_consent: false,
+    },
+    ticket: JED,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['MORATORIUM_COUNTRY', 'UNDECLARED_WORK', 'WORK_ON_NON_WORK_VISA', 'NO_ID_PMI'],
+  },
+  {
+    name: 'umrah pilgrim with a one-way ticket who stays 90 days "with family"',
+    answers: { ...tourist, purpose: 'umrah_hajj', return_ticket: false, arranged_by: 'travel_agency', stay_meet: 'organiser', ...calmPrivate, stay_days: 90 },
+    ticket: JED,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['ONE_WAY_TICKET', 'LONG_STAY'],
+    never: ['UNDECLARED_WORK'],
+  },
+  // ── Lawful workers by route ──
+  {
+    name: 'Korea EPS worker through G to G, verified ID PMI, nothing else asked',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', arranged_by: 'government' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'Japan caregiver through a licensed agency, via SIN',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'JPN' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'Taiwan factory worker through a P3MI, ID PMI not checkable (network down), Rp 16 million pay, bank loan',
+    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'TWN', ...workerPrivate, monthly_pay_idr: 16_000_000, debt: 'bank_or_family' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    raises: ['ID_PMI_UNVERIFIED'],
+    never: ['PAY_TOO_HIGH', 'DEBT_BONDAGE'],
+  },
+  {
+    name: 'Hong Kong domestic worker through a P3MI with a verified ID PMI',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'HKG' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'Saudi domestic worker placed through the one-channel scheme (SPSK), verified ID PMI',
+    answers: { ...verifiedWorker },
+    ticket: JED,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['MORATORIUM_COUNTRY'],
+  },
+  {
+    name: 'worker with a verified ID PMI to a country missing from the partial placement list (Australia)',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'AUS', ...workerPrivate },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    raises: ['PLACEMENT_UNCONFIRMED'],
+    never: ['NOT_PLACEMENT_COUNTRY'],
+  },
+  {
+    name: 'escorted workers where the escort also answers for them: not police, but a private talk with BP3MI',
+    answers: { ...verifiedWorker, officer_observation: ['documents_by_other', 'answered_by_other'], ...workerPrivate, documents_holder: 'agency_escort' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    never: ['SUSPECTED_TPPO'],
+  },
+  // ── Non-procedural workers ──
+  {
+    name: 'plantation worker to Malaysia without ID PMI, sent by a sponsor, visa-free entry',
+    answers: { ...verifiedWorker, id_pmi: 'none', arranged_by: 'third_party', ...workerPrivate, job_type: 'plantation', job_found_via: 'sponsor', visa_type: 'visa_free', has_contract: false },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'tunda',
+    full: true,
+    raises: ['NO_ID_PMI', 'WORK_ON_NON_WORK_VISA', 'UNOFFICIAL_RECRUITER'],
+  },
+  {
+    name: 'UAE maid through an agency whose ID PMI cannot be checked',
+    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'ARE', ...workerPrivate, job_type: 'domestic' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['MORATORIUM_COUNTRY'],
+  },
+  // ── Scam route ──
+  {
+    name: 'online "admin" job in Cambodia found on Facebook, overland from KUL, Rp 20 million',
+    answers: {
+      ...verifiedWorker,
+      id_pmi: 'none',
+      final_destination: 'onward_unticketed',
+      destination_country: 'KHM',
+      arranged_by: 'third_party',
+      stay_meet: 'unknown',
+      ...workerPrivate,
+      job_type: 'online_admin',
+      job_found_via: 'social_media',
+      visa_type: 'visa_free',
+      monthly_pay_idr: 20_000_000,
+    },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SCAM_ROUTE', 'NOT_PLACEMENT_COUNTRY', 'ONWARD_UNTICKETED'],
+  },
+  {
+    name: 'online customer-service job in Cambodia at a modest Rp 6 million: the route counts, whatever the pay',
+    answers: { ...verifiedWorker, id_pmi: 'none', final_destination: 'onward_ticketed', destination_country: 'KHM', ...workerPrivate, job_type: 'online_admin', job_found_via: 'direct_employer', monthly_pay_idr: 6_000_000 },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SCAM_ROUTE'],
+    never: ['PAY_TOO_HIGH'],
+  },
+  {
+    name: '"tourist" to Bangkok who admits in private a job offer from a chat group',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', arranged_by: 'third_party', ...calmPrivate, work_intent: true, job_type: 'other', job_found_via: 'social_media', visa_type: 'visa_free', has_contract: false, family_consent: true },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SCAM_ROUTE', 'UNDECLARED_WORK'],
+  },
+  {
+    name: 'tourist to Angkor Wat with family: full interview for the destination, then cleared',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'KHM', ...calmPrivate, travel_companions: 'family', stay_days: 5 },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    never: ['NOT_PLACEMENT_COUNTRY', 'SCAM_ROUTE'],
+  },
+  {
+    name: '"tourist" heading from KUL to Cambodia with no onward ticket, trip paid by a contact',
+    answers: { ...tourist, final_destination: 'onward_unticketed', destination_country: 'KHM', arranged_by: 'third_party', ...calmPrivate },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['ONWARD_UNTICKETED', 'THIRD_PARTY_PAID'],
+  },
+  // ── Coached victims ──
+  {
+    name: 'a perfectly coached victim with nothing observed cannot be told from a tourist by answers alone',
+    answers: { ...tourist },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'coached answers and no concrete plans: a private talk with BP3MI, not a routine check',
+    answers: { ...tourist, purpose: 'unclear', officer_observation: ['coached'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED', 'VAGUE_PURPOSE'],
+  },
+  {
+    name: 'someone answers for her and a stranger held her passport',
+    answers: { ...tourist, officer_observation: ['answered_by_other'], ...calmPrivate, documents_holder: 'other_person' },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER'],
+  },
+  {
+    name: 'the companion will not leave for the private questions',
+    answers: { ...tourist, officer_observation: ['answered_by_other'], private_setting: 'refused' },
+    ticket: SIN,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['COMPANION_REFUSED', 'SUSPECTED_TPPO'],
+  },
+  {
+    name: 'visible injuries on an otherwise ordinary tourist',
+    answers: { ...tourist, officer_observation: ['injuries'], ...calmPrivate },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['VISIBLE_INJURIES'],
+  },
+  {
+    name: 'fearful alone, nothing else: a private talk, not the police',
+    answers: { ...tourist, officer_observation: ['fearful'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    never: ['SUSPECTED_TPPO'],
+  },
+  {
+    name: 'debt to the recruiter, deducted from pay, group of strangers',
+    answers: { ...tourist, purpose: 'other', arranged_by: 'third_party', ...calmPrivate, travel_companions: 'group_strangers', debt: 'recruiter_employer' },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DEBT_BONDAGE', 'GROUP_OF_STRANGERS'],
+  },
+  // ── Students ──
+  {
+    name: 'scholarship student to a Malaysian university, one-way ticket',
+    answers: { ...tourist, purpose: 'study', return_ticket: false, arranged_by: 'government', stay_meet: 'organiser' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['ONE_WAY_TICKET'],
+  },
+  {
+    name: '"internship" student recruited online into factory work on a student visa, owing the recruiter',
+    answers: {
+      ...tourist,
+      purpose: 'study',
+      final_destination: 'onward_ticketed',
+      destination_country: 'JPN',
+      arranged_by: 'third_party',
+      ...calmPrivate,
+      work_intent: true,
+      job_type: 'factory',
+      job_found_via: 'social_media',
+      visa_type: 'student',
+      has_contract: false,
+      family_consent: true,
+      debt: 'recruiter_employer',
+    },
+    ticket: SIN,
+    level: 'high',
+    outcome: 'tunda',
+    full: true,
+    raises: ['UNDECLARED_WORK', 'WORK_ON_NON_WORK_VISA', 'DEBT_BONDAGE', 'JOB_VIA_SOCIAL_MEDIA'],
+  },
+  // ── Family visits, business, minors, history ──
+  {
+    name: 'visiting a sister in Johor for two months, family paid',
+    answers: { ...tourist, purpose: 'family_visit', stay_meet: 'family_friend' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'family visit on a one-way ticket: full interview, one minor sign, cleared',
+    answers: { ...tourist, purpose: 'family_visit', return_ticket: false, stay_meet: 'family_friend', ...calmPrivate, travel_companions: 'family', stay_days: 60 },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+    raises: ['ONE_WAY_TICKET'],
+  },
+  {
+    name: 'business trip to Singapore paid by the employer',
+    answers: { ...tourist, purpose: 'business', arranged_by: 'employer_or_p3mi', stay_meet: 'own_arrangement' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+  },
+  {
+    name: 'a 15-year-old on holiday with her parents',
+    answers: { ...tourist, ...calmPrivate, travel_companions: 'family' },
+    ticket: KUL,
+    age: 15,
+    level: 'low',
+    outcome: 'clear',
+    full: true,
+  },
+  {
+    name: 'a 16-year-old going to work in Malaysia',
+    answers: { ...verifiedWorker, id_pmi: 'none', arranged_by: 'third_party', ...workerPrivate, job_type: 'hospitality', job_found_via: 'family_friend', visa_type: 'visa_free' },
+    ticket: KUL,
+    age: 16,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['MINOR_WORKER'],
+  },
+  {
+    name: 'a 17-year-old "tourist" alone, trip paid by an online contact',
+    answers: { ...tourist, arranged_by: 'third_party', ...calmPrivate },
+    ticket: KUL,
+    age: 17,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['MINOR_UNACCOMPANIED', 'THIRD_PARTY_PAID'],
+  },
+  {
+    name: 'tourist held at a desk last month, now with a calm story: routine Imigrasi check',
+    answers: { ...tourist, ...calmPrivate },
+    ticket: KUL,
+    earlierHolds: 1,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['EARLIER_HOLD'],
+  },
+  {
+    name: 'watch-list hit on the meeter’s phone number',
+    answers: { ...tourist, ...calmPrivate },
+    ticket: KUL,
+    watchListHits: 1,
+    level: 'high',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['WATCH_LIST'],
+  },
+  {
+    name: 'tourist without a return ticket who overstayed in Malaysia before',
+    answers: { ...tourist, return_ticket: false, ...calmPrivate, earlier_trouble: true, stay_days: 20 },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['ONE_WAY_TICKET', 'EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'tourist to Japan via SIN: the Singapore ticket is a transit, not a mismatch',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'JPN' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH'],
+  },
+];
+
+function run(t: Traveller) {
+  const context: RiskContext = {
+    countryRules: DEFAULT_COUNTRY_RULES,
+    destinationCountry: t.ticket,
+    ageYears: t.age ?? 30,
+    earlierHolds: t.earlierHolds ?? 0,
+    watchListHits: t.watchListHits ?? 0,
+  };
+  return { result: evaluateRisk(V2, t.answers, context), state: visibleWithAnswers(V2, t.answers, context), context };
+}
+
+describe('checklist 2026.2 on typical and adversarial travellers', () => {
+  it('covers at least 36 travellers', () => {
+    expect(TRAVELLERS.length).toBeGreaterThanOrEqual(36);
+    expect(new Set(TRAVELLERS.map((t) => t.name)).size).toBe(TRAVELLERS.length);
+  });
+
+  it.each(TRAVELLERS.map((t) => [t.name, t] as const))('%s', (_name, t) => {
+    const { result, state, context } = run(t);
+    const codes = result.indicators.map((i) => i.reasonCode);
+    expect({ level: result.level, outcome: result.suggestedOutcome, full: state.fullInterview, codes }).toMatchObject({
+      level: t.level,
+      outcome: t.outcome,
+      full: t.full,
+    });
+    for (const code of t.raises ?? []) expect(codes, `raises ${code}`).toContain(code);
+    for (const code of t.never ?? []) expect(codes, `never ${code}`).not.toContain(code);
+    // A full interview without the private prompt answered has its sensitive questions still hidden.
+    const ids = state.questions.map((q) => q.id);
+    if (!t.full) expect(ids).not.toContain('private_setting');
+    if (t.full && t.answers.private_setting === undefined) expect(ids).not.toContain('documents_holder');
+    // Each set answers what it was shown, so a decision on it is possible: nothing required is left open,
+    // except where the set stops mid-interview on purpose (the police cases decided on observations).
+    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V2, t.answers, context).map((q) => q.id)).toEqual([]);
+  });
+});
+
+describe('checklist 2026.2 compared with 2026.1 on the issue’s table', () => {
+  it('the transit at KUL was a mismatch under 2026.1 and is not under 2026.2', () => {
+    const old = evaluateRisk(V1, { purpose: 'tourism', destination_country: 'THA', return_ticket: true, travel_companions: 'friends', work_intent: false }, { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 });
+    expect(old.indicators.map((i) => i.reasonCode)).toContain('DESTINATION_MISMATCH');
+    const first = TRAVELLERS[0] as Traveller;
+    expect(run(first).result.indicators).toEqual([]);
+  });
+
+  it('the triage decides the full interview: a triage answer that triggers it opens the private prompt first', () => {
+    const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
+    const before = visibleWithAnswers(V2, tourist, context).questions.map((q) => q.id);
+    expect(before).not.toContain('private_setting');
+    const after = visibleWithAnswers(V2, { ...tourist, arranged_by: 'third_party' }, context).questions;
+    const firstFull = after.find((q) => q.section === 'full');
+    expect(firstFull).toMatchObject({ id: 'private_setting', privacyPrompt: true });
+    // The sensitive questions wait for the officer to confirm the traveller is alone.
+    expect(after.map((q) => q.id)).not.toContain('debt');
+  });
+
+  it('a clear needs the triage answered: an empty triage leaves required questions open', () => {
+    const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
+    expect(missingRequired(V2, {}, context).map((q) => q.id)).toEqual(['purpose', 'final_destination', 'return_ticket', 'arranged_by', 'stay_meet', 'officer_observation']);
+    expect(missingRequired(V2, { ...tourist, officer_observation: [] }, context).map((q) => q.id)).toEqual(['officer_observation']);
+    expect(missingRequired(V2, tourist, context)).toEqual([]);
+  });
+});
