@@ -63,9 +63,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
 
     'setup.createFirstAdmin': async (input) => {
       if (officers.repository.count() > 0) return fail('setup_done', 'This desk already has officers; sign in instead.');
-      const created = await officers.create({ ...input, role: 'admin' }, null);
-      if (created.ok) audit.append(created.value.officerNumber, 'setup.first_admin', { officerId: created.value.id });
-      return created;
+      return officers.createFirstAdmin(input);
     },
 
     'session.status': () => ok(session.view()),
@@ -75,11 +73,12 @@ export function createHandlers(ctx: CoreContext): Handlers {
       if (!result.ok) return result;
       const officer = publicOfficer(result.value);
       const previous = session.officer;
-      if (previous && previous.id !== officer.id) {
-        audit.append(officer.officerNumber, 'session.take_over', { from: previous.officerNumber });
-      }
+      // The audit entries commit first; the session changes only after they did (a full disk leaves no trace-less sign-in).
+      ctx.db.transaction(() => {
+        if (previous && previous.id !== officer.id) audit.append(officer.officerNumber, 'session.take_over', { from: previous.officerNumber });
+        audit.append(officer.officerNumber, 'session.signed_in', {});
+      })();
       session.start(officer);
-      audit.append(officer.officerNumber, 'session.signed_in', {});
       announceSession();
       return ok(session.view()!);
     },
@@ -91,8 +90,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
       // The same officer unlocks with a password; wrong guesses count towards the lockout like sign-ins.
       const result = await officers.authenticate(record.officerNumber, input.password);
       if (!result.ok) return result;
-      session.unlock();
       audit.append(current.officerNumber, 'session.unlocked', {});
+      session.unlock();
       announceSession();
       return ok(session.view()!);
     },
@@ -100,8 +99,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'session.touch': () => ok(session.view()!),
 
     'session.lock': () => {
-      session.lock();
       audit.append(actor(), 'session.locked', { reason: 'by_officer' });
+      session.lock();
       announceSession();
       return ok(session.view()!);
     },

@@ -6,6 +6,7 @@ import type { DeskEvent } from '../../shared/contract';
 import { AuditLog } from './audit/audit-log';
 import { openDatabase } from './db/connection';
 import { seedDemoOfficers } from './desk/demo-data';
+import { checkDeskMarker, refuseEmptiedDatabase, secureDatabaseFiles, secureDataFolder } from './desk/data-folder';
 import { loadDeskIdentity } from './desk/desk-identity';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -47,9 +48,18 @@ export function databaseFile(dataDir: string, demo: boolean): string {
 export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now'>) {
   const now = options.now ?? (() => new Date());
   const databasePath = databaseFile(options.dataDir, options.demo ?? false);
+  const folderWarnings = secureDataFolder(options.dataDir);
+  refuseEmptiedDatabase(databasePath);
   const isNew = !existsSync(databasePath);
   const db = openDatabase(databasePath);
+  secureDatabaseFiles(databasePath);
   const identity = loadDeskIdentity(db, options.demo ?? false, now());
+  try {
+    checkDeskMarker(databasePath, identity.deviceId);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const audit = new AuditLog(db, now);
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -59,6 +69,10 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
+  for (const warning of folderWarnings) {
+    console.warn(`[core] ${warning}`);
+    audit.append(null, 'desk.permissions_repaired', { warning });
+  }
   return { now, databasePath, db, identity, audit, settings, officers, events, projector: cases.projector, reference, cases, slips };
 }
 

@@ -44,8 +44,8 @@ export async function openTestDesk(options: Partial<CoreOptions> = {}, dataDir =
 }
 
 /** A desk with its first admin created and signed in. */
-export async function openDeskWithAdmin(options: Partial<CoreOptions> = {}): Promise<TestDesk> {
-  const desk = await openTestDesk(options);
+export async function openDeskWithAdmin(options: Partial<CoreOptions> = {}, dataDir?: string): Promise<TestDesk> {
+  const desk = await openTestDesk(options, dataDir);
   await desk.must('setup.createFirstAdmin', ADMIN);
   await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
   return desk;

@@ -38,11 +38,24 @@ export class OfficerService {
   }
 
   async create(officer: NewOfficer, actor: string | null): Promise<CallResult<Officer>> {
+    return this.insert(officer, actor, false);
+  }
+
+  /**
+   * First-run setup: one admin, ever. Whether the desk has no officer yet is checked in the same immediate
+   * transaction that inserts, so parallel setups (each waiting on scrypt) make one admin and the rest are refused.
+   */
+  async createFirstAdmin(admin: Omit<NewOfficer, 'role'>): Promise<CallResult<Officer>> {
+    return this.insert({ ...admin, role: 'admin' }, null, true);
+  }
+
+  private async insert(officer: NewOfficer, actor: string | null, firstAdmin: boolean): Promise<CallResult<Officer>> {
     if (this.repository.byNumber(officer.officerNumber)) {
       return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
     }
     const passwordHash = await hashPassword(officer.password);
-    return this.db.transaction(() => {
+    return this.db.transaction((): CallResult<Officer> => {
+      if (firstAdmin && this.repository.count() > 0) return fail('setup_done', 'This desk already has officers; sign in instead.');
       // Checked again inside the transaction: the hash took time and another call may have won.
       if (this.repository.byNumber(officer.officerNumber)) {
         return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
@@ -54,6 +67,7 @@ export class OfficerService {
         agency: record.agency,
         role: record.role,
       });
+      if (firstAdmin) this.audit.append(record.officerNumber, 'setup.first_admin', { officerId: record.id });
       return ok(publicOfficer(record));
     }).immediate();
   }
