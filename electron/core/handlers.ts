@@ -12,6 +12,7 @@ import {
 import type { AuditLog } from './audit/audit-log';
 import type { CaseService } from './cases/case-service';
 import type { ReferenceService } from './reference/reference-service';
+import type { ReviewService } from './review/review-service';
 import type { SlipService } from './slips/slip-service';
 import type { Db } from './db/connection';
 import type { DeskIdentity } from './desk/desk-identity';
@@ -31,6 +32,7 @@ export interface CoreContext {
   slips: SlipService;
   reference: ReferenceService;
   sync: SyncEngine;
+  review: ReviewService;
   identity: DeskIdentity;
   version: string;
   now: () => Date;
@@ -43,7 +45,7 @@ export type Handler<N extends ProcedureName> = (
 export type Handlers = { [N in ProcedureName]: Handler<N> };
 
 export function createHandlers(ctx: CoreContext): Handlers {
-  const { audit, officers, session, settings, cases, slips, reference, sync } = ctx;
+  const { audit, officers, session, settings, cases, slips, reference, sync, review } = ctx;
   // Dispatch has checked that a signed-in, unlocked officer with an allowed role is calling.
   const officer = () => session.officer!;
   const actor = (): string => session.officer?.officerNumber ?? 'unknown';
@@ -166,6 +168,13 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'sync.status': () => ok(sync.status()),
     'sync.now': async () => ok(await sync.syncNow()),
     'sync.enroll': (input) => sync.enroll(input.hubUrl, input.code, officer().officerNumber),
+
+    'review.queue': (input) => ok(review.queue(input, officer())),
+    'review.case': (input) => review.detail(input.caseId, officer()),
+    'review.countersign': (input) => review.countersign(input.caseId, input.password, officer()),
+    'review.recordOutcome': (input) => review.recordOutcome(input, officer()),
+    'review.addNote': (input) => review.addNote(input, officer()),
+    'review.signOff': (input) => review.signOff(input.caseId, officer()),
 
     'reference.current': () =>
       ok({

@@ -13,6 +13,7 @@ import { createHandlers } from './handlers';
 import { CaseService } from './cases/case-service';
 import { EventStore } from './events/event-store';
 import { ReferenceService } from './reference/reference-service';
+import { ReviewService } from './review/review-service';
 import { SlipService } from './slips/slip-service';
 import { OfficerService } from './officers/officer-service';
 import { DeskSession } from './session/desk-session';
@@ -68,16 +69,17 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const reference = new ReferenceService(db, events, audit);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now);
+  const review = new ReviewService(db, events, audit, cases, officers, now);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   for (const warning of folderWarnings) {
     console.warn(`[core] ${warning}`);
     audit.append(null, 'desk.permissions_repaired', { warning });
   }
-  return { now, databasePath, db, identity, audit, settings, officers, events, projector: cases.projector, reference, cases, slips };
+  return { now, databasePath, db, identity, audit, settings, officers, events, projector: cases.projector, reference, cases, slips, review };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, settings, officers, events, projector, reference, cases, slips } = openServices(options);
+  const { now, databasePath, db, identity, audit, settings, officers, events, projector, reference, cases, slips, review } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -104,7 +106,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     timing: options.syncTiming,
   });
 
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, identity, version: APP_VERSION, now, emit });
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   sync.start();

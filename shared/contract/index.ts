@@ -10,6 +10,7 @@ import { referenceProcedures } from './reference';
 import { sessionProcedures } from './session';
 import { settingsProcedures } from './settings';
 import { slipProcedures } from './slips';
+import { reviewProcedures } from './review';
 import { syncProcedures } from './sync';
 
 export * from './result';
@@ -23,6 +24,7 @@ export * from './cases';
 export * from './slips';
 export * from './reference';
 export * from './events';
+export * from './review';
 export { SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type SyncProblem, type SyncState } from './sync';
 
 export const procedures = {
@@ -35,6 +37,7 @@ export const procedures = {
   ...slipProcedures,
   ...referenceProcedures,
   ...syncProcedures,
+  ...reviewProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

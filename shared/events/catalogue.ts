@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AMENDABLE_FIELDS, CASE_STATUSES, OUTCOMES, READING_SOURCES, riskSchema } from '../contract/cases';
 import { AGENCIES } from '../contract/define';
 import { SLIP_LAYOUTS } from '../contract/slips';
+import { TRAVELLER_OUTCOMES } from '../contract/review';
 
 const text = z.string();
 const nullableText = z.string().nullable();
@@ -85,6 +86,23 @@ const slipPrintedV1 = z
     officerName: text,
   })
   .strict();
+// The supervisor's review of a hold (issue 17): what became of the traveller, notes, and the sign-off.
+const travellerOutcomeV1 = z
+  .object({
+    outcome: z.enum(TRAVELLER_OUTCOMES),
+    /** When it happened (the release, the hand-over), which may be before it was recorded. */
+    happenedAt: z.iso.datetime({ offset: true }),
+    note: text,
+    officerName: text,
+  })
+  .strict();
+const supervisorNotedV1 = z.object({ note: text.min(1), officerName: text }).strict();
+const signedOffV1 = z.object({ officerName: text }).strict();
+/** Where the traveller comes from, as codes of the administrative-area data (never free text); null clears it. */
+const originRecordedV1 = z
+  .object({ provinceCode: z.string().regex(/^\d{2}$/).nullable(), regencyCode: z.string().regex(/^\d{2}\.\d{2}$/).nullable() })
+  .strict();
+
 const referenceImportedV1 = z.object({ kind: z.enum(['checklist', 'country_rules', 'watch_list']), version: text }).strict();
 
 interface EventTypeSpec {
@@ -103,6 +121,10 @@ export const EVENT_CATALOGUE = {
   'case.countersigned': { current: 2, ofCase: true, versions: { 1: countersignedV1, 2: countersignedV2 } },
   'case.amended': { current: 2, ofCase: true, versions: { 1: amendedV1, 2: amendedV2 } },
   'slip.printed': { current: 1, ofCase: true, versions: { 1: slipPrintedV1 } },
+  'case.traveller_outcome_recorded': { current: 1, ofCase: true, versions: { 1: travellerOutcomeV1 } },
+  'case.supervisor_noted': { current: 1, ofCase: true, versions: { 1: supervisorNotedV1 } },
+  'case.signed_off': { current: 1, ofCase: true, versions: { 1: signedOffV1 } },
+  'case.origin_recorded': { current: 1, ofCase: true, versions: { 1: originRecordedV1 } },
   'reference.imported': { current: 1, ofCase: false, versions: { 1: referenceImportedV1 } },
 } as const satisfies Record<string, EventTypeSpec>;
 

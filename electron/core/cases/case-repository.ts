@@ -45,6 +45,21 @@ export interface CaseRow {
   contact_phone: string | null;
   contact_address: string | null;
   contact_consent: number | null;
+  // The supervisor's review (migration 6), written only by the review events' projections.
+  signed_off_at: string | null;
+  signed_off_by: string | null;
+  signed_off_by_name: string | null;
+  /** Which event the sign-off came from, so that every desk keeps the same one whatever order events arrive in. */
+  signed_off_event_id: string | null;
+  traveller_outcome: string | null;
+  traveller_outcome_happened_at: string | null;
+  traveller_outcome_note: string | null;
+  traveller_outcome_recorded_at: string | null;
+  traveller_outcome_by: string | null;
+  traveller_outcome_by_name: string | null;
+  traveller_outcome_event_id: string | null;
+  origin_province: string | null;
+  origin_regency: string | null;
 }
 
 /** The column each amendable field corrects. */
@@ -71,6 +86,13 @@ export interface AmendmentRow {
   author: string;
   author_name: string;
   at: string;
+}
+
+export interface SupervisorNoteRow {
+  author: string;
+  author_name: string;
+  at: string;
+  note: string;
 }
 
 export interface SearchFilter {
@@ -150,6 +172,17 @@ export class CaseRepository {
         'INSERT INTO amendments (case_id, event_id, field, old_value, new_value, reason, author, author_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(caseId, eventId, amendment.field, amendment.old_value, amendment.new_value, amendment.reason, amendment.author, amendment.author_name, amendment.at);
+  }
+
+  supervisorNotes(caseId: string): SupervisorNoteRow[] {
+    return this.db.prepare('SELECT author, author_name, at, note FROM supervisor_notes WHERE case_id = ? ORDER BY at, id').all(caseId) as SupervisorNoteRow[];
+  }
+
+  /** Stores a supervisor's note once per event: applying the event again adds nothing. */
+  insertSupervisorNote(caseId: string, eventId: string, note: SupervisorNoteRow): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO supervisor_notes (case_id, event_id, author, author_name, at, note) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(caseId, eventId, note.author, note.author_name, note.at, note.note);
   }
 
   /** Earlier encounters: the same document number, or the same name and birth date, newest first. */

@@ -239,6 +239,37 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX case_conflicts_case ON case_conflicts (case_id);
     `,
   },
+  {
+    version: 6,
+    name: 'supervisor review: sign-off, traveller outcome, origin, supervisor notes',
+    // Projections of the review events (case.signed_off, case.traveller_outcome_recorded, case.origin_recorded,
+    // case.supervisor_noted), so the daily queue reads one table. The queue itself is served by cases_decision.
+    sql: `
+      ALTER TABLE cases ADD COLUMN signed_off_at TEXT;
+      ALTER TABLE cases ADD COLUMN signed_off_by TEXT;
+      ALTER TABLE cases ADD COLUMN signed_off_by_name TEXT;
+      ALTER TABLE cases ADD COLUMN signed_off_event_id TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_happened_at TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_note TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_recorded_at TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_by TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_by_name TEXT;
+      ALTER TABLE cases ADD COLUMN traveller_outcome_event_id TEXT;
+      ALTER TABLE cases ADD COLUMN origin_province TEXT;
+      ALTER TABLE cases ADD COLUMN origin_regency TEXT;
+      CREATE TABLE supervisor_notes (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        event_id TEXT NOT NULL UNIQUE REFERENCES events (id),
+        author TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT NOT NULL
+      );
+      CREATE INDEX supervisor_notes_case ON supervisor_notes (case_id, at);
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

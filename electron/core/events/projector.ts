@@ -88,12 +88,59 @@ export class Projector {
         });
         return;
       }
+      case 'case.traveller_outcome_recorded': {
+        // The latest recording wins on every desk whatever order the events arrive in: time, then event id.
+        const row = this.row(event);
+        if (row.traveller_outcome_recorded_at !== null && !isLater(event, row.traveller_outcome_recorded_at, row.traveller_outcome_event_id)) return;
+        this.cases.update(row.id, {
+          traveller_outcome: event.payload.outcome,
+          traveller_outcome_happened_at: event.payload.happenedAt,
+          traveller_outcome_note: event.payload.note,
+          traveller_outcome_recorded_at: event.at,
+          traveller_outcome_by: event.officerNumber,
+          traveller_outcome_by_name: event.payload.officerName,
+          traveller_outcome_event_id: event.id,
+        });
+        return;
+      }
+      case 'case.signed_off': {
+        // Two supervisors on two desks may sign off the same hold before they sync: the first sign-off stands.
+        const row = this.row(event);
+        if (row.signed_off_at !== null && !isLater({ at: row.signed_off_at, id: row.signed_off_event_id ?? '' }, event.at, event.id)) return;
+        this.cases.update(row.id, {
+          signed_off_at: event.at,
+          signed_off_by: event.officerNumber,
+          signed_off_by_name: event.payload.officerName,
+          signed_off_event_id: event.id,
+        });
+        return;
+      }
+      case 'case.origin_recorded':
+        this.update(event, { origin_province: event.payload.provinceCode, origin_regency: event.payload.regencyCode });
+        return;
+      case 'case.supervisor_noted':
+        this.row(event);
+        this.cases.insertSupervisorNote(this.caseId(event), event.id, {
+          author: event.officerNumber,
+          author_name: event.payload.officerName,
+          at: event.at,
+          note: event.payload.note,
+        });
+        return;
       default: {
         // A type added to the catalogue without a projection fails to compile here.
         const unhandled: never = event;
         throw new ProjectionError(`no projection for ${(unhandled as RecordedEvent).type}`);
       }
     }
+  }
+
+  /** The case an event is for, which must be here already. */
+  private row(event: RecordedEvent): CaseRow {
+    const caseId = this.caseId(event);
+    const row = this.cases.byId(caseId);
+    if (!row) throw new ProjectionError(`${event.type} ${event.id} is for case ${caseId}, which this desk does not have yet`);
+    return row;
   }
 
   private update(event: RecordedEvent, changes: Partial<CaseRow>): void {
@@ -113,6 +160,11 @@ export class Projector {
       `${event.type} version ${event.schemaVersion} (${event.id}) does not carry the whole step; its rows stay as the desk that recorded it wrote them`,
     );
   }
+}
+
+/** Whether an event comes after a recorded (time, event id): instants compare as ISO text, the id breaks ties. */
+function isLater(event: Pick<EventEnvelope, 'at' | 'id'>, at: string, eventId: string | null): boolean {
+  return event.at > at || (event.at === at && event.id > (eventId ?? ''));
 }
 
 /**
@@ -178,5 +230,18 @@ export function openingRow(
     contact_phone: null,
     contact_address: null,
     contact_consent: null,
+    signed_off_at: null,
+    signed_off_by: null,
+    signed_off_by_name: null,
+    signed_off_event_id: null,
+    traveller_outcome: null,
+    traveller_outcome_happened_at: null,
+    traveller_outcome_note: null,
+    traveller_outcome_recorded_at: null,
+    traveller_outcome_by: null,
+    traveller_outcome_by_name: null,
+    traveller_outcome_event_id: null,
+    origin_province: null,
+    origin_regency: null,
   };
 }

@@ -1,0 +1,78 @@
+// Owns the review's reads of the case tables: the holds of a time window as queue rows. No rules here.
+import { HOLD_DECISIONS, type QueueRow } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+
+interface QueueDbRow {
+  id: string;
+  case_number: string;
+  opened_at: string;
+  desk_name: string;
+  opened_by: string;
+  opened_by_name: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_by_agency: string | null;
+  decision: string;
+  status: string;
+  risk_level: string | null;
+  destination_country: string | null;
+  origin_regency: string | null;
+  primary_name: string;
+  secondary_name: string;
+  document_number: string;
+  traveller_outcome: string | null;
+  signed_off_at: string | null;
+  signed_off_by_name: string | null;
+}
+
+/** Whether a decision holds the traveller (anything but clear, once decided). */
+export function isHold(decision: string | null): boolean {
+  return decision !== null && (HOLD_DECISIONS as readonly string[]).includes(decision);
+}
+
+/** Where a hold stands in the review, from its row. */
+export function reviewState(row: { status: string; signed_off_at: string | null; traveller_outcome: string | null }): QueueRow['state'] {
+  if (row.status === 'awaiting_countersignature') return 'awaiting_countersignature';
+  if (row.signed_off_at !== null) return 'signed_off';
+  if (row.traveller_outcome === null) return 'no_outcome';
+  return 'not_signed_off';
+}
+
+export class ReviewRepository {
+  private readonly holds;
+
+  constructor(db: Db) {
+    // One index range per hold decision on cases_decision (decision, opened_at): a day among a million cases
+    // reads only that day's holds.
+    this.holds = db.prepare(`
+      SELECT id, case_number, opened_at, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency,
+        decision, status, json_extract(risk, '$.level') AS risk_level, destination_country, origin_regency, primary_name,
+        secondary_name, document_number, traveller_outcome, signed_off_at, signed_off_by_name
+      FROM cases
+      WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`);
+  }
+
+  /** The holds opened in [from, to) (ISO instants in UTC, as stored), in no particular order. */
+  holdsBetween(from: string, to: string): QueueRow[] {
+    return (this.holds.all(from, to) as QueueDbRow[]).map((row) => ({
+      id: row.id,
+      caseNumber: row.case_number,
+      openedAt: row.opened_at,
+      deskName: row.desk_name,
+      officerNumber: row.decided_by ?? row.opened_by,
+      officerName: row.decided_by_name ?? row.opened_by_name,
+      agency: row.decided_by_agency as QueueRow['agency'],
+      decision: row.decision as QueueRow['decision'],
+      status: row.status as QueueRow['status'],
+      state: reviewState(row),
+      riskLevel: (row.risk_level ?? 'low') as QueueRow['riskLevel'],
+      destinationCountry: row.destination_country,
+      originRegency: row.origin_regency,
+      name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
+      documentNumber: row.document_number,
+      travellerOutcome: row.traveller_outcome as QueueRow['travellerOutcome'],
+      signedOffAt: row.signed_off_at,
+      signedOffByName: row.signed_off_by_name,
+    }));
+  }
+}

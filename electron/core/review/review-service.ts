@@ -1,0 +1,210 @@
+// Owns the rules of the supervisors' review (issue 17): the daily queue of holds from every desk this desk holds,
+// the review of one hold, the countersignature with the password typed again, supervisor notes, what became of
+// the traveller and the sign-off. Each change is an event of the catalogue, projected in the same transaction,
+// so it syncs like the rest; each rule is checked inside that transaction, so parallel calls cannot both pass.
+import {
+  fail,
+  ok,
+  QUEUE_MAX_ROWS,
+  REVIEW_STATES,
+  type CallResult,
+  type Officer,
+  type ParsedInputOf,
+  type QueueFilter,
+  type QueueRow,
+  type ReviewDetail,
+  type ReviewQueue,
+} from '../../../shared/contract';
+import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
+import type { AuditLog } from '../audit/audit-log';
+import type { CaseService } from '../cases/case-service';
+import type { CaseRow } from '../cases/case-repository';
+import type { Db } from '../db/connection';
+import type { EventStore } from '../events/event-store';
+import type { OfficerService } from '../officers/officer-service';
+import { ReviewRepository, isHold } from './review-repository';
+
+/** A recorded outcome may lie a little ahead of this desk's clock (another desk's clock, a slow hand). */
+const OUTCOME_CLOCK_SLACK_MS = 5 * 60_000;
+const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
+
+export class ReviewService {
+  readonly repository: ReviewRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventStore,
+    private readonly audit: AuditLog,
+    private readonly cases: CaseService,
+    private readonly officers: OfficerService,
+    private readonly now: () => Date,
+  ) {
+    this.repository = new ReviewRepository(db);
+  }
+
+  /** Every hold opened in the window, counted, filtered and sorted; showing it is audited with its filter. */
+  queue(filter: QueueFilter, viewer: Officer): ReviewQueue {
+    const all = this.repository.holdsBetween(new Date(filter.from).toISOString(), new Date(filter.to).toISOString());
+    const counts = {
+      holds: all.length,
+      tunda: all.filter((row) => row.decision === 'tunda').length,
+      referred: all.filter((row) => row.decision.startsWith('refer_')).length,
+      passportActions: all.filter((row) => row.decision === 'passport_action').length,
+      awaitingCountersignature: all.filter((row) => row.state === 'awaiting_countersignature').length,
+      notSignedOff: all.filter((row) => row.signedOffAt === null).length,
+    };
+    const matching = all.filter(
+      (row) =>
+        (filter.desk === undefined || row.deskName === filter.desk) &&
+        (filter.officer === undefined || row.officerNumber === filter.officer) &&
+        (filter.agency === undefined || row.agency === filter.agency) &&
+        (filter.decision === undefined || row.decision === filter.decision) &&
+        (filter.riskLevel === undefined || row.riskLevel === filter.riskLevel) &&
+        (filter.destinationCountry === undefined || row.destinationCountry === filter.destinationCountry) &&
+        (filter.originRegency === undefined || row.originRegency === filter.originRegency) &&
+        (filter.state === undefined || row.state === filter.state),
+    );
+    matching.sort(comparator(filter.sort, filter.descending));
+    const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+    const officers = new Map(all.map((row) => [row.officerNumber, row.officerName]));
+    const { from, to, sort, descending, ...filters } = filter;
+    this.audit.append(viewer.officerNumber, 'review.queue_viewed', { from, to, filters, sort, descending, rows: matching.length });
+    return {
+      counts,
+      rows: matching.slice(0, QUEUE_MAX_ROWS),
+      truncated: matching.length > QUEUE_MAX_ROWS,
+      choices: {
+        desks: distinct(all.map((row) => row.deskName)),
+        officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name)),
+        destinations: distinct(all.map((row) => row.destinationCountry)),
+        regencies: distinct(all.map((row) => row.originRegency)),
+      },
+    };
+  }
+
+  /** The whole case with its review; showing it is audited (by the case service). */
+  detail(caseId: string, viewer: Officer): CallResult<ReviewDetail> {
+    const shown = this.cases.get(caseId, viewer);
+    if (!shown.ok) return shown;
+    return ok(this.assemble(shown.value.id));
+  }
+
+  /** Countersigns a passport action after checking the supervisor's password again (wrong ones count to the lockout). */
+  async countersign(caseId: string, password: string, supervisor: Officer): Promise<CallResult<ReviewDetail>> {
+    const checked = await this.officers.authenticate(supervisor.officerNumber, password);
+    if (!checked.ok) return checked;
+    const signed = this.cases.countersign(caseId, supervisor);
+    if (!signed.ok) return signed;
+    return ok(this.assemble(caseId));
+  }
+
+  recordOutcome(input: ParsedInputOf<'review.recordOutcome'>, supervisor: Officer): CallResult<ReviewDetail> {
+    const at = this.now();
+    return this.step(input.caseId, supervisor, at, 'case.traveller_outcome_recorded', (row) => {
+      if (row.signed_off_at !== null) return fail('conflict', 'This hold is signed off; its outcome stays as signed.', { reason: 'alreadySignedOff' });
+      if (input.outcome === 'other' && input.note.length === 0) {
+        return fail('invalid_input', 'An outcome of "other" needs a note that says what happened.', { field: 'note', reason: 'outcomeNoteRequired' });
+      }
+      const happened = Date.parse(input.happenedAt);
+      if (row.decided_at !== null && happened < Date.parse(row.decided_at)) {
+        return fail('invalid_input', 'The outcome cannot come before the decision.', { field: 'happenedAt', reason: 'outcomeBeforeDecision' });
+      }
+      if (happened > at.getTime() + OUTCOME_CLOCK_SLACK_MS) {
+        return fail('invalid_input', 'The outcome cannot lie in the future.', { field: 'happenedAt', reason: 'outcomeInFuture' });
+      }
+      return ok({ outcome: input.outcome, happenedAt: new Date(happened).toISOString(), note: input.note, officerName: supervisor.name });
+    });
+  }
+
+  addNote(input: ParsedInputOf<'review.addNote'>, supervisor: Officer): CallResult<ReviewDetail> {
+    return this.step(input.caseId, supervisor, this.now(), 'case.supervisor_noted', () => ok({ note: input.note, officerName: supervisor.name }));
+  }
+
+  signOff(caseId: string, supervisor: Officer): CallResult<ReviewDetail> {
+    return this.step(caseId, supervisor, this.now(), 'case.signed_off', (row) => {
+      if (row.signed_off_at !== null) {
+        return fail('conflict', `This hold was signed off by ${row.signed_off_by_name ?? row.signed_off_by}.`, { reason: 'alreadySignedOff' });
+      }
+      if (row.traveller_outcome === null) {
+        return fail('conflict', 'Record what became of the traveller before signing off.', { reason: 'outcomeRequired' });
+      }
+      if (row.decided_by === supervisor.officerNumber) {
+        return fail('forbidden', 'A supervisor does not sign off their own decision.', { reason: 'signOffOwnDecision' });
+      }
+      return ok({ officerName: supervisor.name });
+    });
+  }
+
+  /**
+   * One review step on a hold: the rules common to every step, then the step's own (`payload`), then its event,
+   * projection and audit entry, all in one immediate transaction.
+   */
+  private step<T extends 'case.traveller_outcome_recorded' | 'case.supervisor_noted' | 'case.signed_off'>(
+    caseId: string,
+    supervisor: Officer,
+    at: Date,
+    type: T,
+    payload: (row: CaseRow) => CallResult<EventPayloadInput<T>>,
+  ): CallResult<ReviewDetail> {
+    return this.db.transaction((): CallResult<ReviewDetail> => {
+      const row = this.cases.repository.byId(caseId);
+      if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+      if (!isHold(row.decision)) return fail('conflict', 'Only a hold (a decision other than clear) is reviewed.', { reason: 'notAHold' });
+      if (row.status === 'awaiting_countersignature' && type !== 'case.supervisor_noted') {
+        return fail('conflict', 'Countersign the passport action first: it is not in force until then.', { reason: 'awaitingCountersignature' });
+      }
+      const made = payload(row);
+      if (!made.ok) return made;
+      this.cases.projector.apply(this.events.append(type, row.id, supervisor.officerNumber, at.toISOString(), made.value));
+      this.audit.append(supervisor.officerNumber, auditAction(type), { caseId: row.id, caseNumber: row.case_number });
+      return ok(this.assemble(row.id));
+    }).immediate();
+  }
+
+  private assemble(caseId: string): ReviewDetail {
+    const detail = this.cases.peek(caseId);
+    const row = this.cases.repository.byId(caseId);
+    if (!detail || !row) throw new Error(`case ${caseId} vanished during its review`);
+    return {
+      case: detail,
+      signedOff: row.signed_off_at ? { at: row.signed_off_at, by: row.signed_off_by ?? '', byName: row.signed_off_by_name ?? '' } : null,
+      travellerOutcome:
+        row.traveller_outcome && row.traveller_outcome_recorded_at
+          ? {
+              outcome: row.traveller_outcome as NonNullable<ReviewDetail['travellerOutcome']>['outcome'],
+              happenedAt: row.traveller_outcome_happened_at ?? row.traveller_outcome_recorded_at,
+              note: row.traveller_outcome_note ?? '',
+              recordedAt: row.traveller_outcome_recorded_at,
+              by: row.traveller_outcome_by ?? '',
+              byName: row.traveller_outcome_by_name ?? '',
+            }
+          : null,
+      origin: { provinceCode: row.origin_province, regencyCode: row.origin_regency },
+      notes: this.cases.repository.supervisorNotes(caseId).map((n) => ({ at: n.at, by: n.author, byName: n.author_name, note: n.note })),
+      prints: this.events.ofCase(caseId, 'slip.printed').map(({ at, officerNumber, payload }) => ({ at, officerNumber, ...payload })),
+    };
+  }
+}
+
+function auditAction(type: EventType): string {
+  return { 'case.traveller_outcome_recorded': 'review.outcome_recorded', 'case.supervisor_noted': 'review.noted', 'case.signed_off': 'review.signed_off' }[
+    type as 'case.signed_off'
+  ];
+}
+
+function comparator(key: QueueFilter['sort'], descending: boolean): (a: QueueRow, b: QueueRow) => number {
+  const text = (pick: (row: QueueRow) => string | null) => (a: QueueRow, b: QueueRow) => (pick(a) ?? '').localeCompare(pick(b) ?? '');
+  const primary: Record<QueueFilter['sort'], (a: QueueRow, b: QueueRow) => number> = {
+    openedAt: text((row) => row.openedAt),
+    caseNumber: text((row) => row.caseNumber),
+    desk: text((row) => row.deskName),
+    officer: text((row) => row.officerName),
+    decision: text((row) => row.decision),
+    destination: text((row) => row.destinationCountry),
+    risk: (a, b) => RISK_ORDER[a.riskLevel] - RISK_ORDER[b.riskLevel],
+    state: (a, b) => REVIEW_STATES.indexOf(a.state) - REVIEW_STATES.indexOf(b.state),
+  };
+  const sign = descending ? -1 : 1;
+  // Ties keep the order of the day, so a sorted list does not shuffle between refreshes.
+  return (a, b) => sign * primary[key](a, b) || a.openedAt.localeCompare(b.openedAt) || a.caseNumber.localeCompare(b.caseNumber);
+}

@@ -1,0 +1,137 @@
+// Owns the contract of the supervisors' review (issue 17): the daily queue of holds from every desk, the review of
+// one case (countersignature with the password, supervisor notes, what became of the traveller, sign-off).
+// Only supervisors and admins reach these procedures; only a supervisor signs off.
+import { z } from 'zod';
+import { CASE_STATUSES, NOTE_MAX_LENGTH, OUTCOMES, caseDetailSchema } from './cases';
+import { printRecordSchema } from './slips';
+import { AGENCIES, SUPERVISION, procedure } from './define';
+
+/** What became of a held traveller, recorded by a supervisor with its time. */
+export const TRAVELLER_OUTCOMES = ['released_documents_complete', 'handed_to_bp3mi', 'handed_to_police', 'traveller_withdrew', 'other'] as const;
+export type TravellerOutcome = (typeof TRAVELLER_OUTCOMES)[number];
+const holdDecision = z.enum(OUTCOMES).exclude(['clear']);
+/** The decisions that hold a traveller: every decision but clear. */
+export const HOLD_DECISIONS = holdDecision.options;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+/** Where a hold stands in the supervisor's review. */
+export const REVIEW_STATES = ['awaiting_countersignature', 'no_outcome', 'not_signed_off', 'signed_off'] as const;
+export const QUEUE_SORT_KEYS = ['openedAt', 'caseNumber', 'desk', 'officer', 'decision', 'risk', 'destination', 'state'] as const;
+/** A queue spans a shift, which may cross midnight; never more than a week, so it stays a screenful of work. */
+export const QUEUE_MAX_SPAN_HOURS = 24 * 7;
+/** More rows than a day ever holds; beyond it the queue says it is cut rather than growing without bound. */
+export const QUEUE_MAX_ROWS = 20_000;
+
+const instant = z.iso.datetime({ offset: true });
+const caseId = z.string().uuid();
+
+export const queueFilterSchema = z
+  .object({
+    from: instant,
+    to: instant,
+    desk: z.string().trim().min(1).max(60).optional(),
+    officer: z.string().trim().min(1).max(32).optional(),
+    agency: z.enum(AGENCIES).optional(),
+    decision: holdDecision.optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    destinationCountry: z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code').optional(),
+    originRegency: z.string().regex(/^\d{2}\.\d{2}$/, 'a regency code such as 16.71').optional(),
+    state: z.enum(REVIEW_STATES).optional(),
+    sort: z.enum(QUEUE_SORT_KEYS).default('openedAt'),
+    descending: z.boolean().default(false),
+  })
+  .strict()
+  .refine((f) => Date.parse(f.to) > Date.parse(f.from), { message: 'the end comes after the start', path: ['to'] })
+  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= QUEUE_MAX_SPAN_HOURS * 3_600_000, {
+    message: `a queue spans at most ${QUEUE_MAX_SPAN_HOURS} hours`,
+    path: ['to'],
+  });
+export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+export const queueRowSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  openedAt: z.string(),
+  deskName: z.string(),
+  officerNumber: z.string(),
+  officerName: z.string(),
+  agency: z.enum(AGENCIES).nullable(),
+  decision: holdDecision,
+  status: z.enum(CASE_STATUSES),
+  state: z.enum(REVIEW_STATES),
+  riskLevel: z.enum(RISK_LEVELS),
+  destinationCountry: z.string().nullable(),
+  originRegency: z.string().nullable(),
+  name: z.string(),
+  documentNumber: z.string(),
+  travellerOutcome: z.enum(TRAVELLER_OUTCOMES).nullable(),
+  signedOffAt: z.string().nullable(),
+  signedOffByName: z.string().nullable(),
+});
+export type QueueRow = z.infer<typeof queueRowSchema>;
+
+export const queueCountsSchema = z.object({
+  /** Every hold in the window, before the filters. */
+  holds: z.number().int(),
+  tunda: z.number().int(),
+  referred: z.number().int(),
+  passportActions: z.number().int(),
+  awaitingCountersignature: z.number().int(),
+  notSignedOff: z.number().int(),
+});
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+
+export const queueSchema = z.object({
+  counts: queueCountsSchema,
+  rows: z.array(queueRowSchema),
+  /** More rows matched than QUEUE_MAX_ROWS. */
+  truncated: z.boolean(),
+  /** The values present in the window, for the filter lists. */
+  choices: z.object({
+    desks: z.array(z.string()),
+    officers: z.array(z.object({ number: z.string(), name: z.string() })),
+    destinations: z.array(z.string()),
+    regencies: z.array(z.string()),
+  }),
+});
+export type ReviewQueue = z.infer<typeof queueSchema>;
+
+export const reviewDetailSchema = z.object({
+  case: caseDetailSchema,
+  signedOff: z.object({ at: z.string(), by: z.string(), byName: z.string() }).nullable(),
+  travellerOutcome: z
+    .object({ outcome: z.enum(TRAVELLER_OUTCOMES), happenedAt: z.string(), note: z.string(), recordedAt: z.string(), by: z.string(), byName: z.string() })
+    .nullable(),
+  origin: z.object({ provinceCode: z.string().nullable(), regencyCode: z.string().nullable() }),
+  notes: z.array(z.object({ at: z.string(), by: z.string(), byName: z.string(), note: z.string() })),
+  prints: z.array(printRecordSchema),
+});
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
+
+export const reviewProcedures = {
+  'review.queue': procedure({ input: queueFilterSchema, output: queueSchema, access: SUPERVISION }),
+  'review.case': procedure({ input: z.object({ caseId }).strict(), output: reviewDetailSchema, access: SUPERVISION }),
+  'review.countersign': procedure({
+    // The supervisor types their password again: a passport withdrawal is not countersigned by whoever finds the desk open.
+    input: z.object({ caseId, password: z.string().min(1).max(200) }).strict(),
+    output: reviewDetailSchema,
+    access: SUPERVISION,
+  }),
+  'review.recordOutcome': procedure({
+    input: z
+      .object({ caseId, outcome: z.enum(TRAVELLER_OUTCOMES), happenedAt: instant, note: z.string().trim().max(NOTE_MAX_LENGTH).default('') })
+      .strict(),
+    output: reviewDetailSchema,
+    access: SUPERVISION,
+  }),
+  'review.addNote': procedure({
+    input: z.object({ caseId, note: z.string().trim().min(1).max(NOTE_MAX_LENGTH) }).strict(),
+    output: reviewDetailSchema,
+    access: SUPERVISION,
+  }),
+  'review.signOff': procedure({
+    input: z.object({ caseId }).strict(),
+    output: reviewDetailSchema,
+    // Signing off is the supervisor's own act; an admin manages the desk but does not vouch for holds.
+    access: ['supervisor'],
+  }),
+} as const;
