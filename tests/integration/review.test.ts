@@ -1,29 +1,50 @@
 // The supervisors' review on the real core (issue 17): the daily queue of holds from two desks (the other desk's
 // events received as sync delivers them), its counts, filters and sort; the rules of sign-off, outcome, notes and
 // the countersignature with the password, each tried and broken; the roles at the dispatch; replay of review events.
+// Rules are driven through the desk's services on a real database (no password hashing, which this small machine
+// pays dearly for); roles through the dispatch with real accounts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Officer } from '../../shared/contract';
+import { queueFilterSchema, type CallResult, type Officer } from '../../shared/contract';
 import { generateMrz } from '../../shared/mrz';
 import { openServices } from '../../electron/core';
 import { CaseRepository } from '../../electron/core/cases/case-repository';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
 import { Projector } from '../../electron/core/events/projector';
-import { ADMIN, openDeskWithAdmin, type TestDesk } from './core-harness';
+import { ADMIN, openDeskWithAdmin } from './core-harness';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-const SPV_BP = { name: 'Sari Supervisor', officerNumber: 'BP-SPV', agency: 'BP3MI', role: 'supervisor', password: 'supervisor-pass-1' } as const;
-const SPV_IM = { name: 'Hendra Wijaya', officerNumber: 'IMI-SPV', agency: 'IMIGRASI', role: 'supervisor', password: 'supervisor-pass-2' } as const;
-const OFFICER_BP = { name: 'Budi Petugas', officerNumber: 'BP-1', agency: 'BP3MI', role: 'officer', password: 'officer-pass-01' } as const;
-const OFFICER_IM = { name: 'Agus Saputra', officerNumber: 'IMI-1', agency: 'IMIGRASI', role: 'officer', password: 'officer-pass-02' } as const;
-type Account = typeof SPV_BP | typeof SPV_IM | typeof OFFICER_BP | typeof OFFICER_IM | typeof ADMIN;
+const person = (id: number, officerNumber: string, name: string, agency: Officer['agency'], role: Officer['role']): Officer => ({
+  id,
+  name,
+  officerNumber,
+  agency,
+  role,
+  active: true,
+  createdAt: '2026-11-01T00:00:00.000Z',
+});
+const OFFICER_BP = person(11, 'BP-1', 'Budi Petugas', 'BP3MI', 'officer');
+const OFFICER_IM = person(12, 'IMI-1', 'Agus Saputra', 'IMIGRASI', 'officer');
+const SPV_BP = person(13, 'BP-SPV', 'Sari Supervisor', 'BP3MI', 'supervisor');
+const SPV_IM = person(14, 'IMI-SPV', 'Hendra Wijaya', 'IMIGRASI', 'supervisor');
+
+interface Decision {
+  outcome: 'clear' | 'tunda' | 'refer_bp3mi' | 'passport_action';
+  reasons: string[];
+  legalGround: string | null;
+  note: string;
+}
+const TUNDA: Decision = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' };
+const REFER: Decision = { outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Ke BP3MI.' };
+const PASSPORT: Decision = { outcome: 'passport_action', reasons: ['WATCH_LIST'], legalGround: 'PERMENKUMHAM_8_2014_PREVENTION_LIST', note: 'Daftar cegah.' };
+const CLEAR: Decision = { outcome: 'clear', reasons: [], legalGround: null, note: '' };
 
 function mrz(documentNumber: string, surname = 'LESTARI'): string {
   return generateMrz('TD3', {
@@ -39,39 +60,35 @@ function mrz(documentNumber: string, surname = 'LESTARI'): string {
   }).join('\n');
 }
 
-interface Decision {
-  outcome: 'clear' | 'tunda' | 'refer_bp3mi' | 'passport_action';
-  reasons: string[];
-  legalGround: string | null;
-  note: string;
-}
-const TUNDA: Decision = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' };
-const REFER: Decision = { outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Ke BP3MI.' };
-const PASSPORT: Decision = { outcome: 'passport_action', reasons: ['WATCH_LIST'], legalGround: 'PERMENKUMHAM_8_2014_PREVENTION_LIST', note: 'Daftar cegah.' };
-const CLEAR: Decision = { outcome: 'clear', reasons: [], legalGround: null, note: '' };
-
-async function staffedDesk(): Promise<TestDesk> {
-  const desk = await openDeskWithAdmin();
-  cleanups.push(() => desk.close());
-  for (const account of [SPV_BP, SPV_IM, OFFICER_BP, OFFICER_IM]) await desk.must('officers.create', account);
-  return desk;
-}
-
-async function as(desk: TestDesk, account: Account): Promise<void> {
-  await desk.must('session.signIn', { officerNumber: account.officerNumber, password: account.password });
-}
-
-/** Opens and decides a case as whoever is signed in; returns its id. */
-async function hold(desk: TestDesk, documentNumber: string, decision: Decision): Promise<string> {
-  const opened = await desk.must('cases.open', { source: 'manual', mrz: mrz(documentNumber) });
-  await desk.must('cases.decide', { caseId: opened.id, ...decision });
-  return opened.id;
+function must<T>(result: CallResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
 }
 
 /** The window of the test clock's day in Palembang (WIB, UTC+7). */
 const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
 
-/** Delivers another desk's events into this desk's database the way sync does: receive, then project what is new. */
+/** One desk's real services on a fresh database, with a clock the test moves. */
+function desk(deskCode = 'D01') {
+  const dir = mkdtempSync(join(tmpdir(), 'meja-review-'));
+  const clock = { now: new Date('2026-11-28T08:00:00Z') };
+  const services = openServices({ dataDir: dir, now: () => clock.now });
+  cleanups.push(() => {
+    services.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  services.settings.update({ deskCode, deskName: `Meja ${deskCode.slice(1).replace(/^0/, '')}` });
+  const hold = (documentNumber: string, decision: Decision, by: Officer, surname?: string): string => {
+    const opened = must(services.cases.open({ source: 'manual', mrz: mrz(documentNumber, surname) }, by));
+    must(services.cases.decide({ caseId: opened.id, ...decision, contact: null }, by));
+    return opened.id;
+  };
+  const queue = (filter: Record<string, unknown> = {}) => services.review.queue(queueFilterSchema.parse({ ...DAY, ...filter }), SPV_BP);
+  const minutes = (m: number) => new Date(clock.now.getTime() + m * 60_000).toISOString();
+  return { services, clock, hold, queue, minutes, events: () => services.db.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[] };
+}
+
+/** Delivers another desk's events into a database the way sync does: receive, then project what is new. */
 function deliver(into: Db, events: EventRow[]): void {
   const projector = new Projector(new CaseRepository(into));
   const store = new EventStore(into, 'unused');
@@ -84,283 +101,251 @@ function deliver(into: Db, events: EventRow[]): void {
   })();
 }
 
-const officerOf = (account: typeof OFFICER_BP, id: number): Officer => ({ id, name: account.name, officerNumber: account.officerNumber, agency: account.agency, role: account.role, active: true, createdAt: '2026-11-01T00:00:00Z' });
-
-/** A second desk, D02, with two holds and a clear case recorded in its own database; returns its events. */
-function otherDesksEvents(): EventRow[] {
-  const dir = mkdtempSync(join(tmpdir(), 'meja-review-b-'));
-  const clock = { now: new Date('2026-11-28T03:00:00Z') };
-  const services = openServices({ dataDir: dir, now: () => clock.now });
+function freshDb(): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'meja-review-replay-'));
+  const db = openDatabase(join(dir, 'fresh.sqlite'));
   cleanups.push(() => {
-    services.db.close();
+    db.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  services.settings.update({ deskCode: 'D02', deskName: 'Meja 2' });
-  const officer = officerOf(OFFICER_BP, 99);
-  for (const [doc, decision] of [['B2000001', TUNDA], ['B2000002', REFER], ['B2000003', null]] as const) {
-    const opened = services.cases.open({ source: 'manual', mrz: mrz(doc, 'WIDODO') }, officer);
-    if (!opened.ok) throw new Error(opened.error.message);
-    const decided = services.cases.decide({ caseId: opened.value.id, ...(decision ?? CLEAR), contact: null }, officer);
-    if (!decided.ok) throw new Error(decided.error.message);
-    clock.now = new Date(clock.now.getTime() + 10 * 60_000);
-  }
-  return services.db.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[];
-}
-
-function deskDb(desk: TestDesk): Db {
-  const db = openDatabase(desk.core.databasePath);
-  cleanups.push(() => db.close());
   return db;
 }
 
 describe('daily queue', () => {
-  it("lists every hold of the day from both desks, never a clear case or another day's, with counts, filters and sort", async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_IM);
-    const passport = await hold(desk, 'A1000001', PASSPORT);
-    desk.clock.advanceMinutes(2);
-    const tunda = await hold(desk, 'A1000002', TUNDA);
-    await hold(desk, 'A1000003', CLEAR);
+  it("lists every hold of the day from both desks, never a clear case or another day's, with counts, filters and sort", () => {
+    const a = desk('D01');
+    const passport = a.hold('A1000001', PASSPORT, OFFICER_IM);
+    a.clock.now = new Date('2026-11-28T08:02:00Z');
+    const tunda = a.hold('A1000002', TUNDA, OFFICER_IM);
+    a.hold('A1000003', CLEAR, OFFICER_IM);
     // The day before in Palembang: 16:59 UTC on the 27th is 23:59 WIB.
-    desk.clock.now = new Date('2026-11-27T16:59:00Z');
-    await as(desk, OFFICER_IM);
-    await hold(desk, 'A1000004', TUNDA);
-    desk.clock.now = new Date('2026-11-28T09:00:00Z');
-    deliver(deskDb(desk), otherDesksEvents());
+    a.clock.now = new Date('2026-11-27T16:59:00Z');
+    a.hold('A1000004', TUNDA, OFFICER_IM);
+    const b = desk('D02');
+    b.clock.now = new Date('2026-11-28T03:00:00Z');
+    b.hold('B2000001', TUNDA, OFFICER_BP, 'WIDODO');
+    b.clock.now = new Date('2026-11-28T03:10:00Z');
+    b.hold('B2000002', REFER, OFFICER_BP, 'WIDODO');
+    b.hold('B2000003', CLEAR, OFFICER_BP, 'WIDODO');
+    deliver(a.services.db, b.events());
 
-    await as(desk, SPV_BP);
-    const queue = await desk.must('review.queue', DAY);
+    const queue = a.queue();
     expect(queue.counts).toEqual({ holds: 4, tunda: 2, referred: 1, passportActions: 1, awaitingCountersignature: 1, notSignedOff: 4 });
-    expect(queue.rows.map((r) => r.deskName).sort()).toEqual(['Meja 1', 'Meja 1', 'Meja 2', 'Meja 2']);
-    expect(queue.rows.every((r) => r.decision !== ('clear' as string))).toBe(true);
     // Opened order by default: D02's 03:00 and 03:10 UTC come before this desk's 08:00.
     expect(queue.rows.map((r) => r.documentNumber)).toEqual(['B2000001', 'B2000002', 'A1000001', 'A1000002']);
+    expect(queue.rows.map((r) => r.deskName)).toEqual(['Meja 2', 'Meja 2', 'Meja 1', 'Meja 1']);
     expect(queue.rows.find((r) => r.id === passport)).toMatchObject({ state: 'awaiting_countersignature', agency: 'IMIGRASI', officerNumber: 'IMI-1' });
-    expect(queue.rows.find((r) => r.id === tunda)).toMatchObject({ state: 'no_outcome', riskLevel: expect.any(String) });
+    expect(queue.rows.find((r) => r.id === tunda)).toMatchObject({ state: 'no_outcome', riskLevel: expect.stringMatching(/^(low|medium|high)$/) });
     expect(queue.choices.desks).toEqual(['Meja 1', 'Meja 2']);
+    expect(queue.choices.officers).toEqual([
+      { number: 'IMI-1', name: 'Agus Saputra' },
+      { number: 'BP-1', name: 'Budi Petugas' },
+    ]);
 
-    const filtered = async (filter: Record<string, unknown>) => (await desk.must('review.queue', { ...DAY, ...filter })).rows.map((r) => r.documentNumber);
-    expect(await filtered({ desk: 'Meja 2' })).toEqual(['B2000001', 'B2000002']);
-    expect(await filtered({ agency: 'IMIGRASI' })).toEqual(['A1000001', 'A1000002']);
-    expect(await filtered({ officer: 'BP-1' })).toEqual(['B2000001', 'B2000002']);
-    expect(await filtered({ decision: 'tunda' })).toEqual(['B2000001', 'A1000002']);
-    expect(await filtered({ state: 'awaiting_countersignature' })).toEqual(['A1000001']);
-    expect(await filtered({ destinationCountry: 'MYS' })).toEqual([]);
-    expect(await filtered({ sort: 'caseNumber', descending: true })).toEqual(['B2000002', 'B2000001', 'A1000002', 'A1000001']);
-    expect(await filtered({ sort: 'decision' })).toEqual(['A1000001', 'B2000002', 'B2000001', 'A1000002']);
+    const docs = (filter: Record<string, unknown>) => a.queue(filter).rows.map((r) => r.documentNumber);
+    expect(docs({ desk: 'Meja 2' })).toEqual(['B2000001', 'B2000002']);
+    expect(docs({ agency: 'IMIGRASI' })).toEqual(['A1000001', 'A1000002']);
+    expect(docs({ officer: 'BP-1' })).toEqual(['B2000001', 'B2000002']);
+    expect(docs({ decision: 'tunda' })).toEqual(['B2000001', 'A1000002']);
+    expect(docs({ state: 'awaiting_countersignature' })).toEqual(['A1000001']);
+    expect(docs({ destinationCountry: 'MYS' })).toEqual([]);
+    expect(docs({ sort: 'caseNumber', descending: true })).toEqual(['B2000002', 'B2000001', 'A1000002', 'A1000001']);
+    expect(docs({ sort: 'decision' })).toEqual(['A1000001', 'B2000002', 'B2000001', 'A1000002']);
+    // Filters narrow the rows, never the counts at the top.
+    expect(a.queue({ desk: 'Meja 2' }).counts.holds).toBe(4);
     // The shift that crosses midnight: 23:00 WIB on the 27th to 07:00 WIB on the 28th holds the late hold only.
-    const night = await desk.must('review.queue', { from: '2026-11-27T23:00:00+07:00', to: '2026-11-28T07:00:00+07:00' });
-    expect(night.rows.map((r) => r.documentNumber)).toEqual(['A1000004']);
+    expect(docs({ from: '2026-11-27T23:00:00+07:00', to: '2026-11-28T07:00:00+07:00' })).toEqual(['A1000004']);
     // Every showing of the queue is audited with its filter.
-    const audited = (await desk.must('audit.recent', { limit: 100 })).filter((e) => e.action === 'review.queue_viewed');
+    const audited = a.services.audit.recent(100).filter((e) => e.action === 'review.queue_viewed');
     expect(audited.length).toBeGreaterThanOrEqual(10);
     expect(audited.some((e) => (e.detail.filters as Record<string, unknown>).desk === 'Meja 2')).toBe(true);
   });
 
-  it('refuses a window that ends before it starts or spans more than a week', async () => {
-    const desk = await staffedDesk();
-    expect(await desk.call('review.queue', { from: DAY.to, to: DAY.from })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
-    expect(await desk.call('review.queue', { from: '2026-11-01T00:00:00Z', to: '2026-11-28T00:00:00Z' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await desk.call('review.queue', { ...DAY, originRegency: 'Palembang' })).toMatchObject({ ok: false, error: { field: 'originRegency' } });
+  it('refuses a window that ends before it starts or spans more than a week, and a regency that is not a code', () => {
+    expect(queueFilterSchema.safeParse({ from: DAY.to, to: DAY.from }).error?.issues[0]?.path).toEqual(['to']);
+    expect(queueFilterSchema.safeParse({ from: '2026-11-01T00:00:00Z', to: '2026-11-28T00:00:00Z' }).success).toBe(false);
+    expect(queueFilterSchema.safeParse({ ...DAY, originRegency: 'Palembang' }).success).toBe(false);
+    expect(queueFilterSchema.safeParse({ ...DAY, sort: 'name; DROP TABLE cases' }).success).toBe(false);
+    expect(queueFilterSchema.safeParse({ ...DAY, originRegency: '16.71' }).success).toBe(true);
   });
 });
 
-describe('review rules', () => {
-  it('lets an officer call no review procedure, an admin review but not sign off, and a supervisor do all', async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_BP);
-    const caseId = await hold(desk, 'A1000010', TUNDA);
+describe('review roles at the dispatch', () => {
+  it('lets an officer call no review procedure, an admin review but not sign off, and a supervisor sign off', async () => {
+    const d = await openDeskWithAdmin();
+    cleanups.push(() => d.close());
+    const officer = { name: 'Budi Petugas', officerNumber: 'BP-1', agency: 'BP3MI', role: 'officer', password: 'officer-pass-01' } as const;
+    const supervisor = { name: 'Sari Supervisor', officerNumber: 'BP-SPV', agency: 'BP3MI', role: 'supervisor', password: 'supervisor-pass-1' } as const;
+    await d.must('officers.create', officer);
+    await d.must('officers.create', supervisor);
+    await d.must('session.signIn', { officerNumber: officer.officerNumber, password: officer.password });
+    const opened = await d.must('cases.open', { source: 'manual', mrz: mrz('A1000010') });
+    await d.must('cases.decide', { caseId: opened.id, ...TUNDA });
+    const caseId = opened.id;
     const calls = [
       ['review.queue', DAY],
       ['review.case', { caseId }],
       ['review.addNote', { caseId, note: 'saya petugas' }],
-      ['review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: desk.clock.now.toISOString() }],
+      ['review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: d.clock.now.toISOString() }],
       ['review.signOff', { caseId }],
-      ['review.countersign', { caseId, password: OFFICER_BP.password }],
+      ['review.countersign', { caseId, password: officer.password }],
     ] as const;
     for (const [name, input] of calls) {
-      expect(await desk.core.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await d.core.dispatch(name, input), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    await as(desk, ADMIN);
-    expect((await desk.must('review.queue', DAY)).rows).toHaveLength(1);
-    await desk.must('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: desk.clock.now.toISOString() });
-    expect(await desk.call('review.signOff', { caseId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await as(desk, SPV_BP);
-    const signed = await desk.must('review.signOff', { caseId });
-    expect(signed.signedOff).toMatchObject({ by: SPV_BP.officerNumber, byName: SPV_BP.name });
+    await d.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    expect((await d.must('review.queue', DAY)).rows.map((r) => r.id)).toEqual([caseId]);
+    await d.must('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: d.clock.now.toISOString() });
+    expect(await d.call('review.signOff', { caseId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await d.must('session.signIn', { officerNumber: supervisor.officerNumber, password: supervisor.password });
+    const signed = await d.must('review.signOff', { caseId });
+    expect(signed.signedOff).toMatchObject({ by: supervisor.officerNumber, byName: supervisor.name });
     // Nothing the officer tried was written.
-    const db = deskDb(desk);
-    const types = db.prepare('SELECT type, officer_number FROM events WHERE case_id = ? ORDER BY device_seq').all(caseId);
-    expect(types).toEqual([
+    const db = openDatabase(d.core.databasePath);
+    cleanups.push(() => db.close());
+    expect(db.prepare('SELECT type, officer_number FROM events WHERE case_id = ? ORDER BY device_seq').all(caseId)).toEqual([
       { type: 'case.opened', officer_number: 'BP-1' },
       { type: 'case.decided', officer_number: 'BP-1' },
       { type: 'case.traveller_outcome_recorded', officer_number: ADMIN.officerNumber },
-      { type: 'case.signed_off', officer_number: SPV_BP.officerNumber },
+      { type: 'case.signed_off', officer_number: supervisor.officerNumber },
     ]);
   });
+});
 
+describe('review rules', () => {
   it('signs off only a hold with an outcome, not awaiting countersignature, not their own, and only once', async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_IM);
-    const passport = await hold(desk, 'A1000020', PASSPORT);
-    const clear = await hold(desk, 'A1000021', CLEAR);
-    await as(desk, SPV_BP);
-    const own = await hold(desk, 'A1000022', TUNDA);
-    await as(desk, OFFICER_BP);
-    const tunda = await hold(desk, 'A1000023', TUNDA);
-    await as(desk, SPV_BP);
-    const now = () => desk.clock.now.toISOString();
+    const a = desk();
+    const { review } = a.services;
+    const passport = a.hold('A1000020', PASSPORT, OFFICER_IM);
+    const clear = a.hold('A1000021', CLEAR, OFFICER_IM);
+    const own = a.hold('A1000022', TUNDA, SPV_BP);
+    const tunda = a.hold('A1000023', TUNDA, OFFICER_BP);
+    const now = a.minutes(0);
 
-    expect(await desk.call('review.signOff', { caseId: clear })).toMatchObject({ ok: false, error: { reason: 'notAHold' } });
-    expect(await desk.call('review.recordOutcome', { caseId: clear, outcome: 'other', happenedAt: now(), note: 'x' })).toMatchObject({ ok: false, error: { reason: 'notAHold' } });
-    expect(await desk.call('review.signOff', { caseId: passport })).toMatchObject({ ok: false, error: { reason: 'awaitingCountersignature' } });
-    expect(await desk.call('review.recordOutcome', { caseId: passport, outcome: 'handed_to_police', happenedAt: now() })).toMatchObject({
+    expect(review.signOff(clear, SPV_BP)).toMatchObject({ ok: false, error: { reason: 'notAHold' } });
+    expect(review.recordOutcome({ caseId: clear, outcome: 'other', happenedAt: now, note: 'x' }, SPV_BP)).toMatchObject({ ok: false, error: { reason: 'notAHold' } });
+    expect(review.signOff(passport, SPV_BP)).toMatchObject({ ok: false, error: { reason: 'awaitingCountersignature' } });
+    expect(review.recordOutcome({ caseId: passport, outcome: 'handed_to_police', happenedAt: now, note: '' }, SPV_BP)).toMatchObject({
       ok: false,
       error: { reason: 'awaitingCountersignature' },
     });
-    expect(await desk.call('review.signOff', { caseId: tunda })).toMatchObject({ ok: false, error: { reason: 'outcomeRequired' } });
-    await desk.must('review.recordOutcome', { caseId: own, outcome: 'traveller_withdrew', happenedAt: now() });
-    expect(await desk.call('review.signOff', { caseId: own })).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'signOffOwnDecision' } });
-    expect(await desk.call('review.signOff', { caseId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(review.signOff(tunda, SPV_BP)).toMatchObject({ ok: false, error: { reason: 'outcomeRequired' } });
+    must(review.recordOutcome({ caseId: own, outcome: 'traveller_withdrew', happenedAt: now, note: '' }, SPV_BP));
+    expect(review.signOff(own, SPV_BP)).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'signOffOwnDecision' } });
+    expect(review.signOff('00000000-0000-4000-8000-000000000000', SPV_BP)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    await desk.must('review.recordOutcome', { caseId: tunda, outcome: 'released_documents_complete', happenedAt: now() });
-    // Two sign-offs at once (two windows, a double click): exactly one is recorded.
-    const both = await Promise.all([desk.call('review.signOff', { caseId: tunda }), desk.call('review.signOff', { caseId: tunda })]);
+    must(review.recordOutcome({ caseId: tunda, outcome: 'released_documents_complete', happenedAt: now, note: '' }, SPV_BP));
+    // Two sign-offs at once (two supervisors, a double click): exactly one is recorded.
+    const both = await Promise.all([Promise.resolve().then(() => review.signOff(tunda, SPV_BP)), Promise.resolve().then(() => review.signOff(tunda, SPV_IM))]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'alreadySignedOff' } });
     // A signed-off outcome stays as signed.
-    expect(await desk.call('review.recordOutcome', { caseId: tunda, outcome: 'handed_to_police', happenedAt: now() })).toMatchObject({
+    expect(review.recordOutcome({ caseId: tunda, outcome: 'handed_to_police', happenedAt: now, note: '' }, SPV_IM)).toMatchObject({
       ok: false,
       error: { reason: 'alreadySignedOff' },
     });
-    const db = deskDb(desk);
-    expect(db.prepare("SELECT count(*) FROM events WHERE type = 'case.signed_off'").pluck().get()).toBe(1);
-    const queue = await desk.must('review.queue', DAY);
+    expect(a.services.db.prepare("SELECT count(*) FROM events WHERE type = 'case.signed_off'").pluck().get()).toBe(1);
+    const queue = a.queue();
     expect(queue.counts.notSignedOff).toBe(queue.counts.holds - 1);
     expect(queue.rows.find((r) => r.id === tunda)).toMatchObject({ state: 'signed_off', travellerOutcome: 'released_documents_complete', signedOffByName: SPV_BP.name });
+    expect(queue.rows.find((r) => r.id === own)).toMatchObject({ state: 'not_signed_off' });
+    const actions = a.services.audit.recent(50).map((e) => e.action);
+    expect(actions.filter((x) => x === 'review.signed_off')).toHaveLength(1);
+    expect(actions.filter((x) => x === 'review.outcome_recorded')).toHaveLength(2);
   });
 
-  it("records the traveller's outcome with its time: never before the decision, never ahead, 'other' with a note", async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_BP);
-    const caseId = await hold(desk, 'A1000030', REFER);
-    await as(desk, SPV_BP);
-    const minutes = (m: number) => new Date(desk.clock.now.getTime() + m * 60_000).toISOString();
-    expect(await desk.call('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: minutes(-30) })).toMatchObject({
-      ok: false,
-      error: { field: 'happenedAt', reason: 'outcomeBeforeDecision' },
-    });
-    expect(await desk.call('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: minutes(60) })).toMatchObject({
-      ok: false,
-      error: { field: 'happenedAt', reason: 'outcomeInFuture' },
-    });
-    expect(await desk.call('review.recordOutcome', { caseId, outcome: 'other', happenedAt: minutes(0), note: '   ' })).toMatchObject({
-      ok: false,
-      error: { field: 'note', reason: 'outcomeNoteRequired' },
-    });
-    expect(await desk.call('review.recordOutcome', { caseId, outcome: 'deported' as never, happenedAt: minutes(0) })).toMatchObject({ ok: false, error: { field: 'outcome' } });
-    desk.clock.advanceMinutes(45);
-    await as(desk, SPV_BP);
-    // Recorded later than it happened, in Palembang time: stored as the instant.
-    const recorded = await desk.must('review.recordOutcome', { caseId, outcome: 'other', happenedAt: '2026-11-28T15:20:00+07:00', note: 'Dijemput keluarga, "kakak", ke Lahat.' });
+  it("records the traveller's outcome with its time: never before the decision, never ahead, 'other' with a note", () => {
+    const a = desk();
+    const { review } = a.services;
+    const caseId = a.hold('A1000030', REFER, OFFICER_BP);
+    const outcome = (input: Record<string, string>) => review.recordOutcome({ caseId, outcome: 'handed_to_bp3mi', happenedAt: a.minutes(0), note: '', ...input } as never, SPV_BP);
+    expect(outcome({ happenedAt: a.minutes(-30) })).toMatchObject({ ok: false, error: { field: 'happenedAt', reason: 'outcomeBeforeDecision' } });
+    expect(outcome({ happenedAt: a.minutes(60) })).toMatchObject({ ok: false, error: { field: 'happenedAt', reason: 'outcomeInFuture' } });
+    expect(outcome({ outcome: 'other' })).toMatchObject({ ok: false, error: { field: 'note', reason: 'outcomeNoteRequired' } });
+    a.clock.now = new Date('2026-11-28T08:45:00Z');
+    // Recorded later than it happened, given in Palembang time: stored as the instant.
+    const recorded = must(outcome({ outcome: 'other', happenedAt: '2026-11-28T15:20:00+07:00', note: 'Dijemput keluarga, "kakak", ke Lahat.' }));
     expect(recorded.travellerOutcome).toMatchObject({ outcome: 'other', happenedAt: '2026-11-28T08:20:00.000Z', recordedAt: '2026-11-28T08:45:00.000Z', by: SPV_BP.officerNumber });
-    // Correcting the outcome before sign-off: the later recording is the one shown.
-    desk.clock.advanceMinutes(1);
-    const corrected = await desk.must('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: minutes(0) });
-    expect(corrected.travellerOutcome?.outcome).toBe('handed_to_bp3mi');
+    // Corrected before sign-off: the later recording is the one shown.
+    a.clock.now = new Date('2026-11-28T08:46:00Z');
+    expect(must(outcome({})).travellerOutcome?.outcome).toBe('handed_to_bp3mi');
   });
 
-  it('keeps every supervisor note verbatim, in order, with author and time, and audits each step', async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_BP);
-    const caseId = await hold(desk, 'A1000040', TUNDA);
-    await as(desk, SPV_BP);
+  it('keeps every supervisor note verbatim, in order, with author and time; showing the case is audited', () => {
+    const a = desk();
+    const { review } = a.services;
+    const caseId = a.hold('A1000040', TUNDA, OFFICER_BP);
     const hostile = `<img src=x onerror=alert(1)>'; DROP TABLE cases; -- عائلة, "kutip"\nbaris baru`;
-    await desk.must('review.addNote', { caseId, note: hostile });
-    desk.clock.advanceMinutes(1);
-    await as(desk, SPV_IM);
-    const detail = await desk.must('review.addNote', { caseId, note: 'Dicek ulang.' });
+    must(review.addNote({ caseId, note: hostile }, SPV_BP));
+    a.clock.now = new Date('2026-11-28T08:01:00Z');
+    const detail = must(review.addNote({ caseId, note: 'Dicek ulang.' }, SPV_IM));
     expect(detail.notes).toEqual([
       { at: '2026-11-28T08:00:00.000Z', by: SPV_BP.officerNumber, byName: SPV_BP.name, note: hostile },
       { at: '2026-11-28T08:01:00.000Z', by: SPV_IM.officerNumber, byName: SPV_IM.name, note: 'Dicek ulang.' },
     ]);
-    expect(await desk.call('review.addNote', { caseId, note: '   ' })).toMatchObject({ ok: false, error: { field: 'note' } });
-    const shown = await desk.must('review.case', { caseId });
+    const shown = must(review.detail(caseId, SPV_BP));
     expect(shown.case.decisionDetail).toMatchObject({ outcome: 'tunda', legalGround: TUNDA.legalGround });
     expect(shown.notes).toHaveLength(2);
-    const actions = (await desk.must('audit.recent', { limit: 50 })).map((e) => e.action);
-    expect(actions.filter((a) => a === 'review.noted')).toHaveLength(2);
+    const actions = a.services.audit.recent(50).map((e) => e.action);
+    expect(actions.filter((x) => x === 'review.noted')).toHaveLength(2);
     expect(actions).toContain('case.viewed');
   });
 
   it('countersigns a passport action only with the supervisor password typed again; a wrong one counts and changes nothing', async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_IM);
-    const caseId = await hold(desk, 'A1000050', PASSPORT);
-    await as(desk, SPV_BP);
-    // A BP3MI supervisor with the right password is still not the one who countersigns.
-    expect(await desk.call('review.countersign', { caseId, password: SPV_BP.password })).toMatchObject({ ok: false, error: { reason: 'countersignImigrasiSupervisor' } });
-    await as(desk, SPV_IM);
-    expect(await desk.call('review.countersign', { caseId, password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
-    expect((await desk.must('review.case', { caseId })).case.status).toBe('awaiting_countersignature');
-    const signed = await desk.must('review.countersign', { caseId, password: SPV_IM.password });
+    const a = desk();
+    const { review, officers } = a.services;
+    const password = 'supervisor-pass-2';
+    const imSupervisor = must(await officers.create({ name: SPV_IM.name, officerNumber: SPV_IM.officerNumber, agency: 'IMIGRASI', role: 'supervisor', password }, null));
+    const caseId = a.hold('A1000050', PASSPORT, OFFICER_IM);
+    // A BP3MI supervisor is not the one who countersigns, whatever the password.
+    expect(await review.countersign(caseId, password, { ...SPV_BP, officerNumber: SPV_IM.officerNumber })).toMatchObject({ ok: false, error: { reason: 'countersignImigrasiSupervisor' } });
+    expect(await review.countersign(caseId, 'wrong-password', imSupervisor)).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    expect(officers.repository.byNumber(SPV_IM.officerNumber)?.failedAttempts).toBe(1);
+    expect(must(review.detail(caseId, imSupervisor)).case.status).toBe('awaiting_countersignature');
+    const signed = must(await review.countersign(caseId, password, imSupervisor));
     expect(signed.case).toMatchObject({ status: 'decided', decisionDetail: { countersignedBy: SPV_IM.officerNumber } });
-    expect(await desk.call('review.countersign', { caseId, password: SPV_IM.password })).toMatchObject({ ok: false, error: { reason: 'notAwaitingCountersignature' } });
+    expect(await review.countersign(caseId, password, imSupervisor)).toMatchObject({ ok: false, error: { reason: 'notAwaitingCountersignature' } });
   });
 });
 
 describe('review events', () => {
-  it('rebuild the review from events alone, and two desks signing off the same hold keep the first sign-off in either order', async () => {
-    const desk = await staffedDesk();
-    await as(desk, OFFICER_BP);
-    const caseId = await hold(desk, 'A1000060', TUNDA);
-    await as(desk, SPV_BP);
-    await desk.must('review.recordOutcome', { caseId, outcome: 'handed_to_bp3mi', happenedAt: desk.clock.now.toISOString() });
-    await desk.must('review.addNote', { caseId, note: 'Diserahkan ke shelter.' });
-    desk.clock.advanceMinutes(2);
-    await desk.must('review.signOff', { caseId });
-    const db = deskDb(desk);
-    const events = db.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[];
-    const caseRow = (into: Db) => into.prepare('SELECT * FROM cases WHERE id = ?').get(caseId);
-    const notes = (into: Db) => into.prepare('SELECT case_id, event_id, author, author_name, at, note FROM supervisor_notes').all();
+  it('rebuild the review from events alone; two desks signing off the same hold keep the first sign-off in either order', () => {
+    const a = desk();
+    const { review } = a.services;
+    const caseId = a.hold('A1000060', TUNDA, OFFICER_BP);
+    must(review.recordOutcome({ caseId, outcome: 'handed_to_bp3mi', happenedAt: a.minutes(0), note: '' }, SPV_BP));
+    must(review.addNote({ caseId, note: 'Diserahkan ke shelter.' }, SPV_BP));
+    a.clock.now = new Date('2026-11-28T08:02:00Z');
+    must(review.signOff(caseId, SPV_BP));
+    const events = a.events();
+    const caseRow = (db: Db) => db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as Record<string, unknown>;
+    const notes = (db: Db) => db.prepare('SELECT case_id, event_id, author, author_name, at, note FROM supervisor_notes').all();
+
+    // This desk's own events alone rebuild its rows exactly.
+    const own = freshDb();
+    deliver(own, events);
+    expect(caseRow(own)).toEqual(caseRow(a.services.db));
+    expect(notes(own)).toEqual(notes(a.services.db));
 
     // Another desk's supervisor signed off the same hold a minute earlier, before the two desks synced.
-    const earlier = eventFromRow(events.find((e) => e.type === 'case.signed_off')!);
-    if (!earlier.ok) throw new Error(earlier.problem);
+    const ours = events.find((e) => e.type === 'case.signed_off')!;
     const rival: EventRow = {
-      ...events.find((e) => e.type === 'case.signed_off')!,
+      ...ours,
       id: '11111111-1111-4111-8111-111111111111',
       device_id: 'other-desk',
       device_seq: 1,
       officer_number: SPV_IM.officerNumber,
-      at: new Date(Date.parse(earlier.event.at) - 60_000).toISOString(),
+      at: '2026-11-28T08:01:00.000Z',
       payload: JSON.stringify({ officerName: SPV_IM.name }),
     };
-    for (const order of [[...events, rival], [rival, ...events]]) {
-      const dir = mkdtempSync(join(tmpdir(), 'meja-review-replay-'));
-      const fresh = openDatabase(join(dir, 'fresh.sqlite'));
-      cleanups.push(() => {
-        fresh.close();
-        rmSync(dir, { recursive: true, force: true });
-      });
-      // The rival cannot come before the case it is for; otherwise any order.
-      deliver(fresh, order[0] === rival ? events.slice(0, 2) : []);
-      deliver(fresh, order);
-      expect(fresh.prepare('SELECT signed_off_by, signed_off_at FROM cases WHERE id = ?').get(caseId)).toEqual({ signed_off_by: SPV_IM.officerNumber, signed_off_at: rival.at });
-      expect(notes(fresh)).toEqual(notes(db));
-      const { signed_off_by: _b, signed_off_by_name: _n, signed_off_at: _a, signed_off_event_id: _e, ...rest } = caseRow(fresh) as Record<string, unknown>;
-      const { signed_off_by: _b2, signed_off_by_name: _n2, signed_off_at: _a2, signed_off_event_id: _e2, ...expected } = caseRow(db) as Record<string, unknown>;
-      expect(rest).toEqual(expected);
+    const opening = events.filter((e) => e.type === 'case.opened' || e.type === 'case.decided');
+    for (const order of [[...events, rival], [...opening, rival, ...events]]) {
+      const db = freshDb();
+      deliver(db, order);
+      expect(caseRow(db)).toMatchObject({ signed_off_by: SPV_IM.officerNumber, signed_off_by_name: SPV_IM.name, signed_off_at: rival.at });
+      expect(notes(db)).toEqual(notes(a.services.db));
+      const withoutSignOff = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith('signed_off')));
+      expect(withoutSignOff(caseRow(db))).toEqual(withoutSignOff(caseRow(a.services.db)));
     }
-    // Replaying this desk's own events alone rebuilds its rows exactly.
-    const dir = mkdtempSync(join(tmpdir(), 'meja-review-replay-'));
-    const fresh = openDatabase(join(dir, 'fresh.sqlite'));
-    cleanups.push(() => {
-      fresh.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    deliver(fresh, events);
-    expect(caseRow(fresh)).toEqual(caseRow(db));
-    expect(notes(fresh)).toEqual(notes(db));
   });
 });
