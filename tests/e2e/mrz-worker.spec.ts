@@ -86,14 +86,16 @@ async function startWorker(page: Page): Promise<void> {
 
 for (const [index, c] of cases.entries()) {
   test(`the worker in Chromium: ${c.name}`, async ({ page }) => {
-    // Known gap (issue #15, open): a TD1 card turned 90° with 11 px capitals is not read (no reading at all,
-    // never a wrong one). Marked as an expected failure so the run says so, and so it flags when it starts reading.
-    test.fail(c.name.startsWith('TD1 turned 90°, capitals 11'), 'TD1 sideways at 11 px capitals is not read yet (#15)');
+    // Known gap (issue #15, open): a TD1 card turned 90° with 11 px capitals is read on some runs and not on others
+    // (it sits at the reader's limit). It may go unread, but it must never be misread.
+    const knownGap = c.name.startsWith('TD1 turned 90°, capitals 11');
     await startWorker(page);
     // A reading needs two agreeing frames: four tries leave room for one that does not agree.
     const tries = c.lines ? 4 : 6;
     const result = await page.evaluate(([url, n]) => (globalThis as unknown as WorkerPage).showUntilRead(url, n), [`/frame/${index}.png`, tries] as const);
-    if (c.lines) {
+    if (c.lines && knownGap) {
+      expect([null, c.lines.join('\n')], `states: ${result.states.join(', ')}`).toContainEqual(result.lines?.join('\n') ?? null);
+    } else if (c.lines) {
       expect(result.lines, `states: ${result.states.join(', ')}`).toEqual(c.lines);
     } else {
       expect(result.lines).toBeNull();
