@@ -2,7 +2,7 @@
 // outcomes and risk evaluation. Other layers import from shared/checklist only.
 
 export type * from './types';
-export { COUNTRY_LISTS, OUTCOME_IDS, QUESTION_SECTIONS, QUESTION_TYPES, RISK_LEVELS } from './types';
+export { COUNTRY_LISTS, QUESTION_SECTIONS, QUESTION_TYPES, RISK_LEVELS } from './types';
 export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indicatorSchema, answerValueSchema, bilingualSchema } from './schema';
 export { validateChecklist, type ChecklistValidation } from './validate';
 export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered, finalDestination } from './conditions';
@@ -17,7 +17,17 @@ export {
   type CountryStatus,
   type CountryRulesValidation,
 } from './country-rules';
-export { watchListFileSchema, validateWatchList, type WatchListFile, type WatchListValidation } from './watch-list';
+export { WATCH_LIST_KINDS, watchListFileSchema, validateWatchList, type WatchListKind, type WatchListFile, type WatchListValidation } from './watch-list';
 export { LEGAL_GROUNDS, legalGround, groundsFor, suggestedGround, type LegalGround } from './legal-grounds';
 export { REASON_CODES, reasonCode, isReasonCode, type ReasonCode } from './reason-codes';
-export { OUTCOMES, outcomeInfo, type OutcomeInfo } from './outcomes';
+export {
+  OUTCOME_IDS,
+  OUTCOME_RULES,
+  outcomeAllowedFor,
+  statusAfterDecision,
+  decisionProblems,
+  type OutcomeRule,
+  type DecisionField,
+  type DecisionFields,
+  type DecisionProblem,
+} from './outcomes';

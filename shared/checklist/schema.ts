@@ -1,7 +1,7 @@
 // Owns the zod schemas of the checklist file: structure only. Cross-references are checked in validate.ts.
 import { z } from 'zod';
+import { OUTCOME_IDS } from './outcomes';
 import {
-  OUTCOME_IDS,
   QUESTION_SECTIONS,
   QUESTION_TYPES,
   RISK_LEVELS,

@@ -1,9 +1,9 @@
 // Owns the plain types of the clarification checklist, its answers, its indicators and the risk result.
+import type { OUTCOME_IDS } from './outcomes';
 
 /** User-facing text, Indonesian first (the desk's default language), then English. */
 export type Bilingual = { id: string; en: string };
 
-export const OUTCOME_IDS = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
 export type Outcome = (typeof OUTCOME_IDS)[number];
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;

@@ -2,13 +2,17 @@
 // desk's import and the hub's acceptance of a file that a desk sends to every other desk.
 import { z } from 'zod';
 
+/** What a watch-list entry names. The watch_list table's CHECK (migration 2) repeats it; a test keeps them equal. */
+export const WATCH_LIST_KINDS = ['name', 'document', 'phone', 'company'] as const;
+export type WatchListKind = (typeof WATCH_LIST_KINDS)[number];
+
 export const watchListFileSchema = z
   .object({
     version: z.string().min(1),
     entries: z.array(
       z
         .object({
-          kind: z.enum(['name', 'document', 'phone', 'company']),
+          kind: z.enum(WATCH_LIST_KINDS),
           value: z.string().trim().min(2).max(200),
           note: z.string().max(1000).default(''),
           source: z.string().min(1).max(300),

@@ -1,10 +1,12 @@
 // Owns the contract of the clarification case: opening from a reading, history, answers, decision,
 // countersignature, amendments and search.
 import { z } from 'zod';
+import { OUTCOME_IDS, WATCH_LIST_KINDS } from '../checklist';
 import { MRZ_NOTICE_CODES } from '../mrz/types';
 import { EVERY_ROLE, SUPERVISION, bilingualTextSchema, procedure } from './define';
 
-export const OUTCOMES = ['clear', 'tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action'] as const;
+/** The decisions an officer can record; their rules are the checklist's OUTCOME_RULES. */
+export const OUTCOMES = OUTCOME_IDS;
 export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
 export const CASE_STATUSES = ['open', 'decided', 'awaiting_countersignature'] as const;
 /** Traveller warnings that say the reading (or the document) is wrong; shown apart from the facts below. */
@@ -39,7 +41,7 @@ export const historyEntrySchema = caseSummarySchema.extend({ matchedBy: z.enum([
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const watchListHitSchema = z.object({
-  kind: z.enum(['name', 'document', 'phone', 'company']),
+  kind: z.enum(WATCH_LIST_KINDS),
   value: z.string(),
   note: z.string(),
   source: z.string(),

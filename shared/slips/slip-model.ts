@@ -1,10 +1,8 @@
 // Owns what a referral slip says: from a decided case and the desk's slip settings to the bilingual content
 // (Indonesian first, English beneath) that every layout prints. No layout or rendering here.
-import { LEGAL_GROUNDS, OUTCOMES, REASON_CODES, type Bilingual, type Outcome } from '../checklist';
-import type { CaseDetail, SlipModel } from '../contract';
-
-/** A case number as a slip's QR code carries it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter). */
-export const CASE_NUMBER_PATTERN = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
+import { LEGAL_GROUNDS, REASON_CODES, type Bilingual, type Outcome } from '../checklist';
+import { AGENCIES, type Agency, type CaseDetail, type SlipModel } from '../contract';
+import { translate, type MessageKey } from '../i18n/catalogue';
 
 export interface SlipSettings {
   /** The issuing offices printed at the top, one per line. */
@@ -23,10 +21,14 @@ export const DEFAULT_SLIP_SETTINGS: SlipSettings = {
   maskDocumentNumber: true,
 };
 
-const AGENCY: Record<string, Bilingual> = {
-  BP3MI: { id: 'BP3MI', en: 'BP3MI (migrant worker protection)' },
-  IMIGRASI: { id: 'Imigrasi', en: 'Immigration' },
-};
+/** A catalogue entry in both languages: a slip always prints Indonesian with English beneath. */
+function bilingual(key: MessageKey): Bilingual {
+  return { id: translate('id', key), en: translate('en', key) };
+}
+
+function agencyLabel(agency: string): Bilingual {
+  return (AGENCIES as readonly string[]).includes(agency) ? bilingual(`slip.agency.${agency as Agency}`) : { id: agency, en: agency };
+}
 
 const NEXT_STEPS: Record<Outcome, Bilingual> = {
   clear: { id: 'Silakan melanjutkan ke pemeriksaan keamanan.', en: 'Please continue to the security check.' },
@@ -96,7 +98,7 @@ export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: 
     title: { id: 'SURAT RUJUKAN', en: 'REFERRAL SLIP' },
     travellerName: [detail.traveller.primaryIdentifier, detail.traveller.secondaryIdentifier].filter(Boolean).join(', '),
     documentNumber: settings.maskDocumentNumber ? maskDocumentNumber(detail.documentNumber) : detail.documentNumber,
-    decision: OUTCOMES.find((o) => o.outcome === outcome)?.text ?? { id: outcome, en: outcome },
+    decision: bilingual(`slip.outcome.${outcome}`),
     awaitingCountersignature: detail.status === 'awaiting_countersignature',
     reasons: decision.reasons.map((code) => REASON_CODES.find((r) => r.code === code)?.text ?? { id: code, en: code }),
     ground: ground ? { title: ground.title, citation: ground.citation } : null,
@@ -105,7 +107,7 @@ export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: 
     bring: BRING[outcome],
     bp3miAddress: settings.bp3miAddress,
     bp3miHotline: settings.bp3miHotline,
-    officer: { name: decision.decidedByName, agency: AGENCY[decision.decidedByAgency] ?? { id: decision.decidedByAgency, en: decision.decidedByAgency } },
+    officer: { name: decision.decidedByName, agency: agencyLabel(decision.decidedByAgency) },
     countersignedBy: decision.countersignedByName,
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, openDatabase } from '../../electron/core/db/connection';
 import { migrations } from '../../electron/core/db/migrations';
+import { WATCH_LIST_KINDS } from '../../shared/checklist';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -25,6 +26,16 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     expect(versions).toEqual(migrations.map((m) => m.version));
+    db.close();
+  });
+
+  it("holds the watch list's kinds to the shared list: the table refuses any other kind", () => {
+    const db = openDatabase(tempFile());
+    const insert = db.prepare("INSERT INTO watch_list (kind, match_key, value, note, source) VALUES (?, 'K', 'v', '', 'test')");
+    for (const kind of WATCH_LIST_KINDS) expect(() => insert.run(kind)).not.toThrow();
+    expect(() => insert.run('vehicle')).toThrow(/CHECK/);
+    const check = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'watch_list'").pluck().get() as string).match(/kind IN \(([^)]*)\)/)?.[1];
+    expect(check?.split(',').map((kind) => kind.trim().replace(/'/g, ''))).toEqual([...WATCH_LIST_KINDS]);
     db.close();
   });
 

@@ -4,11 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import {
+  OUTCOME_RULES,
+  decisionProblems,
   evaluateRisk,
   isReasonCode,
   legalGround,
   missingRequired,
+  outcomeAllowedFor,
+  statusAfterDecision,
   type Answers,
+  type DecisionProblem,
+  type Outcome,
   type RiskContext,
 } from '../../../shared/checklist';
 import {
@@ -33,6 +39,15 @@ import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
 import { nextCaseNumber } from './case-number';
 import { AMENDMENT_COLUMNS, CaseRepository, DECISION_SUBSTANCE_FIELDS, toSummary, type CaseRow, type SearchFilter } from './case-repository';
+
+/** The English message beside each coded refusal of a decision's fields (the renderer shows the catalogue's). */
+const PROBLEM_MESSAGES: Record<DecisionProblem['reason'], (ground: string | null) => string> = {
+  reasonsRequired: () => 'A decision other than clear needs at least one reason.',
+  groundRequired: () => 'A decision other than clear needs a legal ground from the list.',
+  groundNotForOutcome: (ground) => `The ground ${ground} does not support this decision.`,
+  noteRequired: () => 'A decision other than clear needs a note.',
+  contactNeedsConsent: () => "Contact details are kept only with the traveller's consent.",
+};
 
 type Traveller = CaseDetail['traveller'];
 interface Surroundings {
@@ -160,34 +175,29 @@ export class CaseService {
     const row = found.value;
     const unknownReason = input.reasons.find((code) => !isReasonCode(code));
     if (unknownReason) return fail('invalid_input', `Unknown reason code ${unknownReason}.`, { field: 'reasons' });
-    if (input.outcome !== 'clear') {
-      if (input.reasons.length === 0) return fail('invalid_input', 'A decision other than clear needs at least one reason.', { field: 'reasons', reason: 'reasonsRequired' });
-      const ground = input.legalGround ? legalGround(input.legalGround) : undefined;
-      if (!ground) return fail('invalid_input', 'A decision other than clear needs a legal ground from the list.', { field: 'legalGround', reason: 'groundRequired' });
-      if (!ground.outcomes.includes(input.outcome)) {
-        return fail('invalid_input', `The ground ${ground.code} does not support this decision.`, { field: 'legalGround', reason: 'groundNotForOutcome' });
-      }
-      if (input.note.trim().length === 0) return fail('invalid_input', 'A decision other than clear needs a note.', { field: 'note', reason: 'noteRequired' });
-    }
+    // The fields first, then who may decide, then consent: the first problem found is the one reported.
+    const problems = decisionProblems(input.outcome, input);
+    const fieldProblem = problems.find((p) => p.field !== 'contact');
+    if (fieldProblem) return fail('invalid_input', PROBLEM_MESSAGES[fieldProblem.reason](input.legalGround), { field: fieldProblem.field, reason: fieldProblem.reason });
     if (input.outcome === 'clear') {
       const unanswered = this.unansweredBeforeClear(row);
       if (unanswered.length > 0) {
         return fail('invalid_input', `A clear needs the interview answered first: ${unanswered.join(', ')}.`, { field: 'answers', reason: 'interviewUnanswered' });
       }
     }
-    if (input.outcome === 'passport_action' && officer.agency !== 'IMIGRASI') {
+    if (!outcomeAllowedFor(input.outcome, officer.agency)) {
       return fail('forbidden', 'Only an Imigrasi officer can take a passport action.', { reason: 'passportActionImigrasiOnly' });
     }
     const contact = input.contact;
-    if (contact && (contact.phone || contact.address) && !contact.consent) {
-      return fail('invalid_input', "Contact details are kept only with the traveller's consent.", { field: 'contact', reason: 'contactNeedsConsent' });
+    if (problems.some((p) => p.field === 'contact')) {
+      return fail('invalid_input', PROBLEM_MESSAGES.contactNeedsConsent(null), { field: 'contact', reason: 'contactNeedsConsent' });
     }
     const at = this.now().toISOString();
     const changes: Partial<CaseRow> = {
-      status: input.outcome === 'passport_action' ? 'awaiting_countersignature' : 'decided',
+      status: statusAfterDecision(input.outcome),
       decision: input.outcome,
       reasons: JSON.stringify(input.reasons),
-      legal_ground: input.outcome === 'clear' ? (input.legalGround ?? null) : input.legalGround,
+      legal_ground: input.legalGround ?? null,
       note: input.note,
       decided_at: at,
       decided_by: officer.officerNumber,
@@ -199,7 +209,7 @@ export class CaseService {
     };
     return this.change(row, changes, officer, at, 'case.decided', (risk) => ({
       outcome: input.outcome,
-      status: input.outcome === 'passport_action' ? 'awaiting_countersignature' : 'decided',
+      status: statusAfterDecision(input.outcome),
       reasons: input.reasons,
       legalGround: changes.legal_ground ?? null,
       note: input.note,
@@ -216,7 +226,8 @@ export class CaseService {
     if (row.status !== 'awaiting_countersignature') {
       return fail('conflict', 'This case is not awaiting a countersignature.', { reason: 'notAwaitingCountersignature' });
     }
-    if (supervisor.role !== 'supervisor' || supervisor.agency !== 'IMIGRASI') {
+    const countersigningAgency = OUTCOME_RULES[row.decision as Outcome].onlyAgency;
+    if (supervisor.role !== 'supervisor' || (countersigningAgency !== null && supervisor.agency !== countersigningAgency)) {
       return fail('forbidden', 'A passport action is countersigned by an Imigrasi supervisor.', { reason: 'countersignImigrasiSupervisor' });
     }
     // Dual control: whoever wrote the decision's wording, first or by amendment, cannot also countersign it.
@@ -278,7 +289,7 @@ export class CaseService {
       case 'reasons': {
         const codes = Array.isArray(value) ? value : [];
         if (codes.some((code) => !isReasonCode(code))) return fail('invalid_input', 'Unknown reason code.', { field: 'value' });
-        if (row.decision !== 'clear' && codes.length === 0) return fail('invalid_input', 'This decision needs at least one reason.', { field: 'value', reason: 'reasonsRequired' });
+        if (OUTCOME_RULES[row.decision as Outcome].needsJustification && codes.length === 0) return fail('invalid_input', 'This decision needs at least one reason.', { field: 'value', reason: 'reasonsRequired' });
         return ok(JSON.stringify(codes));
       }
       case 'legalGround': {

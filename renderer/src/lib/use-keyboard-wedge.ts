@@ -1,7 +1,7 @@
 // Owns catching keyboard-wedge devices: a passport reader typing MRZ lines, or a barcode scanner typing a slip's
 // case number, both far faster than a person types. Captured whatever has focus and handed over whole.
 import { useEffect, useRef } from 'react';
-import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
+import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
 
 /** A device types a character every few milliseconds; a person averages well over 100 ms. */
 const MAX_AVERAGE_GAP_MS = 40;

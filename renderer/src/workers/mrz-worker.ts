@@ -5,7 +5,7 @@
 import { holdHint, MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading, type HoldHint } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
-import { CASE_NUMBER_PATTERN } from '../../../shared/slips/slip-model';
+import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
 
 export type MrzWorkerInput =
   | { type: 'frame'; frame: VideoFrame | ImageBitmap }

@@ -7,8 +7,8 @@ import {
   DEFAULT_CHECKLIST,
   DEFAULT_COUNTRY_RULES,
   LEGAL_GROUNDS,
-  OUTCOMES,
   OUTCOME_IDS,
+  OUTCOME_RULES,
   REASON_CODES,
   SHIPPED_CHECKLISTS,
   groundsFor,
@@ -116,10 +116,9 @@ describe('legal grounds and outcomes', () => {
   });
 
   it('require an Imigrasi officer and a countersignature for a passport action, and nothing of the kind elsewhere', () => {
-    expect(OUTCOMES.map((o) => o.outcome)).toEqual([...OUTCOME_IDS]);
-    const passport = OUTCOMES.find((o) => o.outcome === 'passport_action');
-    expect(passport).toMatchObject({ requiresAgency: 'IMIGRASI', requiresCountersignature: true });
-    for (const o of OUTCOMES.filter((x) => x.outcome !== 'passport_action')) expect(o.requiresAgency).toBeUndefined();
+    expect(Object.keys(OUTCOME_RULES)).toEqual([...OUTCOME_IDS]);
+    expect(OUTCOME_RULES.passport_action).toMatchObject({ onlyAgency: 'IMIGRASI', needsCountersignature: true });
+    for (const o of OUTCOME_IDS.filter((x) => x !== 'passport_action')) expect(OUTCOME_RULES[o]).toMatchObject({ onlyAgency: null, needsCountersignature: false });
   });
 
   it('offers the officer-chosen reason codes in both languages', () => {

@@ -14,7 +14,8 @@ export interface DecisionFormHandle {
 }
 
 interface DecisionFormProps {
-  outcome: Exclude<Outcome, 'clear'>;
+  /** One that needs justifying (the panel shows no form for a Clear). */
+  outcome: Outcome;
   draft: DecisionDraft;
   raised: readonly string[];
   reasons: readonly string[];

@@ -2,12 +2,13 @@
 // opens its form at the first field to fill. A decision never races an answer: the answers still waiting are
 // saved first and the reasons rebuilt from the risk they produce; what the core would refuse is shown beside its field.
 import { useEffect, useRef, useState } from 'react';
+import { OUTCOME_RULES, outcomeAllowedFor } from '../../../../shared/checklist';
 import { OUTCOMES, type CallError, type CallResult, type CaseDetail, type DecisionDraft, type Officer } from '../../../../shared/contract';
 import { Button } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecisionForm, type DecisionFormHandle } from './DecisionForm';
-import { chosenReasons, effectiveGround, missingFields, notePhrases, raisedReasons, type DecisionField, type Outcome } from './decision-draft';
+import { chosenReasons, decisionFields, draftProblems, missingFields, notePhrases, raisedReasons, type DecisionField, type Outcome } from './decision-draft';
 import { OUTCOME_KEYS, SAVE_KEY, outcomeForKey } from './outcome-keys';
 
 interface DecisionPanelProps {
@@ -23,12 +24,6 @@ interface DecisionPanelProps {
   onError: (error: CallError) => void;
 }
 
-const FIELD_REASONS: Record<DecisionField, 'reasonsRequired' | 'groundRequired' | 'noteRequired' | 'contactNeedsConsent'> = {
-  reasons: 'reasonsRequired',
-  legalGround: 'groundRequired',
-  note: 'noteRequired',
-  contact: 'contactNeedsConsent',
-};
 const isDecisionField = (field: string | undefined): field is DecisionField => field === 'reasons' || field === 'legalGround' || field === 'note' || field === 'contact';
 
 export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flushAnswers, onDecided, onError }: DecisionPanelProps) {
@@ -55,7 +50,7 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
   }
 
   function choose(next: Outcome) {
-    if (next === 'clear') return void decide('clear');
+    if (!OUTCOME_RULES[next].needsJustification) return void decide(next);
     // The note starts from the chosen reasons, for the officer to edit; typed text is never replaced.
     const note = draft.note.trim() ? draft.note : notePhrases(chosenReasons({ ...draft, outcome: next }, raised), language);
     onDraft({ ...draft, outcome: next, note });
@@ -72,24 +67,16 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     const fresh = saved?.value ?? detail;
     const asChosen = { ...draft, outcome: chosen };
     const freshReasons = chosenReasons(asChosen, raisedReasons(fresh));
-    const missing = missingFields(asChosen, freshReasons);
-    if (missing.length > 0) {
+    const problems = draftProblems(asChosen, freshReasons);
+    if (problems.length > 0) {
       setBusy(false);
-      setErrors(Object.fromEntries(missing.map((field) => [field, t(`error.reason.${FIELD_REASONS[field]}`)])));
+      setErrors(Object.fromEntries(problems.map((problem) => [problem.field, t(`error.reason.${problem.reason}`)])));
       return setFocusRequest((n) => n + 1);
     }
-    const contact = draft.phone || draft.address || draft.consent ? { phone: draft.phone || null, address: draft.address || null, consent: draft.consent } : null;
-    const result = await call('cases.decide', {
-      caseId: detail.id,
-      outcome: chosen,
-      reasons: chosen === 'clear' ? [] : freshReasons,
-      legalGround: chosen === 'clear' ? null : effectiveGround(asChosen, freshReasons) || null,
-      note: chosen === 'clear' ? '' : draft.note,
-      contact: chosen === 'clear' ? null : contact,
-    });
+    const result = await call('cases.decide', { caseId: detail.id, outcome: chosen, ...decisionFields(asChosen, freshReasons) });
     setBusy(false);
     if (result.ok) return onDecided(result.value);
-    if (chosen !== 'clear' && isDecisionField(result.error.field)) {
+    if (OUTCOME_RULES[chosen].needsJustification && isDecisionField(result.error.field)) {
       setErrors({ [result.error.field]: errorText(result.error) });
       return setFocusRequest((n) => n + 1);
     }
@@ -112,7 +99,7 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const offered = (o: Outcome) => o !== 'passport_action' || officer.agency === 'IMIGRASI';
+  const offered = (o: Outcome) => outcomeAllowedFor(o, officer.agency);
   return (
     <section className="card decision-panel" aria-labelledby="decision-title" id="decision">
       <h2 id="decision-title">{t('case.decision')}</h2>
@@ -120,13 +107,13 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
         <Button onClick={() => choose('clear')} disabled={busy} className="outcome-clear">
           {t('case.clearFast')} <kbd>Alt+{OUTCOME_KEYS.clear}</kbd>
         </Button>
-        {OUTCOMES.filter((o) => o !== 'clear' && offered(o)).map((o) => (
+        {OUTCOMES.filter((o) => OUTCOME_RULES[o].needsJustification && offered(o)).map((o) => (
           <Button key={o} variant={outcome === o ? 'primary' : 'secondary'} aria-pressed={outcome === o} onClick={() => choose(o)} disabled={busy}>
             {t(`outcome.${o}`)} <kbd>Alt+{OUTCOME_KEYS[o]}</kbd>
           </Button>
         ))}
       </div>
-      {outcome && outcome !== 'clear' && (
+      {outcome && OUTCOME_RULES[outcome].needsJustification && (
         <DecisionForm ref={form} outcome={outcome} draft={draft} raised={raised} reasons={reasons} errors={errors} busy={busy} onDraft={edit} onSubmit={() => void decide(outcome)} />
       )}
     </section>

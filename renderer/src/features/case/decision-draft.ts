@@ -1,11 +1,20 @@
 // Owns what the decision form holds and what follows from it: the reasons chosen (rebuilt from the interview's
 // latest indicators plus the officer's own ticks), the ground offered first, the note's opening phrases, and
 // which required field is still empty.
-import { REASON_CODES, legalGround, suggestedGround } from '../../../../shared/checklist';
-import type { CaseDetail, DecisionDraft, Language, OUTCOMES } from '../../../../shared/contract';
+import {
+  OUTCOME_RULES,
+  REASON_CODES,
+  decisionProblems,
+  legalGround,
+  suggestedGround,
+  type DecisionField,
+  type DecisionFields,
+  type DecisionProblem,
+  type Outcome,
+} from '../../../../shared/checklist';
+import type { CaseDetail, DecisionDraft, Language } from '../../../../shared/contract';
 
-export type Outcome = (typeof OUTCOMES)[number];
-export type DecisionField = 'reasons' | 'legalGround' | 'note' | 'contact';
+export type { DecisionField, Outcome };
 
 export const EMPTY_DECISION: DecisionDraft = {
   outcome: null,
@@ -39,7 +48,7 @@ export function toggleReason(draft: DecisionDraft, raised: readonly string[], co
 /** The officer's ground when it fits the outcome; otherwise the one the reasons point to, if any. */
 export function effectiveGround(draft: DecisionDraft, reasons: readonly string[]): string {
   const outcome = draft.outcome;
-  if (!outcome || outcome === 'clear') return '';
+  if (!outcome || !OUTCOME_RULES[outcome].needsJustification) return '';
   if (legalGround(draft.legalGround)?.outcomes.includes(outcome)) return draft.legalGround;
   return suggestedGround(outcome, reasons)?.code ?? '';
 }
@@ -53,13 +62,24 @@ export function notePhrases(reasons: readonly string[], language: Language): str
     .join(' ');
 }
 
-/** What the core would refuse, found before asking it, so each problem shows beside its field. */
+/** The fields the decide call sends for this draft: a Clear, the fast path, carries none of the form's. */
+export function decisionFields(draft: DecisionDraft & { outcome: Outcome }, reasons: readonly string[]): DecisionFields & { reasons: string[] } {
+  if (!OUTCOME_RULES[draft.outcome].needsJustification) return { reasons: [], legalGround: null, note: '', contact: null };
+  const typed = draft.phone || draft.address || draft.consent;
+  return {
+    reasons: [...reasons],
+    legalGround: effectiveGround(draft, reasons) || null,
+    note: draft.note,
+    contact: typed ? { phone: draft.phone || null, address: draft.address || null, consent: draft.consent } : null,
+  };
+}
+
+/** What the core would refuse, found before asking it by the same rules, so each problem shows beside its field. */
+export function draftProblems(draft: DecisionDraft, reasons: readonly string[]): DecisionProblem[] {
+  const outcome = draft.outcome;
+  return outcome ? decisionProblems(outcome, decisionFields({ ...draft, outcome }, reasons)) : [];
+}
+
 export function missingFields(draft: DecisionDraft, reasons: readonly string[]): DecisionField[] {
-  if (!draft.outcome || draft.outcome === 'clear') return [];
-  const missing: DecisionField[] = [];
-  if (reasons.length === 0) missing.push('reasons');
-  if (!effectiveGround(draft, reasons)) missing.push('legalGround');
-  if (draft.note.trim() === '') missing.push('note');
-  if ((draft.phone.trim() || draft.address.trim()) && !draft.consent) missing.push('contact');
-  return missing;
+  return draftProblems(draft, reasons).map((problem) => problem.field);
 }

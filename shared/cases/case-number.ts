@@ -1,0 +1,22 @@
+// Owns the shape of a case number, AIRPORT-DESK-YYMMDD-NNNN: how one is written and the pattern that recognises
+// one (a slip's QR code, a scanner typing it). Short enough to read aloud, and unique across desks because each
+// desk has its own code and counts its own cases per day; the counting is electron/core/cases/case-number.ts.
+
+/** An airport's IATA code and a desk's code, as the desk's settings hold them. */
+export const AIRPORT_CODE_PATTERN = /^[A-Z]{3}$/;
+export const DESK_CODE_PATTERN = /^[A-Z0-9]{2,4}$/;
+
+/** A case number as caseNumber() writes it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter). */
+export const CASE_NUMBER_PATTERN = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
+
+/** Every case number of this desk and local day starts with this. */
+export function caseNumberPrefix(airportCode: string, deskCode: string, at: Date): string {
+  const yy = String(at.getFullYear() % 100).padStart(2, '0');
+  const mm = String(at.getMonth() + 1).padStart(2, '0');
+  const dd = String(at.getDate()).padStart(2, '0');
+  return `${airportCode}-${deskCode}-${yy}${mm}${dd}-`;
+}
+
+export function caseNumber(prefix: string, counter: number): string {
+  return `${prefix}${String(counter).padStart(4, '0')}`;
+}

@@ -1,0 +1,18 @@
+// A case number as the desk writes it is what the slip scanner and the keyboard wedge recognise, and nothing looser.
+import { describe, expect, it } from 'vitest';
+import { CASE_NUMBER_PATTERN, caseNumber, caseNumberPrefix } from '../../shared/cases/case-number';
+
+describe('case numbers', () => {
+  it('are written airport-desk-local date-counter and recognised by the one pattern', () => {
+    const written = caseNumber(caseNumberPrefix('PLM', 'D01', new Date(2026, 10, 28, 23, 59)), 42);
+    expect(written).toBe('PLM-D01-261128-0042');
+    expect(CASE_NUMBER_PATTERN.test(written)).toBe(true);
+    expect(CASE_NUMBER_PATTERN.test(caseNumber(caseNumberPrefix('CGK', 'A9ZZ', new Date(2027, 0, 2)), 9999))).toBe(true);
+  });
+
+  it('refuses what only looks like one', () => {
+    for (const text of ['PLM-D01-261128-42', 'plm-D01-261128-0042', 'PLM-D01-261128-0042X', 'PLM-DESK01-261128-0042', 'P1M-D01-261128-0042']) {
+      expect(CASE_NUMBER_PATTERN.test(text), text).toBe(false);
+    }
+  });
+});
