@@ -24,6 +24,7 @@ export {
   OUTCOME_IDS,
   OUTCOME_RULES,
   outcomeAllowedFor,
+  mayCountersign,
   statusAfterDecision,
   decisionProblems,
   type OutcomeRule,

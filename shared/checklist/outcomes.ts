@@ -31,6 +31,11 @@ export function outcomeAllowedFor(outcome: Outcome, agency: string): boolean {
   return only === null || only === agency;
 }
 
+/** Whether this officer may countersign the outcome: a supervisor of the agency it is reserved to. */
+export function mayCountersign(outcome: Outcome, officer: { role: string; agency: string }): boolean {
+  return officer.role === 'supervisor' && outcomeAllowedFor(outcome, officer.agency);
+}
+
 /** The status a case takes when this outcome is recorded. */
 export function statusAfterDecision(outcome: Outcome): 'decided' | 'awaiting_countersignature' {
   return OUTCOME_RULES[outcome].needsCountersignature ? 'awaiting_countersignature' : 'decided';

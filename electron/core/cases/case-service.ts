@@ -9,6 +9,7 @@ import {
   evaluateRisk,
   isReasonCode,
   legalGround,
+  mayCountersign,
   missingRequired,
   outcomeAllowedFor,
   statusAfterDecision,
@@ -226,8 +227,7 @@ export class CaseService {
     if (row.status !== 'awaiting_countersignature') {
       return fail('conflict', 'This case is not awaiting a countersignature.', { reason: 'notAwaitingCountersignature' });
     }
-    const countersigningAgency = OUTCOME_RULES[row.decision as Outcome].onlyAgency;
-    if (supervisor.role !== 'supervisor' || (countersigningAgency !== null && supervisor.agency !== countersigningAgency)) {
+    if (!mayCountersign(row.decision as Outcome, supervisor)) {
       return fail('forbidden', 'A passport action is countersigned by an Imigrasi supervisor.', { reason: 'countersignImigrasiSupervisor' });
     }
     // Dual control: whoever wrote the decision's wording, first or by amendment, cannot also countersign it.

@@ -1,6 +1,6 @@
 // Owns the decided view: the decision with its reasons, full legal ground and note, the countersignature of a
 // passport action, the way to the referral slip (offered first right after a hold), and amendments.
-import { LEGAL_GROUNDS, REASON_CODES } from '../../../../shared/checklist';
+import { LEGAL_GROUNDS, REASON_CODES, mayCountersign } from '../../../../shared/checklist';
 import type { CallError, CaseDetail, Officer } from '../../../../shared/contract';
 import { Button } from '../../components/form';
 import { call } from '../../lib/client';
@@ -24,7 +24,7 @@ export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, o
   const decision = detail.decisionDetail!;
   const ground = decision.legalGround ? LEGAL_GROUNDS.find((g) => g.code === decision.legalGround) : undefined;
   const reasonText = (code: string) => REASON_CODES.find((r) => r.code === code)?.text[language] ?? code;
-  const canCountersign = detail.status === 'awaiting_countersignature' && officer.role === 'supervisor' && officer.agency === 'IMIGRASI';
+  const canCountersign = detail.status === 'awaiting_countersignature' && mayCountersign(decision.outcome, officer);
 
   async function countersign() {
     const result = await call('cases.countersign', { caseId: detail.id });
