@@ -10,6 +10,7 @@ import {
   type ProcedureName,
 } from '../../shared/contract';
 import type { AuditLog } from './audit/audit-log';
+import type { IntegrityMonitor } from './audit/integrity-check';
 import type { CaseService } from './cases/case-service';
 import type { ReferenceService } from './reference/reference-service';
 import type { ReviewService } from './review/review-service';
@@ -33,6 +34,7 @@ export interface CoreContext {
   reference: ReferenceService;
   sync: SyncEngine;
   review: ReviewService;
+  integrity: IntegrityMonitor;
   identity: DeskIdentity;
   version: string;
   now: () => Date;
@@ -152,6 +154,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'audit.recent': (input) => ok(audit.recent(input.limit)),
 
     'audit.verify': () => ok(audit.verify()),
+
+    'audit.integrity': () => ok(ctx.integrity.latest()),
 
     'cases.open': (input) => cases.open(input, officer()),
     'cases.get': (input) => cases.get(input.caseId, officer()),

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DeskEvent } from '../../shared/contract';
-import { AuditLog } from './audit/audit-log';
+import { AuditLog, headFilePath } from './audit/audit-log';
+import { checkHead, IntegrityMonitor } from './audit/integrity-check';
 import { openDatabase } from './db/connection';
 import { seedDemoOfficers } from './desk/demo-data';
 import { checkDeskMarker, refuseEmptiedDatabase, secureDatabaseFiles, secureDataFolder } from './desk/data-folder';
@@ -61,7 +62,9 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
     db.close();
     throw error;
   }
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, now, headFilePath(databasePath));
+  // Before anything is appended: the first append moves the head file on.
+  const headAtOpen = checkHead(db, audit, headFilePath(databasePath));
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const officers = new OfficerService(db, audit, now, sleep);
@@ -75,11 +78,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
     console.warn(`[core] ${warning}`);
     audit.append(null, 'desk.permissions_repaired', { warning });
   }
-  return { now, databasePath, db, identity, audit, settings, officers, events, projector: cases.projector, reference, cases, slips, review };
+  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, cases, slips, review };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, settings, officers, events, projector, reference, cases, slips, review } = openServices(options);
+  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, cases, slips, review } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -106,7 +109,8 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     timing: options.syncTiming,
   });
 
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, identity, version: APP_VERSION, now, emit });
+  const integrity = new IntegrityMonitor(db, audit, headFilePath(databasePath), headAtOpen, now, (error) => console.error('[core] integrity check', error));
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, integrity, identity, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   sync.start();
@@ -119,6 +123,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
       return () => listeners.delete(listener);
     },
     close() {
+      integrity.dispose();
       sync.close();
       session.dispose();
       listeners.clear();

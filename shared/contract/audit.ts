@@ -20,6 +20,14 @@ export const auditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
+/** The desk's tamper check (chain, head file, append-only triggers, case tables against their events). */
+export const integrityReportSchema = z.object({
+  state: z.enum(['pending', 'ok', 'failed']),
+  checkedAt: z.string().nullable(),
+  problems: z.array(z.string()),
+});
+export type IntegrityReport = z.infer<typeof integrityReportSchema>;
+
 export const auditProcedures = {
   'audit.recent': procedure({
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
@@ -29,6 +37,11 @@ export const auditProcedures = {
   'audit.verify': procedure({
     input: none,
     output: auditVerificationSchema,
+    access: SUPERVISION,
+  }),
+  'audit.integrity': procedure({
+    input: none,
+    output: integrityReportSchema,
     access: SUPERVISION,
   }),
 } as const;

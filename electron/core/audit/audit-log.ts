@@ -1,5 +1,7 @@
-// Owns the hash-chained audit log: appending entries and verifying that none was edited, removed or reordered.
+// Owns the hash-chained audit log: appending entries, keeping its head in a file outside the database, and
+// verifying that none was edited, removed or reordered.
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AuditEntry, AuditVerification } from '../../../shared/contract';
 import type { Db } from '../db/connection';
 
@@ -20,13 +22,38 @@ function entryHash(prevHash: string, seq: number, at: string, actor: string | nu
   return createHash('sha256').update(JSON.stringify([prevHash, seq, at, actor, action, detail])).digest('hex');
 }
 
+/** The chain head as the head file keeps it: the newest entry's number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The head file beside a database: the chain head kept outside it, so that a cut tail or a rehashed chain shows. */
+export function headFilePath(databasePath: string): string {
+  return `${databasePath}.head`;
+}
+
+export function readHeadFile(path: string): ChainHead | null {
+  if (!existsSync(path)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ChainHead>;
+    if (typeof parsed.seq === 'number' && typeof parsed.hash === 'string') return { seq: parsed.seq, hash: parsed.hash };
+  } catch {
+    // Unreadable: reported by the integrity check as a head that does not match.
+  }
+  return { seq: -1, hash: 'unreadable' };
+}
+
 export class AuditLog {
   private readonly last;
   private readonly insert;
+  private headWritePending = false;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    /** Where the chain head is written after every entry that commits; none for throwaway tools. */
+    private readonly headFile: string | null = null,
   ) {
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insert = db.prepare(
@@ -46,6 +73,33 @@ export class AuditLog {
     };
     if (this.db.inTransaction) write();
     else this.db.transaction(write).immediate();
+    this.scheduleHeadWrite();
+  }
+
+  /** The newest entry in the database. */
+  head(): ChainHead | null {
+    return (this.last.get() as ChainHead | undefined) ?? null;
+  }
+
+  /**
+   * Writes the head file once the entry's transaction has ended. Transactions here are synchronous, so by the next
+   * microtask the entry has committed or rolled back; the file then gets whatever head the database really has.
+   */
+  private scheduleHeadWrite(): void {
+    if (!this.headFile || this.headWritePending) return;
+    this.headWritePending = true;
+    queueMicrotask(() => {
+      this.headWritePending = false;
+      if (this.db.open) this.writeHeadFile();
+    });
+  }
+
+  writeHeadFile(): void {
+    const head = this.head();
+    if (!this.headFile || !head) return;
+    const temporary = `${this.headFile}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(head)}\n`, { mode: 0o600 });
+    renameSync(temporary, this.headFile);
   }
 
   recent(limit: number): AuditEntry[] {

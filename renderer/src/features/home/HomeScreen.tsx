@@ -1,6 +1,9 @@
 // Owns the home screen: the officer's greeting and the tasks open to their role.
-import type { Officer } from '../../../../shared/contract';
+import { useEffect, useState } from 'react';
+import type { IntegrityReport, Officer } from '../../../../shared/contract';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
+import { call } from '../../lib/client';
+import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 export type Destination = 'new-case' | 'review' | 'officers' | 'settings' | 'audit' | 'reference';
@@ -26,6 +29,7 @@ export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNaviga
   const tiles = TILES.filter((tile) => tile.roles.includes(officer.role));
   return (
     <main className="panel">
+      {officer.role !== 'officer' && <IntegrityAlarm />}
       <h1>{t('home.welcome', { name: officer.name })}</h1>
       <p>{t('home.signedInAs', { role: t(`role.${officer.role}`), agency: t(`agency.${officer.agency}`) })}</p>
       {tiles.length > 0 && <p className="hint">{t('home.intro')}</p>}
@@ -39,5 +43,40 @@ export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNaviga
         ))}
       </nav>
     </main>
+  );
+}
+
+/** The core's tamper check, for supervisors and admins: silent while it holds, a red alarm when it does not. */
+function IntegrityAlarm() {
+  const { t, language } = useI18n();
+  const [report, setReport] = useState<IntegrityReport | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      const result = await call('audit.integrity', {});
+      if (stopped || !result.ok) return;
+      setReport(result.value);
+      // The check runs in the background after start: ask again until it has an answer.
+      if (result.value.state === 'pending') timer = setTimeout(() => void load(), 2000);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  if (report?.state !== 'failed') return null;
+  return (
+    <section className="banner banner-error" role="alert" data-testid="integrity-alarm">
+      <h2>{t('home.integrity.title')}</h2>
+      <p>{t('home.integrity.hint')}</p>
+      <ul>
+        {report.problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+      {report.checkedAt && <p className="hint">{t('home.integrity.checkedAt', { time: formatDateTime(report.checkedAt, language) })}</p>}
+    </section>
   );
 }

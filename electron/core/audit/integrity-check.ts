@@ -1,0 +1,180 @@
+// Owns the desk's tamper check: the audit chain against itself and against the head file kept outside the
+// database, the live schema's append-only triggers, and the case tables against the rows their events rebuild.
+// It runs in the background at every start and daily; a failure is audited and shown to supervisors and admins.
+// It cannot stop someone who controls the whole disk and the app (see README, Security).
+import { isDeepStrictEqual } from 'node:util';
+import type { IntegrityReport } from '../../../shared/contract';
+import { CaseRepository, type CaseRow } from '../cases/case-repository';
+import { openDatabase, type Db } from '../db/connection';
+import { eventFromRow, type EventRow } from '../events/event-store';
+import { ProjectionError, Projector } from '../events/projector';
+import { readHeadFile, type AuditLog } from './audit-log';
+
+/** The triggers that make the record append-only; a database without them has been opened up. */
+export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'events_no_update', 'events_no_delete'] as const;
+const CASES_PER_BATCH = 200;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Enough to act on; a thousand broken rows say nothing more than the first twenty. */
+const MAX_PROBLEMS = 20;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string): Promise<string[]> {
+  const problems: string[] = [];
+  const verification = audit.verify();
+  if (!verification.ok) problems.push(`audit chain: ${verification.problem}`);
+  problems.push(...checkHead(db, audit, headFile));
+  problems.push(...checkTriggers(db));
+  await yieldToEventLoop();
+  problems.push(...(await checkCaseTables(db)));
+  return problems.slice(0, MAX_PROBLEMS);
+}
+
+/**
+ * The database's chain against the head file. Run it at open, before the desk appends anything: the first append
+ * rewrites the head file from whatever head the database has.
+ */
+export function checkHead(db: Db, audit: AuditLog, headFile: string): string[] {
+  const kept = readHeadFile(headFile);
+  const last = audit.head();
+  if (!kept) return last ? ['audit chain: the head file kept outside the database is missing'] : [];
+  if (!last || kept.seq > last.seq) {
+    return [`audit chain: the head file says entry ${kept.seq} was written, the database ends at ${last?.seq ?? 0} (entries were cut off)`];
+  }
+  const entry = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(kept.seq) as string | undefined;
+  if (entry !== kept.hash) return [`audit chain: entry ${kept.seq} differs from the head kept outside the database (the chain was rewritten)`];
+  return [];
+}
+
+function checkTriggers(db: Db): string[] {
+  const present = new Map(
+    (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
+  );
+  return APPEND_ONLY_TRIGGERS.filter((name) => !/RAISE\s*\(\s*ABORT/i.test(present.get(name) ?? '')).map(
+    (name) => `schema: the append-only trigger ${name} is missing or changed`,
+  );
+}
+
+/**
+ * Rebuilds every case from its events in a scratch database, a batch of cases at a time (yielding between
+ * batches so the desk stays responsive), and compares the rows. Cases whose events are too old to carry their
+ * whole state (version 1) cannot be rebuilt and are left out.
+ */
+async function checkCaseTables(db: Db): Promise<string[]> {
+  const problems: string[] = [];
+  const orphans = db.prepare('SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM events WHERE case_id IS NOT NULL) LIMIT ?').pluck().all(MAX_PROBLEMS) as string[];
+  for (const id of orphans) problems.push(`case ${id}: in the case table without any event`);
+  const caseIds = db.prepare('SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL ORDER BY case_id').pluck().all() as string[];
+  const liveCases = new CaseRepository(db);
+  for (let start = 0; start < caseIds.length && problems.length < MAX_PROBLEMS; start += CASES_PER_BATCH) {
+    const batch = caseIds.slice(start, start + CASES_PER_BATCH);
+    const scratch = openDatabase(':memory:');
+    try {
+      problems.push(...compareBatch(db, scratch, liveCases, batch));
+    } finally {
+      scratch.close();
+    }
+    await yieldToEventLoop();
+  }
+  return problems;
+}
+
+function compareBatch(db: Db, scratch: Db, live: CaseRepository, caseIds: string[]): string[] {
+  const problems: string[] = [];
+  const rebuilt = new CaseRepository(scratch);
+  const projector = new Projector(rebuilt);
+  const insertEvent = scratch.prepare(
+    'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const eventsOf = db.prepare('SELECT * FROM events WHERE case_id = ? ORDER BY rowid');
+  for (const caseId of caseIds) {
+    let rebuildable = true;
+    scratch.transaction(() => {
+      for (const row of eventsOf.iterate(caseId) as IterableIterator<EventRow>) {
+        insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
+        const parsed = eventFromRow(row);
+        if (!parsed.ok) {
+          problems.push(`case ${caseId}: ${parsed.problem}`);
+          rebuildable = false;
+          return;
+        }
+        try {
+          projector.apply(parsed.event);
+        } catch (error) {
+          if (!(error instanceof ProjectionError)) throw error;
+          rebuildable = false;
+          return;
+        }
+      }
+    })();
+    if (!rebuildable) continue;
+    const stored = live.byId(caseId);
+    const expected = rebuilt.byId(caseId);
+    if (!stored || !expected) {
+      if (stored !== expected) problems.push(`case ${caseId}: ${stored ? 'its events do not open it' : 'missing from the case table'}`);
+      continue;
+    }
+    const differing = (Object.keys(expected) as (keyof CaseRow)[]).filter((column) => !isDeepStrictEqual(stored[column], expected[column]));
+    if (differing.length > 0) problems.push(`case ${caseId} (${stored.case_number}): field(s) ${differing.join(', ')} do not match its events`);
+    const amendments = (repository: CaseRepository) => repository.amendments(caseId);
+    if (!isDeepStrictEqual(amendments(live), amendments(rebuilt))) problems.push(`case ${caseId} (${stored.case_number}): its amendments do not match its events`);
+  }
+  return problems;
+}
+
+/** Runs the check at start and daily, keeps the latest report, and audits each result. */
+export class IntegrityMonitor {
+  private report: IntegrityReport = { state: 'pending', checkedAt: null, problems: [] };
+  private running: Promise<IntegrityReport> | null = null;
+  private readonly timer: ReturnType<typeof setInterval>;
+  /** What checkHead found at open; reported by the first run (later appends have moved the head file on since). */
+  private atOpen: string[];
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly headFile: string,
+    headAtOpen: string[],
+    private readonly now: () => Date,
+    private readonly log: (error: unknown) => void,
+  ) {
+    this.atOpen = headAtOpen;
+    // In the background: the desk starts at once and the check follows.
+    setImmediate(() => void this.run());
+    this.timer = setInterval(() => void this.run(), DAY_MS);
+    this.timer.unref?.();
+  }
+
+  latest(): IntegrityReport {
+    return this.report;
+  }
+
+  /** Runs a check now (or joins the one running) and returns its report. */
+  run(): Promise<IntegrityReport> {
+    this.running ??= this.check().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+
+  private async check(): Promise<IntegrityReport> {
+    try {
+      const found = await checkIntegrity(this.db, this.audit, this.headFile);
+      const problems = [...this.atOpen, ...found].slice(0, MAX_PROBLEMS);
+      this.atOpen = [];
+      if (!this.db.open) return this.report;
+      this.report = { state: problems.length === 0 ? 'ok' : 'failed', checkedAt: this.now().toISOString(), problems };
+      this.audit.append(null, problems.length === 0 ? 'integrity.checked' : 'integrity.failed', { problems });
+    } catch (error) {
+      if (!this.db.open) return this.report;
+      this.log(error);
+      this.report = { state: 'failed', checkedAt: this.now().toISOString(), problems: [`the check itself failed: ${String(error)}`] };
+    }
+    return this.report;
+  }
+}
+

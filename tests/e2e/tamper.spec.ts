@@ -1,0 +1,54 @@
+// Tamper evidence as a supervisor or admin meets it (issue #16, finding 3): a case row changed behind its events
+// while the desk was off is found at the next start and shown on the home screen; an officer sees no alarm.
+import Database from 'better-sqlite3';
+import { generateMrz } from '../../shared/mrz';
+import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+
+const MRZ = generateMrz('TD3', {
+  documentCode: 'P',
+  issuingState: 'IDN',
+  nationality: 'IDN',
+  primaryIdentifier: 'LESTARI',
+  secondaryIdentifier: 'SITI AMINAH',
+  documentNumber: 'C1234567',
+  birthDate: '1999-04-12',
+  sex: 'F',
+  expiryDate: '2030-01-01',
+}).join('\n');
+const OFFICER = { name: 'Budi Santoso', officerNumber: 'BP-0001', agency: 'BP3MI', role: 'officer', password: 'petugas-pass-2026' } as const;
+
+test('a case row changed while the desk was off is shown to the admin on the home screen at the next start', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  // No alarm on an untouched desk.
+  await expect(page.getByTestId('integrity-alarm')).toHaveCount(0);
+  const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const caseId = (opened.value as { id: string }).id;
+  const decided = await desk.core.dispatch('cases.decide', { caseId, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Referred.' });
+  expect(decided.ok).toBe(true);
+  expect((await desk.core.dispatch('officers.create', OFFICER)).ok).toBe(true);
+
+  // The desk is shut down; someone with a shell changes the decision in the file.
+  const databasePath = desk.core.databasePath;
+  await desk.host.close();
+  desk.core.close();
+  const raw = new Database(databasePath);
+  raw.exec("UPDATE cases SET decision = 'clear'");
+  raw.close();
+
+  await desk.start();
+  await desk.open(page);
+  await signIn(page, ADMIN.officerNumber, ADMIN.password);
+  const alarm = page.getByTestId('integrity-alarm');
+  await expect(alarm).toBeVisible({ timeout: 30_000 });
+  await expect(alarm.getByRole('heading', { name: 'Catatan meja ini mungkin telah diubah' })).toBeVisible();
+  await expect(alarm).toContainText('field(s) decision do not match its events');
+  await shot(page, 'integrity-alarm');
+
+  // An officer's home screen carries no alarm (the check's report is for supervisors and admins).
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signIn(page, OFFICER.officerNumber, OFFICER.password);
+  await expect(page.getByRole('heading', { name: `Selamat bertugas, ${OFFICER.name}.` })).toBeVisible();
+  await expect(page.getByTestId('integrity-alarm')).toHaveCount(0);
+});
