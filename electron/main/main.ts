@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openCore, PRODUCT_NAME, type DeskCore } from '../core/index';
 import { LaunchOptionError, parseLaunchOptions, type LaunchOptions } from '../core/launch-options';
 import { APP_ENTRY_URL } from './app-origin';
+import { credentialStoreFor } from './credential-cipher';
 import { wireIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, installWebContentsGuards } from './security';
@@ -103,7 +104,7 @@ async function start(options: LaunchOptions): Promise<void> {
 
   // An empty dataDir is the parser's way of saying "the shell's default".
   const dataDir = options.dataDir === '' ? app.getPath('userData') : path.resolve(options.dataDir);
-  core = await openCore({ dataDir, demo: options.demo, idleLockMinutes: options.idleLockMinutes });
+  core = await openCore({ dataDir, demo: options.demo, idleLockMinutes: options.idleLockMinutes, credentials: credentialStoreFor(dataDir, options.demo) });
   teardownIpc = wireIpc(core, () => mainWindow);
 
   mainWindow = createWindow(options);

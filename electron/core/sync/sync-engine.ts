@@ -78,6 +78,7 @@ export class SyncEngine {
   private readonly timing: SyncTiming;
   private running: Promise<SyncState> | null = null;
   private queued: Promise<SyncState> | null = null;
+  private lastView: SyncState = { state: 'not_configured', lastSyncAt: null, pending: 0, offlineSince: null, problem: null, hubUrl: null };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private closed = false;
@@ -90,7 +91,9 @@ export class SyncEngine {
 
   /** The header's state now. */
   status(): SyncState {
-    return this.state.view(this.running !== null);
+    // After close the database is gone; the last state seen stands.
+    if (!this.closed) this.lastView = this.state.view(this.running !== null);
+    return this.lastView;
   }
 
   /** Starts the background loop (a desk that is not enrolled waits for enroll()). */
@@ -179,8 +182,9 @@ export class SyncEngine {
   }
 
   private scheduleNext(): void {
+    if (this.closed) return;
     const config = this.state.config();
-    if (this.closed || !config || config.revokedAt || config.problemCode === 'credential_missing') return;
+    if (!config || config.revokedAt || config.problemCode === 'credential_missing') return;
     if (this.failures === 0) return this.schedule(this.timing.intervalMs);
     const ceiling = Math.min(this.timing.maxBackoffMs, this.timing.backoffMs * 2 ** Math.min(this.failures - 1, 30));
     // Full jitter over the upper half: desks that lost the hub together do not come back together.

@@ -55,10 +55,16 @@ export function App() {
     void refresh().then((result) => {
       if (result.ok) applyDefaultLanguage(result.value.defaultLanguage);
     });
-    return on('session.changed', ({ session: next }) => {
+    const offSession = on('session.changed', ({ session: next }) => {
       setSession(next);
       if (!next) setRoute(HOME);
     });
+    // The core announces every sync it runs in the background.
+    const offSync = on('sync.status', (sync) => setInfo((current) => current && { ...current, sync }));
+    return () => {
+      offSession();
+      offSync();
+    };
   }, [refresh, applyDefaultLanguage]);
 
   // While the connection is lost, keep trying; nothing on screen pretends to be saved meanwhile.

@@ -1,6 +1,7 @@
 // Owns the header: desk name, officer and agency, the real sync state, the language switch, lock and sign-out.
 import type { LANGUAGES, SessionView, SyncState } from '../../../shared/contract';
 import { useI18n } from '../lib/i18n';
+import { SyncStatus } from './SyncStatus';
 
 interface HeaderProps {
   deskName: string;
@@ -53,9 +54,8 @@ export function Header({ deskName, demo, sync, session, onBack, onLock, onSignOu
           )}
           <div>
             <dt>{t('header.sync')}</dt>
-            <dd data-testid="sync-state" className={`sync sync-${sync.state}`}>
-              {t(`sync.${sync.state}`)}
-              {sync.pending > 0 && ` · ${t('sync.pending', { count: sync.pending })}`}
+            <dd>
+              <SyncStatus sync={sync} canSync={officer !== null} />
             </dd>
           </div>
         </dl>

@@ -1,9 +1,10 @@
 // Owns the admin's desk settings: desk name, idle-lock minutes and the default language.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LANGUAGES, SLIP_LAYOUTS, type DeskSettings, type Language, type SlipLayout } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { HubEnrollment } from './HubEnrollment';
 
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
@@ -13,9 +14,11 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    void call('settings.get', {}).then((result) => (result.ok ? setSettings(result.value) : setError(errorText(result.error))));
-  }, [errorText]);
+  const load = useCallback(
+    () => void call('settings.get', {}).then((result) => (result.ok ? setSettings(result.value) : setError(errorText(result.error)))),
+    [errorText],
+  );
+  useEffect(load, [load]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -104,6 +107,13 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }) {
           <Button type="submit">{t('officers.save')}</Button>
         </form>
       )}
+      <HubEnrollment
+        onEnrolled={() => {
+          // The hub gave this desk its airport and desk codes.
+          load();
+          onSaved();
+        }}
+      />
     </main>
   );
 }

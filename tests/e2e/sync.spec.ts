@@ -1,0 +1,168 @@
+// Sync end to end in Chromium: a hub on a throwaway PostgreSQL cluster and two desks (two cores, two browser hosts)
+// on this machine. Desk 1 is enrolled from its settings screen; a traveller held at desk 1 opens at desk 2 with
+// the hold at the top of the history, and desk 1's slip number scanned at desk 2 opens the case; the header's sync
+// state follows the hub through a stop and a start.
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type DeskCore } from '../../electron/core';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { startHub, type RunningHub } from '../../server/hub';
+import { createLogger } from '../../server/logger';
+import { generateMrz } from '../../shared/mrz';
+import { startPgCluster, type PgCluster } from '../support/pg-cluster';
+import { ADMIN, completeFirstRun, expect, RENDERER_DIR, test } from './desk-fixture';
+
+// Background syncs every second, retries within two: the header changes while the test watches.
+const FAST_SYNC = { intervalMs: 1_000, backoffMs: 500, maxBackoffMs: 2_000, requestTimeoutMs: 3_000 };
+
+interface E2eDesk {
+  core: DeskCore;
+  host: BrowserHost;
+  dataDir: string;
+}
+
+async function startDesk(): Promise<E2eDesk> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'meja-e2e-sync-'));
+  const core = await openCore({ dataDir, syncTiming: FAST_SYNC });
+  const host = await startBrowserHost({ core, rendererDir: RENDERER_DIR });
+  return { core, host, dataDir };
+}
+
+function passport(documentNumber: string): string[] {
+  return generateMrz('TD3', {
+    documentCode: 'P',
+    issuingState: 'IDN',
+    nationality: 'IDN',
+    primaryIdentifier: 'WULANDARI',
+    secondaryIdentifier: 'SRI',
+    documentNumber,
+    birthDate: '1998-07-21',
+    sex: 'F',
+    expiryDate: '2032-03-01',
+  });
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Pengaturan meja/ }).click();
+  await expect(page.getByRole('heading', { name: 'Hub sinkronisasi' })).toBeVisible();
+}
+
+test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in desk 2, the header through a hub stop and start', async ({ page, browser, shot }) => {
+  test.setTimeout(240_000);
+  let cluster: PgCluster | undefined;
+  let hub: RunningHub | undefined;
+  const desks: E2eDesk[] = [];
+  const hubDir = mkdtempSync(join(tmpdir(), 'meja-e2e-hub-'));
+  try {
+    cluster = await startPgCluster();
+    const databaseUrl = cluster.createDatabase('hub_e2e');
+    hub = await startHub({ databaseUrl, dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+    const hubPort = hub.port;
+    const d1 = await startDesk();
+    const d2 = await startDesk();
+    desks.push(d1, d2);
+
+    // Desk 1: first run, then the admin enrolls the desk on the settings screen.
+    await page.goto(d1.host.launchUrl);
+    await completeFirstRun(page);
+    await expect(page.getByTestId('sync-state')).toHaveText('Sinkronisasi belum dikonfigurasi');
+    await openSettings(page);
+    const badCode = 'SALAH-KODE-1234';
+    await page.getByLabel('Alamat hub').fill(hub.url);
+    await page.getByLabel('Kode pendaftaran sekali pakai').fill(badCode);
+    await page.getByRole('button', { name: 'Daftarkan meja' }).click();
+    await expect(page.getByRole('alert')).toContainText('Hub menolak kode ini');
+    await shot(page, '1-code-refused');
+    const { code } = await hub.services.desks.createDesk('PLM', 'D01', 'Meja 1');
+    await page.getByLabel('Kode pendaftaran sekali pakai').fill(code);
+    await page.getByRole('button', { name: 'Daftarkan meja' }).click();
+    await expect(page.getByText('Meja terdaftar di hub.')).toBeVisible();
+    await expect(page.getByTestId('hub-url')).toHaveText(hub.url);
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Tersinkron \d{2}[.:]\d{2}$/);
+    await shot(page, '2-enrolled');
+    // The credential never reaches the page.
+    expect(await page.content()).not.toMatch(/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}/);
+
+    // Desk 2 is set up and enrolled by its admin too (through the same core procedures).
+    await d2.core.dispatch('setup.createFirstAdmin', { name: 'Dedi Admin', officerNumber: 'ADM-D02', agency: 'BP3MI', password: 'admin-password-2' });
+    await d2.core.dispatch('session.signIn', { officerNumber: 'ADM-D02', password: 'admin-password-2' });
+    const { code: code2 } = await hub.services.desks.createDesk('PLM', 'D02', 'Meja 2');
+    expect(await d2.core.dispatch('sync.enroll', { hubUrl: hub.url, code: code2 })).toMatchObject({ ok: true });
+
+    // Desk 1 holds a traveller (Tunda) through its screens.
+    await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+    await page.getByLabel('Baris MRZ').fill(passport('E7000001').join('\n'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('history')).toBeVisible();
+    const opened = (await d1.core.dispatch('cases.search', { documentNumber: 'E7000001' })) as { ok: true; value: { id: string; caseNumber: string }[] };
+    const held = opened.value[0]!;
+    expect(
+      await d1.core.dispatch('cases.decide', { caseId: held.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI' }),
+    ).toMatchObject({ ok: true });
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Tersinkron/, { timeout: 20_000 });
+
+    // Desk 2, in its own browser page: the same passport opens with desk 1's hold at the top of the history.
+    const page2 = await browser.newPage();
+    await page2.goto(d2.host.launchUrl);
+    await expect(page2.getByTestId('sync-state')).toHaveText(/^Tersinkron/);
+    await page2.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+    await page2.getByLabel('Baris MRZ').fill(passport('E7000001').join('\n'));
+    await expect
+      .poll(async () => ((await d2.core.dispatch('cases.get', { caseId: held.caseNumber })) as { ok: boolean }).ok, { timeout: 20_000 })
+      .toBe(true);
+    await page2.keyboard.press('Enter');
+    const history = page2.getByTestId('history');
+    await expect(history).toContainText('Tunda keberangkatan');
+    await expect(history).toContainText('Meja 1');
+    await expect(history).toContainText(ADMIN.name);
+    await shot(page2, '3-desk2-history');
+    // Desk 1's slip (its case number in the QR code) scanned at desk 2 opens desk 1's case.
+    await page2.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    // A scanner types as fast as the keyboard channel allows; so does Playwright without a delay.
+    await page2.keyboard.type(held.caseNumber);
+    await page2.keyboard.press('Enter');
+    await expect(page2.getByText(held.caseNumber).first()).toBeVisible();
+    await expect(page2.getByTestId('decision')).toHaveText('Tunda keberangkatan');
+    await shot(page2, '4-desk1-slip-at-desk2');
+    await page2.close();
+
+    // The hub stops: desk 1 says since when it is offline, and how much waits.
+    await hub.close();
+    hub = undefined;
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Luring sejak \d{2}[.:]\d{2}/, { timeout: 20_000 });
+    expect(await d1.core.dispatch('cases.decide', { caseId: held.id, outcome: 'clear' })).toMatchObject({ ok: false });
+    await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+    await page.getByLabel('Baris MRZ').fill(passport('E7000002').join('\n'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('history')).toBeVisible();
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Luring sejak .* · 1 menunggu$/, { timeout: 20_000 });
+    await shot(page, '5-offline-pending');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Offline since .* · 1 waiting$/);
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+
+    // The hub starts again on the same address: the header comes back to synced with nothing waiting.
+    hub = await startHub({ databaseUrl, dataDir: hubDir, host: '127.0.0.1', port: hubPort, logger: createLogger('silent') });
+    await expect(page.getByTestId('sync-state')).toHaveText(/^Tersinkron \d{2}[.:]\d{2}$/, { timeout: 30_000 });
+    await shot(page, '6-back-online');
+
+    // Revoked: the header says so, and why.
+    await hub.services.desks.revoke('PLM', 'D01');
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('Dicabut oleh hub · daftarkan lagi dengan kode baru di Pengaturan meja', { timeout: 20_000 });
+    await shot(page, '7-revoked');
+  } finally {
+    for (const desk of desks) {
+      await desk.host.close();
+      desk.core.close();
+      rmSync(desk.dataDir, { recursive: true, force: true });
+    }
+    await hub?.close();
+    cluster?.stop();
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+});
