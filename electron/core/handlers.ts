@@ -190,6 +190,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
           watchList: reference.watchListVersion(),
         },
       }),
+    'reference.checklist': (input) => ok(reference.checklistFor(input.version)),
     'reference.import': (input) => {
       const result = reference.import(input.kind, input.content, officer().officerNumber, ctx.now().toISOString());
       if (!result.ok) {

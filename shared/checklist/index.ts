@@ -7,6 +7,7 @@ export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indica
 export { validateChecklist, type ChecklistValidation } from './validate';
 export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered, finalDestination } from './conditions';
 export { evaluateRisk, levelFor } from './risk';
+export { interviewContext, type CaseFacts } from './context';
 export { DEFAULT_CHECKLIST, SHIPPED_CHECKLISTS, shippedChecklist } from './default-checklist';
 export {
   countryRulesSchema,

@@ -18,6 +18,12 @@ export const referenceProcedures = {
     }),
     access: EVERY_ROLE,
   }),
+  /** The checklist a case was opened under, so an older case shows its own questions. */
+  'reference.checklist': procedure({
+    input: z.object({ version: z.string().min(1).max(100) }).strict(),
+    output: checklistSchema,
+    access: EVERY_ROLE,
+  }),
   'reference.import': procedure({
     input: z.object({ kind: referenceKinds, content: z.string().min(1).max(5_000_000) }).strict(),
     output: z.object({ kind: referenceKinds, version: z.string() }),

@@ -7,6 +7,7 @@ import {
   OUTCOME_RULES,
   decisionProblems,
   evaluateRisk,
+  interviewContext,
   isReasonCode,
   legalGround,
   mayCountersign,
@@ -382,13 +383,8 @@ export class CaseService {
 
   /** The facts from outside the interview that a case is judged with. */
   private context(row: CaseRow, around: Surroundings): RiskContext {
-    return {
-      destinationCountry: row.destination_country,
-      ageYears: around.traveller.ageYears,
-      countryRules: this.reference.countryRules(),
-      earlierHolds: around.history.filter((entry) => entry.decision !== null && entry.decision !== 'clear').length,
-      watchListHits: around.watchListHits.length,
-    };
+    const facts = { destinationCountry: row.destination_country, ageYears: around.traveller.ageYears, history: around.history, watchListHits: around.watchListHits.length };
+    return interviewContext(facts, this.reference.countryRules());
   }
 
   /** Judged with the checklist the case was opened under, never a newer one. */

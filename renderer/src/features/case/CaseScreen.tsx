@@ -2,7 +2,7 @@
 // reach, then the decided view. Also the case's keyboard (Enter for the next traveller only on the page itself or
 // its button, Alt+C for the slip), where the focus lands, and handing the unsaved form to the desk's draft stash.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Checklist } from '../../../../shared/checklist';
+import { interviewContext, missingRequired, type Answers, type Checklist, type CountryRules } from '../../../../shared/checklist';
 import type { CallError, CaseDetail, DecisionDraft, Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
@@ -33,6 +33,9 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
   const { t, errorText } = useI18n();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
+  const [countryRules, setCountryRules] = useState<CountryRules | null>(null);
+  // The answers as the officer gives them, before they are saved: what the clear waits for.
+  const [liveAnswers, setLiveAnswers] = useState<Answers | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [justDecided, setJustDecided] = useState(false);
   const [decision, setDecision] = useState<DecisionDraft>(restoredDecision ?? EMPTY_DECISION);
@@ -40,12 +43,26 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
 
   useEffect(() => {
     void call('cases.get', { caseId }).then((result) => (result.ok ? setDetail(result.value) : setError(errorText(result.error))));
-    void call('reference.current', {}).then((result) => result.ok && setChecklist(result.value.checklist));
+    void call('reference.current', {}).then((result) => result.ok && setCountryRules(result.value.countryRules));
   }, [caseId, errorText]);
+
+  // The case is shown with the checklist it was opened under, not the one in use today.
+  const version = detail?.checklistVersion;
+  useEffect(() => {
+    if (version === undefined) return;
+    void call('reference.checklist', { version }).then((result) => (result.ok ? setChecklist(result.value) : setError(errorText(result.error))));
+  }, [version, errorText]);
 
   // Answers saved in the background update the risk and never clear an error the officer has not dealt with.
   const onError = useCallback((e: CallError) => setError(errorText(e)), [errorText]);
   const answers = useAnswerSaver(caseId, setDetail, onError);
+  const queueAnswers = useCallback(
+    (next: Answers) => {
+      setLiveAnswers(next);
+      answers.queue(next);
+    },
+    [answers],
+  );
   useEffect(() => {
     onBeforeLeave(() => answers.flush());
     return () => onBeforeLeave(null);
@@ -68,10 +85,10 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
 
   // The work starts at question 1 (or, coming back from the lock, at the decision, which the panel focuses).
   useEffect(() => {
-    if (focusedOnOpen.current || !detail || !checklist) return;
+    if (focusedOnOpen.current || !detail || !checklist || !countryRules) return;
     focusedOnOpen.current = true;
     if (detail.status === 'open' && !restoredDecision?.outcome) document.querySelector<HTMLElement>('.questions input, .questions select')?.focus();
-  }, [detail, checklist, restoredDecision]);
+  }, [detail, checklist, countryRules, restoredDecision]);
 
   const decided = detail !== null && detail.status !== 'open';
   useEffect(() => {
@@ -92,6 +109,14 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
 
   if (!detail) return <main className="panel">{error ? <ErrorBanner text={error} /> : <p>{t('app.loading')}</p>}</main>;
   const outcome = detail.decisionDetail?.outcome;
+  const context =
+    countryRules &&
+    interviewContext(
+      { destinationCountry: detail.travel.destinationCountry, ageYears: detail.traveller.ageYears, history: detail.history, watchListHits: detail.watchListHits.length },
+      countryRules,
+    );
+  // A checklist with a triage offers Clear only once every question it shows is answered (the core refuses it too).
+  const unanswered = checklist?.fullInterview && context ? missingRequired(checklist, liveAnswers ?? (detail.answers as Answers), context).map((q) => q.id) : [];
   return (
     <main className="case-layout">
       <header className="case-header">
@@ -113,7 +138,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
           <HistoryPanel detail={detail} />
           <TravellerCard detail={detail} />
           <TravelPanel detail={detail} onChanged={onChanged} onError={onError} />
-          {checklist && <InterviewPanel detail={detail} checklist={checklist} onAnswers={answers.queue} />}
+          {checklist && context && <InterviewPanel detail={detail} checklist={checklist} context={context} onAnswers={queueAnswers} />}
         </div>
         <div className="decision-column">
           {detail.status === 'open' ? (
@@ -124,6 +149,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
               restoring={Boolean(restoredDecision?.outcome)}
               onDraft={editDecision}
               flushAnswers={answers.flush}
+              unanswered={unanswered}
               onDecided={onDecided}
               onError={onError}
             />

@@ -20,13 +20,15 @@ interface DecisionPanelProps {
   onDraft: (next: DecisionDraft) => void;
   /** Saves the answers still waiting; see useAnswerSaver. */
   flushAnswers: () => Promise<CallResult<CaseDetail> | null>;
+  /** Questions shown but not yet answered, when the checklist has a triage: Clear is not offered until none are left. */
+  unanswered: string[];
   onDecided: (detail: CaseDetail) => void;
   onError: (error: CallError) => void;
 }
 
 const isDecisionField = (field: string | undefined): field is DecisionField => field === 'reasons' || field === 'legalGround' || field === 'note' || field === 'contact';
 
-export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flushAnswers, onDecided, onError }: DecisionPanelProps) {
+export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flushAnswers, unanswered, onDecided, onError }: DecisionPanelProps) {
   const { t, language, errorText } = useI18n();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<DecisionField, string>>>({});
@@ -50,6 +52,11 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
   }
 
   function choose(next: Outcome) {
+    if (next === 'clear' && unanswered.length > 0) {
+      // Not offered yet: take the officer to the first question still open instead.
+      const item = document.querySelector(`[data-question="${unanswered[0] ?? ''}"]`);
+      return item?.querySelector<HTMLElement>('input, select')?.focus();
+    }
     if (!OUTCOME_RULES[next].needsJustification) return void decide(next);
     // The note starts from the chosen reasons, for the officer to edit; typed text is never replaced.
     const note = draft.note.trim() ? draft.note : notePhrases(chosenReasons({ ...draft, outcome: next }, raised), language);
@@ -104,7 +111,7 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     <section className="card decision-panel" aria-labelledby="decision-title" id="decision">
       <h2 id="decision-title">{t('case.decision')}</h2>
       <div className="outcomes">
-        <Button onClick={() => choose('clear')} disabled={busy} className="outcome-clear">
+        <Button onClick={() => choose('clear')} disabled={busy || unanswered.length > 0} className="outcome-clear" aria-describedby={unanswered.length > 0 ? 'clear-needs-interview' : undefined}>
           {t('case.clearFast')} <kbd>Alt+{OUTCOME_KEYS.clear}</kbd>
         </Button>
         {OUTCOMES.filter((o) => OUTCOME_RULES[o].needsJustification && offered(o)).map((o) => (
@@ -113,6 +120,11 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
           </Button>
         ))}
       </div>
+      {unanswered.length > 0 && (
+        <p className="hint" id="clear-needs-interview" data-testid="clear-needs-interview">
+          {t('case.clearNeedsInterview')}
+        </p>
+      )}
       {outcome && OUTCOME_RULES[outcome].needsJustification && (
         <DecisionForm ref={form} outcome={outcome} draft={draft} raised={raised} reasons={reasons} errors={errors} busy={busy} onDraft={edit} onSubmit={() => void decide(outcome)} />
       )}

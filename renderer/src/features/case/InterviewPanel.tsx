@@ -1,7 +1,7 @@
 // Owns the interview: travel details with an airport search, and the checklist questions that apply so far.
 // Answers are saved as the officer gives them; the core recomputes the risk from them.
-import { useState } from 'react';
-import { visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question } from '../../../../shared/checklist';
+import { useEffect, useRef, useState } from 'react';
+import { isAnswered, visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question, type RiskContext } from '../../../../shared/checklist';
 import type { CaseDetail, CallError } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { searchAirports } from '../../../../shared/reference-data/airports';
@@ -73,12 +73,45 @@ export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
   );
 }
 
-/** onAnswers receives the whole answer set after each change; the case screen saves it (useAnswerSaver). */
-export function InterviewPanel({ detail, checklist, onAnswers }: { detail: CaseDetail; checklist: Checklist; onAnswers: (answers: Answers) => void }) {
+/** Digits answer a choice question in one key: option N, or 1 yes / 2 no. */
+function optionForKey(question: Question, key: string): AnswerValue | undefined {
+  if (!/^[1-9]$/.test(key)) return undefined;
+  const index = Number(key) - 1;
+  if (question.type === 'yes_no') return index === 0 ? true : index === 1 ? false : undefined;
+  return question.options?.[index]?.id;
+}
+
+/** A multiple-choice answer after toggling one option; an exclusive option ("none") clears the rest and vice versa. */
+function toggled(question: Question, current: AnswerValue | undefined, option: string): string[] {
+  const list = Array.isArray(current) ? current : [];
+  if (list.includes(option)) return list.filter((item) => item !== option);
+  const exclusive = question.exclusiveOption;
+  if (option === exclusive) return [option];
+  return [...list.filter((item) => item !== exclusive), option];
+}
+
+/**
+ * onAnswers receives the whole answer set after each change; the case screen saves it (useAnswerSaver). A checklist
+ * with a triage shows it first, then the full interview once a trigger opens it, starting with the privacy prompt.
+ */
+export function InterviewPanel({
+  detail,
+  checklist,
+  context,
+  onAnswers,
+}: {
+  detail: CaseDetail;
+  checklist: Checklist;
+  context: RiskContext;
+  onAnswers: (answers: Answers) => void;
+}) {
   const { t, language } = useI18n();
   const [answers, setAnswers] = useState<Answers>(detail.answers as Answers);
   const editable = detail.status === 'open';
-  const questions = visibleQuestions(checklist, answers);
+  const questions = visibleQuestions(checklist, answers, context);
+  const list = useRef<HTMLDivElement>(null);
+  // After a one-key answer, the question to move on from (the next one may only now be shown).
+  const [advanceFrom, setAdvanceFrom] = useState<string | null>(null);
 
   function answer(id: string, value: AnswerValue) {
     const next = { ...answers, [id]: value };
@@ -86,17 +119,71 @@ export function InterviewPanel({ detail, checklist, onAnswers }: { detail: CaseD
     onAnswers(next);
   }
 
+  useEffect(() => {
+    if (advanceFrom === null) return;
+    setAdvanceFrom(null);
+    // On to the next question that still needs an answer: an optional field (a city) is not a stop on the fast path.
+    const after = questions.slice(questions.findIndex((q) => q.id === advanceFrom) + 1);
+    const next = after.find((q) => q.required === true && !isAnswered(answers[q.id]))?.id;
+    if (next === undefined) return;
+    const item = list.current?.querySelector(`[data-question="${next}"]`);
+    (item?.querySelector<HTMLElement>('input:checked') ?? item?.querySelector<HTMLElement>('input, select'))?.focus();
+  }, [advanceFrom, questions, answers]);
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    const target = event.target as HTMLInputElement;
+    if (!editable || event.altKey || event.ctrlKey || event.metaKey || (target.type !== 'radio' && target.type !== 'checkbox')) return;
+    const id = target.closest<HTMLElement>('[data-question]')?.dataset.question;
+    const question = questions.find((q) => q.id === id);
+    if (!question) return;
+    const value = optionForKey(question, event.key);
+    if (value === undefined) return;
+    event.preventDefault();
+    if (question.type === 'multiple') {
+      const next = toggled(question, answers[question.id], value as string);
+      answer(question.id, next);
+      // The exclusive option ("nothing observed") finishes the question; other options may be combined.
+      if (value === question.exclusiveOption) setAdvanceFrom(question.id);
+      return;
+    }
+    answer(question.id, value);
+    setAdvanceFrom(question.id);
+  }
+
+  const sectioned = checklist.fullInterview !== undefined;
+  const triage = sectioned ? questions.filter((q) => q.section === 'triage') : questions;
+  const full = sectioned ? questions.filter((q) => q.section === 'full') : [];
+  const item = (question: Question) => (
+    <li key={question.id} data-question={question.id} className={question.privacyPrompt ? 'privacy-prompt' : undefined}>
+      {question.officerOnly && <span className="badge officer-only">{t('case.officerOnly')}</span>}
+      <QuestionInput question={question} value={answers[question.id]} disabled={!editable} onAnswer={(value) => answer(question.id, value)} language={language} yes={t('case.yes')} no={t('case.no')} />
+    </li>
+  );
+
   return (
     <section className="card" aria-labelledby="interview-title">
       <h2 id="interview-title">{t('case.interview')}</h2>
       <p className="hint">{t('case.checklistVersion', { version: detail.checklistVersion })}</p>
-      <ol className="questions">
-        {questions.map((question) => (
-          <li key={question.id}>
-            <QuestionInput question={question} value={answers[question.id]} disabled={!editable} onAnswer={(value) => answer(question.id, value)} language={language} yes={t('case.yes')} no={t('case.no')} />
-          </li>
-        ))}
-      </ol>
+      <div ref={list} onKeyDown={onKeyDown}>
+        {sectioned && (
+          <>
+            <h3 id="triage-title">{t('case.triage')}</h3>
+            <p className="hint">{t('case.triageHint')}</p>
+          </>
+        )}
+        <ol className="questions" aria-labelledby={sectioned ? 'triage-title' : 'interview-title'}>
+          {triage.map(item)}
+        </ol>
+        {full.length > 0 && (
+          <section className="full-interview" aria-labelledby="full-interview-title">
+            <h3 id="full-interview-title">{t('case.fullInterview')}</h3>
+            <p className="hint">{t('case.fullInterviewOpened')}</p>
+            <ol className="questions" start={triage.length + 1}>
+              {full.map(item)}
+            </ol>
+          </section>
+        )}
+      </div>
     </section>
   );
 }
@@ -128,10 +215,10 @@ function QuestionInput({
           <legend>{label}</legend>
           {help && <small className="hint">{help}</small>}
           <div className="choices">
-            {([true, false] as const).map((choice) => (
+            {([true, false] as const).map((choice, index) => (
               <label key={String(choice)} className={`choice ${value === choice ? 'chosen' : ''}`}>
                 <input type="radio" name={id} checked={value === choice} onChange={() => onAnswer(choice)} />
-                {choice ? yes : no}
+                <kbd aria-hidden="true">{index + 1}</kbd> {choice ? yes : no}
               </label>
             ))}
           </div>
@@ -145,7 +232,7 @@ function QuestionInput({
           <legend>{label}</legend>
           {help && <small className="hint">{help}</small>}
           <div className="choices">
-            {(question.options ?? []).map((option) => {
+            {(question.options ?? []).map((option, index) => {
               const checked = Array.isArray(chosen) ? chosen.includes(option.id) : chosen === option.id;
               return (
                 <label key={option.id} className={`choice ${checked ? 'chosen' : ''}`}>
@@ -155,11 +242,10 @@ function QuestionInput({
                     checked={checked}
                     onChange={() => {
                       if (question.type === 'single') return onAnswer(option.id);
-                      const list = Array.isArray(chosen) ? chosen : [];
-                      onAnswer(checked ? list.filter((item) => item !== option.id) : [...list, option.id]);
+                      onAnswer(toggled(question, chosen, option.id));
                     }}
                   />
-                  {option.text[language]}
+                  {index < 9 && <kbd aria-hidden="true">{index + 1}</kbd>} {option.text[language]}
                 </label>
               );
             })}

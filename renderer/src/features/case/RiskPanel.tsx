@@ -19,7 +19,7 @@ export function RiskPanel({ detail }: { detail: CaseDetail }) {
           ))}
         </ul>
       )}
-      <p>
+      <p data-testid="risk-suggestion">
         <strong>{t('case.suggestion', { text: risk.suggestion[language] })}</strong>
       </p>
     </section>
