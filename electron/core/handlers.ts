@@ -167,7 +167,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cases.search': (input) => ok(cases.search(input, officer())),
 
     'slips.get': (input) => slips.get(input.caseId, officer()),
-    'slips.print': (input) => slips.recordPrint(input.caseId, input.layout, input.copies, input.toPdf, officer()),
+    'slips.print': (input) => slips.print(input.caseId, input.layout, input.copies, input.toPdf, officer()),
 
     'sync.status': () => ok(sync.status()),
     'sync.now': async () => ok(await sync.syncNow()),

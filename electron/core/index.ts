@@ -47,7 +47,7 @@ export function databaseFile(dataDir: string, demo: boolean): string {
 }
 
 /** The desk's services on one database, without a session: the core below, and tools such as benchmarks. */
-export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now'>) {
+export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now' | 'shell'>) {
   const now = options.now ?? (() => new Date());
   const databasePath = databaseFile(options.dataDir, options.demo ?? false);
   const folderWarnings = secureDataFolder(options.dataDir);
@@ -71,7 +71,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const events = new EventStore(db, identity.deviceId);
   const reference = new ReferenceService(db, events, audit);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
-  const slips = new SlipService(db, events, audit, cases, settings, now);
+  const slips = new SlipService(db, events, audit, cases, settings, now, options.shell ?? null);
   const review = new ReviewService(db, events, audit, cases, officers, now);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   for (const warning of folderWarnings) {

@@ -1,7 +1,18 @@
 // Owns the interface both shells use to talk to the core: one dispatch, one event stream.
-import type { CallResult, DeskEvent } from '../../shared/contract';
+import type { CallResult, DeskEvent, SlipLayout } from '../../shared/contract';
 import type { CredentialStore } from './sync/credential-store';
 import type { SyncTiming } from './sync/sync-engine';
+
+/**
+ * What a shell can do that the core cannot: reach a printer and a save dialog. Given at open by the Electron
+ * shell; the browser host has none (the browser prints). Each resolves false when nothing happened (cancelled).
+ */
+export interface ShellCapabilities {
+  /** Prints the slip the window shows, to this printer ('' for the default); true once it went to a printer. */
+  printSlip(layout: SlipLayout, copies: number, printerName: string): Promise<boolean>;
+  /** Saves the slip the window shows as a PDF where the officer chooses; false when they cancelled. */
+  saveSlipPdf(caseNumber: string): Promise<boolean>;
+}
 
 export interface CoreOptions {
   /** The folder holding desk.sqlite (or demo.sqlite in demo mode). */
@@ -16,6 +27,8 @@ export interface CoreOptions {
   credentials?: CredentialStore;
   /** Sync intervals and backoff; tests shorten them. */
   syncTiming?: Partial<SyncTiming>;
+  /** The shell's printer and save dialog, when it has them. */
+  shell?: ShellCapabilities;
 }
 
 export interface DeskCore {

@@ -1,10 +1,9 @@
 // Owns the single IPC door into the core: who may knock (our window's main frame at app://desk/),
-// how calls are dispatched, and how core events reach the renderer.
+// how calls are relayed to the core's dispatch, and how core events reach the renderer. It knows no procedure.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult, type SlipLayout } from '../../shared/contract/index';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallResult } from '../../shared/contract/index';
 import type { DeskCore } from '../core/types';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
-import { printSlip, saveSlipPdf } from './printing';
 
 function refuse(code: 'forbidden' | 'invalid_input' | 'internal', message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
@@ -29,19 +28,6 @@ function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null
   }
 }
 
-async function printRecorded(core: DeskCore, contents: Electron.WebContents, input: unknown, recorded: unknown): Promise<unknown> {
-  const { layout, copies, toPdf } = input as { layout: SlipLayout; copies: number; toPdf?: boolean };
-  if (toPdf) {
-    await saveSlipPdf(contents, (recorded as { caseNumber: string }).caseNumber);
-    return { ...(recorded as object), printedByShell: true };
-  }
-  const settings = await core.dispatch('settings.get', {});
-  const printerName = settings.ok ? (settings.value as { printerName: string }).printerName : '';
-  // Either printed silently or handed to the system dialog: the renderer must not open a second one.
-  await printSlip(contents, layout, copies, printerName);
-  return { ...(recorded as object), printedByShell: true };
-}
-
 /**
  * Wires the core to the window. `getWindow` is read on every call, so a recreated window keeps working and
  * a closed one is refused. Returns the teardown. The handler never throws: the renderer always gets a CallResult.
@@ -55,10 +41,7 @@ export function wireIpc(core: DeskCore, getWindow: () => BrowserWindow | null): 
       return refuse('invalid_input', 'The procedure name must be a non-empty string.');
     }
     try {
-      const result = await core.dispatch(name, input);
-      // The core records the print; the shell owns the printer.
-      if (name === 'slips.print' && result.ok) return { ok: true, value: await printRecorded(core, event.sender, input, result.value) };
-      return result;
+      return await core.dispatch(name, input);
     } catch (error) {
       // dispatch promises never to throw; if it does anyway, the renderer still gets an answer.
       console.error('[ipc] dispatch threw for', name, error);

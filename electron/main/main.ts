@@ -7,6 +7,7 @@ import { LaunchOptionError, parseLaunchOptions, type LaunchOptions } from '../co
 import { APP_ENTRY_URL } from './app-origin';
 import { credentialStoreFor } from './credential-cipher';
 import { wireIpc } from './ipc';
+import { shellCapabilities } from './printing';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, installWebContentsGuards } from './security';
 
@@ -104,7 +105,14 @@ async function start(options: LaunchOptions): Promise<void> {
 
   // An empty dataDir is the parser's way of saying "the shell's default".
   const dataDir = options.dataDir === '' ? app.getPath('userData') : path.resolve(options.dataDir);
-  core = await openCore({ dataDir, demo: options.demo, idleLockMinutes: options.idleLockMinutes, credentials: credentialStoreFor(dataDir, options.demo) });
+  // The core prints through the window it is shown in; it asks, and records a print only once one happened.
+  core = await openCore({
+    dataDir,
+    demo: options.demo,
+    idleLockMinutes: options.idleLockMinutes,
+    credentials: credentialStoreFor(dataDir, options.demo),
+    shell: shellCapabilities(() => mainWindow),
+  });
   teardownIpc = wireIpc(core, () => mainWindow);
 
   mainWindow = createWindow(options);

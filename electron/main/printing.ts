@@ -1,8 +1,10 @@
 // Owns printing a referral slip from Electron: to the configured printer without a dialog, with the page size
 // given explicitly (Electron does not take it from the printer), falling back to the system dialog on error.
-import { dialog, type WebContents, type WebContentsPrintOptions } from 'electron';
+// The core asks for these through the capabilities it is given at open, and records a print only when one happened.
+import { dialog, type BrowserWindow, type WebContents, type WebContentsPrintOptions } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import type { SlipLayout } from '../../shared/contract';
+import type { ShellCapabilities } from '../core/types';
 
 const PAGE_SIZES: Record<SlipLayout, WebContentsPrintOptions['pageSize']> = {
   A5: 'A5',
@@ -41,4 +43,22 @@ export async function saveSlipPdf(contents: WebContents, caseNumber: string): Pr
   if (canceled || !filePath) return false;
   await writeFile(filePath, pdf);
   return true;
+}
+
+/** The printer and save dialog of the desk window, as the core may use them; no window, nothing happens. */
+export function shellCapabilities(getWindow: () => BrowserWindow | null): ShellCapabilities {
+  const contents = () => {
+    const window = getWindow();
+    return window && !window.isDestroyed() ? window.webContents : null;
+  };
+  return {
+    printSlip: async (layout, copies, printerName) => {
+      const target = contents();
+      return target ? printSlip(target, layout, copies, printerName) : false;
+    },
+    saveSlipPdf: async (caseNumber) => {
+      const target = contents();
+      return target ? saveSlipPdf(target, caseNumber) : false;
+    },
+  };
 }

@@ -42,6 +42,10 @@ export const printRecordSchema = z.object({
 });
 export type PrintRecord = z.infer<typeof printRecordSchema>;
 
+/** What the shell reported for a print: only 'printed' and 'saved' are recorded as a print. */
+export const SHELL_PRINT_OUTCOMES = ['printed', 'saved', 'cancelled'] as const;
+export type ShellPrintOutcome = (typeof SHELL_PRINT_OUTCOMES)[number];
+
 export const slipProcedures = {
   'slips.get': procedure({
     input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
@@ -54,12 +58,20 @@ export const slipProcedures = {
     access: EVERY_ROLE,
   }),
   'slips.print': procedure({
-    // Records the print; Electron's main process then prints without a dialog, the browser host through the browser.
+    // Where the shell can print (Electron), the core asks it and records the print only once it has happened;
+    // where it cannot (the browser host), the print is recorded and the browser's print window does the rest.
     // toPdf: saved as a PDF file instead of paper; counted like a print, since it is one more copy of the slip.
     input: z
       .object({ caseId: z.string().uuid(), layout: z.enum(SLIP_LAYOUTS), copies: z.number().int().min(1).max(5), toPdf: z.boolean().default(false) })
       .strict(),
-    output: z.object({ caseNumber: z.string(), prints: z.array(printRecordSchema), printedByShell: z.boolean() }),
+    output: z.object({
+      caseNumber: z.string(),
+      prints: z.array(printRecordSchema),
+      /** True when the shell printed or saved (or was cancelled): the renderer must not print again. */
+      printedByShell: z.boolean(),
+      /** What the shell reported; null when the renderer prints. */
+      shellOutcome: z.enum(SHELL_PRINT_OUTCOMES).nullable(),
+    }),
     access: EVERY_ROLE,
   }),
 } as const;

@@ -442,6 +442,7 @@ const id = {
   'slip.sentToPrinter': 'Dikirim ke printer.',
   'slip.savePdf': 'Simpan sebagai PDF',
   'slip.savedPdf': 'Disimpan sebagai PDF.',
+  'slip.cancelled': 'Dibatalkan: tidak ada yang dicetak atau disimpan, dan tidak dicatat sebagai cetakan.',
   // What the printed slip says of the decision and the officer's agency: both languages print on every slip.
   'slip.outcome.clear': 'Boleh melanjutkan perjalanan',
   'slip.outcome.tunda': 'Penundaan keberangkatan sampai persyaratan lengkap',
@@ -905,6 +906,7 @@ const en: Record<MessageKey, string> = {
   'slip.sentToPrinter': 'Sent to the printer.',
   'slip.savePdf': 'Save as PDF',
   'slip.savedPdf': 'Saved as PDF.',
+  'slip.cancelled': 'Cancelled: nothing was printed or saved, and no print was recorded.',
   'slip.outcome.clear': 'May proceed',
   'slip.outcome.tunda': 'Departure delayed until the requirements are complete',
   'slip.outcome.refer_bp3mi': 'Referred to BP3MI',

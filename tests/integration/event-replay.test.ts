@@ -62,7 +62,7 @@ interface Tally {
 }
 
 /** Drives one desk's real services through `count` cases with a deterministic mix of every step. */
-function busyDesk(name: string, deskCode: string, seed: number, count: number) {
+async function busyDesk(name: string, deskCode: string, seed: number, count: number) {
   const clock = { now: new Date('2026-11-20T06:00:00Z') };
   const services = openServices({ dataDir: join(dir, name), now: () => clock.now });
   const { settings, reference, cases, slips } = services;
@@ -129,7 +129,7 @@ function busyDesk(name: string, deskCode: string, seed: number, count: number) {
       if (result.ok) tally.amended++;
     }
     for (let p = random() < 0.5 ? 1 + Math.floor(random() * 2) : 0; p > 0; p--) {
-      must(slips.recordPrint(opened.id, pick(random, ['A5', 'A4', 'ROLL80'] as const), 1 + Math.floor(random() * 2), random() < 0.3, by));
+      must(await slips.print(opened.id, pick(random, ['A5', 'A4', 'ROLL80'] as const), 1 + Math.floor(random() * 2), random() < 0.3, by));
       tally.printed++;
     }
   }
@@ -140,9 +140,11 @@ function busyDesk(name: string, deskCode: string, seed: number, count: number) {
 const byKey = (key: string) => (x: Record<string, unknown>, y: Record<string, unknown>) => (String(x[key]) < String(y[key]) ? -1 : 1);
 const rowsOf = (db: Db, sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
 
+// Printing is asynchronous (a shell may be asked), so the desks are driven before the suite is collected.
+const a = await busyDesk('desk-a', 'D01', 11, 120);
+const b = await busyDesk('desk-b', 'D02', 22, 80);
+
 describe('event replay', () => {
-  const a = busyDesk('desk-a', 'D01', 11, 120);
-  const b = busyDesk('desk-b', 'D02', 22, 80);
   const eventsA = rowsOf(a.services.db, 'SELECT * FROM events ORDER BY device_seq') as unknown as EventRow[];
   const eventsB = rowsOf(b.services.db, 'SELECT * FROM events ORDER BY device_seq') as unknown as EventRow[];
 

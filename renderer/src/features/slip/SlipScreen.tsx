@@ -17,6 +17,8 @@ function pageRule(layout: SlipLayout, rollHeightMm: number): string {
   return `@page { size: 80mm ${Math.max(100, Math.ceil(rollHeightMm))}mm; margin: 4mm; }`;
 }
 
+const SHELL_NOTICES = { printed: 'slip.sentToPrinter', saved: 'slip.savedPdf', cancelled: 'slip.cancelled' } as const;
+
 export function SlipScreen({ caseId }: { caseId: string }) {
   const { t, errorText, language } = useI18n();
   const [slip, setSlip] = useState<SlipModel | null>(null);
@@ -49,9 +51,10 @@ export function SlipScreen({ caseId }: { caseId: string }) {
     const result = await call('slips.print', { caseId: slip.caseId, layout, copies, toPdf });
     if (!result.ok) return setError(errorText(result.error));
     setPrints(result.value.prints);
-    // Electron prints or saves itself; in the browser, its print window does both ("Save as PDF").
-    if (result.value.printedByShell) setNotice(toPdf ? t('slip.savedPdf') : t('slip.sentToPrinter'));
-    else window.print();
+    // Electron prints or saves itself, and says when the officer cancelled; in the browser, its print window does both ("Save as PDF").
+    const outcome = result.value.shellOutcome;
+    if (outcome === null) window.print();
+    else setNotice(t(SHELL_NOTICES[outcome]));
   }
 
   useEffect(() => {
