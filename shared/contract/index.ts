@@ -1,18 +1,6 @@
-// Owns the whole contract: it joins each domain's slice of procedures into the one table both shells and the
-// renderer's client are typed from, and re-exports every domain's schemas. A domain's schemas and procedures
-// live in its own file (session.ts, cases.ts, …); add a procedure there, never here.
-import type { z } from 'zod';
-import { appProcedures } from './app';
-import { auditProcedures } from './audit';
-import { caseProcedures } from './cases';
-import { officerProcedures } from './officers';
-import { referenceProcedures } from './reference';
-import { sessionProcedures } from './session';
-import { settingsProcedures } from './settings';
-import { slipProcedures } from './slips';
-import { reviewProcedures } from './review';
-import { syncProcedures } from './sync';
-
+// Owns the whole contract's public face: every domain's schemas and slice, the joined procedure table
+// (procedures.ts) and the IPC channel names. A domain's schemas and procedures live in its own file (session.ts,
+// cases.ts, …); add a procedure there and join its slice in procedures.ts.
 export * from './result';
 export { AGENCIES, LANGUAGES, ROLES, type Access, type Agency, type Language, type Role } from './define';
 export * from './app';
@@ -27,28 +15,7 @@ export * from './events';
 export * from './review';
 export { SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type SyncProblem, type SyncState } from './sync';
 
-export const procedures = {
-  ...appProcedures,
-  ...sessionProcedures,
-  ...officerProcedures,
-  ...settingsProcedures,
-  ...auditProcedures,
-  ...caseProcedures,
-  ...slipProcedures,
-  ...referenceProcedures,
-  ...syncProcedures,
-  ...reviewProcedures,
-} as const;
-
-export type Procedures = typeof procedures;
-export type ProcedureName = keyof Procedures;
-export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
-export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
-export type OutputOf<N extends ProcedureName> = z.output<Procedures[N]['output']>;
-
-export function isProcedureName(name: string): name is ProcedureName {
-  return Object.prototype.hasOwnProperty.call(procedures, name);
-}
+export * from './procedures';
 
 /** The names the Electron preload and IPC wiring agree on. */
 export const IPC_INVOKE_CHANNEL = 'desk:invoke';
