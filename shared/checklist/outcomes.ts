@@ -63,6 +63,10 @@ export function decisionProblems(outcome: Outcome, fields: DecisionFields): Deci
     if (!ground) problems.push({ field: 'legalGround', reason: 'groundRequired' });
     else if (!ground.outcomes.includes(outcome)) problems.push({ field: 'legalGround', reason: 'groundNotForOutcome' });
     if (fields.note.trim().length === 0) problems.push({ field: 'note', reason: 'noteRequired' });
+  } else if (fields.legalGround) {
+    // An outcome that needs no ground takes none but one of the list's that supports it: never free text.
+    const ground = legalGround(fields.legalGround);
+    if (!ground?.outcomes.includes(outcome)) problems.push({ field: 'legalGround', reason: 'groundNotForOutcome' });
   }
   const contact = fields.contact;
   // Contact details are kept only with the traveller's consent.

@@ -3,6 +3,7 @@ import { fail, ok, SIGN_IN_POLICY, type Agency, type CallResult, type Officer, t
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { passwordWeakness } from './password-policy';
 import { OfficerRepository, publicOfficer, type OfficerRecord } from './officer-repository';
 
 const { maxFailedAttempts: MAX_FAILED_ATTEMPTS, lockoutMinutes: LOCKOUT_MINUTES } = SIGN_IN_POLICY;
@@ -15,6 +16,11 @@ export function failureDelayMs(failedAttempts: number): number {
 /** An officer number as the audit log keeps it when no officer has it: its length only, never its characters. */
 export function maskOfficerNumber(officerNumber: string): string {
   return '*'.repeat(Math.min(officerNumber.length, 32));
+}
+
+function weakPassword(password: string, personal: string[]): ReturnType<typeof fail> | null {
+  const weakness = passwordWeakness(password, personal);
+  return weakness ? fail('invalid_input', weakness, { field: 'password', reason: 'passwordTooWeak' }) : null;
 }
 
 export interface NewOfficer {
@@ -53,6 +59,8 @@ export class OfficerService {
     if (this.repository.byNumber(officer.officerNumber)) {
       return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
     }
+    const weak = weakPassword(officer.password, [officer.name, officer.officerNumber]);
+    if (weak) return weak;
     const passwordHash = await hashPassword(officer.password);
     return this.db.transaction((): CallResult<Officer> => {
       if (firstAdmin && this.repository.count() > 0) return fail('setup_done', 'This desk already has officers; sign in instead.');
@@ -124,6 +132,8 @@ export class OfficerService {
   async resetPassword(officerId: number, password: string, actor: string): Promise<CallResult<{ done: true }>> {
     const officer = this.repository.byId(officerId);
     if (!officer) return fail('not_found', `No officer with id ${officerId}.`, { field: 'officerId' });
+    const weak = weakPassword(password, [officer.name, officer.officerNumber]);
+    if (weak) return weak;
     const passwordHash = await hashPassword(password);
     this.db.transaction(() => {
       this.repository.setPasswordHash(officerId, passwordHash);
