@@ -9,6 +9,8 @@ import { LockScreen } from '../features/lock/LockScreen';
 import { OfficersScreen } from '../features/officers/OfficersScreen';
 import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
+import { CaseReviewScreen } from '../features/daily-review/CaseReviewScreen';
+import { DailyReviewScreen } from '../features/daily-review/DailyReviewScreen';
 import { NewCaseScreen } from '../features/scan/NewCaseScreen';
 import { SlipScreen } from '../features/slip/SlipScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -27,7 +29,7 @@ type Route =
   | { name: 'home' }
   | { name: Exclude<Destination, 'new-case'> }
   | { name: 'new-case'; mrz: string; fromReader: boolean; key: number }
-  | { name: 'case' | 'slip'; caseId: string };
+  | { name: 'case' | 'slip' | 'review-case'; caseId: string };
 const HOME: Route = { name: 'home' };
 
 export function App() {
@@ -141,6 +143,9 @@ export function App() {
   else if (route.name === 'audit') screen = <AuditScreen />;
   else if (route.name === 'reference') screen = <ReferenceScreen />;
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={openCase} />;
+  else if (route.name === 'daily-review') screen = <DailyReviewScreen onOpenCase={(caseId) => setRoute({ name: 'review-case', caseId })} />;
+  else if (route.name === 'review-case')
+    screen = <CaseReviewScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onBack={() => setRoute({ name: 'daily-review' })} />;
   else if (route.name === 'new-case')
     screen = <NewCaseScreen key={route.key} initialMrz={route.mrz} fromReader={route.fromReader} onOpened={openCase} onSlip={openCase} />;
   else if (route.name === 'case')

@@ -6,7 +6,7 @@ import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
-export type Destination = 'new-case' | 'review' | 'officers' | 'settings' | 'audit' | 'reference';
+export type Destination = 'new-case' | 'review' | 'daily-review' | 'officers' | 'settings' | 'audit' | 'reference';
 
 interface Tile {
   route: Destination;
@@ -18,6 +18,7 @@ interface Tile {
 const TILES: readonly Tile[] = [
   { route: 'new-case', title: 'home.tile.newCase', hint: 'home.tile.newCaseHint', roles: ['officer', 'supervisor', 'admin'] },
   { route: 'review', title: 'home.tile.review', hint: 'home.tile.reviewHint', roles: ['officer', 'supervisor', 'admin'] },
+  { route: 'daily-review', title: 'home.tile.dailyReview', hint: 'home.tile.dailyReviewHint', roles: ['supervisor', 'admin'] },
   { route: 'officers', title: 'home.tile.officers', hint: 'home.tile.officersHint', roles: ['admin'] },
   { route: 'settings', title: 'home.tile.settings', hint: 'home.tile.settingsHint', roles: ['admin'] },
   { route: 'audit', title: 'home.tile.audit', hint: 'home.tile.auditHint', roles: ['supervisor', 'admin'] },

@@ -1,0 +1,206 @@
+// Owns the supervisor's daily queue (issue 17): every hold of a shift from every desk this desk holds, the counts
+// at the top, filters and sort (done by the core, review.queue), and a virtualised list that stays smooth with
+// thousands of rows. A row opens the case's review.
+import { useCallback, useEffect, useState } from 'react';
+import { AGENCIES, HOLD_DECISIONS, QUEUE_SORT_KEYS, REVIEW_STATES, RISK_LEVELS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
+import { DateField } from '../../components/DateInput';
+import { ErrorBanner, SelectField } from '../../components/form';
+import { call } from '../../lib/client';
+import { useI18n } from '../../lib/i18n';
+import { VirtualRows } from './VirtualRows';
+
+type Filter = Omit<InputOf<'review.queue'>, 'from' | 'to'>;
+type SortKey = (typeof QUEUE_SORT_KEYS)[number];
+const ROW_HEIGHT = 48;
+const LIST_HEIGHT = 520;
+const COUNT_KEYS = ['holds', 'tunda', 'referred', 'passportActions', 'awaitingCountersignature', 'notSignedOff'] as const;
+
+function localToday(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** The shift of a local calendar day, starting at `startHour` on this desk's clock and lasting 24 hours. */
+export function shiftWindow(day: string, startHour: number): { from: string; to: string } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const start = new Date(year, month - 1, date, startHour);
+  return { from: start.toISOString(), to: new Date(start.getTime() + 24 * 3_600_000).toISOString() };
+}
+
+export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
+  const { t, language, errorText } = useI18n();
+  const [day, setDay] = useState(localToday);
+  const [startHour, setStartHour] = useState(0);
+  const [filter, setFilter] = useState<Filter>({ sort: 'openedAt', descending: false });
+  const [queue, setQueue] = useState<ReviewQueue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await call('review.queue', { ...shiftWindow(day, startHour), ...filter });
+    if (result.ok) {
+      setQueue(result.value);
+      setError(null);
+    } else setError(errorText(result.error));
+  }, [day, startHour, filter, errorText]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = <K extends keyof Filter>(key: K, value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  const sortBy = (key: SortKey) => setFilter((f) => ({ ...f, sort: key, descending: f.sort === key ? !f.descending : false }));
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  const header = (key: SortKey, label: string) => (
+    <button
+      type="button"
+      role="columnheader"
+      className="queue-sort"
+      aria-sort={filter.sort === key ? (filter.descending ? 'descending' : 'ascending') : 'none'}
+      title={t('daily.sortBy', { column: label })}
+      onClick={() => sortBy(key)}
+      data-testid={`sort-${key}`}
+    >
+      {label}
+      {filter.sort === key ? (filter.descending ? ' ▼' : ' ▲') : ''}
+    </button>
+  );
+
+  return (
+    <main className="panel wide-panel" data-testid="daily-review">
+      <h1>{t('daily.title')}</h1>
+      <ErrorBanner text={error} />
+      <div className="form-grid">
+        <DateField label={t('daily.day')} value={day} onChange={(iso) => iso && setDay(iso)} />
+        <SelectField label={t('daily.shiftStart')} value={startHour} onChange={(e) => setStartHour(Number(e.target.value))}>
+          {Array.from({ length: 24 }, (_, hour) => (
+            <option key={hour} value={hour}>
+              {String(hour).padStart(2, '0')}:00
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {queue && (
+        <ul className="queue-counts" data-testid="queue-counts">
+          {COUNT_KEYS.map((key) => (
+            <li key={key} data-testid={`count-${key}`}>
+              <strong>{queue.counts[key]}</strong>
+              <span>{t(`daily.count.${key}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <fieldset className="queue-filters">
+        <legend>{t('daily.filters')}</legend>
+        <div className="form-grid">
+          <SelectField label={t('daily.desk')} value={filter.desk ?? ''} onChange={(e) => set('desk', e.target.value)} data-testid="filter-desk">
+            <option value="">{t('daily.any')}</option>
+            {queue?.choices.desks.map((desk) => <option key={desk}>{desk}</option>)}
+          </SelectField>
+          <SelectField label={t('daily.officer')} value={filter.officer ?? ''} onChange={(e) => set('officer', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {queue?.choices.officers.map((o) => (
+              <option key={o.number} value={o.number}>
+                {o.name} ({o.number})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.agency')} value={filter.agency ?? ''} onChange={(e) => set('agency', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {AGENCIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`agency.${a}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.decision')} value={filter.decision ?? ''} onChange={(e) => set('decision', e.target.value)} data-testid="filter-decision">
+            <option value="">{t('daily.any')}</option>
+            {HOLD_DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`outcome.${d}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.risk')} value={filter.riskLevel ?? ''} onChange={(e) => set('riskLevel', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {RISK_LEVELS.map((r) => (
+              <option key={r} value={r}>
+                {t(`case.risk.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.destination')} value={filter.destinationCountry ?? ''} onChange={(e) => set('destinationCountry', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {queue?.choices.destinations.map((c) => <option key={c}>{c}</option>)}
+          </SelectField>
+          <SelectField label={t('daily.regency')} value={filter.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {queue?.choices.regencies.map((r) => <option key={r}>{r}</option>)}
+          </SelectField>
+          <SelectField label={t('daily.state')} value={filter.state ?? ''} onChange={(e) => set('state', e.target.value)} data-testid="filter-state">
+            <option value="">{t('daily.any')}</option>
+            {REVIEW_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`daily.state.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </fieldset>
+      {queue && (
+        <p className="hint" data-testid="queue-shown">
+          {t('daily.shown', { shown: queue.rows.length, total: queue.counts.holds })}
+          {queue.truncated && ` ${t('daily.truncated')}`}
+        </p>
+      )}
+      <div className="queue-table" role="table" aria-label={t('daily.list')} aria-rowcount={queue?.rows.length ?? 0}>
+        <div className="queue-row queue-head" role="row">
+          {header('openedAt', t('daily.col.openedAt'))}
+          {header('caseNumber', t('daily.col.caseNumber'))}
+          <span role="columnheader" className="queue-sort">{t('daily.col.name')}</span>
+          {header('desk', t('daily.desk'))}
+          {header('officer', t('daily.officer'))}
+          {header('decision', t('daily.decision'))}
+          {header('risk', t('daily.risk'))}
+          {header('destination', t('daily.destination'))}
+          {header('state', t('daily.state'))}
+        </div>
+        {queue && queue.rows.length === 0 ? (
+          <p className="hint">{t('daily.empty')}</p>
+        ) : (
+          <VirtualRows
+            items={queue?.rows ?? []}
+            rowHeight={ROW_HEIGHT}
+            height={LIST_HEIGHT}
+            label={t('daily.list')}
+            renderRow={(row, index) => (
+              <button
+                type="button"
+                role="row"
+                aria-rowindex={index + 1}
+                className={`queue-row queue-item state-${row.state}`}
+                onClick={() => onOpenCase(row.id)}
+                data-testid="queue-row"
+              >
+                <span role="cell">{time(row.openedAt)}</span>
+                <span role="cell">{row.caseNumber}</span>
+                <span role="cell" className="queue-name">
+                  {row.name}
+                </span>
+                <span role="cell">{row.deskName}</span>
+                <span role="cell">{row.officerName}</span>
+                <span role="cell">{t(`outcome.${row.decision}`)}</span>
+                <span role="cell" className={`risk-${row.riskLevel}`}>
+                  {t(`case.risk.${row.riskLevel}`)}
+                </span>
+                <span role="cell">{row.destinationCountry ?? '—'}</span>
+                <span role="cell" className="queue-state">
+                  {t(`daily.state.${row.state}`)}
+                </span>
+              </button>
+            )}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
