@@ -9,6 +9,7 @@ import { openDatabase } from './db/connection';
 import { seedDemoOfficers } from './desk/demo-data';
 import { checkDeskMarker, refuseEmptiedDatabase, secureDatabaseFiles, secureDataFolder } from './desk/data-folder';
 import { loadDeskIdentity } from './desk/desk-identity';
+import { volumeEncryption } from './desk/disk-encryption';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { CaseService } from './cases/case-service';
@@ -95,7 +96,10 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
 
   // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
-  audit.append(null, 'desk.started', { version: APP_VERSION });
+  // Only disk encryption protects a stolen disk: say at every start whether the data folder's volume has it.
+  const diskEncryption = volumeEncryption(options.dataDir);
+  if (diskEncryption !== 'encrypted') console.warn(`[core] The data folder's volume is ${diskEncryption === 'unknown' ? 'of unknown encryption' : 'NOT encrypted'}; encrypt the desk PC's disk (BitLocker / LUKS).`);
+  audit.append(null, 'desk.started', { version: APP_VERSION, diskEncryption });
 
   const sync = new SyncEngine({
     db,
