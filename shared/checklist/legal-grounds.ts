@@ -6,6 +6,8 @@ export type LegalGround = {
   code: string;
   title: Bilingual;
   citation: string;
+  /** Instrument and article only, as the traveller's slip cites it: no title that names the suspicion. */
+  instrument: string;
   outcomes: Outcome[];
   /** Reasons whose presence makes this the ground to suggest; a suggestion only, the officer chooses. */
   suggestedBy: string[];
@@ -16,6 +18,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU6_2011_P16_NO_DOCUMENT',
     title: { id: 'Tidak memiliki dokumen perjalanan yang sah dan berlaku', en: 'No valid travel document' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    instrument: 'UU No. 6 Tahun 2011, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi'],
     suggestedBy: ['NO_VALID_TRAVEL_DOCUMENT', 'SUSPECTED_FALSE_DOCUMENT'],
   },
@@ -23,6 +26,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU6_2011_P16_AUTHORITY_REQUEST',
     title: { id: 'Diperlukan untuk kepentingan penyidikan atas permintaan pejabat berwenang', en: 'Required for an investigation at the request of an authorised official' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    instrument: 'UU No. 6 Tahun 2011, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi', 'refer_police'],
     suggestedBy: ['AUTHORITY_REQUEST'],
   },
@@ -30,6 +34,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU6_2011_P16_PREVENTION_LIST',
     title: { id: 'Termasuk dalam daftar pencegahan', en: 'On the prevention list (daftar pencegahan)' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 16',
+    instrument: 'UU No. 6 Tahun 2011, Pasal 16',
     outcomes: ['tunda', 'refer_imigrasi'],
     suggestedBy: ['PREVENTION_LIST'],
   },
@@ -40,6 +45,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU6_2011_P9_EXAMINATION',
     title: { id: 'Pemeriksaan keimigrasian lanjutan', en: 'Further immigration examination' },
     citation: 'UU No. 6 Tahun 2011 tentang Keimigrasian, Pasal 9',
+    instrument: 'UU No. 6 Tahun 2011, Pasal 9',
     outcomes: ['refer_imigrasi'],
     suggestedBy: ['ROUTINE_CLARIFICATION', 'ONE_WAY_TICKET', 'LONG_STAY', 'NO_MONEY', 'NO_ADDRESS', 'INCONSISTENT', 'VAGUE_PURPOSE', 'EARLIER_HOLD', 'EARLIER_OVERSTAY', 'DESTINATION_MISMATCH', 'ONWARD_UNTICKETED'],
   },
@@ -47,6 +53,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'SE_IMI_5890_2021_NON_PROCEDURAL',
     title: { id: 'Dugaan PMI non-prosedural, berkoordinasi dengan BP3MI', en: 'Suspected non-procedural migrant worker, coordinated with BP3MI' },
     citation: 'SE Dirjen Imigrasi No. IMI.2.GR.01.01-4.5890 Tahun 2021; Permenkumham No. 9 Tahun 2024 (pengganti Permenkumham No. 44 Tahun 2015)',
+    instrument: 'SE Dirjen Imigrasi No. IMI.2.GR.01.01-4.5890 Tahun 2021; Permenkumham No. 9 Tahun 2024',
     outcomes: ['tunda', 'refer_bp3mi', 'refer_imigrasi'],
     suggestedBy: ['NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NO_ID_PMI'],
   },
@@ -57,6 +64,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
       en: 'Passport withdrawal: the holder is a suspect in an offence punishable by 5 years or more',
     },
     citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
+    instrument: 'Permenkumham No. 8 Tahun 2014 jo. Permenkumham No. 18 Tahun 2022',
     outcomes: ['passport_action'],
     suggestedBy: [],
   },
@@ -64,6 +72,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'PERMENKUMHAM_8_2014_PREVENTION_LIST',
     title: { id: 'Penarikan paspor: pemegang termasuk dalam daftar pencegahan', en: 'Passport withdrawal: the holder is on the prevention list' },
     citation: 'Permenkumham No. 8 Tahun 2014 sebagaimana diubah dengan Permenkumham No. 18 Tahun 2022',
+    instrument: 'Permenkumham No. 8 Tahun 2014 jo. Permenkumham No. 18 Tahun 2022',
     outcomes: ['passport_action'],
     suggestedBy: ['PREVENTION_LIST'],
   },
@@ -71,6 +80,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU18_2017_PMI_PROTECTION',
     title: { id: 'Pelindungan Pekerja Migran Indonesia (persyaratan dan dokumen PMI)', en: 'Protection of Indonesian migrant workers (worker requirements and documents)' },
     citation: 'UU No. 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia (Pasal 13: dokumen yang wajib dimiliki)',
+    instrument: 'UU No. 18 Tahun 2017, Pasal 13',
     outcomes: ['tunda', 'refer_bp3mi'],
     suggestedBy: ['NO_ID_PMI', 'NO_WORK_VISA', 'NO_CONTRACT', 'NO_CONSENT', 'DOCUMENTS_INCOMPLETE', 'MINOR_WORKER', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY', 'PLACEMENT_UNCONFIRMED'],
   },
@@ -78,6 +88,7 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     code: 'UU21_2007_TPPO',
     title: { id: 'Dugaan tindak pidana perdagangan orang', en: 'Suspected human trafficking' },
     citation: 'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang',
+    instrument: 'UU No. 21 Tahun 2007',
     outcomes: ['refer_police', 'refer_bp3mi'],
     suggestedBy: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'MET_BY_UNKNOWN', 'ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'PAY_TOO_HIGH', 'JOB_VIA_SOCIAL_MEDIA', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'COMPANION_REFUSED'],
   },

@@ -1,6 +1,6 @@
 // Owns what a referral slip says: from a decided case and the desk's slip settings to the bilingual content
 // (Indonesian first, English beneath) that every layout prints. No layout or rendering here.
-import { LEGAL_GROUNDS, REASON_CODES, type Bilingual, type Outcome } from '../checklist';
+import { LEGAL_GROUNDS, type Bilingual, type Outcome } from '../checklist';
 import { AGENCIES, type Agency, type CaseDetail, type SlipModel } from '../contract';
 import { translate, type MessageKey } from '../i18n/catalogue';
 
@@ -21,6 +21,24 @@ export const DEFAULT_SLIP_SETTINGS: SlipSettings = {
   maskDocumentNumber: true,
 };
 
+/**
+ * Where the traveller can get help until an admin sets the BP3MI office and hotline: the national KP2MI call
+ * centre. UNVERIFIED: the number is the BP2MI/KP2MI call centre as this desk's authors remember it (published on
+ * the ministry's site, kp2mi.go.id, formerly bp2mi.go.id); confirm it with BP3MI before a desk goes live (README).
+ */
+export const NATIONAL_HELPLINE = {
+  hotline: 'Call Center KP2MI 0800-1000 (bebas pulsa / toll-free)',
+  address: 'BP3MI Sumatera Selatan, Palembang',
+  source: 'KP2MI (kp2mi.go.id), unverified',
+} as const;
+
+/**
+ * The only reason a slip gives: it is handed over in front of whoever travels with the traveller, so it never names
+ * an indicator (control, debt, an observation, trafficking, the watch list). The case keeps the full record.
+ */
+const NEUTRAL_REASON: Bilingual = { id: 'Perlu klarifikasi lanjutan', en: 'Further clarification needed' };
+const GROUND_TITLE: Bilingual = { id: 'Sesuai ketentuan', en: 'Under the provision' };
+
 /** A catalogue entry in both languages: a slip always prints Indonesian with English beneath. */
 function bilingual(key: MessageKey): Bilingual {
   return { id: translate('id', key), en: translate('en', key) };
@@ -32,17 +50,18 @@ function agencyLabel(agency: string): Bilingual {
 
 const NEXT_STEPS: Record<Outcome, Bilingual> = {
   clear: { id: 'Silakan melanjutkan ke pemeriksaan keamanan.', en: 'Please continue to the security check.' },
+  // Promises nothing the law does not allow: towards a country closed to placement, no document makes the trip lawful.
   tunda: {
-    id: 'Keberangkatan Anda ditunda. Lengkapi persyaratan penempatan di kantor BP3MI di bawah ini, lalu Anda dapat berangkat kembali. Layanan BP3MI gratis.',
-    en: 'Your departure is delayed. Complete the placement requirements at the BP3MI office below; then you may travel again. BP3MI services are free of charge.',
+    id: 'Keberangkatan Anda ditunda. Datang ke kantor BP3MI di bawah ini untuk penjelasan tentang persyaratan dan cara resmi bekerja di luar negeri. Layanan BP3MI gratis.',
+    en: 'Your departure is delayed. Come to the BP3MI office below for an explanation of the requirements and the lawful way to work abroad. BP3MI services are free of charge.',
   },
   refer_bp3mi: {
     id: 'Ikuti petugas BP3MI ke ruang layanan. BP3MI memberi konseling, tempat tinggal sementara bila perlu, dan bantuan pulang ke daerah asal.',
     en: 'Go with the BP3MI officer to the service room. BP3MI gives counselling, temporary shelter if needed, and help to return home.',
   },
   refer_police: {
-    id: 'Anda didampingi ke Polres Bandara. Sebagai saksi atau korban Anda berhak atas pendampingan dan perlindungan.',
-    en: 'You are accompanied to the airport police. As a witness or victim you have the right to assistance and protection.',
+    id: 'Ikuti petugas untuk klarifikasi lanjutan. Anda berhak atas pendampingan dan layanan gratis.',
+    en: 'Go with the officer for further clarification. You have the right to assistance and free services.',
   },
   refer_imigrasi: {
     id: 'Ikuti petugas ke ruang pemeriksaan lanjutan Imigrasi.',
@@ -100,13 +119,15 @@ export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: 
     documentNumber: settings.maskDocumentNumber ? maskDocumentNumber(detail.documentNumber) : detail.documentNumber,
     decision: bilingual(`slip.outcome.${outcome}`),
     awaitingCountersignature: detail.status === 'awaiting_countersignature',
-    reasons: decision.reasons.map((code) => REASON_CODES.find((r) => r.code === code)?.text ?? { id: code, en: code }),
-    ground: ground ? { title: ground.title, citation: ground.citation } : null,
-    note: decision.note,
+    reasons: outcome === 'clear' ? [] : [NEUTRAL_REASON],
+    // By instrument and article only: a ground's title or a law's full name can name the suspicion.
+    ground: ground ? { title: GROUND_TITLE, citation: ground.instrument } : null,
+    // The officer's note stays in the case; it is never printed.
+    note: '',
     nextSteps: NEXT_STEPS[outcome],
     bring: BRING[outcome],
-    bp3miAddress: settings.bp3miAddress,
-    bp3miHotline: settings.bp3miHotline,
+    bp3miAddress: settings.bp3miAddress.trim() || NATIONAL_HELPLINE.address,
+    bp3miHotline: settings.bp3miHotline.trim() || NATIONAL_HELPLINE.hotline,
     officer: { name: decision.decidedByName, agency: agencyLabel(decision.decidedByAgency) },
     countersignedBy: decision.countersignedByName,
   };

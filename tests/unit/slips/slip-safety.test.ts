@@ -1,0 +1,69 @@
+// The slip is handed over in front of whoever travels with the traveller: for a held coached victim it names no
+// indicator, no note and no suspicion, cites the ground by instrument and article, and always says where to get help.
+import { describe, expect, it } from 'vitest';
+import { LEGAL_GROUNDS, REASON_CODES } from '../../../shared/checklist';
+import type { CaseDetail } from '../../../shared/contract';
+import { DEFAULT_SLIP_SETTINGS, NATIONAL_HELPLINE, buildSlip } from '../../../shared/slips/slip-model';
+
+const NOTE = 'Takut; pendamping (calo) memegang paspor dan menjawab untuknya. Tujuan sebenarnya Kamboja.';
+const DISCLOSING = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SUSPECTED_TPPO', 'WATCH_LIST', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'MET_BY_UNKNOWN'];
+
+function heldVictim(outcome: 'refer_police' | 'refer_bp3mi' | 'tunda', legalGround: string): CaseDetail {
+  return {
+    id: 'c1',
+    caseNumber: 'PLM-D01-261203-0007',
+    traveller: { primaryIdentifier: 'LESTARI', secondaryIdentifier: 'SITI' },
+    documentNumber: 'C1234567',
+    status: 'decided',
+    decisionDetail: {
+      outcome,
+      reasons: DISCLOSING,
+      legalGround,
+      note: NOTE,
+      decidedAt: '2026-12-03T10:00:00Z',
+      decidedBy: 'BP-1',
+      decidedByName: 'Petugas Satu',
+      decidedByAgency: 'BP3MI',
+      countersignedBy: null,
+      countersignedByName: null,
+      countersignedAt: null,
+    },
+  } as unknown as CaseDetail;
+}
+
+describe('the slip of a held coached victim', () => {
+  it.each([
+    ['refer_police', 'UU21_2007_TPPO'],
+    ['refer_bp3mi', 'UU21_2007_TPPO'],
+    ['tunda', 'UU18_2017_PMI_PROTECTION'],
+  ] as const)('%s on %s discloses no indicator, note or suspicion', (outcome, ground) => {
+    const slip = buildSlip(heldVictim(outcome, ground), DEFAULT_SLIP_SETTINGS, new Date('2026-12-03T10:05:00Z'));
+    const printed = JSON.stringify(slip);
+    for (const code of DISCLOSING) {
+      const reason = REASON_CODES.find((r) => r.code === code);
+      expect(printed, code).not.toContain(reason?.text.id);
+      expect(printed, code).not.toContain(reason?.text.en);
+      expect(printed).not.toContain(code);
+    }
+    expect(printed).not.toContain('Takut');
+    expect(printed).not.toContain('Kamboja');
+    expect(printed).not.toMatch(/perdagangan|trafficking|TPPO|korban|victim|calo|pengawasan|watch/i);
+    for (const g of LEGAL_GROUNDS) expect(printed).not.toContain(g.title.id);
+    expect(slip?.reasons).toEqual([{ id: 'Perlu klarifikasi lanjutan', en: 'Further clarification needed' }]);
+    expect(slip?.note).toBe('');
+    expect(slip?.ground?.citation).toMatch(/^UU No\. (21 Tahun 2007|18 Tahun 2017, Pasal 13)$/);
+  });
+
+  it('always gives a way to get help: the national call centre until an admin sets the office and hotline', () => {
+    const unset = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), DEFAULT_SLIP_SETTINGS, new Date());
+    expect(unset?.bp3miHotline).toBe(NATIONAL_HELPLINE.hotline);
+    expect(unset?.bp3miAddress).toBe(NATIONAL_HELPLINE.address);
+    const set = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...DEFAULT_SLIP_SETTINGS, bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' }, new Date());
+    expect(set).toMatchObject({ bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' });
+  });
+
+  it('promises no onward journey on a Tunda', () => {
+    const slip = buildSlip(heldVictim('tunda', 'UU18_2017_PMI_PROTECTION'), DEFAULT_SLIP_SETTINGS, new Date());
+    expect(JSON.stringify(slip?.nextSteps)).not.toMatch(/berangkat kembali|travel again/i);
+  });
+});
