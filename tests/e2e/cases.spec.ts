@@ -1,21 +1,11 @@
 // The clarification case as an officer works it in the browser host: the three-action fast path, a Tunda with
 // reasons and ground seen again as history, passport actions, amendments, a desk reader's burst, and a refused file.
 import type { Page } from '@playwright/test';
-import { generateMrz } from '../../shared/mrz';
 import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+import { passport as idPassport } from './queue-tools';
 
-const passport = (documentNumber: string, primary: string, secondary: string) =>
-  generateMrz('TD3', {
-    documentCode: 'P',
-    issuingState: 'IDN',
-    nationality: 'IDN',
-    primaryIdentifier: primary,
-    secondaryIdentifier: secondary,
-    documentNumber,
-    birthDate: '1998-02-03',
-    sex: 'F',
-    expiryDate: '2031-05-06',
-  });
+// Born 1998: the cases here keep the traveller they were written with.
+const passport = (documentNumber: string, primary: string, secondary: string) => idPassport(documentNumber, primary, secondary, '1998-02-03');
 
 async function readByTyping(page: Page, lines: string[]): Promise<void> {
   await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();

@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 import { generateMrz } from '../../shared/mrz';
 import { expect } from './desk-fixture';
 
-export const passport = (documentNumber: string, primary: string, secondary: string) =>
+/** An Indonesian passport's MRZ lines for a test traveller; only what a test varies is a parameter. */
+export const passport = (documentNumber: string, primary: string, secondary: string, birthDate = '1996-04-05') =>
   generateMrz('TD3', {
     documentCode: 'P',
     issuingState: 'IDN',
@@ -12,7 +13,7 @@ export const passport = (documentNumber: string, primary: string, secondary: str
     primaryIdentifier: primary,
     secondaryIdentifier: secondary,
     documentNumber,
-    birthDate: '1996-04-05',
+    birthDate,
     sex: 'F',
     expiryDate: '2031-05-06',
   });

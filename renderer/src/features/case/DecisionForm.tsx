@@ -58,13 +58,21 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
     },
   }));
 
-  const reasonChoice = (code: string, text: string) => (
-    <label key={code} className={`choice ${reasons.includes(code) ? 'chosen' : ''}`}>
-      <input type="checkbox" checked={reasons.includes(code)} onChange={() => onDraft(toggleReason(draft, raised, code))} />
-      {text}
-    </label>
-  );
+  // One checkbox per reason, in the officer's language: the raised ones, the filter's matches and the rest.
+  const reasonChoices = (list: typeof REASON_CODES) =>
+    list.map(({ code, text }) => (
+      <label key={code} className={`choice ${reasons.includes(code) ? 'chosen' : ''}`}>
+        <input type="checkbox" checked={reasons.includes(code)} onChange={() => onDraft(toggleReason(draft, raised, code))} />
+        {text[language]}
+      </label>
+    ));
   const set = <K extends keyof DecisionDraft>(key: K, value: DecisionDraft[K]) => onDraft({ ...draft, [key]: value });
+  const contactField = (id: string, key: 'phone' | 'address', type: 'tel' | 'text', maxLength: number) => (
+    <div className="field">
+      <label htmlFor={id}>{t(`case.${key}`)}</label>
+      <input id={id} type={type} value={draft[key]} maxLength={maxLength} onChange={(e) => set(key, e.target.value)} />
+    </div>
+  );
 
   return (
     <form
@@ -78,7 +86,7 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
     >
       <fieldset aria-describedby={errors.reasons ? 'reasons-error' : undefined}>
         <legend>{t('case.reasons')}</legend>
-        <div className="reasons">{REASON_CODES.filter((reason) => raised.includes(reason.code)).map((reason) => reasonChoice(reason.code, reason.text[language]))}</div>
+        <div className="reasons">{reasonChoices(REASON_CODES.filter((reason) => raised.includes(reason.code)))}</div>
         <div className="field reason-filter">
           <label htmlFor="reason-filter">{t('case.reasonFilter')}</label>
           <input id="reason-filter" type="search" value={filter} autoComplete="off" onChange={(e) => setFilter(e.target.value)} aria-describedby="reason-filter-count" />
@@ -88,13 +96,13 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
         </div>
         {needle ? (
           <div className="reasons" data-testid="reason-matches">
-            {matches.map((reason) => reasonChoice(reason.code, reason.text[language]))}
+            {reasonChoices(matches)}
           </div>
         ) : (
           // The interview's reasons come first; every other reason is a filter or one click away.
           <details className="more-reasons" open={raised.length === 0}>
             <summary>{t('case.moreReasons')}</summary>
-            <div className="reasons">{others.map((reason) => reasonChoice(reason.code, reason.text[language]))}</div>
+            <div className="reasons">{reasonChoices(others)}</div>
           </details>
         )}
         <FieldError id="reasons-error" text={errors.reasons} />
@@ -141,14 +149,8 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
       <fieldset aria-describedby={errors.contact ? 'contact-error' : undefined}>
         <legend>{t('case.contact')}</legend>
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="contact-phone">{t('case.phone')}</label>
-            <input id="contact-phone" type="tel" value={draft.phone} maxLength={40} onChange={(e) => set('phone', e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="contact-address">{t('case.address')}</label>
-            <input id="contact-address" value={draft.address} maxLength={500} onChange={(e) => set('address', e.target.value)} />
-          </div>
+          {contactField('contact-phone', 'phone', 'tel', 40)}
+          {contactField('contact-address', 'address', 'text', 500)}
         </div>
         <label className="choice">
           <input id="contact-consent" type="checkbox" checked={draft.consent} onChange={(e) => set('consent', e.target.checked)} />
