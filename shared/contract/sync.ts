@@ -133,13 +133,15 @@ export const pulledEventSchema = syncEventSchema.extend({
 });
 export type PulledEvent = z.infer<typeof pulledEventSchema>;
 
-export const pullResponseSchema = z.object({
-  events: z.array(pulledEventSchema),
-  /** Store only after the page's events are applied; equal to the request's cursor when nothing was new. */
+/** What ends every page a pull answers (events or reference items). */
+const pageEnd = {
+  /** Store only after the page's items are applied; equal to the request's cursor when nothing was new. */
   nextCursor: cursor,
   /** True when another page is waiting right away. */
   more: z.boolean(),
-});
+};
+
+export const pullResponseSchema = z.object({ events: z.array(pulledEventSchema), ...pageEnd });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- reference data -------------------------------------------------------------------------------------
@@ -209,11 +211,7 @@ export const referenceRevisionSchema = z.object({
 export type ReferenceRevision = z.infer<typeof referenceRevisionSchema>;
 
 /** Includes the calling desk's own items (so a desk can see the revision its import got). */
-export const referencePullResponseSchema = z.object({
-  items: z.array(referenceRevisionSchema),
-  nextCursor: cursor,
-  more: z.boolean(),
-});
+export const referencePullResponseSchema = z.object({ items: z.array(referenceRevisionSchema), ...pageEnd });
 export type ReferencePullResponse = z.infer<typeof referencePullResponseSchema>;
 
 // ---- audit-chain head -----------------------------------------------------------------------------------
