@@ -1,0 +1,69 @@
+// Benchmark (not a test): the supervisor's daily queue (review.queue through the real ReviewService) on a big
+// generated case database, p50/p95 beside the 100 ms target as a ratio, with the machine's load printed.
+//
+//   npm run bench:review                      1,000,000 cases (the cache bench:cases builds and shares)
+//   npm run bench:review -- --cases=50000     a smaller database
+//   npm run bench:review -- --iterations=N    timed queue calls (default 1000)
+//
+// The timings run on a copy of the cached database (each queue call writes its audit entry), deleted afterwards.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queueFilterSchema, type Officer } from '../../shared/contract';
+import { openServices } from '../../electron/core';
+import { closeCheckpointed, generateCaseDatabase, rng } from './case-generator';
+import { openDatabase } from '../../electron/core/db/connection';
+
+function option(name: string): string | undefined {
+  const arg = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (arg === undefined) return undefined;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+}
+const CASES = Number(option('cases') ?? 1_000_000);
+const ITERATIONS = Number(option('iterations') ?? 1000);
+if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be a whole number of at least 1000');
+const QUEUE_TARGET_MS = 100;
+const DIR = join('test-output', 'bench');
+const CACHE = join(DIR, `cases-${CASES === 1_000_000 ? '1m' : String(CASES)}.sqlite`);
+const SUPERVISOR: Officer = { id: 1, name: 'Bench Supervisor', officerNumber: 'BENCH-SPV', agency: 'BP3MI', role: 'supervisor', active: true, createdAt: '2026-01-01T00:00:00Z' };
+
+mkdirSync(DIR, { recursive: true });
+if (!existsSync(CACHE)) {
+  console.log(`Building ${CACHE} with ${CASES.toLocaleString('en')} cases …`);
+  const report = generateCaseDatabase(CACHE, CASES, (line) => console.log(line));
+  console.log(`built in ${(report.ms / 1000).toFixed(1)} s`);
+} else {
+  // A cache from before the review migration gets it (and keeps it) on opening.
+  closeCheckpointed(openDatabase(CACHE));
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-review-'));
+copyFileSync(CACHE, join(dataDir, 'desk.sqlite'));
+const services = openServices({ dataDir });
+try {
+  const range = services.db.prepare('SELECT min(opened_at) AS first, max(opened_at) AS last FROM cases').get() as { first: string; last: string };
+  const first = Date.parse(range.first);
+  const days = Math.max(1, Math.floor((Date.parse(range.last) - first) / 86_400_000));
+  const random = rng(17);
+  const times = new Float64Array(ITERATIONS);
+  let rows = 0;
+  for (let i = 0; i < ITERATIONS; i++) {
+    const from = new Date(first + Math.floor(random() * days) * 86_400_000);
+    const filter = queueFilterSchema.parse({ from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString(), sort: i % 2 ? 'risk' : 'openedAt' });
+    const started = performance.now();
+    rows += services.review.queue(filter, SUPERVISOR).rows.length;
+    times[i] = performance.now() - started;
+  }
+  times.sort();
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
+  const total = services.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  console.log(`\n${total.toLocaleString('en')} cases over ${days} days; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`review.queue (one day, every desk): ${ITERATIONS} calls, ${Math.round(rows / ITERATIONS)} holds a day on average`);
+  console.log(`  p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms; p95 / target ${QUEUE_TARGET_MS} ms = ${(at(95) / QUEUE_TARGET_MS).toFixed(2)}`);
+  const plan = services.db
+    .prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE decision IN ('tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action') AND opened_at >= ? AND opened_at < ?`)
+    .all('2026-01-01', '2026-01-02') as { detail: string }[];
+  console.log(`  plan: ${plan.map((p) => p.detail).join('; ')}`);
+} finally {
+  services.db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
