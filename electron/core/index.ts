@@ -106,7 +106,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     identity,
     audit,
     settings,
-    intake: new EventIntake(db, events, projector, now),
+    intake: new EventIntake(db, events, projector, now, (event) => cases.conflicts.afterApply(event)),
     credentials: options.credentials ?? new FileCredentialStore(options.dataDir, identity.demo),
     now,
     emit,

@@ -105,6 +105,15 @@ export const caseDetailSchema = caseSummarySchema.extend({
   ),
   history: z.array(historyEntrySchema),
   watchListHits: z.array(watchListHitSchema),
+  /** Desks that changed this case while apart: both sides kept, for a supervisor to settle. */
+  conflicts: z.array(
+    z.object({
+      kind: z.enum(['decided_twice', 'concurrent_amendments']),
+      field: z.string().nullable(),
+      detectedAt: z.string(),
+      sides: z.array(z.object({ at: z.string(), officerNumber: z.string(), value: z.string().nullable() })),
+    }),
+  ),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

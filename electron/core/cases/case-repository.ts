@@ -158,7 +158,7 @@ export class CaseRepository {
 
   amendments(caseId: string): AmendmentRow[] {
     return this.db
-      .prepare('SELECT field, old_value, new_value, reason, author, author_name, at FROM amendments WHERE case_id = ? ORDER BY id')
+      .prepare('SELECT field, old_value, new_value, reason, author, author_name, at FROM amendments WHERE case_id = ? ORDER BY at, id')
       .all(caseId) as AmendmentRow[];
   }
 

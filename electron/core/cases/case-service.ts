@@ -39,6 +39,7 @@ import type { EventStore } from '../events/event-store';
 import { amendmentChanges, openingRow, Projector } from '../events/projector';
 import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
+import { CaseConflicts } from './case-conflicts';
 import { nextCaseNumber } from './case-number';
 import { AMENDMENT_COLUMNS, CaseRepository, DECISION_SUBSTANCE_FIELDS, toSummary, type CaseRow, type SearchFilter } from './case-repository';
 
@@ -66,6 +67,8 @@ export class CaseService {
   readonly repository: CaseRepository;
   /** Writes every step into the case tables, here as for events from other desks. */
   readonly projector: Projector;
+  /** Two desks' changes to one case made while apart: kept, flagged, shown on the case. */
+  readonly conflicts: CaseConflicts;
 
   constructor(
     private readonly db: Db,
@@ -78,6 +81,7 @@ export class CaseService {
   ) {
     this.repository = new CaseRepository(db);
     this.projector = new Projector(this.repository);
+    this.conflicts = new CaseConflicts(db, events, this.projector, this.repository, now);
   }
 
   open(input: ParsedInputOf<'cases.open'>, officer: Officer): CallResult<CaseDetail> {
@@ -473,6 +477,7 @@ export class CaseService {
       })),
       history: around.history,
       watchListHits: around.watchListHits,
+      conflicts: this.conflicts.of(row.id),
     };
   }
 }

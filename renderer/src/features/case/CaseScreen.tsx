@@ -8,6 +8,7 @@ import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecidedPanel } from './DecidedPanel';
+import { SyncConflicts } from './SyncConflicts';
 import { DecisionPanel } from './DecisionPanel';
 import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
@@ -133,6 +134,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
       </header>
       <ErrorBanner text={error} />
       {justDecided && <NoticeBanner text={t('case.decisionSaved')} />}
+      <SyncConflicts conflicts={detail.conflicts} />
       <div className="case-columns">
         <div className="case-work">
           <HistoryPanel detail={detail} />
