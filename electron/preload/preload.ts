@@ -1,7 +1,7 @@
 // Owns the renderer's only door to the main process: window.desk.invoke(name, input) and window.desk.on(event, fn).
 // Sandboxed, so it runs as one bundled file that requires nothing but 'electron' (scripts/build-electron.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/index';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/channels';
 import type { CallResult, DeskEvent, EventName, EventPayload } from '../../shared/contract/index';
 
 export interface DeskBridge {

@@ -2,6 +2,7 @@
 // (procedures.ts) and the IPC channel names. A domain's schemas and procedures live in its own file (session.ts,
 // cases.ts, …); add a procedure there and join its slice in procedures.ts.
 export * from './result';
+export * from './channels';
 export { AGENCIES, LANGUAGES, ROLES, type Access, type Agency, type Language, type Role } from './define';
 export * from './app';
 export * from './session';
@@ -17,6 +18,3 @@ export { SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type Sync
 
 export * from './procedures';
 
-/** The names the Electron preload and IPC wiring agree on. */
-export const IPC_INVOKE_CHANNEL = 'desk:invoke';
-export const IPC_EVENT_CHANNEL = 'desk:event';

@@ -49,7 +49,7 @@ describe('the preload bundle', () => {
     const inputs = Object.entries(output?.inputs ?? {})
       .filter(([, contribution]) => contribution.bytesInOutput > 0)
       .map(([input]) => input);
-    expect(inputs).toContain('shared/contract/index.ts');
+    expect(inputs).toContain('shared/contract/channels.ts');
     expect(inputs.some((input) => input.includes('node_modules'))).toBe(false);
     expect(inputs.every((input) => input.startsWith('electron/preload/') || input.startsWith('shared/contract/'))).toBe(
       true,
