@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type DeskCore } from '../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import type { Checklist } from '../../shared/checklist';
 import { generateMrz } from '../../shared/mrz';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 
 const RENDERER_DIR = join(process.cwd(), 'dist', 'renderer');
+const FAILURE_SHOT = join(process.cwd(), 'test-output', 'bench-keys-failure.png');
 /** Measured by hand on main before issue #19 (the issue's figures). */
 const BEFORE = { clear: 51, tunda: 216, passport: 198 };
 
@@ -78,17 +80,93 @@ async function signIn(page: Page, keys: Keys, officerNumber: string, password: s
   await keys.press('Enter');
 }
 
-async function clearPath(page: Page): Promise<Keys> {
+type Answer = string | number | boolean | string[];
+
+/** What a traveller at the queue answers, by question id, in any checklist version; unlisted questions take their first option. */
+const TOURIST: Record<string, Answer> = {
+  purpose: 'tourism',
+  final_destination: 'flight_country',
+  destination_country: 'MYS',
+  destination_city: 'Kuala Lumpur',
+  return_ticket: true,
+  arranged_by: 'self_family',
+  stay_meet: 'own_arrangement',
+  officer_observation: ['none'],
+  travel_companions: 'alone',
+  going_to_work: false,
+  work_intent: false,
+};
+const WORKER_WITHOUT_DOCUMENTS: Record<string, Answer> = {
+  purpose: 'work',
+  id_pmi: 'none',
+  has_id_pmi: false,
+  final_destination: 'flight_country',
+  destination_country: 'MYS',
+  destination_city: 'Johor Bahru',
+  arranged_by: 'self_family',
+  stay_meet: 'employer',
+  officer_observation: ['none'],
+  private_setting: 'alone_already',
+  travel_companions: 'alone',
+  visa_type: 'tourist',
+  job_type: 'domestic',
+  job_found_via: 'family_friend',
+  has_work_visa: false,
+  has_contract: false,
+  family_consent: true,
+  monthly_pay_idr: '5000000',
+  documents_holder: 'self',
+  documents_held: false,
+  debt: 'none',
+  met_on_arrival: false,
+  address_known: true,
+  earlier_trouble: false,
+};
+
+/** The checklist the desk judges new cases with, for option order (the screen shows options in that order). */
+async function checklistInUse(core: DeskCore): Promise<Checklist> {
+  const current = await core.dispatch('reference.current', {});
+  if (!current.ok) throw new Error(current.error.message);
+  return (current.value as { checklist: Checklist }).checklist;
+}
+
+/** Answers, by keyboard and in order, every shown question without an answer until none is left (answers show more). */
+async function answerShown(page: Page, keys: Keys, checklist: Checklist, traveller: Record<string, Answer>): Promise<void> {
+  for (let round = 0; round < 80; round++) {
+    const next = await page.evaluate(() => {
+      const items = Array.from(document.querySelectorAll<HTMLLIElement>('.questions > li'));
+      const index = items.findIndex((li) => {
+        const options = li.querySelectorAll('input[type=radio], input[type=checkbox]');
+        if (options.length > 0) return li.querySelectorAll('input:checked').length === 0;
+        return (li.querySelector('input')?.value ?? '') === '';
+      });
+      const field = items[index]?.querySelector<HTMLInputElement>('input[name^="q-"], input[id^="q-"]');
+      return index < 0 ? null : { index, id: (field?.name || field?.id || '').replace(/^q-/, '') };
+    });
+    if (!next) return;
+    const question = checklist.questions.find((q) => q.id === next.id);
+    if (!question) throw new Error(`Question ${next.id} is not in checklist ${checklist.version}`);
+    const wanted = traveller[question.id];
+    const options = (question.options ?? []).map((o) => o.id);
+    if (question.type === 'yes_no') await keys.answer(next.index, wanted === false ? 1 : 0);
+    else if (question.type === 'single') await keys.answer(next.index, Math.max(0, options.indexOf(String(wanted))));
+    else if (question.type === 'multiple') {
+      // Each box is a stop of its own: Tab to the first, on to the wanted one, Space ticks it.
+      await keys.tabTo(`.questions > li:nth-child(${next.index + 1}) input`);
+      await keys.press('Tab', Math.max(0, options.indexOf(Array.isArray(wanted) ? wanted[0]! : '')));
+      await keys.press('Space');
+    } else await keys.answer(next.index, String(wanted ?? (question.type === 'number' ? '12' : 'Kuala Lumpur')));
+  }
+  throw new Error('The interview never ended');
+}
+
+async function clearPath(page: Page, core: DeskCore): Promise<Keys> {
   const keys = new Keys(page);
   await readPassport(page, passport('K1000001', 'CLEAR'));
   await keys.press('Enter'); // open the case
   await page.getByTestId('case-number').waitFor();
   await page.locator('.questions > li').first().waitFor();
-  await keys.answer(0, 0); // purpose: tourism
-  await keys.answer(1, 'MYS'); // destination country
-  await keys.answer(2, 0); // return ticket: yes
-  await keys.answer(3, 0); // travelling alone
-  await keys.answer(4, 1); // going to work: no
+  await answerShown(page, keys, await checklistInUse(core), TOURIST);
   await page.waitForTimeout(600);
   await keys.press('Alt+B');
   await page.getByTestId('decision').waitFor();
@@ -97,36 +175,13 @@ async function clearPath(page: Page): Promise<Keys> {
   return keys;
 }
 
-async function tundaPath(page: Page): Promise<Keys> {
+async function tundaPath(page: Page, core: DeskCore): Promise<Keys> {
   const keys = new Keys(page);
   await readPassport(page, passport('K2000002', 'TUNDA'));
   await keys.press('Enter');
   await page.getByTestId('case-number').waitFor();
   await page.locator('.questions > li').first().waitFor();
-  // Work without the documents: the shown questions change as answers come in, so each is found by its id.
-  const answers: [string, number | string][] = [
-    ['purpose', 4], // work
-    ['destination_country', 'MYS'],
-    ['travel_companions', 0],
-    ['visa_type', 1], // tourist visa
-    ['job_type', 0],
-    ['job_found_via', 3], // family or friends
-    ['has_id_pmi', 1], // no
-    ['has_work_visa', 1],
-    ['has_contract', 1],
-    ['family_consent', 0],
-    ['who_paid', 0],
-    ['debt', 1],
-    ['documents_held', 1],
-    ['met_on_arrival', 1],
-    ['address_known', 0],
-    ['earlier_trouble', 1],
-  ];
-  for (const [question, answer] of answers) {
-    const index = await page.evaluate((id) => Array.from(document.querySelectorAll('.questions > li')).findIndex((li) => li.querySelector(`[name="q-${id}"], #q-${id}`)), question);
-    if (index < 0) throw new Error(`Question ${question} is not shown`);
-    await keys.answer(index, answer);
-  }
+  await answerShown(page, keys, await checklistInUse(core), WORKER_WITHOUT_DOCUMENTS);
   await keys.press('Alt+T');
   await page.locator('.decision-form').waitFor();
   await keys.press('Alt+S');
@@ -241,19 +296,20 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-keys-'));
   let core: DeskCore | undefined;
   let host: BrowserHost | undefined;
+  let page: Page | undefined;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     core = await openCore({ dataDir, demo: true });
     host = await startBrowserHost({ core, rendererDir: RENDERER_DIR });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.launchUrl);
     await page.getByLabel('Nomor petugas (NIP)').fill('DEMO-BP');
     await page.getByLabel('Kata sandi', { exact: true }).fill('demo-petugas-2026');
     await page.keyboard.press('Enter');
     await page.locator('.tiles').waitFor();
-    const clear = await clearPath(page);
+    const clear = await clearPath(page, core);
     await page.getByRole('button', { name: /Kembali/ }).click();
-    const tunda = await tundaPath(page);
+    const tunda = await tundaPath(page, core);
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByLabel('Nomor petugas (NIP)').fill('DEMO-IM');
     await page.getByLabel('Kata sandi', { exact: true }).fill('demo-petugas-2026');
@@ -286,6 +342,11 @@ async function main() {
       await scanPage.close();
     }
     console.log(`  total: ${rules.size} rules, ${nodes} nodes${rules.size ? ` (${[...rules].join(', ')})` : ''}   (before issue #19: 2 rules, 8 nodes)`);
+  } catch (error) {
+    // A path that stops half-way says where: the screen as it was is kept for a look.
+    await page?.screenshot({ path: FAILURE_SHOT, fullPage: true });
+    console.error(`The run stopped; the screen at that moment: ${FAILURE_SHOT}`);
+    throw error;
   } finally {
     await browser.close();
     await host?.close();
