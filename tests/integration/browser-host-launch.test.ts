@@ -38,8 +38,16 @@ beforeAll(async () => {
   host = await startBrowserHost({ core: desk.core, rendererDir });
 });
 afterAll(async () => {
-  browser?.kill('SIGKILL');
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  // Chromium runs in its own process group (the launcher script and every helper it starts): end them all, and
+  // give the last writes into the profile a moment before removing it.
+  if (browser?.pid) {
+    try {
+      process.kill(-browser.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   await host.close();
   desk.close();
   rmSync(rendererDir, { recursive: true, force: true });
@@ -63,7 +71,7 @@ describe('launching Chromium on the browser host', () => {
     expect(launch.args).not.toContain('--no-sandbox');
     expect(launch.args.join(' ')).not.toContain(host.secret);
     if (process.getuid?.() === 0) expect((launch.identity as { uid: number }).uid).not.toBe(0);
-    browser = spawn(CHROMIUM_PATH, ['--headless=new', ...launch.args], { stdio: 'ignore', env: launch.env, ...launch.identity });
+    browser = spawn(CHROMIUM_PATH, ['--headless=new', ...launch.args], { stdio: 'ignore', env: launch.env, detached: true, ...launch.identity });
 
     // Wait until the page has exchanged the token: then the secret is in Chromium's memory, and nowhere in ps.
     let connected = false;
