@@ -72,7 +72,7 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await page.getByRole('button', { name: 'Keluar' }).click();
 
   await signIn(page, 'DEMO-IM', 'demo-petugas-2026');
-  await page.getByRole('button', { name: /Tinjauan/ }).click();
+  await page.getByRole('button', { name: /^Tinjauan & pencarian/ }).click();
   await page.getByRole('button', { name: 'Cari', exact: true }).click();
   await page.getByTestId('search-results').getByRole('button', { name: 'Buka' }).first().click();
   // The shortcut works once the case has loaded (its decision panel listens for it): wait for the
@@ -91,7 +91,7 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await page.getByRole('button', { name: 'Keluar' }).click();
 
   await signIn(page, 'DEMO-SPV-IM', 'demo-supervisor-2026');
-  await page.getByRole('button', { name: /Tinjauan/ }).click();
+  await page.getByRole('button', { name: /^Tinjauan & pencarian/ }).click();
   await page.getByTestId('awaiting-list').getByRole('button', { name: 'Buka' }).click();
   await page.getByRole('button', { name: 'Tandatangani' }).click();
   await expect(page.getByText(/Ditandatangani supervisor Hendra Wijaya/)).toBeVisible();

@@ -22,9 +22,11 @@ export function pdfPageSizeMm(pdf: string): { width: number; height: number } {
 }
 
 /** Renders the first page to PNG (returns its path). */
-export function pdfToPng(pdf: string, dpi = 150): string {
+export function pdfToPng(pdf: string, dpi = 150, topMm?: number): string {
   const base = pdf.replace(/\.pdf$/, '');
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, base]);
+  // topMm keeps only the top of the page: what a scanner held over a long roll's QR code sees.
+  const crop = topMm === undefined ? [] : ['-H', String(Math.round((topMm / 25.4) * dpi))];
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', ...crop, '-singlefile', pdf, base]);
   return `${base}.png`;
 }
 
