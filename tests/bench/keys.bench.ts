@@ -132,17 +132,19 @@ async function checklistInUse(core: DeskCore): Promise<Checklist> {
 
 /** Answers, by keyboard and in order, every shown question without an answer until none is left (answers show more). */
 async function answerShown(page: Page, keys: Keys, checklist: Checklist, traveller: Record<string, Answer>): Promise<void> {
+  const leftEmpty: string[] = []; // optional choices this traveller has nothing to tick in
   for (let round = 0; round < 80; round++) {
-    const next = await page.evaluate(() => {
+    const next = await page.evaluate((skipped) => {
       const items = Array.from(document.querySelectorAll<HTMLLIElement>('.questions > li'));
       const index = items.findIndex((li) => {
+        if (skipped.some((id) => li.querySelector(`[name="q-${id}"]`))) return false;
         const options = li.querySelectorAll('input[type=radio], input[type=checkbox]');
         if (options.length > 0) return li.querySelectorAll('input:checked').length === 0;
         return (li.querySelector('input')?.value ?? '') === '';
       });
       const field = items[index]?.querySelector<HTMLInputElement>('input[name^="q-"], input[id^="q-"]');
       return index < 0 ? null : { index, id: (field?.name || field?.id || '').replace(/^q-/, '') };
-    });
+    }, leftEmpty);
     if (!next) return;
     const question = checklist.questions.find((q) => q.id === next.id);
     if (!question) throw new Error(`Question ${next.id} is not in checklist ${checklist.version}`);
@@ -151,9 +153,14 @@ async function answerShown(page: Page, keys: Keys, checklist: Checklist, travell
     if (question.type === 'yes_no') await keys.answer(next.index, wanted === false ? 1 : 0);
     else if (question.type === 'single') await keys.answer(next.index, Math.max(0, options.indexOf(String(wanted))));
     else if (question.type === 'multiple') {
+      const at = options.indexOf(Array.isArray(wanted) ? wanted[0]! : '');
+      if (at < 0) {
+        leftEmpty.push(question.id); // nothing of this list applies: it stays empty, as the officer leaves it
+        continue;
+      }
       // Each box is a stop of its own: Tab to the first, on to the wanted one, Space ticks it.
       await keys.tabTo(`.questions > li:nth-child(${next.index + 1}) input`);
-      await keys.press('Tab', Math.max(0, options.indexOf(Array.isArray(wanted) ? wanted[0]! : '')));
+      await keys.press('Tab', at);
       await keys.press('Space');
     } else await keys.answer(next.index, String(wanted ?? (question.type === 'number' ? '12' : 'Kuala Lumpur')));
   }
@@ -182,6 +189,9 @@ async function tundaPath(page: Page, core: DeskCore): Promise<Keys> {
   await page.getByTestId('case-number').waitFor();
   await page.locator('.questions > li').first().waitFor();
   await answerShown(page, keys, await checklistInUse(core), WORKER_WITHOUT_DOCUMENTS);
+  // As on the clear path: the last answer's indicators reach the panel after the answer debounce; the note's
+  // first draft is written from the reasons known when the form opens.
+  await page.waitForTimeout(600);
   await keys.press('Alt+T');
   await page.locator('.decision-form').waitFor();
   await keys.press('Alt+S');
