@@ -254,6 +254,15 @@ describe('review rules', () => {
     expect(actions.filter((x) => x === 'review.outcome_recorded')).toHaveLength(2);
   });
 
+  it("takes an outcome given to the minute within the decision's own minute, and refuses the minute before", () => {
+    const a = desk();
+    a.clock.now = new Date('2026-11-28T08:10:40Z');
+    const caseId = a.hold('A1000031', REFER, OFFICER_BP);
+    const outcome = (happenedAt: string) => a.services.review.recordOutcome({ caseId, outcome: 'handed_to_bp3mi', happenedAt, note: '' } as never, SPV_BP);
+    expect(outcome('2026-11-28T08:09:59Z')).toMatchObject({ ok: false, error: { reason: 'outcomeBeforeDecision' } });
+    expect(must(outcome('2026-11-28T08:10:00Z')).travellerOutcome).toMatchObject({ happenedAt: '2026-11-28T08:10:00.000Z' });
+  });
+
   it("records the traveller's outcome with its time: never before the decision, never ahead, 'other' with a note", () => {
     const a = desk();
     const { review } = a.services;

@@ -106,7 +106,8 @@ export class ReviewService {
         return fail('invalid_input', 'An outcome of "other" needs a note that says what happened.', { field: 'note', reason: 'outcomeNoteRequired' });
       }
       const happened = Date.parse(input.happenedAt);
-      if (row.decided_at !== null && happened < Date.parse(row.decided_at)) {
+      // The screen gives times to the minute: an outcome in the decision's own minute is not before it.
+      if (row.decided_at !== null && happened < Math.floor(Date.parse(row.decided_at) / 60_000) * 60_000) {
         return fail('invalid_input', 'The outcome cannot come before the decision.', { field: 'happenedAt', reason: 'outcomeBeforeDecision' });
       }
       if (happened > at.getTime() + OUTCOME_CLOCK_SLACK_MS) {
