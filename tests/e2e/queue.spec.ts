@@ -66,6 +66,43 @@ test('a decision pressed 50 ms after the last answer stores that answer and the 
   await expect(page.locator('.banner-error')).toHaveCount(0);
 });
 
+test('an untouched note follows the reasons ticked after the form opens; an edited note stays as typed', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000010', 'PERTIWI', 'DEWI'));
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja' }, ['Apakah Anda sudah punya ID PMI']);
+  await page.keyboard.press('Alt+T');
+  const note = page.getByLabel('Catatan', { exact: true });
+  const before = await note.inputValue();
+  expect(before).not.toContain('Ada luka yang terlihat.');
+  // A reason ticked through the filter reaches the untouched note.
+  await page.locator('#reason-filter').fill('luka');
+  await page.getByTestId('reason-matches').getByText('Ada luka yang terlihat').click();
+  await expect(note).toHaveValue(/Ada luka yang terlihat\./);
+  // So does the indicator the last answer raises, even when the decision follows within the answer debounce.
+  await page.getByRole('group', { name: /Apakah Anda sudah punya ID PMI/ }).getByText('Tidak').click();
+  await page.waitForTimeout(50);
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByTestId('decision')).toHaveText('Tunda keberangkatan');
+  const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+  if (!stored.ok) throw new Error(stored.error.message);
+  const detail = stored.value as { decisionDetail: { reasons: string[]; note: string } };
+  expect(detail.decisionDetail.reasons).toEqual(expect.arrayContaining(['NO_ID_PMI', 'VISIBLE_INJURIES']));
+  expect(detail.decisionDetail.note).toContain('Belum punya ID PMI / e-KTKLN.');
+  expect(detail.decisionDetail.note).toContain('Ada luka yang terlihat.');
+
+  // A note the officer has typed in is theirs: a later tick leaves it as it is.
+  await page.getByRole('button', { name: /Kembali/ }).click();
+  await openCaseByTyping(page, passport('Q2000011', 'PERTIWI', 'RINA'));
+  await page.keyboard.press('Alt+T');
+  await note.fill('Ditanya ulang besok pagi.');
+  await page.locator('#reason-filter').fill('luka');
+  await page.getByTestId('reason-matches').getByText('Ada luka yang terlihat').click();
+  await expect(page.getByTestId('reason-matches').getByLabel('Ada luka yang terlihat')).toBeChecked();
+  await expect(note).toHaveValue('Ditanya ulang besok pagi.');
+});
+
 test('lock and unlock return to the open case with its typed note; another officer taking over sees neither', async ({ page, desk, shot }) => {
   await desk.start({ demo: true });
   await desk.open(page);
@@ -164,10 +201,14 @@ test('errors show beside their field and are announced; background saves leave t
   await page.waitForTimeout(900);
   await expect(reasonsError).toHaveText(/minimal satu alasan/);
   // Dealing with a field takes its error away, and only its error.
+  await page.getByLabel('Catatan', { exact: true }).fill('Gelisah saat ditanya.');
+  await expect(page.locator('#note-error')).toBeEmpty();
+  await expect(reasonsError).toHaveText(/minimal satu alasan/);
   await page.locator('#reason-filter').fill('takut');
   await page.getByTestId('reason-matches').getByText('Tampak takut atau tertekan').click();
   await expect(reasonsError).toBeEmpty();
-  await expect(page.locator('#note-error')).not.toBeEmpty();
+  // The note the officer typed is not redrafted from the reason.
+  await expect(page.getByLabel('Catatan', { exact: true })).toHaveValue('Gelisah saat ditanya.');
 });
 
 test('focus lands where the work is; dates, browser checks and <html lang> follow the app language', async ({ page, desk }) => {

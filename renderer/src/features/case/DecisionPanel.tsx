@@ -8,7 +8,7 @@ import { Button } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecisionForm, type DecisionFormHandle } from './DecisionForm';
-import { chosenReasons, decisionFields, draftProblems, missingFields, notePhrases, raisedReasons, type DecisionField, type Outcome } from './decision-draft';
+import { chosenReasons, decisionFields, draftProblems, isUntouchedNote, missingFields, notePhrases, raisedReasons, type DecisionField, type Outcome } from './decision-draft';
 import { OUTCOME_KEYS, SAVE_KEY, outcomeForKey } from './outcome-keys';
 
 interface DecisionPanelProps {
@@ -44,6 +44,19 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     // Only a new request moves the focus; typing must not.
   }, [focusRequest]);
 
+  // Reasons change after the form opens (a tick through the filter, a last answer raising an indicator): a note
+  // still as the panel drafted it is drafted again from them; a note the officer has edited stays as typed.
+  const reasonsKey = reasons.join(' ');
+  const draftedFrom = useRef(reasons);
+  useEffect(() => {
+    const before = draftedFrom.current;
+    draftedFrom.current = reasons;
+    if (!outcome || !OUTCOME_RULES[outcome].needsJustification || !isUntouchedNote(draft.note, before)) return;
+    const note = notePhrases(reasons, language);
+    if (note !== draft.note) edit({ ...draft, note });
+    // Only a change of the reasons (or of the language) redrafts; the draft itself is read as it stands.
+  }, [reasonsKey, outcome, language]);
+
   // An error goes once the officer has dealt with its field, and only then.
   function edit(next: DecisionDraft) {
     onDraft(next);
@@ -59,7 +72,7 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     }
     if (!OUTCOME_RULES[next].needsJustification) return void decide(next);
     // The note starts from the chosen reasons, for the officer to edit; typed text is never replaced.
-    const note = draft.note.trim() ? draft.note : notePhrases(chosenReasons({ ...draft, outcome: next }, raised), language);
+    const note = isUntouchedNote(draft.note, reasons) ? notePhrases(reasons, language) : draft.note;
     onDraft({ ...draft, outcome: next, note });
     setErrors({});
     setFocusRequest((n) => n + 1);
@@ -72,8 +85,10 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     if (saved && !saved.ok) return setBusy(false);
     // The reasons follow the answers as the core stored them, not as they stood when the key was pressed.
     const fresh = saved?.value ?? detail;
-    const asChosen = { ...draft, outcome: chosen };
-    const freshReasons = chosenReasons(asChosen, raisedReasons(fresh));
+    const freshReasons = chosenReasons(draft, raisedReasons(fresh));
+    // A note still as drafted speaks of the reasons as stored, including one the last answer raised.
+    const note = isUntouchedNote(draft.note, reasons) ? notePhrases(freshReasons, language) : draft.note;
+    const asChosen = { ...draft, outcome: chosen, note };
     const problems = draftProblems(asChosen, freshReasons);
     if (problems.length > 0) {
       setBusy(false);

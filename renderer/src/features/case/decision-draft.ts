@@ -62,6 +62,14 @@ export function notePhrases(reasons: readonly string[], language: Language): str
     .join(' ');
 }
 
+/**
+ * Whether the note is still the panel's own first draft for these reasons (or empty), in either language: such a
+ * note follows the reasons as they change; one the officer has typed in is theirs and is never rewritten.
+ */
+export function isUntouchedNote(note: string, reasons: readonly string[]): boolean {
+  return note.trim() === '' || note === notePhrases(reasons, 'id') || note === notePhrases(reasons, 'en');
+}
+
 /** The fields the decide call sends for this draft: a Clear, the fast path, carries none of the form's. */
 export function decisionFields(draft: DecisionDraft & { outcome: Outcome }, reasons: readonly string[]): DecisionFields & { reasons: string[] } {
   if (!OUTCOME_RULES[draft.outcome].needsJustification) return { reasons: [], legalGround: null, note: '', contact: null };
