@@ -32,8 +32,9 @@ export class EventLog {
 
   async push(desk: AuthenticatedDesk, events: readonly SyncEvent[]): Promise<PushResponse> {
     this.checkBatch(desk, events);
-    const payloads = events.map((event) => canonicalJson(event.payload));
-    const hashes = events.map((event, i) => contentHash(event, payloads[i]!));
+    // The hash is over canonical JSON (a replay in another key order is the same event); the row keeps the payload
+    // in the desk's own key order, so that every desk projects it into the very text the recording desk wrote.
+    const hashes = events.map((event) => contentHash(event, canonicalJson(event.payload)));
     try {
       return await transaction(this.pool, async (client) => {
         // One push per device at a time: parallel pushes of the same desk queue here.
@@ -87,7 +88,7 @@ export class EventLog {
               newEvents.map((e) => e.officerNumber),
               newEvents.map((e) => e.at),
               newEvents.map((e) => e.schemaVersion),
-              fresh.map((i) => payloads[i]!),
+              fresh.map((i) => JSON.stringify(events[i]!.payload)),
               fresh.map((i) => hashes[i]!),
             ],
           );
