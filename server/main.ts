@@ -43,7 +43,7 @@ const databaseUrl = env.DATABASE_URL || undefined;
 function deskArgs(): { airport: string; desk: string } {
   const airport = airportCodeSchema.safeParse(values.airport?.toUpperCase());
   const desk = deskCodeSchema.safeParse(values.desk?.toUpperCase());
-  if (!airport.success || !desk.success) throw new UsageError('Give --airport (three letters, e.g. PLM) and --desk (1-6 letters or digits, e.g. D01).');
+  if (!airport.success || !desk.success) throw new UsageError('Give --airport (three letters, e.g. PLM) and --desk (2-4 letters or digits, e.g. D01).');
   return { airport: airport.data, desk: desk.data };
 }
 

@@ -2,7 +2,7 @@
 // only as a hash, checking that credential on every request, revocation, and the admin's list of desks.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { CREDENTIAL_PATTERN, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
+import { CREDENTIAL_PATTERN, airportCodeSchema, deskCodeSchema, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
 import { HubError } from '../http/hub-error';
 import { transaction } from '../db/transaction';
 import type { AdminCommands } from '../admin-socket';
@@ -51,6 +51,13 @@ export class DeskRegistry implements AdminCommands {
 
   /** A new desk and its first code. Refuses a desk code already given at that airport (case numbers carry it). */
   async createDesk(airportCode: string, deskCode: string, name: string, validHours = DEFAULT_CODE_HOURS): Promise<{ code: string; expiresAt: string }> {
+    // The desk's own settings take exactly these codes (shared/contract/desk-codes.ts): a code it could not write
+    // into a case number would enroll a desk that cannot record.
+    const airport = airportCodeSchema.safeParse(airportCode);
+    const desk = deskCodeSchema.safeParse(deskCode);
+    if (!airport.success || !desk.success) {
+      throw new HubError('invalid_request', `Airport code ${JSON.stringify(airportCode)} or desk code ${JSON.stringify(deskCode)} is not allowed: the airport is three capital letters (IATA), the desk two to four capital letters or digits.`);
+    }
     return transaction(this.pool, async (client) => {
       const inserted = await client.query<{ id: number }>(
         'INSERT INTO desks (airport_code, desk_code, name) VALUES ($1, $2, $3) ON CONFLICT (airport_code, desk_code) DO NOTHING RETURNING id',

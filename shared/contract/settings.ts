@@ -1,14 +1,14 @@
 // Owns the contract of the desk's settings: what an admin may set and how each value is bounded.
 import { z } from 'zod';
-import { AIRPORT_CODE_PATTERN, DESK_CODE_PATTERN } from '../cases/case-number';
+import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, EVERY_ROLE, LANGUAGES, none, procedure } from './define';
 import { SLIP_LAYOUTS } from './slips';
 
 export const settingsSchema = z.object({
   deskName: z.string().trim().min(1).max(60),
   /** Case numbers start with airport and desk code, so they are unique across desks without coordination. */
-  airportCode: z.string().regex(AIRPORT_CODE_PATTERN, 'three capital letters (IATA)'),
-  deskCode: z.string().regex(DESK_CODE_PATTERN, 'two to four capital letters or digits'),
+  airportCode: airportCodeSchema,
+  deskCode: deskCodeSchema,
   idleLockMinutes: z.number().min(0.05).max(240),
   defaultLanguage: z.enum(LANGUAGES),
   /** Referral slips: who issues them, where the traveller goes, how they print. */

@@ -3,6 +3,7 @@
 // The endpoints and their rules are described for people in /work/coord/sync.md and the README. At the end: the
 // desk's own sync procedures (the header's state, enrolling from the settings screen, "sync now").
 import { z } from 'zod';
+import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, none, procedure } from './define';
 
 /** Bumped when a change would break a desk or hub of the previous version; sent as `/v<N>/` in every path. */
@@ -44,8 +45,7 @@ export function credentialHeader(credential: string): { authorization: string } 
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a lower-case UUID');
 /** Airport codes are IATA (three capital letters); desk codes are what case numbers carry (`PLM-D01-…`). */
-export const airportCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'three capital letters (IATA)');
-export const deskCodeSchema = z.string().regex(/^[A-Z0-9]{1,6}$/, 'one to six capital letters or digits');
+export { airportCodeSchema, deskCodeSchema };
 const isoTime = z.iso.datetime({ offset: true });
 /** An opaque position in the hub's stream; null means "from the start". Never parse it on the desk. */
 const cursor = z.string().min(1).max(100).nullable();

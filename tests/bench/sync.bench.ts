@@ -185,7 +185,7 @@ async function historyDatabase(cluster: Awaited<ReturnType<typeof startPgCluster
 async function historyLookups(url: string): Promise<{ events: number; lookups: number; p50: number; p95: number; found: number }> {
   const hub = await startHub({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')), host: '127.0.0.1', port: 0, logger: createLogger('silent') });
   const events = Number((await hub.database.pool.query('SELECT count(*) FROM events')).rows[0].count);
-  const asking = await enroll({ url: hub.url, createDesk: (a, d) => hub.services.desks.createDesk(a, d, d) }, 'PLM', `Q${Date.now() % 100000}`.slice(0, 6));
+  const asking = await enroll({ url: hub.url, createDesk: (a, d) => hub.services.desks.createDesk(a, d, d) }, 'PLM', `Q${Date.now() % 1000}`);
   const latencies: number[] = [];
   let found = 0;
   for (let i = 0; i < 2000; i++) {

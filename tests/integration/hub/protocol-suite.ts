@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHECKLIST } from '../../../shared/checklist';
+import { settingsSchema } from '../../../shared/contract/settings';
 import {
   SYNC_LIMITS,
   type AuditResponse,
@@ -72,6 +73,20 @@ export function protocolSuite(backend: HubBackend): void {
     it('refuses a desk code already given at that airport, but not at another airport', async () => {
       await expect(hub.hub.services.desks.createDesk('PLM', 'D01', 'Again')).rejects.toThrow(/already in use at PLM/);
       await expect(hub.hub.services.desks.createDesk('CGK', 'D01', 'Jakarta 1')).resolves.toMatchObject({ code: expect.any(String) });
+    });
+
+    it("gives out only desk codes the desk's settings take, since case numbers carry them", async () => {
+      for (const [airport, desk] of [['PLM', 'D'], ['PLM', 'D0001'], ['PLM', 'D00001'], ['PLM', 'd01'], ['PALEMBANG', 'D09'], ['PL1', 'D09']]) {
+        await expect(hub.hub.services.desks.createDesk(airport!, desk!, 'Bad')).rejects.toMatchObject({ code: 'invalid_request' });
+        // The same rule refuses the same codes in the desk's own settings.
+        expect(settingsSchema.shape.airportCode.safeParse(airport).success && settingsSchema.shape.deskCode.safeParse(desk).success).toBe(false);
+      }
+      for (const desk of ['D9', 'D099']) {
+        await expect(hub.hub.services.desks.createDesk('PLM', desk, 'Good')).resolves.toMatchObject({ code: expect.any(String) });
+        expect(settingsSchema.shape.deskCode.safeParse(desk).success).toBe(true);
+      }
+      const listed = await hub.hub.services.desks.list();
+      expect(listed.filter((d) => d.name === 'Bad')).toEqual([]);
     });
 
     it('keeps only a hash of the credential', async () => {
