@@ -160,6 +160,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cases.open': (input) => cases.open(input, officer()),
     'cases.get': (input) => cases.get(input.caseId, officer()),
     'cases.recordTravel': (input) => cases.recordTravel(input, officer()),
+    'cases.recordOrigin': (input) => cases.recordOrigin(input, officer()),
     'cases.recordAnswers': (input) => cases.recordAnswers(input, officer()),
     'cases.decide': (input) => cases.decide(input, officer()),
     'cases.countersign': (input) => cases.countersign(input.caseId, officer()),

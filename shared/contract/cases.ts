@@ -18,6 +18,12 @@ export const NOTE_MAX_LENGTH = 10_000;
 
 const answerValue = z.union([z.boolean(), z.string().max(NOTE_MAX_LENGTH), z.array(z.string().max(200)).max(100), z.number(), z.null()]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const PROVINCE_CODE = /^\d{2}$/;
+export const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+const originSchema = z.object({
+  provinceCode: z.string().regex(PROVINCE_CODE, 'a province code such as 16').nullable(),
+  regencyCode: z.string().regex(REGENCY_CODE, 'a regency code such as 16.71').nullable(),
+});
 const uuid = z.string().uuid();
 
 export const caseSummarySchema = z.object({
@@ -81,6 +87,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
     destinationAirport: z.string().nullable(),
     destinationCountry: z.string().nullable(),
   }),
+  /** Where the traveller comes from: codes of shared/reference-data/areas (province, then regency/city), never free text. */
+  origin: originSchema,
   checklistVersion: z.string(),
   answers: z.record(z.string(), answerValue),
   risk: riskSchema,
@@ -139,6 +147,12 @@ export const caseProcedures = {
   }),
   'cases.recordTravel': procedure({
     input: z.object({ caseId: uuid, travel: travelInput }).strict(),
+    output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  'cases.recordOrigin': procedure({
+    // Null clears it; the core checks the codes against the area data and that the regency lies in the province.
+    input: z.object({ caseId: uuid }).extend(originSchema.shape).strict(),
     output: caseDetailSchema,
     access: EVERY_ROLE,
   }),

@@ -2,7 +2,7 @@
 // one case (countersignature with the password, supervisor notes, what became of the traveller, sign-off).
 // Only supervisors and admins reach these procedures; only a supervisor signs off.
 import { z } from 'zod';
-import { CASE_STATUSES, NOTE_MAX_LENGTH, OUTCOMES, caseDetailSchema } from './cases';
+import { CASE_STATUSES, NOTE_MAX_LENGTH, OUTCOMES, REGENCY_CODE, caseDetailSchema } from './cases';
 import { printRecordSchema } from './slips';
 import { AGENCIES, SUPERVISION, procedure } from './define';
 
@@ -34,7 +34,7 @@ export const queueFilterSchema = z
     decision: holdDecision.optional(),
     riskLevel: z.enum(RISK_LEVELS).optional(),
     destinationCountry: z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code').optional(),
-    originRegency: z.string().regex(/^\d{2}\.\d{2}$/, 'a regency code such as 16.71').optional(),
+    originRegency: z.string().regex(REGENCY_CODE, 'a regency code such as 16.71').optional(),
     state: z.enum(REVIEW_STATES).optional(),
     sort: z.enum(QUEUE_SORT_KEYS).default('openedAt'),
     descending: z.boolean().default(false),
@@ -101,7 +101,6 @@ export const reviewDetailSchema = z.object({
   travellerOutcome: z
     .object({ outcome: z.enum(TRAVELLER_OUTCOMES), happenedAt: z.string(), note: z.string(), recordedAt: z.string(), by: z.string(), byName: z.string() })
     .nullable(),
-  origin: z.object({ provinceCode: z.string().nullable(), regencyCode: z.string().nullable() }),
   notes: z.array(z.object({ at: z.string(), by: z.string(), byName: z.string(), note: z.string() })),
   prints: z.array(printRecordSchema),
 });

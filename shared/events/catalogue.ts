@@ -3,7 +3,7 @@
 // parsed here, so a case's state can be rebuilt from its events alone (the projector in electron/core does it).
 // Never change a shipped version's schema: add a version, and keep the old ones parsing.
 import { z } from 'zod';
-import { AMENDABLE_FIELDS, CASE_STATUSES, OUTCOMES, READING_SOURCES, riskSchema } from '../contract/cases';
+import { AMENDABLE_FIELDS, CASE_STATUSES, OUTCOMES, PROVINCE_CODE, READING_SOURCES, REGENCY_CODE, riskSchema } from '../contract/cases';
 import { AGENCIES } from '../contract/define';
 import { SLIP_LAYOUTS } from '../contract/slips';
 import { TRAVELLER_OUTCOMES } from '../contract/review';
@@ -100,7 +100,7 @@ const supervisorNotedV1 = z.object({ note: text.min(1), officerName: text }).str
 const signedOffV1 = z.object({ officerName: text }).strict();
 /** Where the traveller comes from, as codes of the administrative-area data (never free text); null clears it. */
 const originRecordedV1 = z
-  .object({ provinceCode: z.string().regex(/^\d{2}$/).nullable(), regencyCode: z.string().regex(/^\d{2}\.\d{2}$/).nullable() })
+  .object({ provinceCode: z.string().regex(PROVINCE_CODE).nullable(), regencyCode: z.string().regex(REGENCY_CODE).nullable() })
   .strict();
 
 const referenceImportedV1 = z.object({ kind: z.enum(['checklist', 'country_rules', 'watch_list']), version: text }).strict();

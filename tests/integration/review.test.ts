@@ -3,113 +3,14 @@
 // the countersignature with the password, each tried and broken; the roles at the dispatch; replay of review events.
 // Rules are driven through the desk's services on a real database (no password hashing, which this small machine
 // pays dearly for); roles through the dispatch with real accounts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queueFilterSchema, type CallResult, type Officer } from '../../shared/contract';
-import { generateMrz } from '../../shared/mrz';
-import { openServices } from '../../electron/core';
-import { CaseRepository } from '../../electron/core/cases/case-repository';
+import { queueFilterSchema } from '../../shared/contract';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
-import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
-import { Projector } from '../../electron/core/events/projector';
 import { ADMIN, openDeskWithAdmin } from './core-harness';
+import type { EventRow } from '../../electron/core/events/event-store';
+import { CLEAR, DAY, OFFICER_BP, OFFICER_IM, PASSPORT, REFER, SPV_BP, SPV_IM, TUNDA, cleanReviewDesks, deliver, desk, freshDb, mrz, must, onCleanup } from './review-harness';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-const person = (id: number, officerNumber: string, name: string, agency: Officer['agency'], role: Officer['role']): Officer => ({
-  id,
-  name,
-  officerNumber,
-  agency,
-  role,
-  active: true,
-  createdAt: '2026-11-01T00:00:00.000Z',
-});
-const OFFICER_BP = person(11, 'BP-1', 'Budi Petugas', 'BP3MI', 'officer');
-const OFFICER_IM = person(12, 'IMI-1', 'Agus Saputra', 'IMIGRASI', 'officer');
-const SPV_BP = person(13, 'BP-SPV', 'Sari Supervisor', 'BP3MI', 'supervisor');
-const SPV_IM = person(14, 'IMI-SPV', 'Hendra Wijaya', 'IMIGRASI', 'supervisor');
-
-interface Decision {
-  outcome: 'clear' | 'tunda' | 'refer_bp3mi' | 'passport_action';
-  reasons: string[];
-  legalGround: string | null;
-  note: string;
-}
-const TUNDA: Decision = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' };
-const REFER: Decision = { outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Ke BP3MI.' };
-const PASSPORT: Decision = { outcome: 'passport_action', reasons: ['WATCH_LIST'], legalGround: 'PERMENKUMHAM_8_2014_PREVENTION_LIST', note: 'Daftar cegah.' };
-const CLEAR: Decision = { outcome: 'clear', reasons: [], legalGround: null, note: '' };
-
-function mrz(documentNumber: string, surname = 'LESTARI'): string {
-  return generateMrz('TD3', {
-    documentCode: 'P',
-    issuingState: 'IDN',
-    nationality: 'IDN',
-    primaryIdentifier: surname,
-    secondaryIdentifier: 'SITI',
-    documentNumber,
-    birthDate: '1999-04-12',
-    sex: 'F',
-    expiryDate: '2031-01-01',
-  }).join('\n');
-}
-
-function must<T>(result: CallResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** The window of the test clock's day in Palembang (WIB, UTC+7). */
-const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
-
-/** One desk's real services on a fresh database, with a clock the test moves. */
-function desk(deskCode = 'D01') {
-  const dir = mkdtempSync(join(tmpdir(), 'meja-review-'));
-  const clock = { now: new Date('2026-11-28T08:00:00Z') };
-  const services = openServices({ dataDir: dir, now: () => clock.now });
-  cleanups.push(() => {
-    services.db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  services.settings.update({ deskCode, deskName: `Meja ${deskCode.slice(1).replace(/^0/, '')}` });
-  const hold = (documentNumber: string, decision: Decision, by: Officer, surname?: string): string => {
-    const opened = must(services.cases.open({ source: 'manual', mrz: mrz(documentNumber, surname) }, by));
-    must(services.cases.decide({ caseId: opened.id, ...decision, contact: null }, by));
-    return opened.id;
-  };
-  const queue = (filter: Record<string, unknown> = {}) => services.review.queue(queueFilterSchema.parse({ ...DAY, ...filter }), SPV_BP);
-  const minutes = (m: number) => new Date(clock.now.getTime() + m * 60_000).toISOString();
-  return { services, clock, hold, queue, minutes, events: () => services.db.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[] };
-}
-
-/** Delivers another desk's events into a database the way sync does: receive, then project what is new. */
-function deliver(into: Db, events: EventRow[]): void {
-  const projector = new Projector(new CaseRepository(into));
-  const store = new EventStore(into, 'unused');
-  into.transaction(() => {
-    for (const row of events) {
-      const parsed = eventFromRow(row);
-      if (!parsed.ok) throw new Error(parsed.problem);
-      if (store.receive(parsed.event)) projector.apply(parsed.event);
-    }
-  })();
-}
-
-function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'meja-review-replay-'));
-  const db = openDatabase(join(dir, 'fresh.sqlite'));
-  cleanups.push(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
+afterEach(cleanReviewDesks);
 
 describe('daily queue', () => {
   it("lists every hold of the day from both desks, never a clear case or another day's, with counts, filters and sort", () => {
@@ -173,7 +74,7 @@ describe('daily queue', () => {
 describe('review roles at the dispatch', () => {
   it('lets an officer call no review procedure, an admin review but not sign off, and a supervisor sign off', async () => {
     const d = await openDeskWithAdmin();
-    cleanups.push(() => d.close());
+    onCleanup(() => d.close());
     const officer = { name: 'Budi Petugas', officerNumber: 'BP-1', agency: 'BP3MI', role: 'officer', password: 'officer-pass-01' } as const;
     const supervisor = { name: 'Sari Supervisor', officerNumber: 'BP-SPV', agency: 'BP3MI', role: 'supervisor', password: 'supervisor-pass-1' } as const;
     await d.must('officers.create', officer);
@@ -202,7 +103,7 @@ describe('review roles at the dispatch', () => {
     expect(signed.signedOff).toMatchObject({ by: supervisor.officerNumber, byName: supervisor.name });
     // Nothing the officer tried was written.
     const db = openDatabase(d.core.databasePath);
-    cleanups.push(() => db.close());
+    onCleanup(() => db.close());
     expect(db.prepare('SELECT type, officer_number FROM events WHERE case_id = ? ORDER BY device_seq').all(caseId)).toEqual([
       { type: 'case.opened', officer_number: 'BP-1' },
       { type: 'case.decided', officer_number: 'BP-1' },

@@ -32,6 +32,7 @@ import {
 import { visibleWithAnswers } from '../../../shared/checklist/conditions';
 import { normaliseMrzInput, parseMrz } from '../../../shared/mrz';
 import { airportByIata } from '../../../shared/reference-data/airports';
+import { originProblem } from '../../../shared/reference-data/areas';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { EventPayloadInput } from '../../../shared/events/catalogue';
@@ -50,6 +51,12 @@ const PROBLEM_MESSAGES: Record<DecisionProblem['reason'], (ground: string | null
   groundNotForOutcome: (ground) => `The ground ${ground} does not support this decision.`,
   noteRequired: () => 'A decision other than clear needs a note.',
   contactNeedsConsent: () => "Contact details are kept only with the traveller's consent.",
+};
+
+const ORIGIN_MESSAGES: Record<NonNullable<ReturnType<typeof originProblem>>, string> = {
+  unknownProvince: 'Unknown province code.',
+  unknownRegency: 'Unknown regency or city code.',
+  regencyNotInProvince: 'The regency or city does not lie in the province given.',
 };
 
 type Traveller = CaseDetail['traveller'];
@@ -163,6 +170,30 @@ export class CaseService {
       destinationCountry,
       risk,
     }));
+  }
+
+  /**
+   * Where the traveller comes from, asked in the interview: recorded while the case is open, and on a hold until it
+   * is signed off (a held traveller is still asked; the supervisor completes it in the review). Codes only, checked
+   * against the area data; recording the origin a case already has writes nothing.
+   */
+  recordOrigin(input: ParsedInputOf<'cases.recordOrigin'>, officer: Officer): CallResult<CaseDetail> {
+    const row = this.repository.byId(input.caseId);
+    if (!row) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
+    const openHold = row.decision !== null && row.decision !== 'clear' && row.signed_off_at === null;
+    if (row.status !== 'open' && !openHold) {
+      return fail('conflict', 'The origin is recorded while the case is open, or on a hold until it is signed off.', { reason: 'originClosed' });
+    }
+    const problem = originProblem(input.provinceCode, input.regencyCode);
+    if (problem) return fail('invalid_input', ORIGIN_MESSAGES[problem], { field: problem === 'unknownProvince' ? 'provinceCode' : 'regencyCode', reason: problem });
+    if (row.origin_province === input.provinceCode && row.origin_regency === input.regencyCode) return ok(this.detail(row));
+    const at = this.now().toISOString();
+    return this.db.transaction(() => {
+      const origin = { provinceCode: input.provinceCode, regencyCode: input.regencyCode };
+      this.projector.apply(this.events.append('case.origin_recorded', row.id, officer.officerNumber, at, origin));
+      this.audit.append(officer.officerNumber, 'case.origin_recorded', { caseId: row.id, caseNumber: row.case_number, ...origin });
+      return ok(this.detail(this.projected({ ...row, origin_province: input.provinceCode, origin_regency: input.regencyCode })));
+    }).immediate();
   }
 
   recordAnswers(input: ParsedInputOf<'cases.recordAnswers'>, officer: Officer): CallResult<CaseDetail> {
@@ -446,6 +477,7 @@ export class CaseService {
         destinationAirport: row.destination_airport,
         destinationCountry: row.destination_country,
       },
+      origin: { provinceCode: row.origin_province, regencyCode: row.origin_regency },
       checklistVersion: row.checklist_version,
       answers: around.answers,
       risk: JSON.parse(row.risk) as Risk,

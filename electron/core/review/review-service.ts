@@ -180,7 +180,6 @@ export class ReviewService {
               byName: row.traveller_outcome_by_name ?? '',
             }
           : null,
-      origin: { provinceCode: row.origin_province, regencyCode: row.origin_regency },
       notes: this.cases.repository.supervisorNotes(caseId).map((n) => ({ at: n.at, by: n.author, byName: n.author_name, note: n.note })),
       prints: this.events.ofCase(caseId, 'slip.printed').map(({ at, officerNumber, payload }) => ({ at, officerNumber, ...payload })),
     };

@@ -12,6 +12,7 @@ import { SyncConflicts } from './SyncConflicts';
 import { DecisionPanel } from './DecisionPanel';
 import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
+import { OriginPanel } from './OriginPicker';
 import { OUTCOME_KEYS, SLIP_KEY } from './outcome-keys';
 import { RiskPanel } from './RiskPanel';
 import { HistoryPanel, TravellerCard } from './TravellerPanels';
@@ -140,6 +141,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
           <HistoryPanel detail={detail} />
           <TravellerCard detail={detail} />
           <TravelPanel detail={detail} onChanged={onChanged} onError={onError} />
+          <OriginPanel detail={detail} onChanged={onChanged} onError={onError} />
           {checklist && context && <InterviewPanel detail={detail} checklist={checklist} context={context} onAnswers={queueAnswers} />}
         </div>
         <div className="decision-column">

@@ -8,6 +8,7 @@ import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../..
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { OriginPicker, originLabel } from '../case/OriginPicker';
 
 /** Now on this desk's clock, as a datetime-local field wants it. */
 function localNow(): string {
@@ -61,6 +62,11 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
     event.preventDefault();
     if (apply(await call('review.addNote', { caseId, note }))) setNote('');
   }
+  async function recordOrigin(origin: ReviewDetail['case']['origin']) {
+    const recorded = await call('cases.recordOrigin', { caseId, ...origin });
+    if (!recorded.ok) return void apply(recorded);
+    apply(await call('review.case', { caseId }));
+  }
   async function recordOutcome(event: FormEvent) {
     event.preventDefault();
     apply(await call('review.recordOutcome', { caseId, outcome, happenedAt: new Date(happenedAt).toISOString(), note: outcomeNote }));
@@ -92,8 +98,9 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
               {c.traveller.ageYears !== null && ` (${c.traveller.ageYears})`}
             </dd>
             <dt>{t('caseReview.origin')}</dt>
-            <dd data-testid="origin">{review.origin.regencyCode ?? '—'}</dd>
+            <dd data-testid="origin">{originLabel(c.origin) ?? '—'}</dd>
           </dl>
+          {!signedOff && <OriginPicker origin={c.origin} onPick={(origin) => void recordOrigin(origin)} />}
           <h3>{t('caseReview.travel')}</h3>
           <p>
             {[c.travel.flight, c.travel.travelDate && formatDate(c.travel.travelDate), c.travel.destinationAirport, c.travel.destinationCountry].filter(Boolean).join(' · ') ||

@@ -3,6 +3,7 @@
 // thousands of rows. A row opens the case's review.
 import { useCallback, useEffect, useState } from 'react';
 import { AGENCIES, HOLD_DECISIONS, QUEUE_SORT_KEYS, REVIEW_STATES, RISK_LEVELS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
+import { regencyName } from '../../../../shared/reference-data/areas';
 import { DateField } from '../../components/DateInput';
 import { ErrorBanner, SelectField } from '../../components/form';
 import { call } from '../../lib/client';
@@ -132,9 +133,13 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
             <option value="">{t('daily.any')}</option>
             {queue?.choices.destinations.map((c) => <option key={c}>{c}</option>)}
           </SelectField>
-          <SelectField label={t('daily.regency')} value={filter.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)}>
+          <SelectField label={t('daily.regency')} value={filter.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)} data-testid="filter-regency">
             <option value="">{t('daily.any')}</option>
-            {queue?.choices.regencies.map((r) => <option key={r}>{r}</option>)}
+            {queue?.choices.regencies.map((r) => (
+              <option key={r} value={r}>
+                {regencyName(r) ?? r}
+              </option>
+            ))}
           </SelectField>
           <SelectField label={t('daily.state')} value={filter.state ?? ''} onChange={(e) => set('state', e.target.value)} data-testid="filter-state">
             <option value="">{t('daily.any')}</option>
@@ -161,7 +166,7 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
           {header('officer', t('daily.officer'))}
           {header('decision', t('daily.decision'))}
           {header('risk', t('daily.risk'))}
-          {header('destination', t('daily.destination'))}
+          {header('destination', t('daily.col.destination'))}
           {header('state', t('daily.state'))}
         </div>
         {queue && queue.rows.length === 0 ? (
@@ -182,7 +187,9 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
                 data-testid="queue-row"
               >
                 <span role="cell">{time(row.openedAt)}</span>
-                <span role="cell">{row.caseNumber}</span>
+                <span role="cell" className="queue-nowrap">
+                  {row.caseNumber}
+                </span>
                 <span role="cell" className="queue-name">
                   {row.name}
                 </span>

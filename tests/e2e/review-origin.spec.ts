@@ -1,0 +1,73 @@
+// Where a held traveller comes from (issue 17 item 3) in the browser host: the officer picks the regency by keyboard
+// in the interview (typed in part, never free text), the supervisor filters the day's queue by it and sees it in the
+// review; the queue at 1280 px keeps every column apart.
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './desk-fixture';
+import { openCaseByTyping, passport } from './queue-tools';
+
+/** The queue's cells (and headers) whose text does not fit their box, as "column: text". */
+async function clippedCells(page: Page): Promise<string[]> {
+  return page.locator('.queue-row').evaluateAll((rows) =>
+    rows.flatMap((row) =>
+      Array.from(row.children as HTMLCollectionOf<HTMLElement>)
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1)
+        .map((cell) => `${Array.from(row.children).indexOf(cell)}: ${cell.textContent ?? ""}`),
+    ),
+  );
+}
+
+const TUNDA = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' } as const;
+
+test('an officer picks the origin by keyboard; the supervisor filters the queue by it and sees it in the review', async ({ page, desk, shot }) => {
+  test.setTimeout(180_000);
+  await desk.start({ demo: true });
+  await desk.open(page);
+  await signIn(page, 'DEMO-BP', 'demo-petugas-2026');
+  await openCaseByTyping(page, passport('C4000001', 'RAHAYU', 'SRI'));
+  const regency = page.getByTestId('origin-regency');
+  await regency.focus();
+  await page.keyboard.type('lubuk');
+  await expect(page.getByTestId('origin-options').getByRole('option')).toHaveText(['Kota Lubuk Linggau · Sumatera Selatan']);
+  await page.keyboard.press('Escape');
+  await expect(regency).toHaveValue('');
+  // Words in any order, each the start of a word: "ogan ilir" finds two regencies; the arrow takes the second.
+  await page.keyboard.type('ogan ilir');
+  await expect(page.getByTestId('origin-options').getByRole('option')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('origin-options').getByRole('option', { selected: true })).toContainText('Ogan Komering Ilir');
+  await shot(page, '1-picker-open');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('origin-province')).toHaveValue('16');
+  await expect(regency).toHaveValue('Kabupaten Ogan Komering Ilir');
+  // Text that names no regency is never kept: leaving the field restores the recorded one.
+  await regency.fill('Desa Sukamaju');
+  await expect(page.getByTestId('origin-options')).toContainText('Tidak ada kabupaten/kota yang cocok.');
+  await page.keyboard.press('Tab');
+  await expect(regency).toHaveValue('Kabupaten Ogan Komering Ilir');
+  await shot(page, '2-origin-recorded');
+
+  // The officer holds the traveller (through the core, as the screen's Tunda does), then a second hold without origin.
+  const open = (await desk.core.dispatch('cases.search', { documentNumber: 'C4000001' })) as { ok: true; value: { id: string }[] };
+  await desk.core.dispatch('cases.decide', { caseId: open.value[0]!.id, ...TUNDA, reasons: [...TUNDA.reasons] });
+  const other = (await desk.core.dispatch('cases.open', { source: 'manual', mrz: passport('C4000002', 'WIDODO', 'AGUS').join('\n') })) as { ok: true; value: { id: string } };
+  await desk.core.dispatch('cases.decide', { caseId: other.value.id, ...TUNDA, reasons: [...TUNDA.reasons] });
+
+  await page.getByRole('button', { name: /Keluar/ }).click();
+  await signIn(page, 'DEMO-SPV-BP', 'demo-supervisor-2026');
+  await page.getByRole('button', { name: /Tinjauan harian supervisor/ }).click();
+  await expect(page.getByTestId('queue-row')).toHaveCount(2);
+  // At 1280 px every cell's text is whole: no column clips or runs into its neighbour, in either language.
+  expect(await clippedCells(page)).toEqual([]);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByTestId('queue-row').first()).toContainText('No outcome yet');
+  expect(await clippedCells(page)).toEqual([]);
+  await shot(page, '3-queue-1280-en');
+  await page.getByRole('button', { name: 'ID', exact: true }).click();
+  await page.getByTestId('filter-regency').selectOption({ label: 'Kabupaten Ogan Komering Ilir' });
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await expect(page.getByTestId('queue-row')).toContainText('RAHAYU');
+  await shot(page, '3-queue-by-regency');
+  await page.getByTestId('queue-row').click();
+  await expect(page.getByTestId('origin')).toHaveText('Kabupaten Ogan Komering Ilir, Sumatera Selatan');
+  await shot(page, '4-review-origin');
+});
