@@ -1,5 +1,6 @@
 // Owns what conditions and triggers mean: which questions are shown for the answers so far, and whether a
 // trigger holds for the answers plus the facts from outside the interview.
+import { airportByIata } from '../reference-data/airports';
 import { countryStatus } from './country-rules';
 import type { AnswerCondition, AnswerValue, Answers, Checklist, Condition, Question, RiskContext, Trigger } from './types';
 
@@ -104,6 +105,12 @@ export function finalDestination(question: string, answers: Answers, context: Ri
   return typeof ticket === 'string' && ticket.trim() !== '' ? ticket.trim().toUpperCase() : undefined;
 }
 
+/** The country the onward tickets end in: the last airport of an itinerary answer, when the desk knows it. */
+export function itineraryFinalCountry(value: AnswerValue | undefined): string | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return airportByIata(value[value.length - 1]!.trim().toUpperCase())?.country;
+}
+
 export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskContext): boolean {
   if ('all' in trigger) return trigger.all.every((t) => triggerHolds(t, answers, context));
   if ('any' in trigger) return trigger.any.some((t) => triggerHolds(t, answers, context));
@@ -137,6 +144,11 @@ export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskCo
       case 'placement_unlisted':
         return status.unlisted;
     }
+  }
+  if ('onwardItinerary' in trigger) {
+    const ticketed = itineraryFinalCountry(answers[trigger.question]);
+    const declared = answers[trigger.destinationQuestion];
+    return ticketed !== undefined && typeof declared === 'string' && declared.trim() !== '' && declared.trim().toUpperCase() !== ticketed;
   }
   if ('destinationOutside' in trigger) {
     const allowed = trigger.destinationOutside;

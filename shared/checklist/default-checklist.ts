@@ -15,8 +15,8 @@ function load(data: unknown, file: string): Checklist {
 /** Oldest first. */
 export const SHIPPED_CHECKLISTS: readonly Checklist[] = [load(v2026_1, '2026.1.json'), load(v2026_2, '2026.2.json')];
 
-/** What a desk uses until an admin imports another. 2026.2 (triage) goes in use once the interview screen shows its sections. */
-const IN_USE = '2026.1';
+/** What a new desk uses until an admin puts another version in use: 2026.2, the triage checklist (issue #18). */
+const IN_USE = '2026.2';
 
 export const DEFAULT_CHECKLIST: Checklist = shippedChecklist(IN_USE) as Checklist;
 

@@ -11,12 +11,13 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /**
  * yes/no → boolean; single → option id; multiple → option ids; text; number;
- * date → 'YYYY-MM-DD'; country → ISO 3166 alpha-3. null means "asked, no answer".
+ * date → 'YYYY-MM-DD'; country → ISO 3166 alpha-3; itinerary → the IATA codes of the airports the traveller lands at,
+ * in order (typed, or read from boarding passes), the last being where the tickets end. null means "asked, no answer".
  */
 export type AnswerValue = boolean | string | string[] | number | null;
 export type Answers = Record<string, AnswerValue>;
 
-export const QUESTION_TYPES = ['yes_no', 'single', 'multiple', 'text', 'number', 'date', 'country'] as const;
+export const QUESTION_TYPES = ['yes_no', 'single', 'multiple', 'text', 'number', 'date', 'country', 'itinerary'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /**
@@ -60,6 +61,12 @@ export type ContextFact =
    * A transit (the first leg from PLM to KUL, SIN or JED) is never judged when a final country is declared.
    */
   | { finalDestination: FinalDestinationCheck; question: string }
+  /**
+   * The onward tickets (an itinerary question) end in another country than the final destination declared (a country
+   * question). Only the last airport counts: every stop before it is a transit, never a mismatch. An airport the desk
+   * does not know, or a side not answered, is not a mismatch.
+   */
+  | { onwardItinerary: 'final_mismatch'; question: string; destinationQuestion: string }
   | { age: { below?: number; atLeast?: number } }
   | { earlierHolds: { atLeast: number } }
   | { watchListHits: { atLeast: number } };

@@ -17,6 +17,7 @@ const TYPE_NAMES: Record<Question['type'], string> = {
   number: 'a number question',
   date: 'a date question',
   country: 'a country question',
+  itinerary: 'an itinerary question',
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,12 +109,23 @@ class SemanticCheck {
       }
       return;
     }
+    if ('onwardItinerary' in trigger) {
+      this.questionOfType(trigger.question, 'itinerary', `${where}.question`, 'an onward itinerary needs an itinerary question');
+      this.questionOfType(trigger.destinationQuestion, 'country', `${where}.destinationQuestion`, 'it is compared with a country question');
+      return;
+    }
     if ('age' in trigger) {
       if (trigger.age.below === undefined && trigger.age.atLeast === undefined) this.problems.push(`${where}.age: give 'below' or 'atLeast'`);
       return;
     }
     if ('earlierHolds' in trigger || 'watchListHits' in trigger) return;
     this.answer(trigger, where, before);
+  }
+
+  private questionOfType(id: string, type: Question['type'], where: string, why: string): void {
+    const ref = this.ids.get(id);
+    if (ref === undefined) this.problems.push(`${where}: refers to unknown question '${id}'`);
+    else if (ref.question !== undefined && ref.question.type !== type) this.problems.push(`${where}: '${id}' is ${TYPE_NAMES[ref.question.type]}, but ${why}`);
   }
 
   private answer(c: AnswerCondition, where: string, before: number | undefined): void {
@@ -160,6 +172,9 @@ class SemanticCheck {
         return;
       case 'number':
         if (typeof value !== 'number') wrong('a number');
+        return;
+      case 'itinerary':
+        if (!Array.isArray(value)) wrong('a list of IATA airport codes');
         return;
       case 'multiple':
         if (!Array.isArray(value)) wrong('a list of option ids');

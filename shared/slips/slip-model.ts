@@ -48,24 +48,31 @@ function agencyLabel(agency: string): Bilingual {
   return (AGENCIES as readonly string[]).includes(agency) ? bilingual(`slip.agency.${agency as Agency}`) : { id: agency, en: agency };
 }
 
-const NEXT_STEPS: Record<Outcome, Bilingual> = {
+/**
+ * What the slip calls the decision. The three referrals share one heading, one set of next steps and one list of
+ * things to bring: a recruiter reading the slip over the traveller's shoulder cannot tell a referral to the police
+ * or to victim support from a routine secondary inspection. The officers lead the traveller where the case says.
+ */
+type SlipHeading = 'clear' | 'tunda' | 'referral' | 'passport_action';
+const HEADING: Record<Outcome, SlipHeading> = {
+  clear: 'clear',
+  tunda: 'tunda',
+  refer_bp3mi: 'referral',
+  refer_police: 'referral',
+  refer_imigrasi: 'referral',
+  passport_action: 'passport_action',
+};
+
+const NEXT_STEPS: Record<SlipHeading, Bilingual> = {
   clear: { id: 'Silakan melanjutkan ke pemeriksaan keamanan.', en: 'Please continue to the security check.' },
   // Promises nothing the law does not allow: towards a country closed to placement, no document makes the trip lawful.
   tunda: {
     id: 'Keberangkatan Anda ditunda. Datang ke kantor BP3MI di bawah ini untuk penjelasan tentang persyaratan dan cara resmi bekerja di luar negeri. Layanan BP3MI gratis.',
     en: 'Your departure is delayed. Come to the BP3MI office below for an explanation of the requirements and the lawful way to work abroad. BP3MI services are free of charge.',
   },
-  refer_bp3mi: {
-    id: 'Ikuti petugas BP3MI ke ruang layanan. BP3MI memberi konseling, tempat tinggal sementara bila perlu, dan bantuan pulang ke daerah asal.',
-    en: 'Go with the BP3MI officer to the service room. BP3MI gives counselling, temporary shelter if needed, and help to return home.',
-  },
-  refer_police: {
+  referral: {
     id: 'Ikuti petugas untuk klarifikasi lanjutan. Anda berhak atas pendampingan dan layanan gratis.',
     en: 'Go with the officer for further clarification. You have the right to assistance and free services.',
-  },
-  refer_imigrasi: {
-    id: 'Ikuti petugas ke ruang pemeriksaan lanjutan Imigrasi.',
-    en: 'Go with the officer to the immigration secondary inspection room.',
   },
   passport_action: {
     id: 'Paspor Anda ditarik berdasarkan dasar hukum di atas. Untuk keterangan lebih lanjut hubungi Kantor Imigrasi Kelas I TPI Palembang.',
@@ -73,7 +80,7 @@ const NEXT_STEPS: Record<Outcome, Bilingual> = {
   },
 };
 
-const BRING: Record<Outcome, Bilingual[]> = {
+const BRING: Record<SlipHeading, Bilingual[]> = {
   clear: [],
   tunda: [
     { id: 'Surat ini', en: 'This slip' },
@@ -82,12 +89,7 @@ const BRING: Record<Outcome, Bilingual[]> = {
     { id: 'Perjanjian kerja dan visa kerja', en: 'Employment contract and work visa' },
     { id: 'Surat izin suami/istri atau orang tua/wali', en: "Spouse's or parents'/guardian's consent letter" },
   ],
-  refer_bp3mi: [
-    { id: 'Surat ini', en: 'This slip' },
-    { id: 'Paspor, KTP, dan tiket', en: 'Passport, identity card and ticket' },
-  ],
-  refer_police: [{ id: 'Surat ini', en: 'This slip' }],
-  refer_imigrasi: [
+  referral: [
     { id: 'Surat ini', en: 'This slip' },
     { id: 'Paspor dan tiket', en: 'Passport and ticket' },
   ],
@@ -117,15 +119,15 @@ export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: 
     title: { id: 'SURAT RUJUKAN', en: 'REFERRAL SLIP' },
     travellerName: [detail.traveller.primaryIdentifier, detail.traveller.secondaryIdentifier].filter(Boolean).join(', '),
     documentNumber: settings.maskDocumentNumber ? maskDocumentNumber(detail.documentNumber) : detail.documentNumber,
-    decision: bilingual(`slip.outcome.${outcome}`),
+    decision: bilingual(`slip.heading.${HEADING[outcome]}`),
     awaitingCountersignature: detail.status === 'awaiting_countersignature',
     reasons: outcome === 'clear' ? [] : [NEUTRAL_REASON],
     // By instrument and article only: a ground's title or a law's full name can name the suspicion.
     ground: ground ? { title: GROUND_TITLE, citation: ground.instrument } : null,
     // The officer's note stays in the case; it is never printed.
     note: '',
-    nextSteps: NEXT_STEPS[outcome],
-    bring: BRING[outcome],
+    nextSteps: NEXT_STEPS[HEADING[outcome]],
+    bring: BRING[HEADING[outcome]],
     bp3miAddress: settings.bp3miAddress.trim() || NATIONAL_HELPLINE.address,
     bp3miHotline: settings.bp3miHotline.trim() || NATIONAL_HELPLINE.hotline,
     officer: { name: decision.decidedByName, agency: agencyLabel(decision.decidedByAgency) },

@@ -9,9 +9,11 @@ import {
   DEFAULT_COUNTRY_RULES,
   LEGAL_GROUNDS,
   evaluateRisk,
+  visibleWithAnswers,
   type Answers,
 } from '../../shared/checklist';
 import { generateMrz } from '../../shared/mrz';
+import { CALM_FULL_INTERVIEW, CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { nameKey } from '../../electron/core/cases/case-repository';
 
@@ -77,37 +79,40 @@ export interface Profile {
   outcomes: readonly ('tunda' | 'refer_bp3mi' | 'refer_imigrasi' | 'refer_police')[];
 }
 
+// Answers to checklist 2026.2 (the version a new desk uses): the triage for everyone, the full interview where a
+// triage answer opened it. A profile that is never held answers every question it may be shown, the full interview
+// too (an earlier hold of the same traveller opens it), so it may be cleared; only the answers shown are kept.
 const officialWork: Answers = {
-  purpose: 'work', destination_country: 'MYS', travel_companions: 'alone', visa_type: 'work', job_type: 'factory',
-  employer_name: 'Sinar Elektronik Sdn Bhd', job_found_via: 'p3mi', has_id_pmi: true, has_work_visa: true, has_contract: true,
-  contract_months: 24, monthly_pay_idr: 6_500_000, family_consent: true, destination_city: 'Penang', who_paid: 'employer_official',
-  debt: false, documents_held: false, met_on_arrival: 'employer_official', address_known: true, earlier_trouble: false,
-  officer_observation: [],
+  purpose: 'work', id_pmi: 'verified', id_pmi_number: 'PMI-1671-2026-0042', final_destination: 'flight_country', destination_city: 'Penang',
+  arranged_by: 'employer_or_p3mi', stay_meet: 'employer', officer_observation: ['none'], ...CALM_FULL_INTERVIEW,
+  job_type: 'factory', job_found_via: 'p3mi', visa_type: 'work', has_contract: true, family_consent: true, monthly_pay_idr: 6_500_000,
+};
+/** What the officer learns once the full interview opens, asked apart from companions. */
+const recruitedPrivately: Answers = {
+  private_setting: 'separated', travel_companions: 'group_strangers', earlier_trouble: false, has_contract: false, family_consent: false,
+  documents_holder: 'other_person', debt: 'recruiter_employer', address_known: false,
 };
 export const PROFILES: readonly Profile[] = [
   { weight: 0.38, held: false, airport: 'KUL', country: 'MYS', flights: ['AK 1305', 'QZ 7631', 'OD 309'], outcomes: [],
-    answers: { purpose: 'tourism', destination_country: 'MYS', return_ticket: true, travel_companions: 'family', work_intent: false, officer_observation: [] } },
+    answers: { ...CLEAR_TOURIST, stay_meet: 'family_friend' } },
   { weight: 0.2, held: false, airport: 'JED', country: 'SAU', flights: ['GA 980', 'SV 821'], outcomes: [],
-    answers: { purpose: 'umrah_hajj', destination_country: 'SAU', return_ticket: true, travel_companions: 'tour_group', work_intent: false,
-      visa_type: 'umrah', umrah_other_places: false, travel_agency: 'PT Amanah Wisata Sriwijaya', officer_observation: [] } },
+    answers: { purpose: 'umrah_hajj', final_destination: 'flight_country', destination_city: 'Makkah', return_ticket: true, arranged_by: 'travel_agency',
+      stay_meet: 'organiser', officer_observation: ['none'], ...CALM_FULL_INTERVIEW, travel_agency: 'PT Amanah Wisata Sriwijaya' } },
   { weight: 0.12, held: false, airport: 'SIN', country: 'SGP', flights: ['TR 297', 'GA 842'], outcomes: [],
-    answers: { purpose: 'family_visit', destination_country: 'SGP', return_ticket: true, travel_companions: 'alone', work_intent: false, officer_observation: [] } },
+    answers: { ...CLEAR_TOURIST, purpose: 'family_visit', stay_meet: 'family_friend' } },
   { weight: 0.15, held: false, airport: 'KUL', country: 'MYS', flights: ['AK 1305', 'QZ 7631'], outcomes: [], answers: officialWork },
   { weight: 0.08, held: true, airport: 'KUL', country: 'MYS', flights: ['AK 1305', 'QZ 7631'], outcomes: ['tunda', 'refer_bp3mi', 'refer_bp3mi', 'refer_imigrasi'],
-    answers: { ...officialWork, job_type: 'domestic', job_found_via: 'sponsor', has_id_pmi: false, has_work_visa: false, has_contract: false,
-      who_paid: 'agent_sponsor', debt: true, officer_observation: ['coached'] } },
+    answers: { ...officialWork, id_pmi: 'none', arranged_by: 'third_party', officer_observation: ['coached'], ...recruitedPrivately,
+      travel_companions: 'alone', documents_holder: 'self', address_known: true, job_type: 'domestic', job_found_via: 'sponsor', visa_type: 'tourist',
+      monthly_pay_idr: 6_500_000 } },
   { weight: 0.05, held: true, airport: 'KUL', country: 'MYS', flights: ['AK 1305', 'OD 309'], outcomes: ['tunda', 'tunda', 'refer_imigrasi', 'refer_bp3mi'],
-    answers: { purpose: 'tourism', destination_country: 'MYS', return_ticket: false, travel_companions: 'group_strangers', work_intent: true,
-      visa_type: 'tourist', job_type: 'plantation', employer_name: 'Ladang Sawit', job_found_via: 'social_media', has_id_pmi: false,
-      has_work_visa: false, has_contract: false, monthly_pay_idr: 18_000_000, family_consent: false, destination_city: 'Sabah',
-      who_paid: 'agent_sponsor', debt: true, documents_held: true, met_on_arrival: 'unknown_person', address_known: false,
-      earlier_trouble: false, officer_observation: ['fearful', 'inconsistent'] } },
+    answers: { purpose: 'tourism', final_destination: 'flight_country', destination_city: 'Sabah', return_ticket: false, arranged_by: 'third_party',
+      stay_meet: 'unknown', officer_observation: ['fearful', 'inconsistent'], ...recruitedPrivately, work_intent: true, job_type: 'plantation',
+      job_found_via: 'social_media', visa_type: 'tourist', monthly_pay_idr: 18_000_000 } },
   { weight: 0.02, held: true, airport: 'JED', country: 'SAU', flights: ['SV 821'], outcomes: ['tunda', 'refer_imigrasi', 'refer_police'],
-    answers: { purpose: 'umrah_hajj', destination_country: 'SAU', return_ticket: false, travel_companions: 'group_strangers', work_intent: true,
-      visa_type: 'umrah', umrah_other_places: true, travel_agency: 'tidak tahu', job_type: 'domestic', employer_name: 'tidak tahu',
-      job_found_via: 'sponsor', has_id_pmi: false, has_work_visa: false, has_contract: false, family_consent: false,
-      destination_city: 'Riyadh', who_paid: 'agent_sponsor', debt: true, documents_held: true, met_on_arrival: 'unknown_person',
-      address_known: false, earlier_trouble: false, officer_observation: ['answered_by_other'] } },
+    answers: { purpose: 'umrah_hajj', final_destination: 'flight_country', destination_city: 'Riyadh', return_ticket: false, arranged_by: 'third_party',
+      stay_meet: 'unknown', officer_observation: ['answered_by_other'], ...recruitedPrivately, work_intent: true, job_type: 'domestic',
+      job_found_via: 'sponsor', visa_type: 'umrah', travel_agency: 'tidak tahu' } },
 ];
 
 interface PreparedProfile extends Profile {
@@ -121,16 +126,12 @@ interface PreparedProfile extends Profile {
 function prepareProfiles(): PreparedProfile[] {
   return PROFILES.map((profile) => {
     // The risk text is what the real service would store for these answers, so the row carries its true weight.
-    const risk = evaluateRisk(DEFAULT_CHECKLIST, profile.answers, {
-      destinationCountry: profile.country,
-      ageYears: 30,
-      countryRules: DEFAULT_COUNTRY_RULES,
-      earlierHolds: 0,
-      watchListHits: 0,
-    });
+    const context = { destinationCountry: profile.country, ageYears: 30, countryRules: DEFAULT_COUNTRY_RULES, earlierHolds: 0, watchListHits: 0 };
+    const risk = evaluateRisk(DEFAULT_CHECKLIST, profile.answers, context);
     return {
       ...profile,
-      answersJson: JSON.stringify(profile.answers),
+      // What the core stores: the answers to the questions shown.
+      answersJson: JSON.stringify(visibleWithAnswers(DEFAULT_CHECKLIST, profile.answers, context).answers),
       riskJson: JSON.stringify(risk),
       riskLevel: risk.level,
       suggestedOutcome: risk.suggestedOutcome,

@@ -1,4 +1,4 @@
-// The clarification case as an officer works it in the browser host: the three-action fast path, a Tunda with
+// The clarification case as an officer works it in the browser host: the fast path through the triage, a Tunda with
 // reasons and ground seen again as history, passport actions, amendments, a desk reader's burst, and a refused file.
 import type { Page } from '@playwright/test';
 import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
@@ -13,19 +13,23 @@ async function readByTyping(page: Page, lines: string[]): Promise<void> {
   await expect(page.getByTestId('mrz-preview')).toContainText('Semua digit periksa benar.');
 }
 
-test('a traveller with no indicators is cleared in three actions after the reading', async ({ page, desk, shot }) => {
+test('a traveller with no indicators is cleared after the triage, one key per answer, then Enter for the next', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
   await readByTyping(page, passport('B7654321', 'PRATAMA', 'RIZKY'));
   await shot(page, '1-reading');
-  await page.keyboard.press('Enter'); // 1: open the case
+  await page.keyboard.press('Enter'); // open the case
   await expect(page.getByTestId('case-number')).toHaveText(/^PLM-D01-\d{6}-0001$/);
-  await expect(page.getByTestId('risk-level')).toHaveText('RENDAH');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
   await shot(page, '2-case');
-  await page.keyboard.press('Alt+B'); // 2: clear
+  // Tourism, this flight's country, return ticket, own trip, own stay, nothing observed: six keys.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('1');
+  await expect(page.getByTestId('risk-level')).toHaveText('RENDAH');
+  await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeEnabled();
+  await page.keyboard.press('Alt+B'); // clear
   await expect(page.getByTestId('decision')).toHaveText('Bersih');
   await shot(page, '3-cleared');
-  await page.keyboard.press('Enter'); // 3: next traveller
+  await page.keyboard.press('Enter'); // next traveller
   await expect(page.getByRole('heading', { name: 'Baca paspor' })).toBeVisible();
 });
 
@@ -39,7 +43,7 @@ test('indicators lead to a Tunda with reasons and ground, and the same passport 
   await page.getByLabel('Bandara tujuan').fill('PNH');
   await page.getByRole('button', { name: 'Simpan perjalanan' }).click();
   await expect(page.getByTestId('destination-country')).toContainText('KHM');
-  await page.getByRole('group', { name: 'Apa tujuan perjalanan Anda?' }).getByText('Bekerja').click();
+  await page.getByRole('group', { name: 'Apa yang akan Anda lakukan di sana dari hari ke hari?' }).getByText('Bekerja').click();
   await expect(page.getByTestId('risk-level')).not.toHaveText('RENDAH');
   await shot(page, '1-indicators');
   await page.keyboard.press('Alt+T');

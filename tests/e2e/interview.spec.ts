@@ -1,11 +1,10 @@
-// The triage interview (checklist 2026.2) as an officer works it in Chromium: a tourist answered one key per
+// The triage interview (checklist 2026.2, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
 // question and cleared in eight keystrokes after the reading, Clear not offered while the triage is open, and the
 // private-interview prompt that comes before the sensitive questions once a triage answer trips a trigger.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateMrz } from '../../shared/mrz';
+import { CLEAR_TOURIST_TRIAGE } from '../fixtures/triage-answers';
 import { completeFirstRun, expect, test } from './desk-fixture';
 
 const TRAVELLER = generateMrz('TD3', {
@@ -20,19 +19,6 @@ const TRAVELLER = generateMrz('TD3', {
   expiryDate: '2031-05-06',
 });
 
-/** Puts checklist 2026.2 in use the way an admin does, whatever version the desk ships in use. */
-async function useTriageChecklist(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Data referensi/ }).click();
-  await page.getByLabel('Berkas JSON').setInputFiles({
-    name: '2026.2.json',
-    mimeType: 'application/json',
-    buffer: readFileSync(join(process.cwd(), 'shared/checklist/data/checklists/2026.2.json')),
-  });
-  await page.getByRole('button', { name: 'Impor' }).click();
-  await expect(page.getByTestId('reference-versions')).toContainText('2026.2');
-  await page.getByRole('button', { name: 'Kembali ke beranda' }).first().click();
-}
-
 async function readPassport(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
   await page.getByLabel('Baris MRZ').fill(TRAVELLER.join('\n'));
@@ -42,7 +28,6 @@ async function readPassport(page: Page): Promise<void> {
 test('a tourist is triaged one key per answer and cleared in eight keystrokes after the reading', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
-  await useTriageChecklist(page);
   await readPassport(page);
   const keys: string[] = [];
   const press = async (key: string) => {
@@ -51,6 +36,7 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   };
   await press('Enter'); // open the case
   await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await expect(page.getByText('Daftar periksa versi 2026.2')).toBeVisible();
   // Clear is not offered while the triage is unanswered, and Alt+B does not clear.
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
   await expect(page.getByTestId('clear-needs-interview')).toBeVisible();
@@ -72,20 +58,12 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   db.close();
   expect(stored).toHaveLength(1);
   expect(stored[0]?.decision).toBe('clear');
-  expect(JSON.parse(stored[0]?.answers ?? '{}')).toEqual({
-    purpose: 'tourism',
-    final_destination: 'flight_country',
-    return_ticket: true,
-    arranged_by: 'self_family',
-    stay_meet: 'own_arrangement',
-    officer_observation: ['none'],
-  });
+  expect(JSON.parse(stored[0]?.answers ?? '{}')).toEqual(CLEAR_TOURIST_TRIAGE);
 });
 
 test('a triage answer that trips a trigger opens the full interview with the private-interview prompt first', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
-  await useTriageChecklist(page);
   await readPassport(page);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
@@ -113,4 +91,52 @@ test('a triage answer that trips a trigger opens the full interview with the pri
   await shot(page, '2-private-questions');
   // The suggestion routes her to the police with BP3MI, never to a routine check.
   await expect(page.getByTestId('risk-suggestion')).toContainText('Polres Bandara');
+});
+
+/** A through boarding pass as a scanner types it (IATA BCBP): PLM→KUL, then KUL→PNH, no conditional sections. */
+const BOARDING_PASS =
+  'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100' + 'XK4P2Q KULPNHAK 0542 338Y015C0043 100';
+
+test('the onward tickets are compared with the final destination: a boarding pass ending elsewhere is a mismatch, a transit is not', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await readPassport(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await page.keyboard.press('1'); // tourism
+  await page.keyboard.press('2'); // further on, with an onward ticket
+  await page.getByLabel('Negara tujuan akhir', { exact: true }).fill('Thailand');
+  await expect(page.getByTestId('q-destination_country-resolved')).toHaveText('Thailand (THA)');
+
+  // The scanner types the pass into its field (the desk-reader catcher leaves it there), then Enter.
+  await page.getByLabel('Pindai atau tempel boarding pass (BCBP), lalu Enter').fill(BOARDING_PASS);
+  await page.getByLabel('Pindai atau tempel boarding pass (BCBP), lalu Enter').press('Enter');
+  await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Boarding pass dibaca: PLM→KUL, KUL→PNH');
+  await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL PNH');
+  await expect(page.getByTestId('q-onward_airports-resolved')).toContainText('Tiket berakhir di Kamboja');
+  const risk = page.getByTestId('risk');
+  await expect(risk).toContainText('Tiket lanjutan berakhir di negara lain daripada tujuan akhir yang disebutkan');
+  await expect(page.getByTestId('risk-level')).toHaveText('SEDANG');
+  await expect(page.getByRole('region', { name: 'Wawancara lanjutan' })).toBeVisible();
+  await shot(page, '1-pass-ends-elsewhere');
+
+  // Tickets that land in KUL on the way to Bangkok: KUL is a transit, and nothing is raised.
+  await page.getByLabel(/Ke mana tiket lanjutannya/).fill('KUL BKK');
+  await expect(page.getByTestId('q-onward_airports-resolved')).toContainText('Tiket berakhir di Thailand');
+  await expect(risk).not.toContainText('Tiket lanjutan berakhir di negara lain');
+  await expect(page.getByRole('region', { name: 'Wawancara lanjutan' })).toHaveCount(0);
+  await shot(page, '2-transit-not-a-mismatch');
+
+  // Not a boarding pass: said so, and the airports stay as typed.
+  await page.getByLabel('Pindai atau tempel boarding pass (BCBP), lalu Enter').fill('P<IDNHANDAYANI<<DEWI');
+  await page.getByLabel('Pindai atau tempel boarding pass (BCBP), lalu Enter').press('Enter');
+  await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Ini bukan boarding pass (BCBP). Ketik kode bandaranya.');
+  await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL BKK');
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await expect
+    .poll(async () => {
+      const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+      return stored.ok ? (stored.value as { answers: Record<string, unknown> }).answers.onward_airports : undefined;
+    })
+    .toEqual(['KUL', 'BKK']);
 });

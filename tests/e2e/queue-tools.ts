@@ -31,7 +31,7 @@ export async function openCaseByTyping(page: Page, lines: string[]): Promise<voi
 /**
  * Answers every shown question that has no answer yet, in order, until none is left (an answer can show more).
  * `choices` picks an option by the start of its question's text; otherwise the first option, "12" for a number,
- * "Malaysia" for a country and "Kuala Lumpur" for text. Questions named in `skip` are left unanswered.
+ * "Malaysia" for a country, "KUL" for the onward airports and "Kuala Lumpur" for text. Questions named in `skip` are left unanswered.
  */
 export async function answerInterview(page: Page, choices: Record<string, string> = {}, skip: string[] = []): Promise<number> {
   for (let round = 0; round < 60; round++) {
@@ -55,7 +55,8 @@ export async function answerInterview(page: Page, choices: Record<string, string
       const input = item.locator('input').first();
       const type = await input.getAttribute('type');
       const isCountry = (await input.getAttribute('list')) !== null;
-      await input.fill(pick ?? (type === 'number' ? '12' : isCountry ? 'Malaysia' : 'Kuala Lumpur'));
+      const isAirports = (await input.getAttribute('data-answer')) === 'airports';
+      await input.fill(pick ?? (type === 'number' ? '12' : isCountry ? 'Malaysia' : isAirports ? 'KUL' : 'Kuala Lumpur'));
     }
   }
   throw new Error('The interview never ended');

@@ -14,7 +14,7 @@ test('Alt+T after a 20-question interview brings the Tunda form into view with t
   // The work starts at question 1.
   expect((await focusInfo(page)).tag).toBe('INPUT');
   await expect(page.locator('.questions > li').first().locator('input').first()).toBeFocused();
-  const shown = await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja', 'Apakah Anda sudah punya ID PMI': 'Tidak' });
+  const shown = await answerInterview(page, { 'Apa yang akan Anda lakukan': 'Bekerja', 'Tunjukkan ID PMI': 'Tidak ada', 'Di negara mana tujuan akhir': 'Lebih jauh, tiket lanjutan' });
   expect(shown).toBeGreaterThanOrEqual(20);
   await page.locator('.questions > li').last().locator('input').first().focus();
   await expect(page.getByTestId('risk-level')).toHaveText(/SEDANG|TINGGI/);
@@ -42,14 +42,14 @@ test('a decision pressed 50 ms after the last answer stores that answer and the 
   await completeFirstRun(page);
   await openCaseByTyping(page, passport('Q2000002', 'RAHAYU', 'SITI'));
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
-  await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja' }, ['Apakah Anda sudah punya ID PMI']);
+  await answerInterview(page, { 'Apa yang akan Anda lakukan': 'Bekerja' }, ['Tunjukkan ID PMI']);
   // The form is ready before the last answer: Tunda, its ground, a note of the officer's own.
   await page.keyboard.press('Alt+T');
   await page.getByLabel('Dasar hukum').selectOption('UU18_2017_PMI_PROTECTION');
   await page.getByLabel('Catatan', { exact: true }).fill('Akan bekerja di Malaysia.');
   await expect(page.getByLabel('Belum punya ID PMI / e-KTKLN')).not.toBeChecked();
 
-  await page.getByRole('group', { name: /Apakah Anda sudah punya ID PMI/ }).getByText('Tidak').click();
+  await page.getByRole('group', { name: /Tunjukkan ID PMI/ }).getByText('Tidak ada').click();
   await page.waitForTimeout(50);
   await page.keyboard.press('Alt+S');
   await expect(page.getByTestId('decision')).toHaveText('Tunda keberangkatan');
@@ -58,7 +58,7 @@ test('a decision pressed 50 ms after the last answer stores that answer and the 
   const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
   if (!stored.ok) throw new Error(stored.error.message);
   const detail = stored.value as { answers: Record<string, unknown>; decisionDetail: { reasons: string[]; note: string } };
-  expect(detail.answers.has_id_pmi).toBe(false);
+  expect(detail.answers.id_pmi).toBe('none');
   expect(detail.decisionDetail.reasons).toContain('NO_ID_PMI');
   expect(detail.decisionDetail.note).toBe('Akan bekerja di Malaysia.');
   // Nothing arrives after the decision to complain that the case is already decided.
@@ -171,6 +171,7 @@ test('on a cleared case Enter on the page starts the next traveller, Enter on a 
   await desk.open(page);
   await completeFirstRun(page);
   await openCaseByTyping(page, passport('Q2000006', 'UTAMI', 'RINA'));
+  for (let i = 0; i < 6; i++) await page.keyboard.press('1'); // the tourist's triage, one key per answer
   await page.keyboard.press('Alt+B');
   await expect(page.getByTestId('decision')).toHaveText('Bersih');
   await expect(page.getByTestId('next-traveller')).toBeFocused();
@@ -197,7 +198,7 @@ test('errors show beside their field and are announced; background saves leave t
   await expect(page.locator('#reason-filter')).toBeFocused();
   await shot(page, 'errors-beside-fields');
   // An answer saved in the background does not wipe them.
-  await page.getByRole('group', { name: 'Apa tujuan perjalanan Anda?' }).getByText('Wisata atau liburan').click();
+  await page.getByRole('group', { name: 'Apa yang akan Anda lakukan di sana dari hari ke hari?' }).getByText('Wisata atau liburan').click();
   await page.waitForTimeout(900);
   await expect(reasonsError).toHaveText(/minimal satu alasan/);
   // Dealing with a field takes its error away, and only its error.
@@ -236,8 +237,9 @@ test('focus lands where the work is; dates, browser checks and <html lang> follo
   const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
   expect(stored.ok && (stored.value as { travel: { travelDate: string } }).travel.travelDate).toBe('2026-12-05');
   // The country question finds a country by its name, as the airport field does.
-  await page.getByRole('group', { name: 'Apa tujuan perjalanan Anda?' }).getByText('Wisata atau liburan').click();
-  await page.getByLabel('Negara tujuan akhir Anda ke mana?').fill('Kamboja');
+  await page.getByRole('group', { name: 'Apa yang akan Anda lakukan di sana dari hari ke hari?' }).getByText('Wisata atau liburan').click();
+  await page.getByRole('group', { name: /Di negara mana tujuan akhir/ }).getByText('Lebih jauh, tiket lanjutan sudah ada').click();
+  await page.getByLabel('Negara tujuan akhir', { exact: true }).fill('Kamboja');
   await expect(page.getByTestId('q-destination_country-resolved')).toHaveText('Kamboja (KHM)');
 });
 

@@ -131,7 +131,8 @@ test('the slip of a coached victim referred to the police is safe to hand over i
     const reason = REASON_CODES.find((r) => r.code === code);
     expect(text, code).not.toContain(reason?.text.id.split(' ').slice(0, 3).join(' '));
   }
-  expect(text).not.toMatch(/calo|takut|Kamboja|perdagangan|trafficking|korban|victim|belum dikonfigurasi|not yet set/i);
+  expect(text).not.toMatch(/calo|takut|Kamboja|perdagangan|trafficking|korban|victim|polres|polisi|police|belum dikonfigurasi|not yet set/i);
+  expect(text).toContain('Klarifikasi lanjutan bersama petugas');
   expect(decodeQr(pdfToPng(pdf))).toBe(detail.caseNumber);
 });
 

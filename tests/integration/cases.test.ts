@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
 import { ADMIN, openDeskWithAdmin, type TestDesk } from './core-harness';
+import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
@@ -71,6 +72,7 @@ describe('cases', () => {
   it('clears a traveller with no indicators, then shows that encounter first when the passport comes back', async () => {
     desk = await openDeskWithAdmin();
     const first = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    await desk.must('cases.recordAnswers', { caseId: first.id, answers: CLEAR_TOURIST });
     const cleared = await desk.must('cases.decide', { caseId: first.id, outcome: 'clear' });
     expect(cleared).toMatchObject({ status: 'decided', decision: 'clear' });
     const again = await desk.must('cases.open', { source: 'manual', mrz: SITI });
@@ -83,7 +85,16 @@ describe('cases', () => {
     const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
     const answered = await desk.must('cases.recordAnswers', {
       caseId: opened.id,
-      answers: { purpose: 'work', destination_country: 'KHM', has_id_pmi: false, has_work_visa: false, job_found_via: 'social_media' },
+      answers: {
+        ...CLEAR_TOURIST,
+        purpose: 'work',
+        id_pmi: 'none',
+        final_destination: 'onward_ticketed',
+        destination_country: 'KHM',
+        private_setting: 'separated',
+        job_type: 'online_admin',
+        job_found_via: 'social_media',
+      },
     });
     expect(answered.risk.level).toBe('high');
     expect(answered.risk.indicators.map((i) => i.reasonCode)).toContain('NO_ID_PMI');

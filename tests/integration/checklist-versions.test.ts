@@ -36,6 +36,8 @@ const TOURIST_TRIAGE = {
   purpose: 'tourism',
   final_destination: 'onward_ticketed',
   destination_country: 'THA',
+  // Landing in KUL on the way: a transit, never a mismatch with Thailand.
+  onward_airports: ['KUL', 'BKK'],
   return_ticket: true,
   arranged_by: 'self_family',
   stay_meet: 'own_arrangement',

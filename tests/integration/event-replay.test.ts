@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEGAL_GROUNDS, REASON_CODES } from '../../shared/checklist';
+import { LEGAL_GROUNDS, REASON_CODES, type Answers } from '../../shared/checklist';
 import type { CallResult, Officer } from '../../shared/contract';
 import { AMENDABLE_FIELDS, OUTCOMES } from '../../shared/contract';
 import { generateMrz } from '../../shared/mrz';
@@ -84,10 +84,21 @@ async function busyDesk(name: string, deskCode: string, seed: number, count: num
     if (random() < 0.85) {
       must(cases.recordTravel({ caseId: opened.id, travel: { flight: pick(random, profile.flights), travelDate: '2026-11-21', destinationAirport: profile.airport } }, by));
     }
-    if (random() < 0.8) must(cases.recordAnswers({ caseId: opened.id, answers: profile.answers }, by));
-    if (random() < 0.2) must(cases.recordAnswers({ caseId: opened.id, answers: { ...profile.answers, employer_name: 'Ladang Sawit' } }, by));
+    let answers: Answers | null = null;
+    if (random() < 0.8) {
+      answers = profile.answers;
+      must(cases.recordAnswers({ caseId: opened.id, answers }, by));
+    }
+    if (random() < 0.2) {
+      // A text answer naming a watch-listed company raises a hit.
+      answers = { ...profile.answers, destination_city: 'Ladang Sawit' };
+      must(cases.recordAnswers({ caseId: opened.id, answers }, by));
+    }
     if (random() < 0.1) continue; // left open
     const outcome = by === IMIGRASI && random() < 0.15 ? 'passport_action' : profile.held ? pick(random, profile.outcomes) : pick(random, OUTCOMES.filter((o) => o !== 'passport_action'));
+    // A clear is refused until every question shown is answered (checklist 2026.2). The officer answers again what
+    // the last answers opened (a watch-listed company opens the full interview only once it is recorded).
+    if (outcome === 'clear') must(cases.recordAnswers({ caseId: opened.id, answers: answers ?? profile.answers }, by));
     const consent = random() < 0.5;
     const decided = must(
       cases.decide(

@@ -11,6 +11,7 @@ import { CaseRepository } from '../../electron/core/cases/case-repository';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
 import { Projector } from '../../electron/core/events/projector';
+import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 
 const cleanups: (() => void)[] = [];
 /** Runs `fn` after the test (with the desks). */
@@ -78,6 +79,8 @@ export function desk(deskCode = 'D01') {
   services.settings.update({ deskCode, deskName: `Meja ${deskCode.slice(1).replace(/^0/, '')}` });
   const hold = (documentNumber: string, decision: Decision, by: Officer, surname?: string): string => {
     const opened = must(services.cases.open({ source: 'manual', mrz: mrz(documentNumber, surname) }, by));
+    // A clear needs every question shown answered (checklist 2026.2).
+    if (decision.outcome === 'clear') must(services.cases.recordAnswers({ caseId: opened.id, answers: CLEAR_TOURIST }, by));
     must(services.cases.decide({ caseId: opened.id, ...decision, contact: null }, by));
     return opened.id;
   };

@@ -37,6 +37,8 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     };
 
     const onKey = (event: KeyboardEvent) => {
+      // A field that takes a device's burst itself (the boarding-pass field) keeps it.
+      if (event.target instanceof Element && event.target.closest('[data-wedge-off]') !== null) return;
       // A held key repeats as fast as a device types (holding Tab to move through a form): a device never repeats.
       if (event.repeat) {
         buffer = '';

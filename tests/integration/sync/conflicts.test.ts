@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
 import type { TestDesk } from '../core-harness';
 import { enrolledDesk, HOLD, passport, query, synced } from './sync-harness';
+import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 
 let hub: TestHub;
 const desks: TestDesk[] = [];
@@ -34,6 +35,7 @@ describe('conflicts between desks', () => {
     d1.clock.advanceMinutes(1);
     await d1.must('cases.decide', { caseId: opened.id, ...HOLD });
     d2.clock.advanceMinutes(2);
+    await d2.must('cases.recordAnswers', { caseId: opened.id, answers: CLEAR_TOURIST });
     await d2.must('cases.decide', { caseId: opened.id, outcome: 'clear' });
     // Desk 2 syncs first, so desk 1 gets the later decision last and desk 2 gets the earlier one last.
     await synced(d2);

@@ -101,7 +101,7 @@ describe('desk sync', () => {
     const d2 = track(await enrolledDesk(hub, 'PLM', 'B02'));
     for (const n of [1, 2, 3]) {
       const opened = await d1.must('cases.open', { source: 'manual', mrz: passport(`B200000${n}`) });
-      await d1.must('cases.decide', { caseId: opened.id, outcome: 'clear' });
+      await d1.must('cases.decide', { caseId: opened.id, ...HOLD });
     }
     await synced(d1);
     await synced(d2);
@@ -137,7 +137,7 @@ describe('desk sync', () => {
       await synced(d1);
       proxy.setMode('refuse');
       const opened = await d1.must('cases.open', { source: 'manual', mrz: passport('D1100001') });
-      await d1.must('cases.decide', { caseId: opened.id, outcome: 'clear' });
+      await d1.must('cases.decide', { caseId: opened.id, ...HOLD });
       const offline = await d1.must('sync.now', {});
       expect(offline).toMatchObject({ state: 'offline', pending: 2, offlineSince: d1.clock.now.toISOString(), problem: { code: 'unreachable' } });
       // A second failed attempt later keeps the first moment the hub was missed.

@@ -14,6 +14,7 @@ import {
   type RiskContext,
   type RiskLevel,
 } from '../../../shared/checklist';
+import { CALM_FULL_INTERVIEW, CLEAR_TOURIST_TRIAGE } from '../../fixtures/triage-answers';
 
 const V2 = shippedChecklist('2026.2') as Checklist;
 const V1 = shippedChecklist('2026.1') as Checklist;
@@ -39,26 +40,9 @@ type Traveller = {
 };
 
 // The triage of an ordinary tourist: every answer one key.
-const tourist: Answers = {
-  purpose: 'tourism',
-  final_destination: 'flight_country',
-  return_ticket: true,
-  arranged_by: 'self_family',
-  stay_meet: 'own_arrangement',
-  officer_observation: ['none'],
-};
+const tourist: Answers = CLEAR_TOURIST_TRIAGE;
 // The private part of a full interview where nothing comes up.
-const calmPrivate: Answers = {
-  private_setting: 'separated',
-  travel_companions: 'alone',
-  earlier_trouble: false,
-  work_intent: false,
-  documents_holder: 'self',
-  debt: 'none',
-  address_known: true,
-  money_for_stay: true,
-  stay_days: 7,
-};
+const calmPrivate: Answers = CALM_FULL_INTERVIEW;
 // A lawful worker's triage: verified ID PMI, licensed route.
 const verifiedWorker: Answers = {
   purpose: 'work',
@@ -88,7 +72,7 @@ const TRAVELLERS: Traveller[] = [
   // ── The table of issue #18 ──
   {
     name: 'tourist to Thailand, return ticket, with friends, first leg to KUL',
-    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA' },
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['BKK'] },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -97,7 +81,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'licensed umrah group, umrah visa, transiting KUL',
-    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', arranged_by: 'travel_agency', stay_meet: 'organiser' },
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', onward_airports: ['JED'], arranged_by: 'travel_agency', stay_meet: 'organiser' },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -106,7 +90,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'Korea government-to-government factory worker, all documents, placement loan',
-    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', arranged_by: 'government', ...workerPrivate, debt: 'bank_or_family', monthly_pay_idr: 28_000_000, job_found_via: 'government' },
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', onward_airports: ['ICN'], arranged_by: 'government', ...workerPrivate, debt: 'bank_or_family', monthly_pay_idr: 28_000_000, job_found_via: 'government' },
     ticket: SIN,
     level: 'low',
     outcome: 'clear',
@@ -161,7 +145,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'hajj pilgrim via KUL for 40 days, also visiting Madinah and Taif',
-    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', arranged_by: 'travel_agency', stay_meet: 'organiser', destination_city: 'Makkah, Madinah, Taif' },
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', onward_airports: ['JED'], arranged_by: 'travel_agency', stay_meet: 'organiser', destination_city: 'Makkah, Madinah, Taif' },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -201,7 +185,7 @@ const TRAVELLERS: Traveller[] = [
   // ── Lawful workers by route ──
   {
     name: 'Korea EPS worker through G to G, verified ID PMI, nothing else asked',
-    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', arranged_by: 'government' },
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KOR', onward_airports: ['ICN'], arranged_by: 'government' },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -209,7 +193,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'Japan caregiver through a licensed agency, via SIN',
-    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'JPN' },
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'JPN', onward_airports: ['NRT'] },
     ticket: SIN,
     level: 'low',
     outcome: 'clear',
@@ -217,7 +201,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'Taiwan factory worker through a P3MI, ID PMI not checkable (network down), Rp 16 million pay, bank loan',
-    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'TWN', ...workerPrivate, monthly_pay_idr: 16_000_000, debt: 'bank_or_family' },
+    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'TWN', onward_airports: ['TPE'], ...workerPrivate, monthly_pay_idr: 16_000_000, debt: 'bank_or_family' },
     ticket: SIN,
     level: 'low',
     outcome: 'clear',
@@ -227,7 +211,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'Hong Kong domestic worker through a P3MI with a verified ID PMI',
-    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'HKG' },
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'HKG', onward_airports: ['HKG'] },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -244,7 +228,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'worker with a verified ID PMI to a country missing from the partial placement list (Australia)',
-    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'AUS', ...workerPrivate },
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'AUS', onward_airports: ['SYD'], ...workerPrivate },
     ticket: SIN,
     level: 'low',
     outcome: 'clear',
@@ -273,7 +257,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'UAE maid through an agency whose ID PMI cannot be checked',
-    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'ARE', ...workerPrivate, job_type: 'domestic' },
+    answers: { ...verifiedWorker, id_pmi: 'not_verified', final_destination: 'onward_ticketed', destination_country: 'ARE', onward_airports: ['DXB'], ...workerPrivate, job_type: 'domestic' },
     ticket: KUL,
     level: 'medium',
     outcome: 'refer_bp3mi',
@@ -304,7 +288,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'online customer-service job in Cambodia at a modest Rp 6 million: the route counts, whatever the pay',
-    answers: { ...verifiedWorker, id_pmi: 'none', final_destination: 'onward_ticketed', destination_country: 'KHM', ...workerPrivate, job_type: 'online_admin', job_found_via: 'direct_employer', monthly_pay_idr: 6_000_000 },
+    answers: { ...verifiedWorker, id_pmi: 'none', final_destination: 'onward_ticketed', destination_country: 'KHM', onward_airports: ['PNH'], ...workerPrivate, job_type: 'online_admin', job_found_via: 'direct_employer', monthly_pay_idr: 6_000_000 },
     ticket: KUL,
     level: 'high',
     outcome: 'refer_police',
@@ -314,7 +298,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: '"tourist" to Bangkok who admits in private a job offer from a chat group',
-    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', arranged_by: 'third_party', ...calmPrivate, work_intent: true, job_type: 'other', job_found_via: 'social_media', visa_type: 'visa_free', has_contract: false, family_consent: true },
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['BKK'], arranged_by: 'third_party', ...calmPrivate, work_intent: true, job_type: 'other', job_found_via: 'social_media', visa_type: 'visa_free', has_contract: false, family_consent: true },
     ticket: KUL,
     level: 'high',
     outcome: 'refer_police',
@@ -323,7 +307,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'tourist to Angkor Wat with family: full interview for the destination, then cleared',
-    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'KHM', ...calmPrivate, travel_companions: 'family', stay_days: 5 },
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'KHM', onward_airports: ['PNH'], ...calmPrivate, travel_companions: 'family', stay_days: 5 },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -419,6 +403,7 @@ const TRAVELLERS: Traveller[] = [
       purpose: 'study',
       final_destination: 'onward_ticketed',
       destination_country: 'JPN',
+      onward_airports: ['NRT'],
       arranged_by: 'third_party',
       ...calmPrivate,
       work_intent: true,
@@ -519,9 +504,46 @@ const TRAVELLERS: Traveller[] = [
     full: true,
     raises: ['ONE_WAY_TICKET', 'EARLIER_OVERSTAY'],
   },
+  // ── The onward tickets compared with the final destination (typed, or read from boarding passes) ──
+  {
+    name: 'tourist to Thailand whose onward tickets land in KUL, then BKK: KUL is a transit',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['KUL', 'BKK'] },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH'],
+  },
+  {
+    name: 'umrah pilgrim whose tickets go KUL, then JED',
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', onward_airports: ['KUL', 'JED'], arranged_by: 'travel_agency', stay_meet: 'organiser' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH'],
+  },
+  {
+    name: 'coached "tourist" who says Thailand, but whose onward boarding pass ends in Phnom Penh',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['KUL', 'PNH'] },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['DESTINATION_MISMATCH'],
+  },
+  {
+    name: 'an onward airport the desk does not know is not taken for a mismatch',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['KUL', 'QQQ'] },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['DESTINATION_MISMATCH'],
+  },
   {
     name: 'tourist to Japan via SIN: the Singapore ticket is a transit, not a mismatch',
-    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'JPN' },
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'JPN', onward_airports: ['NRT'] },
     ticket: SIN,
     level: 'low',
     outcome: 'clear',

@@ -63,9 +63,9 @@ describe('validateChecklist', () => {
 
   it('checks that a condition value fits the question type', () => {
     const base = structuredClone(DEFAULT_CHECKLIST);
-    base.indicators.push({ id: 'bad_yes', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, when: { question: 'return_ticket', equals: 'no' } });
-    base.indicators.push({ id: 'bad_num', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, when: { question: 'purpose', atLeast: 3 } });
-    base.indicators.push({ id: 'bad_dest', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, when: { destination: 'not_placement_country', question: 'purpose' } });
+    base.indicators.push({ id: 'bad_yes', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { question: 'return_ticket', equals: 'no' } });
+    base.indicators.push({ id: 'bad_num', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { question: 'purpose', atLeast: 3 } });
+    base.indicators.push({ id: 'bad_dest', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { destination: 'not_placement_country', question: 'purpose' } });
     const n = base.indicators.length;
     const result = validateChecklist(base);
     expect(result.ok).toBe(false);

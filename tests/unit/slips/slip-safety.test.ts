@@ -8,7 +8,7 @@ import { DEFAULT_SLIP_SETTINGS, NATIONAL_HELPLINE, buildSlip } from '../../../sh
 const NOTE = 'Takut; pendamping (calo) memegang paspor dan menjawab untuknya. Tujuan sebenarnya Kamboja.';
 const DISCLOSING = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SUSPECTED_TPPO', 'WATCH_LIST', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'MET_BY_UNKNOWN'];
 
-function heldVictim(outcome: 'refer_police' | 'refer_bp3mi' | 'tunda', legalGround: string): CaseDetail {
+function heldVictim(outcome: 'refer_police' | 'refer_bp3mi' | 'refer_imigrasi' | 'tunda', legalGround: string): CaseDetail {
   return {
     id: 'c1',
     caseNumber: 'PLM-D01-261203-0007',
@@ -62,8 +62,21 @@ describe('the slip of a held coached victim', () => {
     expect(set).toMatchObject({ bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' });
   });
 
+  it('reads the same for every referral, so nobody can tell a referral to the police or to victim support from a routine check', () => {
+    const at = new Date('2026-12-03T10:05:00Z');
+    const printed = (['refer_police', 'refer_bp3mi', 'refer_imigrasi'] as const).map((outcome) => {
+      const slip = buildSlip(heldVictim(outcome, 'UU21_2007_TPPO'), DEFAULT_SLIP_SETTINGS, at);
+      return JSON.stringify(slip);
+    });
+    expect(new Set(printed).size).toBe(1);
+    expect(printed[0]).not.toMatch(/polres|polisi|police|pemeriksaan lanjutan imigrasi|secondary inspection|shelter|tempat tinggal sementara/i);
+    expect(JSON.parse(printed[0]!).decision).toEqual({ id: 'Klarifikasi lanjutan bersama petugas', en: 'Further clarification with an officer' });
+  });
+
   it('promises no onward journey on a Tunda', () => {
     const slip = buildSlip(heldVictim('tunda', 'UU18_2017_PMI_PROTECTION'), DEFAULT_SLIP_SETTINGS, new Date());
     expect(JSON.stringify(slip?.nextSteps)).not.toMatch(/berangkat kembali|travel again/i);
+    // Nor does its heading: "until the requirements are complete" is a promise no document keeps for a closed country.
+    expect(slip?.decision).toEqual({ id: 'Keberangkatan ditunda', en: 'Departure delayed' });
   });
 });

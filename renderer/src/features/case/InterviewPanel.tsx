@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { isAnswered, visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question, type RiskContext } from '../../../../shared/checklist';
 import type { CaseDetail, CallError } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
-import { searchAirports } from '../../../../shared/reference-data/airports';
+import { landingAirports, parseBoardingPass, typedAirports } from '../../../../shared/bcbp';
+import { airportByIata, searchAirports } from '../../../../shared/reference-data/airports';
 import { countryByCode, resolveCountry, searchCountries } from '../../../../shared/reference-data/countries';
 import { DateInput } from '../../components/DateInput';
 import { Button } from '../../components/form';
@@ -269,6 +270,8 @@ function QuestionInput({
       );
     case 'country':
       return <CountryQuestion id={id} label={label} value={typeof value === 'string' ? value : ''} disabled={disabled} onAnswer={onAnswer} language={language} />;
+    case 'itinerary':
+      return <ItineraryQuestion id={id} label={label} help={help} value={Array.isArray(value) ? value : []} disabled={disabled} onAnswer={onAnswer} language={language} />;
     case 'text':
       return (
         <div className="field question">
@@ -311,6 +314,80 @@ function CountryQuestion({ id, label, value, disabled, onAnswer, language }: { i
       </datalist>
       <small id={`${id}-resolved`} className="hint" data-testid={`${id}-resolved`}>
         {chosen ? `${chosen[language]} (${chosen.code})` : text.trim() ? '?' : ''}
+      </small>
+    </div>
+  );
+}
+
+/**
+ * The airports the onward tickets land at, in order: typed as codes, or added leg by leg from boarding passes that a
+ * scanner types into the pass field (kept from the desk-reader catcher) or the officer pastes. The core compares the
+ * last airport with the final destination declared; the line beneath shows where the tickets end.
+ */
+function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, language }: { id: string; label: string; help: string | undefined; value: string[]; disabled: boolean; onAnswer: (value: AnswerValue) => void; language: 'id' | 'en' }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value.join(' '));
+  const [scan, setScan] = useState('');
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const airports = typedAirports(text);
+  const last = airportByIata(airports[airports.length - 1] ?? '');
+  const give = (codes: string[]) => onAnswer(codes.length > 0 ? codes : null);
+
+  function readPass() {
+    const reading = parseBoardingPass(scan);
+    if (!reading.ok) {
+      setMessage({ text: t(`case.itinerary.problem.${reading.problem}`), problem: true });
+      return;
+    }
+    const next = landingAirports(airports, reading.pass.legs);
+    setText(next.join(' '));
+    give(next);
+    setScan('');
+    setMessage({ text: t('case.itinerary.read', { legs: reading.pass.legs.map((leg) => `${leg.from}→${leg.to}`).join(', ') }), problem: false });
+  }
+
+  return (
+    <div className="field question">
+      <label htmlFor={id}>{label}</label>
+      {help && <small className="hint">{help}</small>}
+      <input
+        id={id}
+        data-answer="airports"
+        disabled={disabled}
+        autoComplete="off"
+        placeholder="KUL BKK"
+        value={text}
+        aria-describedby={`${id}-resolved`}
+        onChange={(e) => {
+          setText(e.target.value);
+          give(typedAirports(e.target.value));
+        }}
+      />
+      <small id={`${id}-resolved`} className="hint" data-testid={`${id}-resolved`}>
+        {airports.map((code) => {
+          const airport = airportByIata(code);
+          return airport ? `${code} ${airport.city}` : `${code} (${t('case.itinerary.unknown')})`;
+        }).join(' → ')}
+        {last && ` · ${t('case.itinerary.final', { country: stateName(last.country, language) ?? last.country })}`}
+      </small>
+      <label htmlFor={`${id}-pass`} className="hint itinerary-pass">{t('case.itinerary.scan')}</label>
+      <input
+        id={`${id}-pass`}
+        data-wedge-off=""
+        disabled={disabled}
+        autoComplete="off"
+        value={scan}
+        aria-describedby={`${id}-pass-message`}
+        onChange={(e) => setScan(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          e.stopPropagation();
+          readPass();
+        }}
+      />
+      <small id={`${id}-pass-message`} role={message?.problem ? 'alert' : 'status'} className={message?.problem ? 'field-error' : 'hint'} data-testid={`${id}-pass-message`}>
+        {message?.text ?? ''}
       </small>
     </div>
   );
