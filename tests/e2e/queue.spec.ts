@@ -71,7 +71,7 @@ test('an untouched note follows the reasons ticked after the form opens; an edit
   await completeFirstRun(page);
   await openCaseByTyping(page, passport('Q2000010', 'PERTIWI', 'DEWI'));
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
-  await answerInterview(page, { 'Apa tujuan perjalanan': 'Bekerja' }, ['Apakah Anda sudah punya ID PMI']);
+  await answerInterview(page, { 'Apa yang akan Anda lakukan': 'Bekerja' }, ['Tunjukkan ID PMI']);
   await page.keyboard.press('Alt+T');
   const note = page.getByLabel('Catatan', { exact: true });
   const before = await note.inputValue();
@@ -81,7 +81,7 @@ test('an untouched note follows the reasons ticked after the form opens; an edit
   await page.getByTestId('reason-matches').getByText('Ada luka yang terlihat').click();
   await expect(note).toHaveValue(/Ada luka yang terlihat\./);
   // So does the indicator the last answer raises, even when the decision follows within the answer debounce.
-  await page.getByRole('group', { name: /Apakah Anda sudah punya ID PMI/ }).getByText('Tidak').click();
+  await page.getByRole('group', { name: /Tunjukkan ID PMI/ }).getByText('Tidak ada').click();
   await page.waitForTimeout(50);
   await page.keyboard.press('Alt+S');
   await expect(page.getByTestId('decision')).toHaveText('Tunda keberangkatan');

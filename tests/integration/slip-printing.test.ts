@@ -40,7 +40,7 @@ function shellAnswering(answers: boolean[]) {
 
 async function decidedCase(d: TestDesk): Promise<{ id: string; caseNumber: string }> {
   const opened = await d.must('cases.open', { source: 'manual', mrz: MRZ });
-  await d.must('cases.recordAnswers', { caseId: opened.id, answers: { purpose: 'work', has_id_pmi: false } });
+  await d.must('cases.recordAnswers', { caseId: opened.id, answers: { purpose: 'work', id_pmi: 'none' } });
   return d.must('cases.decide', { caseId: opened.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tidak ada ID PMI.' });
 }
 

@@ -17,6 +17,7 @@ import { freePort, startPgCluster, type PgCluster } from '../../support/pg-clust
 import { seededRandom, startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { openDeskWithAdmin, type TestDesk } from '../core-harness';
 import { replay } from '../replay';
+import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 import { HOLD, passport } from './sync-harness';
 
 /** Events each desk records; MEJA_CHAOS_EVENTS lowers it for a quick local look, never below what the issue asks in CI. */
@@ -67,11 +68,13 @@ async function recordAt(desk: TestDesk, seed: number, target: number, progress: 
       desk.clock.advanceMinutes(1);
       const opened = await desk.must('cases.open', { source: 'manual', mrz: TRAVELLERS[Math.floor(random() * TRAVELLERS.length)]! });
       if (random() < 0.8) await desk.must('cases.recordTravel', { caseId: opened.id, travel: { flight: 'AK 1305', travelDate: '2026-11-29', destinationAirport: 'KUL' } });
-      if (random() < 0.7) {
-        await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { purpose: 'tourism', destination_country: 'MYS', return_ticket: random() < 0.8, work_intent: false } });
-      }
+      const answered = random() < 0.7;
+      if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, return_ticket: random() < 0.8 } });
       if (random() < 0.1) continue; // left open
       const held = random() < 0.3;
+      // A clear needs every question shown answered (checklist 2026.2); another desk's hold of the same traveller,
+      // arriving by sync meanwhile, can open the full interview, so the officer answers what is shown right before.
+      if (!held) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: CLEAR_TOURIST });
       await desk.must('cases.decide', { caseId: opened.id, ...(held ? HOLD : { outcome: 'clear' as const }) });
       if (held && random() < 0.4) await desk.must('cases.amend', { caseId: opened.id, field: 'note', value: `Koreksi ${n}`, reason: 'Dilengkapi' });
       // The officer's steps are quick; the desk's background sync needs the event loop between them.
