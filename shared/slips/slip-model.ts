@@ -23,13 +23,14 @@ export const DEFAULT_SLIP_SETTINGS: SlipSettings = {
 
 /**
  * Where the traveller can get help until an admin sets the BP3MI office and hotline: the national KP2MI call
- * centre. UNVERIFIED: the number is the BP2MI/KP2MI call centre as this desk's authors remember it (published on
- * the ministry's site, kp2mi.go.id, formerly bp2mi.go.id); confirm it with BP3MI before a desk goes live (README).
+ * centre. NOT CONFIRMED BY THE MINISTRY: 0800-1000 is the toll-free "Halo TKI" line BNP2TKI opened in 2011
+ * (Republika, 27 June 2011), which press reports still gave as the BP2MI call centre in December 2025; it was not
+ * checked on kp2mi.go.id. Confirm it with BP3MI before a desk goes live (README).
  */
 export const NATIONAL_HELPLINE = {
   hotline: 'Call Center KP2MI 0800-1000 (bebas pulsa / toll-free)',
   address: 'BP3MI Sumatera Selatan, Palembang',
-  source: 'KP2MI (kp2mi.go.id), unverified',
+  source: 'Halo TKI 0800-1000 (BNP2TKI, 2011), still given for BP2MI in press reports of December 2025; not confirmed by KP2MI',
 } as const;
 
 /**

@@ -62,7 +62,7 @@ test('a held traveller\'s slip in A5, A4 and on the 80 mm roll: text, paper size
     const text = pdfText(pdf);
     expect(text).toContain(detail.caseNumber);
     expect(text).toContain('KURNIASARI, DEWI AYU');
-    expect(text).toContain('Penundaan keberangkatan');
+    expect(text).toContain('Keberangkatan ditunda');
     expect(text).toContain('Departure delayed');
     expect(text).toContain('UU No. 18 Tahun 2017');
     // The document number is masked by default.
