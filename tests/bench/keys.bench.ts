@@ -1,11 +1,10 @@
 // Keyboard-only benchmark of the officer's three paths at the queue, at 1366×768 in the real renderer (Chromium
-// against the browser host): keys and Tabs per path beside the figures measured before issue #19, and an axe
-// accessibility scan of every screen in both languages. A benchmark, not a test: it prints figures.
+// against the browser host): keys and Tabs per path beside the figures measured before issue #19. A benchmark,
+// not a test: it prints figures. The accessibility scan of every screen is bench:a11y.
 //   npm run bench:keys   (builds the renderer, then runs this file)
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type DeskCore } from '../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
@@ -174,7 +173,6 @@ async function clearPath(page: Page, core: DeskCore): Promise<Keys> {
   await page.getByTestId('case-number').waitFor();
   await page.locator('.questions > li').first().waitFor();
   await answerShown(page, keys, await checklistInUse(core), TOURIST);
-  await page.waitForTimeout(600);
   await keys.press('Alt+B');
   await page.getByTestId('decision').waitFor();
   await keys.press('Enter'); // next traveller
@@ -189,9 +187,8 @@ async function tundaPath(page: Page, core: DeskCore): Promise<Keys> {
   await page.getByTestId('case-number').waitFor();
   await page.locator('.questions > li').first().waitFor();
   await answerShown(page, keys, await checklistInUse(core), WORKER_WITHOUT_DOCUMENTS);
-  // As on the clear path: the last answer's indicators reach the panel after the answer debounce; the note's
-  // first draft is written from the reasons known when the form opens.
-  await page.waitForTimeout(600);
+  // Straight after the last answer, within its debounce: the decision saves it first and its indicator reaches
+  // the reasons and the untouched note.
   await keys.press('Alt+T');
   await page.locator('.decision-form').waitFor();
   await keys.press('Alt+S');
@@ -236,71 +233,6 @@ async function passportPath(page: Page): Promise<Keys> {
   return keys;
 }
 
-type AxeResult = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeScan(page: Page): Promise<AxeResult['violations']> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => (await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe.run(document, { resultTypes: ['violations'] })));
-  return result.violations;
-}
-
-async function scanEveryScreen(page: Page, host: BrowserHost, language: 'id' | 'en'): Promise<Map<string, AxeResult['violations']>> {
-  const found = new Map<string, AxeResult['violations']>();
-  const scan = async (name: string) => found.set(name, await axeScan(page));
-  await page.goto(host.launchUrl);
-  await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
-  await page.locator('form').first().waitFor();
-  await scan('sign-in');
-  const label = (id: string, en: string) => (language === 'id' ? id : en);
-  await page.getByLabel(label('Nomor petugas (NIP)', 'Officer number (NIP)')).fill('DEMO-ADMIN');
-  await page.getByLabel(label('Kata sandi', 'Password'), { exact: true }).fill('demo-admin-2026');
-  await page.keyboard.press('Enter');
-  await page.locator('.tiles').waitFor();
-  await scan('home');
-  for (const [tile, name] of [
-    [label('Tinjauan & pencarian', 'Review & search'), 'review'],
-    [label('Kelola petugas', 'Manage officers'), 'officers'],
-    [label('Pengaturan meja', 'Desk settings'), 'settings'],
-    [label('Log audit', 'Audit log'), 'audit'],
-    [label('Data referensi', 'Reference data'), 'reference'],
-  ] as const) {
-    await page.getByRole('button', { name: new RegExp(tile) }).click();
-    await page.locator('main h1').first().waitFor();
-    await page.waitForTimeout(300);
-    await scan(name);
-    await page.getByRole('button', { name: new RegExp(label('Kembali', 'Back')) }).click();
-  }
-  await page.getByRole('button', { name: new RegExp(label('Pemeriksaan baru', 'New clarification')) }).click();
-  await page.locator('textarea').first().fill(passport(language === 'id' ? 'K4000004' : 'K4000005', 'SCAN').join('\n'));
-  await scan('new-case');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('case-number').waitFor();
-  await page.locator('.questions > li').first().waitFor();
-  await scan('case-open');
-  await page.keyboard.press('Alt+T');
-  await page.locator('.decision-form').waitFor();
-  await scan('case-tunda-form');
-  await page.keyboard.press('Alt+S');
-  await page.waitForTimeout(300);
-  await scan('case-tunda-errors');
-  await page.locator('#reason-filter').fill('OTHER');
-  await page.getByTestId('reason-matches').locator('input').first().check();
-  await page.locator('#legal-ground').selectOption({ index: 1 });
-  await page.locator('#decision-note').fill('Catatan.');
-  await page.keyboard.press('Alt+S');
-  await page.getByTestId('decision').waitFor();
-  await scan('case-decided');
-  await page.keyboard.press('Alt+C');
-  await page.locator('.slip-paper').waitFor();
-  await scan('slip');
-  await page.getByRole('button', { name: label('Kunci layar', 'Lock screen') }).click();
-  await page.locator('.lock-layout').waitFor();
-  await scan('lock');
-  return found;
-}
-
 async function main() {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx vite build');
   const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-keys-'));
@@ -336,22 +268,7 @@ async function main() {
     ] as const) {
       console.log(`  ${name.padEnd(40)} ${String(keys.keys).padStart(4)} keys, ${String(keys.tabs).padStart(3)} Tabs   (${before} keys; ${(keys.keys / before).toFixed(2)}×)`);
     }
-
-    console.log('\naxe-core scan of every screen (violations: rule ids, nodes):');
-    let rules = new Set<string>();
-    let nodes = 0;
-    for (const language of ['id', 'en'] as const) {
-      const scanPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      const found = await scanEveryScreen(scanPage, host, language);
-      for (const [screen, violations] of found) {
-        const count = violations.reduce((sum, v) => sum + v.nodes.length, 0);
-        nodes += count;
-        rules = new Set([...rules, ...violations.map((v) => v.id)]);
-        console.log(`  ${language} ${screen.padEnd(18)} ${violations.length === 0 ? 'none' : violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ')}`);
-      }
-      await scanPage.close();
-    }
-    console.log(`  total: ${rules.size} rules, ${nodes} nodes${rules.size ? ` (${[...rules].join(', ')})` : ''}   (before issue #19: 2 rules, 8 nodes)`);
+    console.log(`  machine load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   } catch (error) {
     // A path that stops half-way says where: the screen as it was is kept for a look.
     await page?.screenshot({ path: FAILURE_SHOT, fullPage: true });

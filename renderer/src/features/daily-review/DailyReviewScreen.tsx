@@ -51,19 +51,14 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
   const set = <K extends keyof Filter>(key: K, value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const sortBy = (key: SortKey) => setFilter((f) => ({ ...f, sort: key, descending: f.sort === key ? !f.descending : false }));
   const time = (iso: string) => new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  // The column header carries the sort state; the button inside it sorts (a button may not be a column header).
   const header = (key: SortKey, label: string) => (
-    <button
-      type="button"
-      role="columnheader"
-      className="queue-sort"
-      aria-sort={filter.sort === key ? (filter.descending ? 'descending' : 'ascending') : 'none'}
-      title={t('daily.sortBy', { column: label })}
-      onClick={() => sortBy(key)}
-      data-testid={`sort-${key}`}
-    >
-      {label}
-      {filter.sort === key ? (filter.descending ? ' ▼' : ' ▲') : ''}
-    </button>
+    <span role="columnheader" aria-sort={filter.sort === key ? (filter.descending ? 'descending' : 'ascending') : 'none'} data-testid={`sort-${key}`}>
+      <button type="button" className="queue-sort" title={t('daily.sortBy', { column: label })} onClick={() => sortBy(key)}>
+        {label}
+        {filter.sort === key ? (filter.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </span>
   );
 
   return (

@@ -94,7 +94,10 @@ function CaseTable({ cases, onOpen, testId }: { cases: CaseSummary[]; onOpen: (i
           <th>{t('case.documentNumber')}</th>
           <th>{t('case.decision')}</th>
           <th>{t('header.officer')}</th>
-          <th />
+          {/* Named for screen readers; the buttons below say what they do. */}
+          <th>
+            <span className="visually-hidden">{t('review.action')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
