@@ -47,7 +47,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   { code: 'LONG_STAY', text: { id: 'Lama tinggal jauh melebihi keperluan perjalanan', en: 'The stay is far longer than the purpose needs' } },
   // History
   { code: 'EARLIER_OVERSTAY', text: { id: 'Pernah tinggal melebihi izin, dideportasi, atau ditunda keberangkatannya', en: 'Earlier overstay, deportation or delayed departure' } },
-  { code: 'EARLIER_HOLD', text: { id: 'Pernah ditahan keberangkatannya di meja klarifikasi', en: 'Held earlier at a clarification desk' } },
+  { code: 'EARLIER_HOLD', text: { id: 'Pernah ditunda keberangkatannya di meja klarifikasi', en: 'Held earlier at a clarification desk' } },
   { code: 'WATCH_LIST', text: { id: 'Cocok dengan daftar pengawasan', en: 'Matches the watch list' } },
   // Officer's observation and decision grounds chosen by hand
   { code: 'OBSERVED_FEAR', text: { id: 'Tampak takut atau tertekan', en: 'Appeared afraid or under pressure' } },
