@@ -270,3 +270,19 @@ test('holding Tab moves through the form and is not taken for a desk reader', as
   expect(moves).toBe(20);
   await expect(page.getByRole('heading', { name: 'Baca paspor' })).toHaveCount(0);
 });
+
+test('a wrong check digit is named in words of the app language, never by a raw field name', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  const [first, second] = passport('Q2000012', 'SARI', 'MAYA');
+  // The document number's check digit (position 10 of line 2) off by one: it and the composite fail.
+  const wrong = `${second!.slice(0, 9)}${(Number(second![9]) + 1) % 10}${second!.slice(10)}`;
+  await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+  await page.getByLabel('Baris MRZ').fill(`${first}\n${wrong}`);
+  const preview = page.getByTestId('mrz-preview');
+  await expect(preview).toContainText('Digit periksa salah: nomor dokumen, gabungan (seluruh baris)');
+  await expect(preview).not.toContainText(/documentNumber|composite/);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(preview).toContainText('Check digit wrong: document number, composite (the whole line)');
+  await expect(preview).not.toContainText(/documentNumber|composite,/);
+});
