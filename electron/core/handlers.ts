@@ -180,6 +180,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'review.recordOutcome': (input) => review.recordOutcome(input, officer()),
     'review.addNote': (input) => review.addNote(input, officer()),
     'review.signOff': (input) => review.signOff(input.caseId, officer()),
+    'review.exportCsv': (input) => review.exportCsv(input, officer()),
 
     'reference.current': () =>
       ok({

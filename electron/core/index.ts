@@ -73,7 +73,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const reference = new ReferenceService(db, events, audit);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now, options.shell ?? null);
-  const review = new ReviewService(db, events, audit, cases, officers, now);
+  const review = new ReviewService(db, events, audit, cases, officers, now, options.shell ?? null);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   for (const warning of folderWarnings) {
     console.warn(`[core] ${warning}`);

@@ -12,6 +12,8 @@ export interface ShellCapabilities {
   printSlip(layout: SlipLayout, copies: number, printerName: string): Promise<boolean>;
   /** Saves the slip the window shows as a PDF where the officer chooses; false when they cancelled. */
   saveSlipPdf(caseNumber: string): Promise<boolean>;
+  /** Writes a file the core made (a CSV export) where the supervisor chooses in a save dialog; false when cancelled. */
+  saveFile(suggestedName: string, data: Uint8Array, filter: { name: string; extensions: string[] }): Promise<boolean>;
 }
 
 export interface CoreOptions {

@@ -45,6 +45,15 @@ export async function saveSlipPdf(contents: WebContents, caseNumber: string): Pr
   return true;
 }
 
+/** Writes `data` where the user chooses in the save dialog (a CSV export); false when they cancelled. */
+export async function saveFileWithDialog(window: BrowserWindow | null, suggestedName: string, data: Uint8Array, filter: { name: string; extensions: string[] }): Promise<boolean> {
+  const options = { defaultPath: suggestedName, filters: [filter] };
+  const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (canceled || !filePath) return false;
+  await writeFile(filePath, data);
+  return true;
+}
+
 /** The printer and save dialog of the desk window, as the core may use them; no window, nothing happens. */
 export function shellCapabilities(getWindow: () => BrowserWindow | null): ShellCapabilities {
   const contents = () => {
@@ -59,6 +68,10 @@ export function shellCapabilities(getWindow: () => BrowserWindow | null): ShellC
     saveSlipPdf: async (caseNumber) => {
       const target = contents();
       return target ? saveSlipPdf(target, caseNumber) : false;
+    },
+    saveFile: (suggestedName, data, filter) => {
+      const window = getWindow();
+      return saveFileWithDialog(window && !window.isDestroyed() ? window : null, suggestedName, data, filter);
     },
   };
 }

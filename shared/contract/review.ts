@@ -24,28 +24,62 @@ export const QUEUE_MAX_ROWS = 20_000;
 const instant = z.iso.datetime({ offset: true });
 const caseId = z.string().uuid();
 
+/** A window [from, to) that ends after it starts and spans at most `maxMs`. */
+function windowWithin(maxMs: number, tooLong: string) {
+  return (f: { from: string; to: string }, ctx: z.RefinementCtx) => {
+    const span = Date.parse(f.to) - Date.parse(f.from);
+    if (span <= 0) ctx.addIssue({ code: 'custom', message: 'the end comes after the start', path: ['to'] });
+    else if (span > maxMs) ctx.addIssue({ code: 'custom', message: tooLong, path: ['to'] });
+  };
+}
+
+/** What the queue and the CSV export filter by, beside their window. */
+const holdFilters = {
+  desk: z.string().trim().min(1).max(60).optional(),
+  officer: z.string().trim().min(1).max(32).optional(),
+  agency: z.enum(AGENCIES).optional(),
+  decision: holdDecision.optional(),
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  destinationCountry: z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code').optional(),
+  originRegency: z.string().regex(REGENCY_CODE, 'a regency code such as 16.71').optional(),
+  state: z.enum(REVIEW_STATES).optional(),
+};
+export type HoldFilters = { [K in keyof typeof holdFilters]?: z.output<(typeof holdFilters)[K]> };
+
 export const queueFilterSchema = z
   .object({
     from: instant,
     to: instant,
-    desk: z.string().trim().min(1).max(60).optional(),
-    officer: z.string().trim().min(1).max(32).optional(),
-    agency: z.enum(AGENCIES).optional(),
-    decision: holdDecision.optional(),
-    riskLevel: z.enum(RISK_LEVELS).optional(),
-    destinationCountry: z.string().regex(/^[A-Z]{3}$/, 'a three-letter country code').optional(),
-    originRegency: z.string().regex(REGENCY_CODE, 'a regency code such as 16.71').optional(),
-    state: z.enum(REVIEW_STATES).optional(),
+    ...holdFilters,
     sort: z.enum(QUEUE_SORT_KEYS).default('openedAt'),
     descending: z.boolean().default(false),
   })
   .strict()
-  .refine((f) => Date.parse(f.to) > Date.parse(f.from), { message: 'the end comes after the start', path: ['to'] })
-  .refine((f) => Date.parse(f.to) - Date.parse(f.from) <= QUEUE_MAX_SPAN_HOURS * 3_600_000, {
-    message: `a queue spans at most ${QUEUE_MAX_SPAN_HOURS} hours`,
-    path: ['to'],
-  });
+  .superRefine(windowWithin(QUEUE_MAX_SPAN_HOURS * 3_600_000, `a queue spans at most ${QUEUE_MAX_SPAN_HOURS} hours`));
 export type QueueFilter = z.output<typeof queueFilterSchema>;
+
+/** A CSV export covers at most a month (31 days) of holds. */
+export const EXPORT_MAX_SPAN_DAYS = 31;
+export const exportFilterSchema = z
+  .object({
+    from: instant,
+    to: instant,
+    ...holdFilters,
+    /** Document numbers in full; masked (as on the slip) unless the supervisor asks. */
+    fullDocumentNumbers: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine(windowWithin(EXPORT_MAX_SPAN_DAYS * 86_400_000, `an export spans at most ${EXPORT_MAX_SPAN_DAYS} days`));
+export type ExportFilter = z.output<typeof exportFilterSchema>;
+export const csvExportSchema = z.object({
+  fileName: z.string(),
+  rows: z.number().int(),
+  /** The file's text (with its byte-order mark) for the browser to download; null when the shell saved it. */
+  csv: z.string().nullable(),
+  /** saved: the shell wrote the file where the supervisor chose; cancelled: nothing was written nor audited. */
+  shellOutcome: z.enum(['saved', 'cancelled']).nullable(),
+});
+export type CsvExport = z.infer<typeof csvExportSchema>;
 
 export const queueRowSchema = z.object({
   id: z.string(),
@@ -127,6 +161,7 @@ export const reviewProcedures = {
     output: reviewDetailSchema,
     access: SUPERVISION,
   }),
+  'review.exportCsv': procedure({ input: exportFilterSchema, output: csvExportSchema, access: SUPERVISION }),
   'review.signOff': procedure({
     input: z.object({ caseId }).strict(),
     output: reviewDetailSchema,

@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
 import { Projector } from '../../electron/core/events/projector';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
+import type { ShellCapabilities } from '../../electron/core/types';
 
 const cleanups: (() => void)[] = [];
 /** Runs `fn` after the test (with the desks). */
@@ -68,10 +69,10 @@ export function must<T>(result: CallResult<T>): T {
 export const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
 
 /** One desk's real services on a fresh database, with a clock the test moves. */
-export function desk(deskCode = 'D01') {
+export function desk(deskCode = 'D01', shell?: ShellCapabilities) {
   const dir = mkdtempSync(join(tmpdir(), 'meja-review-'));
   const clock = { now: new Date('2026-11-28T08:00:00Z') };
-  const services = openServices({ dataDir: dir, now: () => clock.now });
+  const services = openServices({ dataDir: dir, now: () => clock.now, shell });
   cleanups.push(() => {
     services.db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -42,6 +42,7 @@ describe('review over the browser host', () => {
     await desk.must('session.signIn', { officerNumber: officer.officerNumber, password: officer.password });
     expect(await rpc('review.queue', DAY)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.signOff', { caseId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rpc('review.exportCsv', { ...DAY, fullDocumentNumbers: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Claiming a role in the input changes nothing: the schema has no such field.
     expect(await rpc('review.queue', { ...DAY, role: 'supervisor' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

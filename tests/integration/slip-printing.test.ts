@@ -34,6 +34,7 @@ function shellAnswering(answers: boolean[]) {
       asked.push({ kind: 'pdf', detail: caseNumber });
       return answers.shift() ?? false;
     },
+    saveFile: () => Promise.reject(new Error('a slip is never saved as a plain file')),
   };
   return { shell, asked };
 }

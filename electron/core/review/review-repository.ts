@@ -1,4 +1,5 @@
-// Owns the review's reads of the case tables: the holds of a time window as queue rows. No rules here.
+// Owns the review's reads of the case tables: the holds of a time window as queue rows, and with the columns the
+// CSV export adds. No rules here.
 import { HOLD_DECISIONS, type QueueRow } from '../../../shared/contract';
 import type { Db } from '../db/connection';
 
@@ -25,6 +26,28 @@ interface QueueDbRow {
   signed_off_by_name: string | null;
 }
 
+/** What the CSV export shows beyond a queue row. */
+export interface ExportHold extends QueueRow {
+  surname: string;
+  givenNames: string;
+  nationality: string | null;
+  birthDate: string | null;
+  originProvince: string | null;
+  outcomeHappenedAt: string | null;
+  signedOffBy: string | null;
+}
+interface ExportDbRow extends QueueDbRow {
+  nationality: string | null;
+  birth_date: string | null;
+  origin_province: string | null;
+  traveller_outcome_happened_at: string | null;
+  signed_off_by: string | null;
+}
+const QUEUE_COLUMNS = `id, case_number, opened_at, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency,
+  decision, status, json_extract(risk, '$.level') AS risk_level, destination_country, origin_regency, primary_name,
+  secondary_name, document_number, traveller_outcome, signed_off_at, signed_off_by_name`;
+const EXPORT_COLUMNS = `${QUEUE_COLUMNS}, nationality, birth_date, origin_province, traveller_outcome_happened_at, signed_off_by`;
+
 /** Whether a decision holds the traveller (anything but clear, once decided). */
 export function isHold(decision: string | null): boolean {
   return decision !== null && (HOLD_DECISIONS as readonly string[]).includes(decision);
@@ -40,39 +63,58 @@ export function reviewState(row: { status: string; signed_off_at: string | null;
 
 export class ReviewRepository {
   private readonly holds;
+  private readonly exportHolds;
 
   constructor(db: Db) {
     // One index range per hold decision on cases_decision (decision, opened_at): a day among a million cases
     // reads only that day's holds.
-    this.holds = db.prepare(`
-      SELECT id, case_number, opened_at, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency,
-        decision, status, json_extract(risk, '$.level') AS risk_level, destination_country, origin_regency, primary_name,
-        secondary_name, document_number, traveller_outcome, signed_off_at, signed_off_by_name
+    const holdsOf = (columns: string) => `
+      SELECT ${columns}
       FROM cases
-      WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`);
+      WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`;
+    this.holds = db.prepare(holdsOf(QUEUE_COLUMNS));
+    this.exportHolds = db.prepare(`${holdsOf(EXPORT_COLUMNS)} ORDER BY opened_at, case_number`);
+  }
+
+  /** The holds opened in [from, to) with what the CSV export shows, oldest first. */
+  exportBetween(from: string, to: string): ExportHold[] {
+    return (this.exportHolds.all(from, to) as ExportDbRow[]).map((row) => ({
+      ...queueRow(row),
+      surname: row.primary_name,
+      givenNames: row.secondary_name,
+      nationality: row.nationality,
+      birthDate: row.birth_date,
+      originProvince: row.origin_province,
+      outcomeHappenedAt: row.traveller_outcome_happened_at,
+      signedOffBy: row.signed_off_by,
+    }));
   }
 
   /** The holds opened in [from, to) (ISO instants in UTC, as stored), in no particular order. */
   holdsBetween(from: string, to: string): QueueRow[] {
-    return (this.holds.all(from, to) as QueueDbRow[]).map((row) => ({
-      id: row.id,
-      caseNumber: row.case_number,
-      openedAt: row.opened_at,
-      deskName: row.desk_name,
-      officerNumber: row.decided_by ?? row.opened_by,
-      officerName: row.decided_by_name ?? row.opened_by_name,
-      agency: row.decided_by_agency as QueueRow['agency'],
-      decision: row.decision as QueueRow['decision'],
-      status: row.status as QueueRow['status'],
-      state: reviewState(row),
-      riskLevel: (row.risk_level ?? 'low') as QueueRow['riskLevel'],
-      destinationCountry: row.destination_country,
-      originRegency: row.origin_regency,
-      name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
-      documentNumber: row.document_number,
-      travellerOutcome: row.traveller_outcome as QueueRow['travellerOutcome'],
-      signedOffAt: row.signed_off_at,
-      signedOffByName: row.signed_off_by_name,
-    }));
+    return (this.holds.all(from, to) as QueueDbRow[]).map(queueRow);
   }
+}
+
+function queueRow(row: QueueDbRow): QueueRow {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    openedAt: row.opened_at,
+    deskName: row.desk_name,
+    officerNumber: row.decided_by ?? row.opened_by,
+    officerName: row.decided_by_name ?? row.opened_by_name,
+    agency: row.decided_by_agency as QueueRow['agency'],
+    decision: row.decision as QueueRow['decision'],
+    status: row.status as QueueRow['status'],
+    state: reviewState(row),
+    riskLevel: (row.risk_level ?? 'low') as QueueRow['riskLevel'],
+    destinationCountry: row.destination_country,
+    originRegency: row.origin_regency,
+    name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
+    documentNumber: row.document_number,
+    travellerOutcome: row.traveller_outcome as QueueRow['travellerOutcome'],
+    signedOffAt: row.signed_off_at,
+    signedOffByName: row.signed_off_by_name,
+  };
 }

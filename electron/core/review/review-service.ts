@@ -10,6 +10,9 @@ import {
   type CallResult,
   type Officer,
   type ParsedInputOf,
+  type CsvExport,
+  type ExportFilter,
+  type HoldFilters,
   type QueueFilter,
   type QueueRow,
   type ReviewDetail,
@@ -22,7 +25,16 @@ import type { CaseRow } from '../cases/case-repository';
 import type { Db } from '../db/connection';
 import type { EventStore } from '../events/event-store';
 import type { OfficerService } from '../officers/officer-service';
+import type { ShellCapabilities } from '../types';
+import { holdsCsv } from './csv-export';
 import { ReviewRepository, isHold } from './review-repository';
+
+/** The calendar day, at the offset the instant is written with, of the instant `shiftMs` later: for file names. */
+function localDay(instant: string, shiftMs = 0): string {
+  const offset = /([+-]\d{2}):(\d{2})$/.exec(instant);
+  const offsetMs = offset ? Math.sign(Number(offset[1])) * (Math.abs(Number(offset[1])) * 60 + Number(offset[2])) * 60_000 : 0;
+  return new Date(Date.parse(instant) + offsetMs + shiftMs).toISOString().slice(0, 10);
+}
 
 /** A recorded outcome may lie a little ahead of this desk's clock (another desk's clock, a slow hand). */
 const OUTCOME_CLOCK_SLACK_MS = 5 * 60_000;
@@ -38,6 +50,7 @@ export class ReviewService {
     private readonly cases: CaseService,
     private readonly officers: OfficerService,
     private readonly now: () => Date,
+    private readonly shell: ShellCapabilities | null = null,
   ) {
     this.repository = new ReviewRepository(db);
   }
@@ -53,17 +66,7 @@ export class ReviewService {
       awaitingCountersignature: all.filter((row) => row.state === 'awaiting_countersignature').length,
       notSignedOff: all.filter((row) => row.signedOffAt === null).length,
     };
-    const matching = all.filter(
-      (row) =>
-        (filter.desk === undefined || row.deskName === filter.desk) &&
-        (filter.officer === undefined || row.officerNumber === filter.officer) &&
-        (filter.agency === undefined || row.agency === filter.agency) &&
-        (filter.decision === undefined || row.decision === filter.decision) &&
-        (filter.riskLevel === undefined || row.riskLevel === filter.riskLevel) &&
-        (filter.destinationCountry === undefined || row.destinationCountry === filter.destinationCountry) &&
-        (filter.originRegency === undefined || row.originRegency === filter.originRegency) &&
-        (filter.state === undefined || row.state === filter.state),
-    );
+    const matching = all.filter((row) => matches(row, filter));
     matching.sort(comparator(filter.sort, filter.descending));
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
     const officers = new Map(all.map((row) => [row.officerNumber, row.officerName]));
@@ -80,6 +83,26 @@ export class ReviewService {
         regencies: distinct(all.map((row) => row.originRegency)),
       },
     };
+  }
+
+  /**
+   * The holds of up to a month that pass the filters, as a CSV file: saved by the shell where the supervisor
+   * chooses, or handed to the browser to download. Every export that leaves the desk is audited with who, the
+   * window, the filters and whether document numbers were in full; a cancelled save leaves nothing.
+   */
+  async exportCsv(filter: ExportFilter, viewer: Officer): Promise<CallResult<CsvExport>> {
+    const { from, to, fullDocumentNumbers, ...filters } = filter;
+    const holds = this.repository.exportBetween(new Date(from).toISOString(), new Date(to).toISOString()).filter((row) => matches(row, filters));
+    const csv = holdsCsv(holds, fullDocumentNumbers);
+    const fileName = `tinjauan-${localDay(from)}_${localDay(to, -1)}.csv`;
+    const audited = () => this.audit.append(viewer.officerNumber, 'review.csv_exported', { from, to, filters, fullDocumentNumbers, rows: holds.length, fileName });
+    if (!this.shell) {
+      audited();
+      return ok({ fileName, rows: holds.length, csv, shellOutcome: null });
+    }
+    const saved = await this.shell.saveFile(fileName, Buffer.from(csv, 'utf8'), { name: 'CSV', extensions: ['csv'] });
+    if (saved) audited();
+    return ok({ fileName, rows: holds.length, csv: null, shellOutcome: saved ? 'saved' : 'cancelled' });
   }
 
   /** The whole case with its review; showing it is audited (by the case service). */
@@ -184,6 +207,20 @@ export class ReviewService {
       prints: this.events.ofCase(caseId, 'slip.printed').map(({ at, officerNumber, payload }) => ({ at, officerNumber, ...payload })),
     };
   }
+}
+
+/** Whether a hold passes the queue's (and the export's) filters. */
+function matches(row: QueueRow, filter: HoldFilters): boolean {
+  return (
+    (filter.desk === undefined || row.deskName === filter.desk) &&
+    (filter.officer === undefined || row.officerNumber === filter.officer) &&
+    (filter.agency === undefined || row.agency === filter.agency) &&
+    (filter.decision === undefined || row.decision === filter.decision) &&
+    (filter.riskLevel === undefined || row.riskLevel === filter.riskLevel) &&
+    (filter.destinationCountry === undefined || row.destinationCountry === filter.destinationCountry) &&
+    (filter.originRegency === undefined || row.originRegency === filter.originRegency) &&
+    (filter.state === undefined || row.state === filter.state)
+  );
 }
 
 function auditAction(type: EventType): string {

@@ -1,0 +1,156 @@
+// The review's CSV export (issue 17 item 5) on the real core: the file parsed back record by record with a parser
+// of its own (RFC 4180), including names with a comma, a quote, a line break and Arabic script, and one that would
+// run as a spreadsheet formula; masked document numbers unless asked; the queue's filters; a month at most; the
+// shell's save dialog (saved or cancelled); every export audited with who and which filter; officers refused.
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportFilterSchema, type Officer } from '../../shared/contract';
+import type { ShellCapabilities } from '../../electron/core/types';
+import { openDatabase } from '../../electron/core/db/connection';
+import { ADMIN, openDeskWithAdmin } from './core-harness';
+import { CLEAR, DAY, REFER, SPV_BP, TUNDA, cleanReviewDesks, deliver, desk, must, onCleanup } from './review-harness';
+
+afterEach(cleanReviewDesks);
+
+/** RFC 4180 as a spreadsheet reads it, written apart from the exporter so that the two check each other. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) throw new Error('the file does not end with CRLF');
+  return records;
+}
+
+const officer = (id: number, officerNumber: string, name: string): Officer => ({
+  id,
+  name,
+  officerNumber,
+  agency: 'BP3MI',
+  role: 'officer',
+  active: true,
+  createdAt: '2026-11-01T00:00:00.000Z',
+});
+const HARD_NAME = 'Siti, "Ina"\nعائشة بنت أحمد';
+const FORMULA_NAME = '=HYPERLINK("http://x.example","klik")';
+const MONTH = { from: '2026-11-01T00:00:00+07:00', to: '2026-12-01T00:00:00+07:00' };
+const exportOf = (filter: Record<string, unknown>) => exportFilterSchema.parse({ ...MONTH, ...filter });
+
+describe('CSV export', () => {
+  it('writes one record per hold that parses back field for field, BOM first, numbers masked unless asked', async () => {
+    const a = desk('D01');
+    const hard = a.hold('A3000001', TUNDA, officer(21, 'BP-HARD', HARD_NAME));
+    must(a.services.cases.recordOrigin({ caseId: hard, provinceCode: '16', regencyCode: '16.71' }, SPV_BP));
+    must(a.services.review.recordOutcome({ caseId: hard, outcome: 'handed_to_bp3mi', happenedAt: a.minutes(0), note: '' }, SPV_BP));
+    must(a.services.review.signOff(hard, SPV_BP));
+    a.clock.now = new Date('2026-11-28T09:00:00Z');
+    a.hold('A3000002', CLEAR, officer(22, 'BP-2', 'Budi'));
+    // Another desk's hold, synced in, decided by an officer whose name a spreadsheet would run as a formula.
+    const b = desk('D02');
+    b.clock.now = new Date('2026-11-03T01:00:00Z');
+    b.hold('B3000003', REFER, officer(23, 'BP-3', FORMULA_NAME));
+    deliver(a.services.db, b.events());
+
+    const result = must(await a.services.review.exportCsv(exportOf({}), SPV_BP));
+    expect(result.shellOutcome).toBeNull();
+    expect(result.csv!.startsWith('\uFEFFcase_number,opened_at,')).toBe(true);
+    const [header, ...records] = parseCsv(result.csv!.slice(1));
+    expect(records).toHaveLength(2);
+    expect(result.rows).toBe(2);
+    const rows = records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    // Oldest first: desk 2's hold of 3 November, then desk 1's of the 28th.
+    expect(rows[0]).toMatchObject({ desk: 'Meja 2', officer_name: `'${FORMULA_NAME}`, decision: 'refer_bp3mi', document_number: 'B3••••03' });
+    expect(rows[1]).toEqual({
+      case_number: 'PLM-D01-261128-0001',
+      opened_at: '2026-11-28T08:00:00.000Z',
+      desk: 'Meja 1',
+      officer_number: 'BP-HARD',
+      officer_name: HARD_NAME,
+      agency: 'BP3MI',
+      decision: 'tunda',
+      risk_level: expect.stringMatching(/^(low|medium|high)$/),
+      review_state: 'signed_off',
+      surname: 'LESTARI',
+      given_names: 'SITI',
+      nationality: 'IDN',
+      birth_date: '1999-04-12',
+      document_number: 'A3••••01',
+      destination_country: '',
+      origin_province_code: '16',
+      origin_province: 'Sumatera Selatan',
+      origin_regency_code: '16.71',
+      origin_regency: 'Kota Palembang',
+      traveller_outcome: 'handed_to_bp3mi',
+      outcome_at: '2026-11-28T08:00:00.000Z',
+      signed_off_at: '2026-11-28T08:00:00.000Z',
+      signed_off_by: SPV_BP.officerNumber,
+      signed_off_by_name: SPV_BP.name,
+    });
+    const full = must(await a.services.review.exportCsv(exportOf({ fullDocumentNumbers: true, desk: 'Meja 1' }), SPV_BP));
+    expect(parseCsv(full.csv!.slice(1)).slice(1).map((r) => r[header!.indexOf('document_number')])).toEqual(['A3000001']);
+
+    // Each export is audited with who, the window, the filters and whether numbers were in full.
+    const audited = a.services.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.csv_exported' ORDER BY seq").all() as { actor: string; detail: string }[];
+    expect(audited.map((e) => ({ actor: e.actor, ...(JSON.parse(e.detail) as object) }))).toEqual([
+      expect.objectContaining({ actor: SPV_BP.officerNumber, ...MONTH, filters: {}, fullDocumentNumbers: false, rows: 2 }),
+      expect.objectContaining({ actor: SPV_BP.officerNumber, filters: { desk: 'Meja 1' }, fullDocumentNumbers: true, rows: 1 }),
+    ]);
+  });
+
+  it('saves through the shell where the supervisor chooses; a cancelled dialog writes and audits nothing', async () => {
+    const saved: { name: string; text: string }[] = [];
+    const answers = [true, false];
+    const shell: ShellCapabilities = {
+      printSlip: () => Promise.reject(new Error('no print here')),
+      saveSlipPdf: () => Promise.reject(new Error('no slip here')),
+      saveFile: async (name, data) => {
+        const yes = answers.shift() ?? false;
+        if (yes) saved.push({ name, text: Buffer.from(data).toString('utf8') });
+        return yes;
+      },
+    };
+    const a = desk('D01', shell);
+    a.hold('A3000010', TUNDA, officer(24, 'BP-4', 'Dewi'));
+    expect(must(await a.services.review.exportCsv(exportOf({}), SPV_BP))).toEqual({ fileName: 'tinjauan-2026-11-01_2026-11-30.csv', rows: 1, csv: null, shellOutcome: 'saved' });
+    expect(saved[0]!.name).toBe('tinjauan-2026-11-01_2026-11-30.csv');
+    expect(parseCsv(saved[0]!.text.slice(1))).toHaveLength(2);
+    expect(must(await a.services.review.exportCsv(exportOf({}), SPV_BP)).shellOutcome).toBe('cancelled');
+    expect(a.services.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'review.csv_exported'").pluck().get()).toBe(1);
+  });
+
+  it('covers a month at most, and refuses an officer at the dispatch', async () => {
+    expect(exportFilterSchema.safeParse({ ...MONTH, to: '2026-12-02T00:00:00+07:00' }).success).toBe(true);
+    expect(exportFilterSchema.safeParse({ ...MONTH, to: '2026-12-02T00:00:01+07:00' }).success).toBe(false);
+    expect(exportFilterSchema.safeParse({ ...DAY, originRegency: 'Palembang' }).success).toBe(false);
+    const d = await openDeskWithAdmin();
+    onCleanup(() => d.close());
+    expect(await d.call('review.exportCsv', MONTH)).toMatchObject({ ok: true, value: { rows: 0 } });
+    const officerAccount = { name: 'Budi Petugas', officerNumber: 'BP-1', agency: 'BP3MI', role: 'officer', password: 'officer-pass-01' } as const;
+    await d.must('officers.create', officerAccount);
+    await d.must('session.signIn', { officerNumber: officerAccount.officerNumber, password: officerAccount.password });
+    expect(await d.core.dispatch('review.exportCsv', { ...MONTH, fullDocumentNumbers: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Only the admin's export was written down: the officer's refused call exported nothing.
+    const db = openDatabase(d.core.databasePath);
+    onCleanup(() => db.close());
+    expect(db.prepare("SELECT actor FROM audit_log WHERE action = 'review.csv_exported'").pluck().all()).toEqual([ADMIN.officerNumber]);
+  });
+});
