@@ -1,6 +1,7 @@
 // Owns a TCP proxy for sync tests: between a desk and the hub it passes connections, refuses them (the network is
 // down), or, in chaos mode, resets, delays and cuts them, including after the hub has answered (the hub committed
-// but the desk never heard), with a seeded random choice per connection so a failing run can be repeated.
+// but the desk never heard), with a seeded random choice per connection so a failing run can be repeated. A test
+// may also name one answer to hold back for good (the hub has committed it; the desk waits), to kill the desk then.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 export type ProxyMode = 'pass' | 'refuse' | 'chaos';
@@ -13,7 +14,20 @@ export interface TcpProxy {
   setMode(mode: ProxyMode): void;
   /** Connections by what happened to them (chaos mode). */
   counts: Record<'passed' | 'reset' | 'delayed' | 'answerLost' | 'refused', number>;
+  /** Resolves with the request line whose answer was held back (see the holdAnswer option). */
+  held: Promise<string>;
   close(): Promise<void>;
+}
+
+export interface TcpProxyOptions {
+  seed?: number;
+  mode?: ProxyMode;
+  /**
+   * Called with each request line (`POST /v1/push HTTP/1.1`) as it passes and how many such lines came before on
+   * all connections; true holds that request's answer back forever, once. Keep-alive connections carry one
+   * request at a time, so the next answer on the connection is this request's.
+   */
+  holdAnswer?: (requestLine: string, seen: number) => boolean;
 }
 
 /** A small deterministic generator (mulberry32). */
@@ -28,14 +42,19 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export async function startTcpProxy(targetPort: number, options: { seed?: number; mode?: ProxyMode } = {}): Promise<TcpProxy> {
+export async function startTcpProxy(targetPort: number, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const random = seededRandom(options.seed ?? 1);
   const sockets = new Set<Socket>();
+  const seenLines = new Map<string, number>();
+  let holding = false;
+  let announceHeld: (line: string) => void = () => {};
+  const held = new Promise<string>((resolve) => (announceHeld = resolve));
   const proxy: TcpProxy = {
     url: '',
     port: 0,
     mode: options.mode ?? 'pass',
     counts: { passed: 0, reset: 0, delayed: 0, answerLost: 0, refused: 0 },
+    held,
     setMode(mode) {
       proxy.mode = mode;
       if (mode === 'refuse') for (const socket of sockets) socket.destroy();
@@ -69,14 +88,32 @@ export async function startTcpProxy(targetPort: number, options: { seed?: number
     else if (loseAnswer) proxy.counts.answerLost++;
     else proxy.counts.passed++;
     client.pause();
+    // This connection's request whose answer is held back: from then on nothing more reaches the desk on it.
+    let holdLine: string | null = null;
     setTimeout(() => {
       const upstream = connect(targetPort, '127.0.0.1');
       track(upstream);
       upstream.on('connect', () => {
-        client.pipe(upstream);
+        client.on('data', (chunk: Buffer) => {
+          const line = /^(GET|POST|PUT|DELETE) \S+ HTTP\/1\.1/.exec(chunk.toString('latin1', 0, 200))?.[0];
+          if (line && options.holdAnswer && !holding) {
+            const seen = seenLines.get(line) ?? 0;
+            seenLines.set(line, seen + 1);
+            if (options.holdAnswer(line, seen)) {
+              holding = true;
+              holdLine = line;
+            }
+          }
+          upstream.write(chunk);
+        });
+        client.on('end', () => upstream.end());
         client.resume();
       });
       upstream.on('data', (chunk: Buffer) => {
+        if (holdLine !== null) {
+          announceHeld(holdLine);
+          return;
+        }
         // The hub has done the work and answered: cut the desk off before it hears.
         if (loseAnswer) {
           client.resetAndDestroy();

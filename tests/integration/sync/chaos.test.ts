@@ -14,11 +14,10 @@ import type { EventRow } from '../../../electron/core/events/event-store';
 import { openHubDatabase } from '../../../server/hub';
 import { startHubProcess, type HubProcess } from '../../support/hub-process';
 import { freePort, startPgCluster, type PgCluster } from '../../support/pg-cluster';
-import { seededRandom, startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { openDeskWithAdmin, type TestDesk } from '../core-harness';
 import { replay } from '../replay';
-import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
-import { HOLD, passport } from './sync-harness';
+import { recordCases } from './sync-harness';
 
 /** Events each desk records; MEJA_CHAOS_EVENTS lowers it for a quick local look, never below what the issue asks in CI. */
 const EVENTS_PER_DESK = Number(process.env.MEJA_CHAOS_EVENTS ?? 2_000);
@@ -50,41 +49,6 @@ afterAll(async () => {
   cluster?.stop();
   rmSync(hubDir, { recursive: true, force: true });
 });
-
-/** Travellers shared by the desks, so that a traveller held at one desk comes back at another. */
-const TRAVELLERS = Array.from({ length: 80 }, (_, i) => passport(`H${String(3_000_000 + i * 131).padStart(7, '0')}`, ['LESTARI', 'SETIAWAN', 'RAHAYU', 'WIBOWO'][i % 4]));
-
-const yieldToNetwork = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Records cases at one desk through its procedures until it has written `target` events of its own. */
-async function recordAt(desk: TestDesk, seed: number, target: number, progress: { events: number }): Promise<void> {
-  const random = seededRandom(seed);
-  const own = new Database(desk.core.databasePath, { readonly: true });
-  const deviceId = (own.prepare('SELECT device_id FROM desk').get() as { device_id: string }).device_id;
-  const count = own.prepare('SELECT coalesce(max(device_seq), 0) AS n FROM events WHERE device_id = ?');
-  try {
-    for (let n = (count.get(deviceId) as { n: number }).n; n < target; n = (count.get(deviceId) as { n: number }).n) {
-      progress.events = n;
-      desk.clock.advanceMinutes(1);
-      const opened = await desk.must('cases.open', { source: 'manual', mrz: TRAVELLERS[Math.floor(random() * TRAVELLERS.length)]! });
-      if (random() < 0.8) await desk.must('cases.recordTravel', { caseId: opened.id, travel: { flight: 'AK 1305', travelDate: '2026-11-29', destinationAirport: 'KUL' } });
-      const answered = random() < 0.7;
-      if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, return_ticket: random() < 0.8 } });
-      if (random() < 0.1) continue; // left open
-      const held = random() < 0.3;
-      // A clear needs every question shown answered (checklist 2026.2); another desk's hold of the same traveller,
-      // arriving by sync meanwhile, can open the full interview, so the officer answers what is shown right before.
-      if (!held) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: CLEAR_TOURIST });
-      await desk.must('cases.decide', { caseId: opened.id, ...(held ? HOLD : { outcome: 'clear' as const }) });
-      if (held && random() < 0.4) await desk.must('cases.amend', { caseId: opened.id, field: 'note', value: `Koreksi ${n}`, reason: 'Dilengkapi' });
-      // The officer's steps are quick; the desk's background sync needs the event loop between them.
-      await yieldToNetwork();
-    }
-    progress.events = (count.get(deviceId) as { n: number }).n;
-  } finally {
-    own.close();
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -144,7 +108,7 @@ describe('chaos: three desks, a flaky network and a hub killed again and again',
 
     // The hub dies (SIGKILL, mid-request as like as not) each time the desks together pass another fifth of the work.
     const progress = desks.map(() => ({ events: 0 }));
-    const recorded = Promise.all(desks.map((desk, i) => recordAt(desk, 7 + i, EVENTS_PER_DESK, progress[i]!)));
+    const recorded = Promise.all(desks.map((desk, i) => recordCases(desk, 7 + i, EVENTS_PER_DESK, progress[i]!)));
     let recordingDone = false;
     void recorded.then(() => (recordingDone = true), () => (recordingDone = true));
     let kills = 0;

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { CoreOptions } from '../../../electron/core';
 import { generateMrz } from '../../../shared/mrz';
 import type { TestHub } from '../../support/hub-harness';
+import { seededRandom } from '../../support/tcp-proxy';
+import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
 
 /** Syncs only when the test says (sync.now), apart from the one enroll starts. */
@@ -71,4 +73,39 @@ export function write(desk: TestDesk, sql: string, ...params: unknown[]): void {
 
 export function deviceIdOf(desk: TestDesk): string {
   return query<{ device_id: string }>(desk, 'SELECT device_id FROM desk')[0]!.device_id;
+}
+
+/** Travellers shared by the desks, so that a traveller held at one desk comes back at another. */
+const TRAVELLERS = Array.from({ length: 80 }, (_, i) => passport(`H${String(3_000_000 + i * 131).padStart(7, '0')}`, ['LESTARI', 'SETIAWAN', 'RAHAYU', 'WIBOWO'][i % 4]));
+
+const yieldToNetwork = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Records cases at one desk through its procedures until it has written `target` events of its own. */
+export async function recordCases(desk: TestDesk, seed: number, target: number, progress: { events: number } = { events: 0 }): Promise<void> {
+  const random = seededRandom(seed);
+  const own = new Database(desk.core.databasePath, { readonly: true });
+  const deviceId = (own.prepare('SELECT device_id FROM desk').get() as { device_id: string }).device_id;
+  const count = own.prepare('SELECT coalesce(max(device_seq), 0) AS n FROM events WHERE device_id = ?');
+  try {
+    for (let n = (count.get(deviceId) as { n: number }).n; n < target; n = (count.get(deviceId) as { n: number }).n) {
+      progress.events = n;
+      desk.clock.advanceMinutes(1);
+      const opened = await desk.must('cases.open', { source: 'manual', mrz: TRAVELLERS[Math.floor(random() * TRAVELLERS.length)]! });
+      if (random() < 0.8) await desk.must('cases.recordTravel', { caseId: opened.id, travel: { flight: 'AK 1305', travelDate: '2026-11-29', destinationAirport: 'KUL' } });
+      const answered = random() < 0.7;
+      if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, return_ticket: random() < 0.8 } });
+      if (random() < 0.1) continue; // left open
+      const held = random() < 0.3;
+      // A clear needs every question shown answered (checklist 2026.2); another desk's hold of the same traveller,
+      // arriving by sync meanwhile, can open the full interview, so the officer answers what is shown right before.
+      if (!held) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: CLEAR_TOURIST });
+      await desk.must('cases.decide', { caseId: opened.id, ...(held ? HOLD : { outcome: 'clear' as const }) });
+      if (held && random() < 0.4) await desk.must('cases.amend', { caseId: opened.id, field: 'note', value: `Koreksi ${n}`, reason: 'Dilengkapi' });
+      // The officer's steps are quick; the desk's background sync needs the event loop between them.
+      await yieldToNetwork();
+    }
+    progress.events = (count.get(deviceId) as { n: number }).n;
+  } finally {
+    own.close();
+  }
 }
