@@ -17,6 +17,8 @@ import type { ReviewService } from './review/review-service';
 import type { SlipService } from './slips/slip-service';
 import type { Db } from './db/connection';
 import type { DeskIdentity } from './desk/desk-identity';
+import { diagnostics } from './desk/diagnostics';
+import type { VolumeEncryption } from './desk/disk-encryption';
 import { publicOfficer } from './officers/officer-repository';
 import type { OfficerService } from './officers/officer-service';
 import type { DeskSession } from './session/desk-session';
@@ -36,6 +38,8 @@ export interface CoreContext {
   review: ReviewService;
   integrity: IntegrityMonitor;
   identity: DeskIdentity;
+  dataDir: string;
+  diskEncryption: VolumeEncryption;
   version: string;
   now: () => Date;
   emit: (event: DeskEvent) => void;
@@ -153,7 +157,11 @@ export function createHandlers(ctx: CoreContext): Handlers {
 
     'audit.recent': (input) => ok(audit.recent(input.limit)),
 
-    'audit.verify': () => ok(audit.verify()),
+    // Paged, so a long chain does not hold up the other calls while it is walked.
+    'audit.verify': async () => ok(await audit.verifyInBackground(() => new Promise((resolve) => setImmediate(resolve)))),
+
+    'audit.diagnostics': () =>
+      ok(diagnostics({ db: ctx.db, audit, integrity: ctx.integrity, dataDir: ctx.dataDir, diskEncryption: ctx.diskEncryption, appVersion: ctx.version })),
 
     'audit.integrity': () => ok(ctx.integrity.latest()),
 

@@ -114,7 +114,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   });
 
   const integrity = new IntegrityMonitor(db, audit, headFilePath(databasePath), headAtOpen, now, (error) => console.error('[core] integrity check', error));
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, integrity, identity, version: APP_VERSION, now, emit });
+  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, integrity, identity, dataDir: options.dataDir, diskEncryption, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   sync.start();

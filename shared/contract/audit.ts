@@ -1,4 +1,5 @@
-// Owns the contract of the audit log: its entries, the chain check, and who may read them.
+// Owns the contract of the audit log and the desk's own trust: its entries, the chain and tamper checks, the
+// diagnostics of the data folder, and who may read them.
 import { z } from 'zod';
 import { SUPERVISION, none, procedure } from './define';
 
@@ -28,6 +29,19 @@ export const integrityReportSchema = z.object({
 });
 export type IntegrityReport = z.infer<typeof integrityReportSchema>;
 
+/** What an admin or supervisor checks of the desk itself: where its data lives and how it is protected. */
+export const diagnosticsSchema = z.object({
+  dataDir: z.string(),
+  /** Permission bits in octal ('700'); anything wider lets other users of the PC read the records. */
+  dataDirMode: z.string(),
+  files: z.array(z.object({ name: z.string(), mode: z.string() })),
+  diskEncryption: z.enum(['encrypted', 'not_encrypted', 'unknown']),
+  integrity: integrityReportSchema,
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  versions: z.object({ app: z.string(), electron: z.string().nullable(), node: z.string(), schema: z.number().int() }),
+});
+export type Diagnostics = z.infer<typeof diagnosticsSchema>;
+
 export const auditProcedures = {
   'audit.recent': procedure({
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
@@ -42,6 +56,12 @@ export const auditProcedures = {
   'audit.integrity': procedure({
     input: none,
     output: integrityReportSchema,
+    access: SUPERVISION,
+  }),
+  // Read-only for supervisors and admins; an officer has no business with the desk's files.
+  'audit.diagnostics': procedure({
+    input: none,
+    output: diagnosticsSchema,
     access: SUPERVISION,
   }),
 } as const;

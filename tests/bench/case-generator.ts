@@ -16,6 +16,8 @@ import { generateMrz } from '../../shared/mrz';
 import { CALM_FULL_INTERVIEW, CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { nameKey } from '../../electron/core/cases/case-repository';
+import type { EventType } from '../../shared/events/catalogue';
+import { riskSchema, type Risk } from '../../shared/contract';
 
 /** Deterministic PRNG (mulberry32): the same --cases gives the same travellers on every machine. */
 export function rng(seed: number): () => number {
@@ -116,6 +118,8 @@ export const PROFILES: readonly Profile[] = [
 ];
 
 interface PreparedProfile extends Profile {
+  risk: Risk;
+  storedAnswers: Answers;
   answersJson: string;
   riskJson: string;
   riskLevel: string;
@@ -127,11 +131,15 @@ function prepareProfiles(): PreparedProfile[] {
   return PROFILES.map((profile) => {
     // The risk text is what the real service would store for these answers, so the row carries its true weight.
     const context = { destinationCountry: profile.country, ageYears: 30, countryRules: DEFAULT_COUNTRY_RULES, earlierHolds: 0, watchListHits: 0 };
-    const risk = evaluateRisk(DEFAULT_CHECKLIST, profile.answers, context);
+    // As the projector stores it: the event's parsed risk, in the schema's key order.
+    const risk = riskSchema.parse(evaluateRisk(DEFAULT_CHECKLIST, profile.answers, context));
+    // What the core stores: the answers to the questions shown.
+    const storedAnswers = visibleWithAnswers(DEFAULT_CHECKLIST, profile.answers, context).answers;
     return {
       ...profile,
-      // What the core stores: the answers to the questions shown.
-      answersJson: JSON.stringify(visibleWithAnswers(DEFAULT_CHECKLIST, profile.answers, context).answers),
+      risk,
+      storedAnswers,
+      answersJson: JSON.stringify(storedAnswers),
       riskJson: JSON.stringify(risk),
       riskLevel: risk.level,
       suggestedOutcome: risk.suggestedOutcome,
@@ -200,12 +208,20 @@ export interface GenerationReport {
   travellers: number;
 }
 
+export interface GenerationOptions {
+  /**
+   * Today's events (version 2: opened, travel, answers, decided), each carrying its whole step, with the case rows
+   * the projector would build from them, so the tamper check can rebuild every case (bench:integrity). Without it,
+   * the two version-1 events the case benchmarks were built with.
+   */
+  rebuildable?: boolean;
+}
+
 /**
- * Writes `cases` decided cases (plus one case.opened and one case.decided event and the two audit entries the
- * service writes for each) into `file`. Built under a temporary name and renamed at the end, so a present file is
- * always a complete one.
+ * Writes `cases` decided cases (plus their events and the two audit entries the service writes for each) into
+ * `file`. Built under a temporary name and renamed at the end, so a present file is always a complete one.
  */
-export function generateCaseDatabase(file: string, cases: number, log: (line: string) => void): GenerationReport {
+export function generateCaseDatabase(file: string, cases: number, log: (line: string) => void, options: GenerationOptions = {}): GenerationReport {
   const started = performance.now();
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
@@ -262,6 +278,16 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
   const insertEvent = db.prepare(
     'INSERT INTO events (id, device_id, device_seq, type, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertCurrentEvent = db.prepare(
+    'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  /**
+   * One event of today's version. The row written beside it must be the one the projector builds from these
+   * events: bench:integrity rebuilds every case and reports any difference, which is how this is checked.
+   */
+  const recordEvent = (deskIndex: number, type: EventType, caseId: string, officerNumber: string, at: string, payload: unknown): void => {
+    insertCurrentEvent.run(randomUUID(), deviceIds[deskIndex]!, ++deviceSeq[deskIndex]!, type, 2, caseId, officerNumber, at, JSON.stringify(payload));
+  };
   const insertAudit = db.prepare('INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   const deviceSeq = DESKS.map(() => 0);
@@ -319,10 +345,27 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
       checklistVersion, profile.answersJson, profile.riskJson, outcome, JSON.stringify(reasons), ground, note, decidedAt,
       officer.number, officer.name, officer.agency, phone, address, consent,
     );
-    insertEvent.run(randomUUID(), deviceId, ++deviceSeq[deskIndex]!, 'case.opened', id, officer.number, openedAt,
-      JSON.stringify({ caseNumber, source, mrz, checklistVersion }));
-    insertEvent.run(randomUUID(), deviceId, ++deviceSeq[deskIndex]!, 'case.decided', id, officer.number, decidedAt,
-      JSON.stringify({ outcome, reasons, legalGround: ground, note, riskLevel: profile.riskLevel, suggestedOutcome: profile.suggestedOutcome, contactConsent: consent }));
+    if (options.rebuildable) {
+      const { risk } = profile;
+      recordEvent(deskIndex, 'case.opened', id, officer.number, openedAt, {
+        caseNumber, deskName: desk.name, openedByName: officer.name, source, mrz, mrzValid: true, documentCode: 'P', issuingState: 'IDN',
+        nationality: 'IDN', documentNumber: document.number, primaryName: traveller.primary, secondaryName: traveller.secondary, birthDate: traveller.birthDate,
+        sex: traveller.sex, expiryDate: document.expiry, checklistVersion, risk,
+      });
+      recordEvent(deskIndex, 'case.travel_recorded', id, officer.number, openedAt, {
+        flight, travelDate: openedAt.slice(0, 10), destinationAirport: profile.airport, destinationCountry: profile.country, risk,
+      });
+      recordEvent(deskIndex, 'case.answers_recorded', id, officer.number, openedAt, { answers: profile.storedAnswers, risk });
+      recordEvent(deskIndex, 'case.decided', id, officer.number, decidedAt, {
+        outcome, status: 'decided', reasons, legalGround: ground, note, officerName: officer.name, agency: officer.agency,
+        contact: consent === null ? null : { phone, address, consent: consent === 1 }, risk,
+      });
+    } else {
+      insertEvent.run(randomUUID(), deviceId, ++deviceSeq[deskIndex]!, 'case.opened', id, officer.number, openedAt,
+        JSON.stringify({ caseNumber, source, mrz, checklistVersion }));
+      insertEvent.run(randomUUID(), deviceId, ++deviceSeq[deskIndex]!, 'case.decided', id, officer.number, decidedAt,
+        JSON.stringify({ outcome, reasons, legalGround: ground, note, riskLevel: profile.riskLevel, suggestedOutcome: profile.suggestedOutcome, contactConsent: consent }));
+    }
     audit(openedAt, officer.number, 'case.opened', { caseId: id, caseNumber });
     audit(decidedAt, officer.number, 'case.decided', { caseId: id, caseNumber });
   };

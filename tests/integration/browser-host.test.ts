@@ -1,27 +1,23 @@
 // The browser host over real HTTP: it answers its own page with the secret, and refuses other origins,
 // wrong Host headers, missing secrets and escapes from the app folder.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_HEADER, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { SECRET_HEADER, type BrowserHost } from '../../electron/host/browser-host';
 import { openTestDesk, type TestDesk } from './core-harness';
+import { startTestHost, type TestHost } from './host-harness';
 
 let desk: TestDesk;
+let testHost: TestHost;
 let host: BrowserHost;
-let rendererDir: string;
 
 beforeAll(async () => {
   desk = await openTestDesk();
-  rendererDir = mkdtempSync(join(tmpdir(), 'meja-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
-  host = await startBrowserHost({ core: desk.core, rendererDir });
+  testHost = await startTestHost(desk.core);
+  host = testHost.host;
 });
 afterAll(async () => {
-  await host.close();
+  await testHost.close();
   desk.close();
-  rmSync(rendererDir, { recursive: true, force: true });
 });
 
 interface Reply {

@@ -1,36 +1,21 @@
 // The review procedures over the browser host's real HTTP (issue 17): an officer signed in at the desk is refused
 // review.queue and review.signOff by the core even when calling /rpc straight, with the page's own secret.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRET_HEADER, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { openDeskWithAdmin, type TestDesk } from './core-harness';
+import { startTestHost, type TestHost } from './host-harness';
 
 let desk: TestDesk;
-let host: BrowserHost;
-let rendererDir: string;
+let testHost: TestHost;
+const rpc = (name: string, input: unknown) => testHost.rpc(name, input);
 
 beforeAll(async () => {
   desk = await openDeskWithAdmin();
-  rendererDir = mkdtempSync(join(tmpdir(), 'meja-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
-  host = await startBrowserHost({ core: desk.core, rendererDir });
+  testHost = await startTestHost(desk.core);
 });
 afterAll(async () => {
-  await host.close();
+  await testHost.close();
   desk.close();
-  rmSync(rendererDir, { recursive: true, force: true });
 });
-
-async function rpc(name: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${host.origin}/rpc/${name}`, {
-    method: 'POST',
-    headers: { origin: host.origin, 'content-type': 'application/json', [SECRET_HEADER]: host.secret },
-    body: JSON.stringify(input),
-  });
-  return response.json();
-}
 
 const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
 

@@ -96,4 +96,18 @@ describe('tamper evidence at start', () => {
     const failed = (await desk!.must('audit.recent', { limit: 20 })).find((e) => e.action === 'integrity.failed');
     expect(failed?.detail.problems).toEqual(report.problems);
   });
+
+  it('finds case rows that no event opened, before the first and after the last case', async () => {
+    const report = await tamperedDesk((raw) => {
+      raw.exec('CREATE TEMP TABLE copied AS SELECT * FROM cases');
+      raw.exec("UPDATE copied SET id = '00000000-planted', case_number = case_number || 'A'");
+      raw.exec('INSERT INTO cases SELECT * FROM copied');
+      raw.exec("UPDATE copied SET id = 'ffffffff-planted', case_number = case_number || 'B'");
+      raw.exec('INSERT INTO cases SELECT * FROM copied');
+    });
+    expect(report.state).toBe('failed');
+    expect(report.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/00000000-planted: in the case table without any event/), expect.stringMatching(/ffffffff-planted: in the case table without any event/)]),
+    );
+  });
 });

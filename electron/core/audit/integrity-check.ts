@@ -2,6 +2,7 @@
 // database, the live schema's append-only triggers, and the case tables against the rows their events rebuild.
 // It runs in the background at every start and daily; a failure is audited and shown to supervisors and admins.
 // It cannot stop someone who controls the whole disk and the app (see README, Security).
+import type Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
 import type { IntegrityReport } from '../../../shared/contract';
 import { CaseRepository, type CaseRow } from '../cases/case-repository';
@@ -12,21 +13,36 @@ import { readHeadFile, type AuditLog } from './audit-log';
 
 /** The triggers that make the record append-only; a database without them has been opened up. */
 export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'events_no_update', 'events_no_delete'] as const;
-const CASES_PER_BATCH = 200;
+const CASES_PER_BATCH = 100;
+/** Work done between two breaks for the event loop: an officer's call waits at most about this long. */
+const SLICE_MS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Enough to act on; a thousand broken rows say nothing more than the first twenty. */
 const MAX_PROBLEMS = 20;
 
+type Statement = Database.Statement<unknown[]>;
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs in slices: hands the event loop back once a slice of work has taken SLICE_MS, so calls are answered. */
+function slicer(): () => Promise<void> {
+  let sliceStarted = performance.now();
+  return async () => {
+    if (performance.now() - sliceStarted < SLICE_MS) return;
+    await yieldToEventLoop();
+    sliceStarted = performance.now();
+  };
+}
 
 export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string): Promise<string[]> {
   const problems: string[] = [];
-  const verification = audit.verify();
+  const pause = slicer();
+  const verification = await audit.verifyInBackground(pause);
   if (!verification.ok) problems.push(`audit chain: ${verification.problem}`);
   problems.push(...checkHead(db, audit, headFile));
   problems.push(...checkTriggers(db));
   await yieldToEventLoop();
-  problems.push(...(await checkCaseTables(db)));
+  problems.push(...(await checkCaseTables(db, pause)));
   return problems.slice(0, MAX_PROBLEMS);
 }
 
@@ -56,68 +72,103 @@ function checkTriggers(db: Db): string[] {
 }
 
 /**
- * Rebuilds every case from its events in a scratch database, a batch of cases at a time (yielding between
- * batches so the desk stays responsive), and compares the rows. Cases whose events are too old to carry their
- * whole state (version 1) cannot be rebuilt and are left out.
+ * Rebuilds every case from its events in a scratch database and compares the rows, a page of cases (in id order)
+ * at a time; the page also finds rows of the case table without any event. Between slices of work the event loop
+ * is handed back, so the desk answers the officer while a big database is checked. Cases whose events are too old
+ * to carry their whole state (version 1) cannot be rebuilt and are left out.
  */
-async function checkCaseTables(db: Db): Promise<string[]> {
+async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<string[]> {
   const problems: string[] = [];
-  const orphans = db.prepare('SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM events WHERE case_id IS NOT NULL) LIMIT ?').pluck().all(MAX_PROBLEMS) as string[];
-  for (const id of orphans) problems.push(`case ${id}: in the case table without any event`);
-  const caseIds = db.prepare('SELECT DISTINCT case_id FROM events WHERE case_id IS NOT NULL ORDER BY case_id').pluck().all() as string[];
+  const nextCaseIds = db.prepare(`SELECT DISTINCT case_id FROM events WHERE case_id > ? ORDER BY case_id LIMIT ${CASES_PER_BATCH}`).pluck();
+  const tableIds = db.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id').pluck();
+  const tableIdsAfter = db.prepare(`SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ${MAX_PROBLEMS}`).pluck();
+  const eventsOf = db.prepare('SELECT * FROM events WHERE case_id = ? ORDER BY rowid');
   const liveCases = new CaseRepository(db);
-  for (let start = 0; start < caseIds.length && problems.length < MAX_PROBLEMS; start += CASES_PER_BATCH) {
-    const batch = caseIds.slice(start, start + CASES_PER_BATCH);
-    const scratch = openDatabase(':memory:');
-    try {
-      problems.push(...compareBatch(db, scratch, liveCases, batch));
-    } finally {
-      scratch.close();
+  const scratch = new Scratch();
+  try {
+    let after = '';
+    while (problems.length < MAX_PROBLEMS) {
+      const batch = nextCaseIds.all(after) as string[];
+      const last = batch.at(-1);
+      const withEvents = new Set(batch);
+      const inTable = (last === undefined ? tableIdsAfter.all(after) : tableIds.all(after, last)) as string[];
+      for (const id of inTable) if (!withEvents.has(id)) problems.push(`case ${id}: in the case table without any event`);
+      if (last === undefined) break;
+      // Cases are rebuilt independently of each other: a page shares one emptied scratch database.
+      scratch.clear();
+      for (const caseId of batch) {
+        problems.push(...compareCase(eventsOf, scratch, liveCases, caseId));
+        await pause();
+      }
+      after = last;
     }
-    await yieldToEventLoop();
+  } finally {
+    scratch.close();
   }
   return problems;
 }
 
-function compareBatch(db: Db, scratch: Db, live: CaseRepository, caseIds: string[]): string[] {
+/** One in-memory database for the whole check, emptied for each page: opening one per page would cost more. */
+class Scratch {
+  readonly db = openDatabase(':memory:');
+  readonly cases = new CaseRepository(this.db);
+  readonly projector = new Projector(this.cases);
+  readonly insertEvent;
+  private readonly empty;
+
+  constructor() {
+    // A throwaway copy: its events must be removable between cases, so its append-only triggers go.
+    for (const name of APPEND_ONLY_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    this.insertEvent = this.db.prepare(
+      'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const tables = ['amendments', 'supervisor_notes', 'case_conflicts', 'cases', 'events'].filter(
+      (table) => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined,
+    );
+    this.empty = tables.map((table) => this.db.prepare(`DELETE FROM ${table}`));
+  }
+
+  clear(): void {
+    for (const statement of this.empty) statement.run();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function compareCase(eventsOf: Statement, scratch: Scratch, live: CaseRepository, caseId: string): string[] {
   const problems: string[] = [];
-  const rebuilt = new CaseRepository(scratch);
-  const projector = new Projector(rebuilt);
-  const insertEvent = scratch.prepare(
-    'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const eventsOf = db.prepare('SELECT * FROM events WHERE case_id = ? ORDER BY rowid');
-  for (const caseId of caseIds) {
-    let rebuildable = true;
-    scratch.transaction(() => {
-      for (const row of eventsOf.iterate(caseId) as IterableIterator<EventRow>) {
-        insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
-        const parsed = eventFromRow(row);
-        if (!parsed.ok) {
-          problems.push(`case ${caseId}: ${parsed.problem}`);
-          rebuildable = false;
-          return;
-        }
-        try {
-          projector.apply(parsed.event);
-        } catch (error) {
-          if (!(error instanceof ProjectionError)) throw error;
-          rebuildable = false;
-          return;
-        }
+  let rebuildable = true;
+  scratch.db.transaction(() => {
+    for (const row of eventsOf.all(caseId) as EventRow[]) {
+      scratch.insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
+      const parsed = eventFromRow(row);
+      if (!parsed.ok) {
+        problems.push(`case ${caseId}: ${parsed.problem}`);
+        rebuildable = false;
+        return;
       }
-    })();
-    if (!rebuildable) continue;
-    const stored = live.byId(caseId);
-    const expected = rebuilt.byId(caseId);
-    if (!stored || !expected) {
-      if (stored !== expected) problems.push(`case ${caseId}: ${stored ? 'its events do not open it' : 'missing from the case table'}`);
-      continue;
+      try {
+        scratch.projector.apply(parsed.event);
+      } catch (error) {
+        if (!(error instanceof ProjectionError)) throw error;
+        rebuildable = false;
+        return;
+      }
     }
-    const differing = (Object.keys(expected) as (keyof CaseRow)[]).filter((column) => !isDeepStrictEqual(stored[column], expected[column]));
-    if (differing.length > 0) problems.push(`case ${caseId} (${stored.case_number}): field(s) ${differing.join(', ')} do not match its events`);
-    const amendments = (repository: CaseRepository) => repository.amendments(caseId);
-    if (!isDeepStrictEqual(amendments(live), amendments(rebuilt))) problems.push(`case ${caseId} (${stored.case_number}): its amendments do not match its events`);
+  })();
+  if (!rebuildable) return problems;
+  const stored = live.byId(caseId);
+  const expected = scratch.cases.byId(caseId);
+  if (!stored || !expected) {
+    if (stored !== expected) problems.push(`case ${caseId}: ${stored ? 'its events do not open it' : 'missing from the case table'}`);
+    return problems;
+  }
+  const differing = (Object.keys(expected) as (keyof CaseRow)[]).filter((column) => !isDeepStrictEqual(stored[column], expected[column]));
+  if (differing.length > 0) problems.push(`case ${caseId} (${stored.case_number}): field(s) ${differing.join(', ')} do not match its events`);
+  if (!isDeepStrictEqual(live.amendments(caseId), scratch.cases.amendments(caseId))) {
+    problems.push(`case ${caseId} (${stored.case_number}): its amendments do not match its events`);
   }
   return problems;
 }

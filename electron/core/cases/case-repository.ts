@@ -1,6 +1,9 @@
 // Owns the cases and amendments tables: rows in, rows out, history and search queries. No rules here.
 import type { AMENDABLE_FIELDS, CaseSummary, HistoryEntry } from '../../../shared/contract';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
+
+type Statement = Database.Statement<unknown[]>;
 
 export interface CaseRow {
   id: string;
@@ -133,19 +136,31 @@ const SUMMARY_COLUMNS = `id, case_number, desk_name, opened_at, opened_by, opene
   primary_name, secondary_name, birth_date, nationality, decided_by, decided_by_name`;
 
 export class CaseRepository {
+  /** Statements by their SQL: the projector and the tamper check run these for every event of every case. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   byId(id: string): CaseRow | undefined {
-    return this.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+    return this.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
   }
 
   byNumber(caseNumber: string): CaseRow | undefined {
-    return this.db.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
+    return this.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
   }
 
   insert(row: CaseRow): void {
     const columns = Object.keys(row);
-    this.db
+    this
       .prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
       .run(row);
   }
@@ -153,21 +168,21 @@ export class CaseRepository {
   update(id: string, changes: Partial<CaseRow>): void {
     const columns = Object.keys(changes);
     if (columns.length === 0) return;
-    this.db.prepare(`UPDATE cases SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
+    this.prepare(`UPDATE cases SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...changes, id });
   }
 
   amendments(caseId: string): AmendmentRow[] {
-    return this.db
+    return this
       .prepare('SELECT field, old_value, new_value, reason, author, author_name, at FROM amendments WHERE case_id = ? ORDER BY at, id')
       .all(caseId) as AmendmentRow[];
   }
 
   hasAmendment(eventId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM amendments WHERE event_id = ?').get(eventId) !== undefined;
+    return this.prepare('SELECT 1 FROM amendments WHERE event_id = ?').get(eventId) !== undefined;
   }
 
   insertAmendment(caseId: string, eventId: string, amendment: AmendmentRow): void {
-    this.db
+    this
       .prepare(
         'INSERT INTO amendments (case_id, event_id, field, old_value, new_value, reason, author, author_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
@@ -175,24 +190,24 @@ export class CaseRepository {
   }
 
   supervisorNotes(caseId: string): SupervisorNoteRow[] {
-    return this.db.prepare('SELECT author, author_name, at, note FROM supervisor_notes WHERE case_id = ? ORDER BY at, id').all(caseId) as SupervisorNoteRow[];
+    return this.prepare('SELECT author, author_name, at, note FROM supervisor_notes WHERE case_id = ? ORDER BY at, id').all(caseId) as SupervisorNoteRow[];
   }
 
   /** Stores a supervisor's note once per event: applying the event again adds nothing. */
   insertSupervisorNote(caseId: string, eventId: string, note: SupervisorNoteRow): void {
-    this.db
+    this
       .prepare('INSERT OR IGNORE INTO supervisor_notes (case_id, event_id, author, author_name, at, note) VALUES (?, ?, ?, ?, ?, ?)')
       .run(caseId, eventId, note.author, note.author_name, note.at, note.note);
   }
 
   /** Earlier encounters: the same document number, or the same name and birth date, newest first. */
   history(excludeId: string, documentNumber: string, key: string, birthDate: string | null, limit = 20): HistoryEntry[] {
-    const byDocument = this.db
+    const byDocument = this
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE document_number = ? AND id != ? ORDER BY opened_at DESC LIMIT ?`)
       .all(documentNumber, excludeId, limit) as CaseRow[];
     const byName =
       birthDate && key
-        ? (this.db
+        ? (this
             .prepare(`SELECT ${SUMMARY_COLUMNS} FROM cases WHERE name_key = ? AND birth_date = ? AND id != ? ORDER BY opened_at DESC LIMIT ?`)
             .all(key, birthDate, excludeId, limit) as CaseRow[])
         : [];
@@ -248,6 +263,6 @@ export class CaseRepository {
     }
     // The newest matching row ids come from the index alone; only those rows are then read from the table.
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM cases WHERE rowid IN (SELECT rowid FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit) ORDER BY opened_at DESC`;
-    return (this.db.prepare(sql).all(params) as CaseRow[]).map(toSummary);
+    return (this.prepare(sql).all(params) as CaseRow[]).map(toSummary);
   }
 }

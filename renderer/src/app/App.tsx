@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecisionDraft, OutputOf, SessionView } from '../../../shared/contract';
 import { ErrorBanner } from '../components/form';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { DiagnosticsScreen } from '../features/audit/DiagnosticsScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { HomeScreen, type Destination } from '../features/home/HomeScreen';
 import { LockScreen } from '../features/lock/LockScreen';
@@ -141,6 +142,7 @@ export function App() {
   else if (route.name === 'officers') screen = <OfficersScreen />;
   else if (route.name === 'settings') screen = <SettingsScreen onSaved={() => void refresh()} />;
   else if (route.name === 'audit') screen = <AuditScreen />;
+  else if (route.name === 'diagnostics') screen = <DiagnosticsScreen />;
   else if (route.name === 'reference') screen = <ReferenceScreen />;
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={openCase} />;
   else if (route.name === 'daily-review') screen = <DailyReviewScreen onOpenCase={(caseId) => setRoute({ name: 'review-case', caseId })} />;

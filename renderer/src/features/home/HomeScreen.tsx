@@ -6,7 +6,7 @@ import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
-export type Destination = 'new-case' | 'review' | 'daily-review' | 'officers' | 'settings' | 'audit' | 'reference';
+export type Destination = 'new-case' | 'review' | 'daily-review' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
 
 interface Tile {
   route: Destination;
@@ -22,6 +22,7 @@ const TILES: readonly Tile[] = [
   { route: 'officers', title: 'home.tile.officers', hint: 'home.tile.officersHint', roles: ['admin'] },
   { route: 'settings', title: 'home.tile.settings', hint: 'home.tile.settingsHint', roles: ['admin'] },
   { route: 'audit', title: 'home.tile.audit', hint: 'home.tile.auditHint', roles: ['supervisor', 'admin'] },
+  { route: 'diagnostics', title: 'home.tile.diagnostics', hint: 'home.tile.diagnosticsHint', roles: ['supervisor', 'admin'] },
   { route: 'reference', title: 'home.tile.reference', hint: 'home.tile.referenceHint', roles: ['admin'] },
 ];
 

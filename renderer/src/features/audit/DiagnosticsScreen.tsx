@@ -1,0 +1,121 @@
+// Owns the diagnostics screen for supervisors and admins (read-only): the data folder and its files' modes, disk
+// encryption, the tamper check's latest result and time, the audit chain head and the versions in use.
+import { useCallback, useEffect, useState } from 'react';
+import type { Diagnostics } from '../../../../shared/contract';
+import { Button, ErrorBanner } from '../../components/form';
+import { call } from '../../lib/client';
+import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+
+/** Group and others have no access: the mode of a folder or file only the app's account can open. */
+const closed = (mode: string) => mode.endsWith('00');
+
+export function DiagnosticsScreen() {
+  const { t, errorText, language } = useI18n();
+  const [info, setInfo] = useState<Diagnostics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await call('audit.diagnostics', {});
+    if (result.ok) setInfo(result.value);
+    else setError(errorText(result.error));
+    return result;
+  }, [errorText]);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const result = await load();
+      // The check runs in the background after start: show its result once it has one.
+      if (!stopped && result.ok && result.value.integrity.state === 'pending') timer = setTimeout(() => void poll(), 2000);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [load]);
+
+  const modeText = (mode: string) => t(closed(mode) ? 'diagnostics.modeOk' : 'diagnostics.modeOpen', { mode });
+  return (
+    <main className="panel" data-testid="diagnostics">
+      <h1>{t('diagnostics.title')}</h1>
+      <ErrorBanner text={error} />
+      {info && (
+        <>
+          <h2>{t('diagnostics.integrity')}</h2>
+          <section className={`banner ${info.integrity.state === 'failed' ? 'banner-error' : info.integrity.state === 'ok' ? 'banner-notice' : ''}`} data-testid="diagnostics-integrity">
+            <p>{t(`diagnostics.integrity.${info.integrity.state}`)}</p>
+            {info.integrity.problems.length > 0 && (
+              <ul>
+                {info.integrity.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            )}
+            <p className="hint">
+              {info.integrity.checkedAt ? t('diagnostics.checkedAt', { time: formatDateTime(info.integrity.checkedAt, language) }) : t('diagnostics.neverChecked')}
+            </p>
+          </section>
+
+          <h2>{t('diagnostics.encryption')}</h2>
+          <p className={`banner ${info.diskEncryption === 'encrypted' ? 'banner-notice' : 'banner-error'}`} data-testid="diagnostics-encryption">
+            {t(`diagnostics.encryption.${info.diskEncryption}`)}
+          </p>
+
+          <h2>{t('diagnostics.dataDir')}</h2>
+          <p>
+            <code>{info.dataDir}</code> · <span className={closed(info.dataDirMode) ? '' : 'error'}>{modeText(info.dataDirMode)}</span>
+          </p>
+          <table className="table" data-testid="diagnostics-files">
+            <thead>
+              <tr>
+                <th>{t('diagnostics.file')}</th>
+                <th>{t('diagnostics.mode')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {info.files.map((file) => (
+                <tr key={file.name} className={closed(file.mode) ? '' : 'hold'}>
+                  <td>
+                    <code>{file.name}</code>
+                  </td>
+                  <td>{modeText(file.mode)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <h2>{t('diagnostics.auditHead')}</h2>
+          <p data-testid="diagnostics-audit-head">
+            {info.auditHead ? t('diagnostics.auditHeadValue', { seq: info.auditHead.seq, hash: info.auditHead.hash.slice(0, 16) }) : t('diagnostics.auditEmpty')}
+          </p>
+
+          <h2>{t('diagnostics.versions')}</h2>
+          <table className="table" data-testid="diagnostics-versions">
+            <tbody>
+              <tr>
+                <th>{t('diagnostics.version.app')}</th>
+                <td>{info.versions.app}</td>
+              </tr>
+              <tr>
+                <th>{t('diagnostics.version.electron')}</th>
+                <td>{info.versions.electron ?? t('diagnostics.noElectron')}</td>
+              </tr>
+              <tr>
+                <th>{t('diagnostics.version.node')}</th>
+                <td>{info.versions.node}</td>
+              </tr>
+              <tr>
+                <th>{t('diagnostics.version.schema')}</th>
+                <td>{info.versions.schema}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      <Button onClick={() => void load()}>{t('diagnostics.reload')}</Button>
+    </main>
+  );
+}
