@@ -1,6 +1,7 @@
 // Where a held traveller comes from (issue 17 item 3) in the browser host: the officer picks the regency by keyboard
 // in the interview (typed in part, never free text), the supervisor filters the day's queue by it and sees it in the
 // review; the queue at 1280 px keeps every column apart.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './desk-fixture';
 import { openCaseByTyping, passport } from './queue-tools';
@@ -67,6 +68,19 @@ test('an officer picks the origin by keyboard; the supervisor filters the queue 
   await expect(page.getByTestId('queue-row')).toHaveCount(1);
   await expect(page.getByTestId('queue-row')).toContainText('RAHAYU');
   await shot(page, '3-queue-by-regency');
+  // The filtered holds as CSV, a download in the browser host: BOM, header, one record, the number masked.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tinjauan-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text.startsWith('\uFEFFcase_number,')).toBe(true);
+  const records = text.slice(1).trimEnd().split('\r\n');
+  expect(records).toHaveLength(2);
+  expect(records[1]).toContain('C4••••01');
+  expect(records[1]).toContain('Kabupaten Ogan Komering Ilir');
+  await expect(page.getByTestId('export-message')).toContainText('1 penundaan diekspor');
+  await shot(page, '3b-csv-exported');
   await page.getByTestId('queue-row').click();
   await expect(page.getByTestId('origin')).toHaveText('Kabupaten Ogan Komering Ilir, Sumatera Selatan');
   await shot(page, '4-review-origin');

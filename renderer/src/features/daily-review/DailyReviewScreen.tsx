@@ -146,6 +146,7 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
           </SelectField>
         </div>
       </fieldset>
+      <CsvExportForm day={day} startHour={startHour} filter={filter} />
       {queue && (
         <p className="hint" data-testid="queue-shown">
           {t('daily.shown', { shown: queue.rows.length, total: queue.counts.holds })}
@@ -204,5 +205,54 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
         )}
       </div>
     </main>
+  );
+}
+
+/** The CSV export of the days from `first` to the shown day (a month at most), with the queue's filters. */
+function CsvExportForm({ day, startHour, filter }: { day: string; startHour: number; filter: Filter }) {
+  const { t, errorText } = useI18n();
+  const [first, setFirst] = useState(day);
+  const [fullNumbers, setFullNumbers] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  async function exportCsv() {
+    const { sort: _sort, descending: _descending, ...filters } = filter;
+    const result = await call('review.exportCsv', { from: shiftWindow(first, startHour).from, to: shiftWindow(day, startHour).to, ...filters, fullDocumentNumbers: fullNumbers });
+    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    const { csv, fileName, rows, shellOutcome } = result.value;
+    if (csv !== null) {
+      // The browser host: the file is a download, saved where the browser asks.
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    }
+    setMessage({ error: false, text: shellOutcome === 'cancelled' ? t('daily.export.cancelled') : t('daily.export.done', { rows, fileName }) });
+  }
+  return (
+    <fieldset className="queue-filters" data-testid="csv-export">
+      <legend>{t('daily.export.title')}</legend>
+      <div className="form-grid">
+        <DateField label={t('daily.export.from')} value={first} onChange={(iso) => iso && setFirst(iso)} />
+        <div className="field">
+          <span className="label">{t('daily.export.to')}</span>
+          <strong>{day.split('-').reverse().join('/')}</strong>
+        </div>
+        <label className="choice">
+          <input type="checkbox" checked={fullNumbers} onChange={(e) => setFullNumbers(e.target.checked)} data-testid="export-full-numbers" />
+          {t('daily.export.fullNumbers')}
+        </label>
+        <div className="field">
+          <button type="button" className="button button-secondary" onClick={() => void exportCsv()} data-testid="export-csv">
+            {t('daily.export.button')}
+          </button>
+        </div>
+      </div>
+      {message && (
+        <p className={message.error ? 'banner banner-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="export-message">
+          {message.text}
+        </p>
+      )}
+    </fieldset>
   );
 }
