@@ -1,8 +1,8 @@
 // Owns what conditions and triggers mean: which questions are shown for the answers so far, and whether a
 // trigger holds for the answers plus the facts from outside the interview.
 import { airportByIata } from '../reference-data/airports';
-import { countryStatus } from './country-rules';
-import type { AnswerCondition, AnswerValue, Answers, Checklist, Condition, Question, RiskContext, Trigger } from './types';
+import { countryStatus, type CountryStatus } from './country-rules';
+import type { AnswerCondition, AnswerValue, Answers, Checklist, Condition, FinalDestinationCheck, Question, RiskContext, Trigger } from './types';
 
 export function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined || value === null) return false;
@@ -111,6 +111,21 @@ export function itineraryFinalCountry(value: AnswerValue | undefined): string | 
   return airportByIata(value[value.length - 1]!.trim().toUpperCase())?.country;
 }
 
+function onList(check: FinalDestinationCheck, status: CountryStatus): boolean {
+  switch (check) {
+    case 'not_placement_country':
+      return status.notPlacement;
+    case 'moratorium_country':
+      return status.moratorium;
+    case 'trafficking_route':
+      return status.traffickingRoute;
+    case 'route_gateway':
+      return status.routeGateway;
+    case 'placement_unlisted':
+      return status.unlisted;
+  }
+}
+
 export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskContext): boolean {
   if ('all' in trigger) return trigger.all.every((t) => triggerHolds(t, answers, context));
   if ('any' in trigger) return trigger.any.some((t) => triggerHolds(t, answers, context));
@@ -129,21 +144,10 @@ export function triggerHolds(trigger: Trigger, answers: Answers, context: RiskCo
     });
   }
   if ('finalDestination' in trigger) {
-    const country = finalDestination(trigger.question, answers, context);
-    if (country === undefined) return false;
-    const status = countryStatus(context.countryRules, country);
-    switch (trigger.finalDestination) {
-      case 'not_placement_country':
-        return status.notPlacement;
-      case 'moratorium_country':
-        return status.moratorium;
-      case 'trafficking_route':
-        return status.traffickingRoute;
-      case 'route_gateway':
-        return status.routeGateway;
-      case 'placement_unlisted':
-        return status.unlisted;
-    }
+    // The declared final country, and the one the onward tickets end in where the checklist asks for both: a
+    // traveller who says Thailand with a ticket on to Phnom Penh is judged by Cambodia's lists as well.
+    const countries = [finalDestination(trigger.question, answers, context), trigger.itinerary === undefined ? undefined : itineraryFinalCountry(answers[trigger.itinerary])];
+    return countries.some((country) => country !== undefined && onList(trigger.finalDestination, countryStatus(context.countryRules, country)));
   }
   if ('onwardItinerary' in trigger) {
     const ticketed = itineraryFinalCountry(answers[trigger.question]);

@@ -3,6 +3,7 @@
 // version stays here: a case keeps the version it was opened under, and is shown and judged with it.
 import v2026_1 from './data/checklists/2026.1.json' with { type: 'json' };
 import v2026_2 from './data/checklists/2026.2.json' with { type: 'json' };
+import v2026_3 from './data/checklists/2026.3.json' with { type: 'json' };
 import type { Checklist } from './types';
 import { validateChecklist } from './validate';
 
@@ -13,10 +14,14 @@ function load(data: unknown, file: string): Checklist {
 }
 
 /** Oldest first. */
-export const SHIPPED_CHECKLISTS: readonly Checklist[] = [load(v2026_1, '2026.1.json'), load(v2026_2, '2026.2.json')];
+export const SHIPPED_CHECKLISTS: readonly Checklist[] = [load(v2026_1, '2026.1.json'), load(v2026_2, '2026.2.json'), load(v2026_3, '2026.3.json')];
 
-/** What a new desk uses until an admin puts another version in use: 2026.2, the triage checklist (issue #18). */
-const IN_USE = '2026.2';
+/**
+ * What a desk uses until an admin puts another version in use (Data referensi): 2026.3, the triage checklist with
+ * the onward tickets (issue #18). A shipped file is never changed once it has landed: a change is a new version, so
+ * that every case is judged by the rules it was decided under (tests/unit/checklist/shipped-data.test.ts pins them).
+ */
+const IN_USE = '2026.3';
 
 export const DEFAULT_CHECKLIST: Checklist = shippedChecklist(IN_USE) as Checklist;
 

@@ -1,5 +1,6 @@
 // Owns the reason codes a decision can carry: every indicator's code and the ones an officer picks by hand.
-// The words are printed on the traveller's slip, so they say what happened in plain language, not legal terms.
+// The words are shown to officers and kept in the case (the slip prints one neutral reason instead), in plain
+// language, not legal terms.
 import type { Bilingual } from './types';
 
 export type ReasonCode = { code: string; text: Bilingual };
@@ -15,6 +16,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   { code: 'PLACEMENT_UNCONFIRMED', text: { id: 'Negara tujuan kerja belum tercantum di daftar penempatan yang dimuat', en: 'The country of work is not on the loaded placement list' } },
   { code: 'SCAM_ROUTE', text: { id: 'Pekerjaan admin daring atau rekrutmen daring menuju kawasan Mekong', en: 'An online admin job or online recruitment towards the Mekong region' } },
   { code: 'ONWARD_UNTICKETED', text: { id: 'Perjalanan lanjutan ke tujuan akhir belum bertiket', en: 'The onward journey to the final destination has no ticket' } },
+  { code: 'ONWARD_TO_ROUTE_COUNTRY', text: { id: 'Tiket lanjutan berakhir di negara rute perdagangan orang, bukan di tujuan yang disebutkan', en: 'The onward tickets end in a trafficking-route country, not at the destination declared' } },
   { code: 'VAGUE_PURPOSE', text: { id: 'Belum bisa menjelaskan kegiatan di negara tujuan', en: 'Could not say what they will do at the destination' } },
   { code: 'UNDECLARED_WORK', text: { id: 'Tujuan perjalanan disebut bukan bekerja, tetapi akan bekerja', en: 'The stated purpose is not work, but you intend to work' } },
   // Work documents

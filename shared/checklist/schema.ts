@@ -52,7 +52,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 const TRIGGER_SHAPES =
-  'must be a trigger: an answer condition, {destination}, {destinationOutside}, {finalDestination, question}, {onwardItinerary, question, destinationQuestion}, {age}, {earlierHolds}, {watchListHits}, {all: [...]}, {any: [...]} or {not: ...}';
+  'must be a trigger: an answer condition, {destination}, {destinationOutside}, {finalDestination, question, itinerary?}, {onwardItinerary, question, destinationQuestion}, {age}, {earlierHolds}, {watchListHits}, {all: [...]}, {any: [...]} or {not: ...}';
 
 export const triggerSchema: z.ZodType<Trigger> = z.lazy(() =>
   z.union(
@@ -63,6 +63,7 @@ export const triggerSchema: z.ZodType<Trigger> = z.lazy(() =>
       z.strictObject({
         finalDestination: z.enum(['not_placement_country', 'moratorium_country', 'trafficking_route', 'route_gateway', 'placement_unlisted']),
         question: id,
+        itinerary: id.optional(),
       }),
       z.strictObject({ onwardItinerary: z.enum(['final_mismatch']), question: id, destinationQuestion: id }),
       z.strictObject({ age: z.strictObject({ below: z.number().min(0).optional(), atLeast: z.number().min(0).optional() }) }),

@@ -59,8 +59,10 @@ export type ContextFact =
   /**
    * The final destination only: the declared country of `question` when answered, else the ticket's country.
    * A transit (the first leg from PLM to KUL, SIN or JED) is never judged when a final country is declared.
+   * With `itinerary` (an itinerary question, checklist 2026.3 on), the country the onward tickets end in is judged
+   * too, by the same lists: the trigger holds when either country is on it. The stops before the last are transits.
    */
-  | { finalDestination: FinalDestinationCheck; question: string }
+  | { finalDestination: FinalDestinationCheck; question: string; itinerary?: string }
   /**
    * The onward tickets (an itinerary question) end in another country than the final destination declared (a country
    * question). Only the last airport counts: every stop before it is a transit, never a mismatch. An airport the desk

@@ -107,6 +107,9 @@ class SemanticCheck {
       if ('destination' in trigger && trigger.destination === 'mismatch_ticket' && trigger.question === undefined) {
         this.problems.push(`${where}: mismatch_ticket compares the ticket with a declared destination, so it needs 'question'`);
       }
+      if ('finalDestination' in trigger && trigger.itinerary !== undefined) {
+        this.questionOfType(trigger.itinerary, 'itinerary', `${where}.itinerary`, 'the onward tickets need an itinerary question');
+      }
       return;
     }
     if ('onwardItinerary' in trigger) {

@@ -81,7 +81,7 @@ export interface Profile {
   outcomes: readonly ('tunda' | 'refer_bp3mi' | 'refer_imigrasi' | 'refer_police')[];
 }
 
-// Answers to checklist 2026.2 (the version a new desk uses): the triage for everyone, the full interview where a
+// Answers to checklist 2026.3 (the version a new desk uses): the triage for everyone, the full interview where a
 // triage answer opened it. A profile that is never held answers every question it may be shown, the full interview
 // too (an earlier hold of the same traveller opens it), so it may be cleared; only the answers shown are kept.
 const officialWork: Answers = {

@@ -333,7 +333,7 @@ function main(): void {
     const t1 = performance.now();
     if (!opened.ok) throw new Error(`open failed: ${opened.error.message}`);
     const held = decideRandom() < 0.15;
-    // A clear needs the triage answered (checklist 2026.2); answering is not part of the decision's time.
+    // A clear needs the triage answered (checklist 2026.2 on); answering is not part of the decision's time.
     if (!held) {
       const answered = service.recordAnswers({ caseId: opened.value.id, answers: CLEAR_TOURIST }, officer);
       if (!answered.ok) throw new Error(`answers failed: ${answered.error.message}`);

@@ -1,5 +1,6 @@
 // Checklist versions on the real core: a case keeps the checklist it was opened under, is judged and shown with
-// it after a newer one is in use, and replays from its events; a triage checklist clears nobody it has not asked.
+// it after a newer one is in use, and replays from its events; a triage checklist clears nobody it has not asked;
+// a known version cannot be imported again with other content.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,8 +53,8 @@ describe('checklist versions', () => {
     expect(old.checklistVersion).toBe('2026.1');
     await desk.must('cases.recordTravel', { caseId: old.id, travel: { flight: 'AK 1325', destinationAirport: 'KUL' } });
 
-    await use(desk, '2026.2');
-    // 2026.1's questions: under 2026.2 'travel_companions' would be dropped (hidden) and the transit at KUL would
+    await use(desk, '2026.3');
+    // 2026.1's questions: under 2026.3 'travel_companions' would be dropped (hidden) and the transit at KUL would
     // no longer count as a mismatch. The old case keeps both.
     const answered = await desk.must('cases.recordAnswers', {
       caseId: old.id,
@@ -69,7 +70,7 @@ describe('checklist versions', () => {
 
     // A new case takes the version in use and its rules: the same traveller's transit is no mismatch.
     const fresh = await desk.must('cases.open', { source: 'manual', mrz: RIA });
-    expect(fresh.checklistVersion).toBe('2026.2');
+    expect(fresh.checklistVersion).toBe('2026.3');
     await desk.must('cases.recordTravel', { caseId: fresh.id, travel: { flight: 'AK 1325', destinationAirport: 'KUL' } });
     const triaged = await desk.must('cases.recordAnswers', { caseId: fresh.id, answers: TOURIST_TRIAGE });
     expect(triaged.risk).toMatchObject({ level: 'low', indicators: [] });
@@ -77,7 +78,7 @@ describe('checklist versions', () => {
 
   it('refuses to clear a triage case whose triage is unanswered, and clears it once answered', async () => {
     desk = await openDeskWithAdmin();
-    await use(desk, '2026.2');
+    await use(desk, '2026.3');
     const opened = await desk.must('cases.open', { source: 'manual', mrz: RIA });
     const refused = await desk.call('cases.decide', { caseId: opened.id, outcome: 'clear' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', reason: 'interviewUnanswered' } });
@@ -100,7 +101,7 @@ describe('checklist versions', () => {
     await use(desk, '2026.1');
     const old = await desk.must('cases.open', { source: 'manual', mrz: RIA });
     await desk.must('cases.recordAnswers', { caseId: old.id, answers: { purpose: 'work', destination_country: 'KHM', has_id_pmi: false } });
-    await use(desk, '2026.2');
+    await use(desk, '2026.3');
     const fresh = await desk.must('cases.open', { source: 'manual', mrz: RIA });
     await desk.must('cases.recordAnswers', { caseId: fresh.id, answers: { ...TOURIST_TRIAGE, officer_observation: ['fearful', 'answered_by_other'] } });
 
@@ -114,6 +115,42 @@ describe('checklist versions', () => {
     replayed.close();
     expect(rebuilt).toEqual(cases);
     const byVersion = Object.fromEntries(rebuilt.map((r) => [r.checklist_version, (JSON.parse(r.risk) as { suggestedOutcome: string }).suggestedOutcome]));
-    expect(byVersion).toEqual({ '2026.1': 'refer_bp3mi', '2026.2': 'refer_police' });
+    expect(byVersion).toEqual({ '2026.1': 'refer_bp3mi', '2026.3': 'refer_police' });
+  });
+
+  it('keeps a case decided under 2026.2 on 2026.2 once the desk uses 2026.3: its questions, its risk, its decision', async () => {
+    desk = await openDeskWithAdmin();
+    await use(desk, '2026.2');
+    const old = await desk.must('cases.open', { source: 'manual', mrz: RIA });
+    // The same "tourist to Thailand" whose onward tickets end in Phnom Penh: 2026.2 never asks for the tickets.
+    const concealed = { ...TOURIST_TRIAGE, onward_airports: ['KUL', 'PNH'] };
+    const judged = await desk.must('cases.recordAnswers', { caseId: old.id, answers: concealed });
+    expect(judged.risk).toMatchObject({ level: 'low', indicators: [] });
+    expect(judged.answers).not.toHaveProperty('onward_airports');
+    await desk.must('cases.decide', { caseId: old.id, outcome: 'clear' });
+
+    // The admin puts 2026.3 in use: new cases take it.
+    await desk.must('reference.import', { kind: 'checklist', content: FILE('2026.3') });
+    const fresh = await desk.must('cases.open', { source: 'manual', mrz: RIA });
+    expect(fresh.checklistVersion).toBe('2026.3');
+    const raised = await desk.must('cases.recordAnswers', { caseId: fresh.id, answers: concealed });
+    expect(raised.risk.indicators.map((i) => i.reasonCode)).toEqual(['DESTINATION_MISMATCH', 'ONWARD_TO_ROUTE_COUNTRY']);
+
+    const kept = await desk.must('cases.get', { caseId: old.id });
+    expect(kept).toMatchObject({ checklistVersion: '2026.2', decision: 'clear', risk: { level: 'low', indicators: [] } });
+    // The screen shows the case with its own questions.
+    const shown = await desk.must('reference.checklist', { version: '2026.2' });
+    expect(shown.questions.map((q) => q.id)).not.toContain('onward_airports');
+  });
+
+  it('refuses a file that changes a known version, and keeps the version in use', async () => {
+    desk = await openDeskWithAdmin();
+    const changed = JSON.parse(FILE('2026.2')) as { indicators: { id: string; weight: number }[] };
+    changed.indicators[0]!.weight += 1;
+    const refused = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(changed) });
+    expect(refused.ok ? refused.value : refused.error.message).toMatch(/2026\.2 is already known/);
+    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.3');
+    // The same version again with its own content is taken: it puts that version back in use.
+    await use(desk, '2026.2');
   });
 });

@@ -96,7 +96,7 @@ async function busyDesk(name: string, deskCode: string, seed: number, count: num
     }
     if (random() < 0.1) continue; // left open
     const outcome = by === IMIGRASI && random() < 0.15 ? 'passport_action' : profile.held ? pick(random, profile.outcomes) : pick(random, OUTCOMES.filter((o) => o !== 'passport_action'));
-    // A clear is refused until every question shown is answered (checklist 2026.2). The officer answers again what
+    // A clear is refused until every question shown is answered (checklist 2026.2 on). The officer answers again what
     // the last answers opened (a watch-listed company opens the full interview only once it is recorded).
     if (outcome === 'clear') must(cases.recordAnswers({ caseId: opened.id, answers: answers ?? profile.answers }, by));
     const consent = random() < 0.5;

@@ -80,7 +80,7 @@ export function desk(deskCode = 'D01', shell?: ShellCapabilities) {
   services.settings.update({ deskCode, deskName: `Meja ${deskCode.slice(1).replace(/^0/, '')}` });
   const hold = (documentNumber: string, decision: Decision, by: Officer, surname?: string): string => {
     const opened = must(services.cases.open({ source: 'manual', mrz: mrz(documentNumber, surname) }, by));
-    // A clear needs every question shown answered (checklist 2026.2).
+    // A clear needs every question shown answered (checklist 2026.2 on).
     if (decision.outcome === 'clear') must(services.cases.recordAnswers({ caseId: opened.id, answers: CLEAR_TOURIST }, by));
     must(services.cases.decide({ caseId: opened.id, ...decision, contact: null }, by));
     return opened.id;

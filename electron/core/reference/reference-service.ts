@@ -1,5 +1,6 @@
 // Owns the reference data a desk decides with: the checklist and country rules in use (shipped defaults until an
 // admin imports a newer good file), and the watch list of recruiters' and sponsors' names, numbers and companies.
+import { isDeepStrictEqual } from 'node:util';
 import {
   DEFAULT_CHECKLIST,
   DEFAULT_COUNTRY_RULES,
@@ -52,14 +53,18 @@ export class ReferenceService {
   checklistFor(version: string): Checklist {
     const current = this.checklist();
     if (current.version === version) return current;
+    // A version this desk never held (a case synced from a desk with a newer file): the one in use is the best guess.
+    return this.knownChecklist(version) ?? current;
+  }
+
+  /** The checklist of a version as this desk holds it: its imported file, else the shipped one. */
+  private knownChecklist(version: string): Checklist | undefined {
     const content = this.db
       .prepare("SELECT content FROM reference_data WHERE kind = 'checklist' AND version = ? ORDER BY id DESC LIMIT 1")
       .pluck()
       .get(version) as string | undefined;
     const imported = content === undefined ? undefined : validateChecklist(JSON.parse(content));
-    if (imported?.ok === true) return imported.checklist;
-    // A version this desk never held (a case synced from a desk with a newer file): the one in use is the best guess.
-    return shippedChecklist(version) ?? current;
+    return imported?.ok === true ? imported.checklist : shippedChecklist(version);
   }
 
   countryRules(): CountryRules {
@@ -100,6 +105,12 @@ export class ReferenceService {
       const result = validateChecklist(json);
       if (!result.ok) return { ok: false, problems: result.problems };
       version = result.checklist.version;
+      // Cases find their checklist by version alone, so other content under a known version would re-judge every
+      // case decided under it. The same file again is fine: it puts that version back in use.
+      const known = this.knownChecklist(version);
+      if (known !== undefined && !isDeepStrictEqual(known, result.checklist)) {
+        return { ok: false, problems: [`version: checklist ${version} is already known to this desk with other content; give the changed checklist a new version`] };
+      }
     } else if (kind === 'country_rules') {
       const result = validateCountryRules(json);
       if (!result.ok) return { ok: false, problems: result.problems };

@@ -96,7 +96,7 @@ export async function recordCases(desk: TestDesk, seed: number, target: number, 
       if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, return_ticket: random() < 0.8 } });
       if (random() < 0.1) continue; // left open
       const held = random() < 0.3;
-      // A clear needs every question shown answered (checklist 2026.2); another desk's hold of the same traveller,
+      // A clear needs every question shown answered (checklist 2026.2 on); another desk's hold of the same traveller,
       // arriving by sync meanwhile, can open the full interview, so the officer answers what is shown right before.
       if (!held) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: CLEAR_TOURIST });
       await desk.must('cases.decide', { caseId: opened.id, ...(held ? HOLD : { outcome: 'clear' as const }) });

@@ -1,7 +1,9 @@
 // The files the desk ships with: they validate, and what they say holds to DOMAIN.md.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import checklist2026_1 from '../../../shared/checklist/data/checklists/2026.1.json';
 import checklist2026_2 from '../../../shared/checklist/data/checklists/2026.2.json';
+import checklist2026_3 from '../../../shared/checklist/data/checklists/2026.3.json';
 import countryRulesJson from '../../../shared/checklist/data/country-rules.json';
 import {
   DEFAULT_CHECKLIST,
@@ -19,12 +21,25 @@ import {
 
 describe('the shipped checklists', () => {
   it('validate with no problems, every version kept, the one in use among them', () => {
-    for (const json of [checklist2026_1, checklist2026_2]) {
+    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3]) {
       const result = validateChecklist(json);
       expect(result.ok ? [] : result.problems).toEqual([]);
     }
-    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2']);
-    expect(SHIPPED_CHECKLISTS).toContain(DEFAULT_CHECKLIST);
+    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3']);
+    expect(DEFAULT_CHECKLIST.version).toBe('2026.3');
+  });
+
+  // A case is judged, shown and replayed with the version it was opened under, found by its number alone: a file
+  // changed after it landed would re-judge every case decided under it (2026.2 once gained the onward-ticket question
+  // this way; it is restored and the change shipped as 2026.3). Change nothing here: ship a new version instead. The
+  // only edit a landed file has had is wording with the same meaning (ditahan → ditunda, issue #19).
+  it('never changes a version once shipped', () => {
+    const fingerprint = (json: unknown) => createHash('sha256').update(JSON.stringify(json)).digest('hex');
+    expect({ '2026.1': fingerprint(checklist2026_1), '2026.2': fingerprint(checklist2026_2), '2026.3': fingerprint(checklist2026_3) }).toEqual({
+      '2026.1': '2ccba0c84f7f6c8e55f49ac7c02a339ffaacccadb81d18a96c7eb483bd0ec3f3',
+      '2026.2': 'd7b98d3894743bd11bab388c0ec0c2fc6016b9b76659350e70a6f328f455b516',
+      '2026.3': '433b11593e9a8ca78ce9797bac11d4a91d57cb3e69af533d666e5f3557b84486',
+    });
   });
 
   it.each(SHIPPED_CHECKLISTS.map((c) => [c.version, c] as const))('%s gives every question, option and indicator text in Indonesian and English', (_v, checklist) => {
@@ -42,22 +57,22 @@ describe('the shipped checklists', () => {
     for (const i of checklist.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
   });
 
-  it('2026.2 names the source of every rule and weight and of the full-interview trigger', () => {
-    const v2 = shippedChecklist('2026.2');
+  it.each(['2026.2', '2026.3'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
+    const v2 = shippedChecklist(version);
     expect(v2?.fullInterview?.source).toBeTruthy();
     for (const i of v2?.indicators ?? []) expect(i.source?.length ?? 0, i.id).toBeGreaterThan(20);
   });
 
-  it('2026.2 has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', () => {
-    const v2 = shippedChecklist('2026.2');
+  it.each(['2026.2', '2026.3'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
+    const v2 = shippedChecklist(version);
     const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
     expect(codes).not.toContain('UMRAH_VISA_OUTSIDE_SAUDI');
     expect(codes).not.toContain('UMRAH_OTHER_PLACES');
     expect(JSON.stringify(v2)).not.toContain('destinationOutside');
   });
 
-  it('2026.2 asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', () => {
-    const v2 = shippedChecklist('2026.2');
+  it.each(['2026.2', '2026.3'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
+    const v2 = shippedChecklist(version);
     const triage = v2?.questions.filter((q) => q.section === 'triage' && q.required === true && q.showIf === undefined) ?? [];
     // Final destination and return date are one open question ("where to, and when back?") recorded in two fields.
     expect(triage.map((q) => q.id)).toEqual(['purpose', 'final_destination', 'arranged_by', 'stay_meet', 'officer_observation']);

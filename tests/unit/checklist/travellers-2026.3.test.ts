@@ -1,4 +1,4 @@
-// The travellers the Palembang desk sees, run through checklist 2026.2 with the shipped country rules: for each,
+// The travellers the Palembang desk sees, run through checklist 2026.3 with the shipped country rules: for each,
 // the level, the suggested route, whether the full interview opens, and the reasons that must (not) be raised.
 // The first six are the table of issue #18; the rest are typical and adversarial answer sets around them.
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import {
 } from '../../../shared/checklist';
 import { CALM_FULL_INTERVIEW, CLEAR_TOURIST_TRIAGE } from '../../fixtures/triage-answers';
 
+const V3 = shippedChecklist('2026.3') as Checklist;
 const V2 = shippedChecklist('2026.2') as Checklist;
 const V1 = shippedChecklist('2026.1') as Checklist;
 
@@ -528,9 +529,57 @@ const TRAVELLERS: Traveller[] = [
     answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'THA', onward_airports: ['KUL', 'PNH'] },
     ticket: KUL,
     level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DESTINATION_MISMATCH', 'ONWARD_TO_ROUTE_COUNTRY'],
+  },
+  // ── The country the onward tickets end in, judged by the same lists as the declared one ──
+  {
+    name: 'tourist to Malaysia whose onward ticket ends in Bangkok: a mismatch, Thailand is no trafficking-route country',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'MYS', onward_airports: ['KUL', 'BKK'] },
+    ticket: KUL,
+    level: 'medium',
     outcome: 'refer_imigrasi',
     full: true,
     raises: ['DESTINATION_MISMATCH'],
+    never: ['ONWARD_TO_ROUTE_COUNTRY', 'SCAM_ROUTE'],
+  },
+  {
+    name: 'tourist to Cambodia whose onward ticket ends in Bangkok: the declared route country opens the interview, the ticket adds no route flag',
+    answers: { ...tourist, final_destination: 'onward_ticketed', destination_country: 'KHM', onward_airports: ['BKK'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['DESTINATION_MISMATCH'],
+    never: ['ONWARD_TO_ROUTE_COUNTRY'],
+  },
+  {
+    name: 'worker with a verified ID PMI who says Malaysia, but whose onward ticket ends in Phnom Penh',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'MYS', onward_airports: ['KUL', 'PNH'], ...workerPrivate },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['NOT_PLACEMENT_COUNTRY', 'DESTINATION_MISMATCH', 'ONWARD_TO_ROUTE_COUNTRY'],
+  },
+  {
+    name: 'online admin job found on social media, declared Singapore, onward ticket ends in Phnom Penh',
+    answers: { ...verifiedWorker, id_pmi: 'none', final_destination: 'onward_ticketed', destination_country: 'SGP', onward_airports: ['SIN', 'PNH'], ...workerPrivate, job_type: 'online_admin', job_found_via: 'social_media', monthly_pay_idr: 7_000_000 },
+    ticket: SIN,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SCAM_ROUTE', 'NOT_PLACEMENT_COUNTRY', 'ONWARD_TO_ROUTE_COUNTRY'],
+  },
+  {
+    name: 'umrah pilgrim whose onward ticket ends in Yangon: judged by Myanmar, not by the Saudi destination declared',
+    answers: { ...tourist, purpose: 'umrah_hajj', final_destination: 'onward_ticketed', destination_country: 'SAU', onward_airports: ['KUL', 'RGN'], arranged_by: 'travel_agency', stay_meet: 'organiser' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DESTINATION_MISMATCH', 'ONWARD_TO_ROUTE_COUNTRY'],
   },
   {
     name: 'an onward airport the desk does not know is not taken for a mismatch',
@@ -560,10 +609,10 @@ function run(t: Traveller) {
     earlierHolds: t.earlierHolds ?? 0,
     watchListHits: t.watchListHits ?? 0,
   };
-  return { result: evaluateRisk(V2, t.answers, context), state: visibleWithAnswers(V2, t.answers, context), context };
+  return { result: evaluateRisk(V3, t.answers, context), state: visibleWithAnswers(V3, t.answers, context), context };
 }
 
-describe('checklist 2026.2 on typical and adversarial travellers', () => {
+describe('checklist 2026.3 on typical and adversarial travellers', () => {
   it('covers at least 36 travellers', () => {
     expect(TRAVELLERS.length).toBeGreaterThanOrEqual(36);
     expect(new Set(TRAVELLERS.map((t) => t.name)).size).toBe(TRAVELLERS.length);
@@ -585,12 +634,12 @@ describe('checklist 2026.2 on typical and adversarial travellers', () => {
     if (t.full && t.answers.private_setting === undefined) expect(ids).not.toContain('documents_holder');
     // Each set answers what it was shown, so a decision on it is possible: nothing required is left open,
     // except where the set stops mid-interview on purpose (the police cases decided on observations).
-    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V2, t.answers, context).map((q) => q.id)).toEqual([]);
+    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V3, t.answers, context).map((q) => q.id)).toEqual([]);
   });
 });
 
-describe('checklist 2026.2 compared with 2026.1 on the issue’s table', () => {
-  it('the transit at KUL was a mismatch under 2026.1 and is not under 2026.2', () => {
+describe('checklist 2026.3 compared with 2026.1 on the issue’s table', () => {
+  it('the transit at KUL was a mismatch under 2026.1 and is not under 2026.3', () => {
     const old = evaluateRisk(V1, { purpose: 'tourism', destination_country: 'THA', return_ticket: true, travel_companions: 'friends', work_intent: false }, { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 });
     expect(old.indicators.map((i) => i.reasonCode)).toContain('DESTINATION_MISMATCH');
     const first = TRAVELLERS[0] as Traveller;
@@ -599,9 +648,9 @@ describe('checklist 2026.2 compared with 2026.1 on the issue’s table', () => {
 
   it('the triage decides the full interview: a triage answer that triggers it opens the private prompt first', () => {
     const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
-    const before = visibleWithAnswers(V2, tourist, context).questions.map((q) => q.id);
+    const before = visibleWithAnswers(V3, tourist, context).questions.map((q) => q.id);
     expect(before).not.toContain('private_setting');
-    const after = visibleWithAnswers(V2, { ...tourist, arranged_by: 'third_party' }, context).questions;
+    const after = visibleWithAnswers(V3, { ...tourist, arranged_by: 'third_party' }, context).questions;
     const firstFull = after.find((q) => q.section === 'full');
     expect(firstFull).toMatchObject({ id: 'private_setting', privacyPrompt: true });
     // The sensitive questions wait for the officer to confirm the traveller is alone.
@@ -610,8 +659,31 @@ describe('checklist 2026.2 compared with 2026.1 on the issue’s table', () => {
 
   it('a clear needs the triage answered: an empty triage leaves required questions open', () => {
     const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
-    expect(missingRequired(V2, {}, context).map((q) => q.id)).toEqual(['purpose', 'final_destination', 'return_ticket', 'arranged_by', 'stay_meet', 'officer_observation']);
-    expect(missingRequired(V2, { ...tourist, officer_observation: [] }, context).map((q) => q.id)).toEqual(['officer_observation']);
-    expect(missingRequired(V2, tourist, context)).toEqual([]);
+    expect(missingRequired(V3, {}, context).map((q) => q.id)).toEqual(['purpose', 'final_destination', 'return_ticket', 'arranged_by', 'stay_meet', 'officer_observation']);
+    expect(missingRequired(V3, { ...tourist, officer_observation: [] }, context).map((q) => q.id)).toEqual(['officer_observation']);
+    expect(missingRequired(V3, tourist, context)).toEqual([]);
+  });
+});
+
+describe('checklist 2026.3 compared with 2026.2 as first shipped', () => {
+  const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
+  const concealed = TRAVELLERS.find((t) => t.name.startsWith('coached "tourist" who says Thailand')) as Traveller;
+
+  it('2026.2 never asks for the onward tickets, so a case decided under it keeps its judgement', () => {
+    expect(V2.questions.map((q) => q.id)).not.toContain('onward_airports');
+    expect(visibleWithAnswers(V2, concealed.answers, context).questions.map((q) => q.id)).not.toContain('onward_airports');
+    expect(evaluateRisk(V2, concealed.answers, context)).toMatchObject({ level: 'low', indicators: [] });
+  });
+
+  it('2026.3 asks for them and judges the country they end in', () => {
+    expect(visibleWithAnswers(V3, concealed.answers, context).questions.map((q) => q.id)).toContain('onward_airports');
+    expect(evaluateRisk(V3, concealed.answers, context).indicators.map((i) => i.reasonCode)).toEqual(['DESTINATION_MISMATCH', 'ONWARD_TO_ROUTE_COUNTRY']);
+  });
+
+  it('2026.2 and 2026.3 agree on every traveller without onward tickets', () => {
+    for (const t of TRAVELLERS.filter((x) => x.answers.onward_airports === undefined)) {
+      const facts: RiskContext = { ...context, destinationCountry: t.ticket, ageYears: t.age ?? 30, earlierHolds: t.earlierHolds ?? 0, watchListHits: t.watchListHits ?? 0 };
+      expect(evaluateRisk(V2, t.answers, facts), t.name).toEqual(evaluateRisk(V3, t.answers, facts));
+    }
   });
 });
