@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { REASON_CODES } from '../../shared/checklist';
+import { LEGAL_GROUNDS, REASON_CODES, type Outcome } from '../../shared/checklist';
 import type { CaseDetail } from '../../shared/contract';
 import { generateMrz } from '../../shared/mrz';
 import { completeFirstRun, expect, test, type Desk } from './desk-fixture';
@@ -134,6 +134,41 @@ test('the slip of a coached victim referred to the police is safe to hand over i
   expect(text).not.toMatch(/calo|takut|Kamboja|perdagangan|trafficking|korban|victim|polres|polisi|police|belum dikonfigurasi|not yet set/i);
   expect(text).toContain('Klarifikasi lanjutan bersama petugas');
   expect(decodeQr(pdfToPng(pdf))).toBe(detail.caseNumber);
+});
+
+// Every legal ground in the data as the traveller's slip prints it, once for a Tunda and once for a referral where the
+// ground may be cited for both (the three referrals print alike): instrument and article, never the ground's title,
+// its full citation or a word that names the suspicion. Kept as PNG in test-output/slips/grounds-*.png to look at.
+test('every Tunda and referral slip cites its ground by instrument and article only, naming no suspicion', async ({ page, desk }) => {
+  test.setTimeout(240_000);
+  await desk.open(page);
+  await completeFirstRun(page);
+  const slips = LEGAL_GROUNDS.flatMap((ground) => {
+    const referral = ground.outcomes.find((o): o is Outcome => o.startsWith('refer_'));
+    return [...(ground.outcomes.includes('tunda') ? (['tunda'] as Outcome[]) : []), ...(referral ? [referral] : [])].map((outcome) => ({ ground, outcome }));
+  });
+  expect(slips.length).toBeGreaterThanOrEqual(12);
+  for (const { ground, outcome } of slips) {
+    const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const note = 'Calo memegang paspor; tujuan sebenarnya Kamboja.';
+    const decided = await desk.core.dispatch('cases.decide', { caseId: (opened.value as CaseDetail).id, outcome, reasons: ground.suggestedBy.slice(0, 3).concat('OTHER'), legalGround: ground.code, note });
+    if (!decided.ok) throw new Error(`${ground.code} ${outcome}: ${decided.error.message}`);
+    const detail = decided.value as CaseDetail;
+    await openSlip(page, detail.caseNumber);
+    const pdf = await savePdf(page, `grounds-${ground.code}-${outcome}`);
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text, ground.code).toContain(detail.caseNumber);
+    expect(text, ground.code).toContain(`Sesuai ketentuan Under the provision ${ground.instrument}`);
+    expect(text, ground.code).not.toContain(ground.title.id);
+    expect(text, ground.code).not.toContain(ground.title.en);
+    // A law's full name ("tentang Pemberantasan Tindak Pidana Perdagangan Orang") names the suspicion: never printed.
+    const lawName = / tentang ([^,(;]+)/.exec(ground.citation)?.[1];
+    if (lawName !== undefined) expect(text, ground.code).not.toContain(lawName.trim());
+    expect(text, `${ground.code} ${outcome}`).not.toMatch(/perdagangan|trafficking|TPPO|prosedural|procedural|dugaan|diduga|suspect|tersangka|korban|victim|pencegahan|prevent|penyidikan|investigat|calo|Kamboja|polres|polisi|police/i);
+    pdfToPng(pdf, 100);
+    await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
+  }
 });
 
 test('printing is counted with who printed, and a scanned slip opens its case', async ({ page, desk, shot }) => {

@@ -1,14 +1,17 @@
 // The slip is handed over in front of whoever travels with the traveller: for a held coached victim it names no
 // indicator, no note and no suspicion, cites the ground by instrument and article, and always says where to get help.
 import { describe, expect, it } from 'vitest';
-import { LEGAL_GROUNDS, REASON_CODES } from '../../../shared/checklist';
+import { LEGAL_GROUNDS, REASON_CODES, type Outcome } from '../../../shared/checklist';
 import type { CaseDetail } from '../../../shared/contract';
 import { DEFAULT_SLIP_SETTINGS, NATIONAL_HELPLINE, buildSlip } from '../../../shared/slips/slip-model';
 
 const NOTE = 'Takut; pendamping (calo) memegang paspor dan menjawab untuknya. Tujuan sebenarnya Kamboja.';
 const DISCLOSING = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SUSPECTED_TPPO', 'WATCH_LIST', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'MET_BY_UNKNOWN'];
 
-function heldVictim(outcome: 'refer_police' | 'refer_bp3mi' | 'refer_imigrasi' | 'tunda', legalGround: string): CaseDetail {
+/** What a ground's printed text must never say: the suspicion, the kind of case, or who the traveller is handed to. */
+const NAMES_SUSPICION = /perdagangan|trafficking|TPPO|prosedural|procedural|dugaan|diduga|suspect|tersangka|korban|victim|pencegahan|prevent|penyidikan|investigat|calo|polres|polisi|police/i;
+
+function heldVictim(outcome: Outcome, legalGround: string): CaseDetail {
   return {
     id: 'c1',
     caseNumber: 'PLM-D01-261203-0007',
@@ -52,6 +55,20 @@ describe('the slip of a held coached victim', () => {
     expect(slip?.reasons).toEqual([{ id: 'Perlu klarifikasi lanjutan', en: 'Further clarification needed' }]);
     expect(slip?.note).toBe('');
     expect(slip?.ground?.citation).toMatch(/^UU No\. (21 Tahun 2007|18 Tahun 2017, Pasal 13)$/);
+  });
+
+  // Every ground in the data, with every outcome it may be cited for: the slip prints its instrument and article and
+  // nothing else of it, and that names no suspicion (UU 21/2007's number is the one exception: see the README).
+  it.each(LEGAL_GROUNDS.flatMap((g) => g.outcomes.map((outcome) => [g.code, outcome] as const)))('%s cited for %s prints instrument and article only', (code, outcome) => {
+    const ground = LEGAL_GROUNDS.find((g) => g.code === code)!;
+    const slip = buildSlip(heldVictim(outcome, code), DEFAULT_SLIP_SETTINGS, new Date('2026-12-03T10:05:00Z'));
+    expect(slip?.ground).toEqual({ title: { id: 'Sesuai ketentuan', en: 'Under the provision' }, citation: ground.instrument });
+    expect(ground.instrument).toMatch(/^(UU No\. \d+ Tahun \d{4}|Permenkumham No\. \d+ Tahun \d{4}|SE Dirjen Imigrasi No\. [\w.-]+ Tahun \d{4})(, Pasal \d+)?((;| jo\.) Permenkumham No\. \d+ Tahun \d{4})?$/);
+    const printed = JSON.stringify(slip);
+    expect(printed).not.toMatch(NAMES_SUSPICION);
+    expect(printed).not.toContain(ground.title.id);
+    expect(printed).not.toContain(ground.title.en);
+    if (ground.citation !== ground.instrument) expect(printed).not.toContain(ground.citation);
   });
 
   it('always gives a way to get help: the national call centre until an admin sets the office and hotline', () => {
