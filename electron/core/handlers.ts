@@ -12,6 +12,7 @@ import {
 import type { AuditLog } from './audit/audit-log';
 import type { IntegrityMonitor } from './audit/integrity-check';
 import type { CaseService } from './cases/case-service';
+import { hubHistory } from './cases/hub-history';
 import type { ReferenceService } from './reference/reference-service';
 import type { ReviewService } from './review/review-service';
 import type { SlipService } from './slips/slip-service';
@@ -167,6 +168,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
 
     'cases.open': (input) => cases.open(input, officer()),
     'cases.get': (input) => cases.get(input.caseId, officer()),
+    'cases.hubHistory': (input) => hubHistory(input.caseId, officer(), { cases, sync, audit }),
     'cases.recordTravel': (input) => cases.recordTravel(input, officer()),
     'cases.recordOrigin': (input) => cases.recordOrigin(input, officer()),
     'cases.recordAnswers': (input) => cases.recordAnswers(input, officer()),

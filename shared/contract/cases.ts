@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OUTCOME_IDS, WATCH_LIST_KINDS } from '../checklist';
 import { MRZ_NOTICE_CODES } from '../mrz/types';
 import { EVERY_ROLE, SUPERVISION, bilingualTextSchema, procedure } from './define';
+import { hubEncounterSchema } from './sync';
 
 /** The decisions an officer can record; their rules are the checklist's OUTCOME_RULES. */
 export const OUTCOMES = OUTCOME_IDS;
@@ -125,6 +126,19 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/**
+ * What the hub said of this document at other airports, asked in the background when a case opens.
+ * answered: the hub's encounters that this desk does not hold yet (its own come by pull); not_enrolled: the desk
+ * has no hub to ask; unreachable: no answer within the short wait (offline, hub down, too slow); refused: the hub
+ * answered with an error (revoked, not this desk's credential).
+ */
+export const HUB_LOOKUP_STATES = ['answered', 'not_enrolled', 'unreachable', 'refused'] as const;
+export const hubHistorySchema = z.object({
+  state: z.enum(HUB_LOOKUP_STATES),
+  encounters: z.array(hubEncounterSchema),
+});
+export type HubHistory = z.infer<typeof hubHistorySchema>;
+
 const travelInput = z
   .object({
     flight: z.string().trim().max(12).regex(/^[A-Z0-9]{2}\s?\d{1,5}[A-Z]?$/i, 'a flight number such as AK 1325').nullable().optional(),
@@ -143,6 +157,12 @@ export const caseProcedures = {
   'cases.get': procedure({
     input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
     output: caseDetailSchema,
+    access: EVERY_ROLE,
+  }),
+  // Never blocks the case: the screen shows the case from cases.get and asks this beside it.
+  'cases.hubHistory': procedure({
+    input: z.object({ caseId: uuid }).strict(),
+    output: hubHistorySchema,
     access: EVERY_ROLE,
   }),
   'cases.recordTravel': procedure({

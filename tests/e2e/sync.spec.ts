@@ -167,3 +167,74 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     rmSync(hubDir, { recursive: true, force: true });
   }
 });
+
+// Syncs only when asked, so the PLM desk has not pulled what CGK recorded when the case opens.
+const MANUAL_SYNC = { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 3_000, historyTimeoutMs: 1_500 };
+
+test('across airports: a hold at CGK shows at PLM from the hub before PLM has pulled it; a stopped hub is said so', async ({ page, desk, shot }) => {
+  test.setTimeout(180_000);
+  const hubDir = mkdtempSync(join(tmpdir(), 'meja-e2e-hub-'));
+  const cgkDir = mkdtempSync(join(tmpdir(), 'meja-e2e-cgk-'));
+  // The embedded hub (PGlite): the same hub code over the trial database.
+  let hub: RunningHub | undefined = await startHub({ dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+  const cgk = await openCore({ dataDir: cgkDir, syncTiming: MANUAL_SYNC });
+  try {
+    const must = async (core: DeskCore, name: string, input: unknown) => {
+      const result = (await core.dispatch(name as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+      return result.value as Record<string, unknown>;
+    };
+    await must(cgk, 'setup.createFirstAdmin', { name: 'Yuni Admin', officerNumber: 'ADM-CGK', agency: 'IMIGRASI', password: 'admin-password-3' });
+    await must(cgk, 'session.signIn', { officerNumber: 'ADM-CGK', password: 'admin-password-3' });
+    await must(cgk, 'sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('CGK', 'T3A', 'Terminal 3 A')).code });
+
+    await desk.start({ syncTiming: MANUAL_SYNC });
+    await desk.open(page);
+    await completeFirstRun(page);
+    await must(desk.core, 'session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    await must(desk.core, 'sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('PLM', 'D01', 'Meja 1')).code });
+    // The sync that enrolling starts is over before CGK records anything.
+    await must(desk.core, 'sync.now', {});
+
+    const held = await must(cgk, 'cases.open', { source: 'manual', mrz: passport('E7100001').join('\n') });
+    await must(cgk, 'cases.decide', { caseId: held.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI' });
+    expect(await must(cgk, 'sync.now', {})).toMatchObject({ state: 'idle', pending: 0 });
+
+    await page.reload();
+    await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+    await page.getByLabel('Baris MRZ').fill(passport('E7100001').join('\n'));
+    await page.keyboard.press('Enter');
+    const fromHub = page.getByTestId('hub-history');
+    await expect(fromHub).toHaveAttribute('data-state', 'answered');
+    await expect(fromHub).toContainText('CGK · meja T3A');
+    await expect(fromHub).toContainText(String(held.caseNumber));
+    await expect(fromHub).toContainText('Tunda keberangkatan');
+    await expect(fromHub).toContainText('dari hub');
+    await expect(page.getByTestId('history')).toHaveClass(/card-alert/);
+    await shot(page, '1-hub-encounter-id');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(fromHub).toContainText('CGK · desk T3A');
+    await expect(fromHub).toContainText('from the hub');
+    await shot(page, '2-hub-encounter-en');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+
+    // The hub stops: the next case opens at once and says the hub could not be asked.
+    await hub.close();
+    hub = undefined;
+    await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
+    await page.getByLabel('Baris MRZ').fill(passport('E7100002').join('\n'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('hub-history')).toHaveText(/^Hub tidak dapat ditanya/);
+    await shot(page, '3-hub-unreachable-id');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(page.getByTestId('hub-history')).toHaveText(/^The hub could not be asked/);
+    await shot(page, '4-hub-unreachable-en');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+  } finally {
+    cgk.close();
+    await hub?.close();
+    rmSync(cgkDir, { recursive: true, force: true });
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+});

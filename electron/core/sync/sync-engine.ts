@@ -5,7 +5,7 @@
 // A process killed at any point loses nothing (the events are in the table until the hub holds them) and
 // duplicates nothing (the hub takes a push again as duplicates; a page is applied with its cursor, atomically).
 import { fail, ok, type CallResult, type SyncProblem, type SyncState, type DeskEvent } from '../../../shared/contract';
-import { SYNC_LIMITS, type SyncEvent } from '../../../shared/contract/sync';
+import { SYNC_LIMITS, type HistoryRequest, type HubEncounter, type SyncEvent } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { DeskIdentity } from '../desk/desk-identity';
@@ -26,9 +26,21 @@ export interface SyncTiming {
   requestTimeoutMs: number;
   /** Events pulled per page. */
   pullPage: number;
+  /** The cross-airport history lookup beside an open case: short, since an officer waits with the traveller. */
+  historyTimeoutMs: number;
 }
 
-export const DEFAULT_SYNC_TIMING: SyncTiming = { intervalMs: 15_000, backoffMs: 2_000, maxBackoffMs: 300_000, requestTimeoutMs: 15_000, pullPage: 500 };
+export const DEFAULT_SYNC_TIMING: SyncTiming = {
+  intervalMs: 15_000,
+  backoffMs: 2_000,
+  maxBackoffMs: 300_000,
+  requestTimeoutMs: 15_000,
+  pullPage: 500,
+  historyTimeoutMs: 3_000,
+};
+
+/** What asking the hub for a document's encounters elsewhere came to (see HUB_LOOKUP_STATES in the contract). */
+export type HubLookup = { state: 'answered'; encounters: HubEncounter[] } | { state: 'not_enrolled' | 'unreachable' | 'refused'; encounters: [] };
 
 export interface SyncEngineDeps {
   db: Db;
@@ -156,6 +168,26 @@ export class SyncEngine {
     this.schedule(0);
     this.announce();
     return ok(this.status());
+  }
+
+  /**
+   * Asks the hub for a travel document's encounters at other airports, waiting at most historyTimeoutMs. Apart from
+   * the sync loop (it neither waits for a run nor changes the header's state): a slow hub costs the officer nothing.
+   */
+  async historyElsewhere(request: HistoryRequest): Promise<HubLookup> {
+    const config = this.closed ? null : this.state.config();
+    if (!config) return { state: 'not_enrolled', encounters: [] };
+    if (config.revokedAt) return { state: 'refused', encounters: [] };
+    const credential = this.deps.credentials.load();
+    if (!credential) return { state: 'refused', encounters: [] };
+    const client = new HubClient(config.hubUrl, credential, { signal: this.abort.signal });
+    try {
+      const answer = await client.history(request, this.timing.historyTimeoutMs);
+      return { state: 'answered', encounters: answer.encounters };
+    } catch (error) {
+      if (!(error instanceof HubCallError)) throw error;
+      return { state: error.kind === 'offline' ? 'unreachable' : 'refused', encounters: [] };
+    }
   }
 
   /** Stops the loop and abandons calls in flight; nothing is lost (see the header comment). */

@@ -3,7 +3,7 @@
 // its button, Alt+C for the slip), where the focus lands, and handing the unsaved form to the desk's draft stash.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { interviewContext, missingRequired, type Answers, type Checklist, type CountryRules } from '../../../../shared/checklist';
-import type { CallError, CaseDetail, DecisionDraft, Officer } from '../../../../shared/contract';
+import type { CallError, CaseDetail, DecisionDraft, HubHistory, Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
@@ -34,6 +34,8 @@ interface CaseScreenProps {
 export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBeforeLeave, onNext, onOpenSlip }: CaseScreenProps) {
   const { t, errorText } = useI18n();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
+  // Other airports' encounters, asked of the hub beside the case (null while asking): never awaited by the case.
+  const [hubHistory, setHubHistory] = useState<HubHistory | null>(null);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [countryRules, setCountryRules] = useState<CountryRules | null>(null);
   // The answers as the officer gives them, before they are saved: what the clear waits for.
@@ -47,6 +49,15 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
     void call('cases.get', { caseId }).then((result) => (result.ok ? setDetail(result.value) : setError(errorText(result.error))));
     void call('reference.current', {}).then((result) => result.ok && setCountryRules(result.value.countryRules));
   }, [caseId, errorText]);
+  useEffect(() => {
+    setHubHistory(null);
+    let current = true;
+    // A failed call (the desk locked meanwhile) reads as "could not ask"; the case itself is unaffected.
+    void call('cases.hubHistory', { caseId }).then((result) => current && setHubHistory(result.ok ? result.value : { state: 'unreachable', encounters: [] }));
+    return () => {
+      current = false;
+    };
+  }, [caseId]);
 
   // The case is shown with the checklist it was opened under, not the one in use today.
   const version = detail?.checklistVersion;
@@ -138,7 +149,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
       <SyncConflicts conflicts={detail.conflicts} />
       <div className="case-columns">
         <div className="case-work">
-          <HistoryPanel detail={detail} />
+          <HistoryPanel detail={detail} hub={hubHistory} />
           <TravellerCard detail={detail} />
           <TravelPanel detail={detail} onChanged={onChanged} onError={onError} />
           <OriginPanel detail={detail} onChanged={onChanged} onError={onError} />

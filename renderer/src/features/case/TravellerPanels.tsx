@@ -1,13 +1,19 @@
-// Owns the top of a case: earlier encounters and watch-list hits first, then the traveller card with its warnings.
+// Owns the top of a case: earlier encounters (this desk's, then the hub's from other airports) and watch-list hits
+// first, then the traveller card with its warnings.
 import { reasonCode } from '../../../../shared/checklist';
-import { READING_PROBLEMS, type CaseDetail } from '../../../../shared/contract';
+import { OUTCOMES, READING_PROBLEMS, type CaseDetail, type HubHistory } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { useI18n } from '../../lib/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 
-export function HistoryPanel({ detail }: { detail: CaseDetail }) {
+const isHold = (decision: string | null) => decision !== null && decision !== 'clear';
+const outcomes: ReadonlySet<string> = new Set(OUTCOMES);
+const isOutcome = (decision: string): decision is (typeof OUTCOMES)[number] => outcomes.has(decision);
+
+/** `hub` is null while the hub is being asked. */
+export function HistoryPanel({ detail, hub }: { detail: CaseDetail; hub: HubHistory | null }) {
   const { t, language } = useI18n();
-  const holds = detail.history.some((entry) => entry.decision !== null && entry.decision !== 'clear');
+  const holds = detail.history.some((entry) => isHold(entry.decision)) || (hub?.encounters.some((e) => isHold(e.decision)) ?? false);
   return (
     <section className={`card ${holds || detail.watchListHits.length > 0 ? 'card-alert' : ''}`} aria-labelledby="history-title" data-testid="history">
       <h2 id="history-title">{t('case.history')}</h2>
@@ -43,7 +49,36 @@ export function HistoryPanel({ detail }: { detail: CaseDetail }) {
           </tbody>
         </table>
       )}
+      <HubEncounters hub={hub} />
     </section>
+  );
+}
+
+/** The hub's answer, kept apart from this desk's records: it names only where, when and what was decided. */
+function HubEncounters({ hub }: { hub: HubHistory | null }) {
+  const { t, language } = useI18n();
+  if (hub === null) return <p className="hint" data-testid="hub-history" data-state="asking">{t('case.hub.asking')}</p>;
+  if (hub.state === 'not_enrolled') return null;
+  if (hub.state !== 'answered') {
+    return (
+      <p className="banner banner-warn" role="status" data-testid="hub-history" data-state={hub.state}>
+        {t(hub.state === 'unreachable' ? 'case.hub.unreachable' : 'case.hub.refused')}
+      </p>
+    );
+  }
+  if (hub.encounters.length === 0) return <p className="hint" data-testid="hub-history" data-state="answered">{t('case.hub.none')}</p>;
+  // A list rather than table cells: it reads whole in the case's narrow column, in either language.
+  return (
+    <ul className="hub-encounters" data-testid="hub-history" data-state="answered">
+      {hub.encounters.map((encounter) => (
+        <li key={encounter.caseId} className={isHold(encounter.decision) ? 'hold' : ''}>
+          <strong>{encounter.decision === null ? t('status.open') : isOutcome(encounter.decision) ? t(`outcome.${encounter.decision}`) : encounter.decision}</strong>
+          {' · '}
+          {formatDateTime(encounter.openedAt, language)} · {t('case.hub.place', { airport: encounter.airportCode, desk: encounter.deskCode })} · {encounter.caseNumber}{' '}
+          <span className="hint">({t('case.hub.source')})</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
