@@ -169,7 +169,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
 });
 
 // Syncs only when asked, so the PLM desk has not pulled what CGK recorded when the case opens.
-const MANUAL_SYNC = { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 3_000, historyTimeoutMs: 1_500 };
+const MANUAL_SYNC = { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 3_000 };
 
 test('across airports: a hold at CGK shows at PLM from the hub before PLM has pulled it; a stopped hub is said so', async ({ page, desk, shot }) => {
   test.setTimeout(180_000);
