@@ -140,3 +140,45 @@ test('the onward tickets are compared with the final destination: a boarding pas
     })
     .toEqual(['KUL', 'BKK']);
 });
+
+/**
+ * A 2D scanner types a pass as keystrokes a few milliseconds apart, then Enter, into whatever has the focus.
+ * Playwright's typing on a loaded machine is slower than that, so the keys are dispatched in the page at device speed.
+ */
+async function scannerTypes(page: Page, text: string): Promise<void> {
+  await page.evaluate((typed) => {
+    const target = document.activeElement ?? document.body;
+    for (const ch of `${typed}\n`) target.dispatchEvent(new KeyboardEvent('keydown', { key: ch === '\n' ? 'Enter' : ch, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('the desk scanner reads a boarding pass wherever the focus is: it fills the onward tickets, answers nothing else, and stays on the case', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await readPassport(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await page.keyboard.press('1'); // tourism; the focus is now on the final destination's choices
+
+  // Scanned before the onward-ticket question is shown: read, said how to record it, and no key of it (the pass
+  // starts "M2") answers the question that has the focus, nor does it open a new passport reading.
+  await scannerTypes(page, BOARDING_PASS);
+  await expect(page.getByTestId('boarding-pass-notice')).toContainText('Boarding pass dibaca: PLM→KUL, KUL→PNH. Untuk mencatatnya sebagai tiket lanjutan');
+  await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
+  await expect(page.getByRole('group', { name: /tujuan akhir Anda/ }).getByRole('radio', { checked: true })).toHaveCount(0);
+  await shot(page, '3-pass-before-the-question');
+
+  await page.getByRole('group', { name: /tujuan akhir Anda/ }).getByRole('radio').nth(1).focus();
+  await page.keyboard.press('2'); // further on, with an onward ticket
+  await page.getByLabel('Negara tujuan akhir', { exact: true }).fill('Thailand');
+  await expect(page.getByTestId('q-destination_country-resolved')).toHaveText('Thailand (THA)');
+  // The focus stays in the country field: the scanner's burst is kept out of it and lands in the onward tickets.
+  await scannerTypes(page, BOARDING_PASS);
+  await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Boarding pass dibaca: PLM→KUL, KUL→PNH');
+  await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL PNH');
+  await expect(page.getByLabel('Negara tujuan akhir', { exact: true })).toHaveValue('Thailand');
+  await expect(page.getByTestId('risk')).toContainText('Tiket lanjutan berakhir di negara rute perdagangan orang');
+  await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
+  await shot(page, '4-pass-fills-the-onward-tickets');
+});

@@ -20,7 +20,7 @@ import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { call, hasBridge, on } from '../lib/client';
 import { useI18n } from '../lib/i18n';
 import { useAppValidationMessages } from '../lib/use-app-validation';
-import { useKeyboardWedge } from '../lib/use-keyboard-wedge';
+import { BOARDING_PASS_EVENT, useKeyboardWedge } from '../lib/use-keyboard-wedge';
 import { Header } from './Header';
 import { useActivityReporter } from './use-activity-reporter';
 import { useDraftStash, type StashPlace } from './use-draft-stash';
@@ -89,12 +89,13 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
-  // A desk reader's burst opens a new reading from any screen of a signed-in, unlocked desk.
-  useKeyboardWedge(
-    (burst) =>
-      burst.kind === 'slip' ? setRoute({ name: 'case', caseId: burst.text }) : setRoute({ name: 'new-case', mrz: burst.text, fromReader: true, key: Date.now() }),
-    signedIn,
-  );
+  // A desk reader's burst opens a new reading from any screen of a signed-in, unlocked desk; a boarding pass goes to
+  // the open case's onward-ticket question and leaves the screen as it is.
+  useKeyboardWedge((burst) => {
+    if (burst.kind === 'boarding_pass') window.dispatchEvent(new CustomEvent(BOARDING_PASS_EVENT, { detail: burst.text }));
+    else if (burst.kind === 'slip') setRoute({ name: 'case', caseId: burst.text });
+    else setRoute({ name: 'new-case', mrz: burst.text, fromReader: true, key: Date.now() });
+  }, signedIn);
   const newCase = useCallback(() => setRoute({ name: 'new-case', mrz: '', fromReader: false, key: Date.now() }), []);
 
   if (!hasBridge) {

@@ -1,6 +1,8 @@
 // Owns catching keyboard-wedge devices: a passport reader typing MRZ lines, or a barcode scanner typing a slip's
-// case number, both far faster than a person types. Captured whatever has focus and handed over whole.
+// case number or a boarding pass (IATA BCBP), all far faster than a person types. Captured whatever has focus and
+// handed over whole.
 import { useEffect, useRef } from 'react';
+import { parseBoardingPass } from '../../../shared/bcbp';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
 
 /** A device types a character every few milliseconds; a person averages well over 100 ms. */
@@ -9,9 +11,18 @@ const MAX_AVERAGE_GAP_MS = 40;
 const MAX_GAP_MS = 120;
 const END_PAUSE_MS = 200;
 const MIN_MRZ_CHARS = 60;
-const WEDGE_CHAR = /^[A-Za-z0-9<-]$/;
+/**
+ * Two keys this close together are a device, never a person's deliberate presses: from the second key of a burst on,
+ * nothing reaches the field with focus (a boarding pass starts "M1", and the 1 would answer a focused question).
+ */
+const DEVICE_GAP_MS = 12;
+/** What MRZ lines and case numbers are made of; a boarding pass also carries spaces, '/' and more. */
+const NOT_MRZ_OR_SLIP = /[^A-Za-z0-9<\n-]/g;
 
-export type WedgeBurst = { kind: 'mrz'; text: string } | { kind: 'slip'; text: string };
+export type WedgeBurst = { kind: 'mrz'; text: string } | { kind: 'slip'; text: string } | { kind: 'boarding_pass'; text: string };
+
+/** Where a boarding pass read by the desk's scanner goes: the open case's onward-ticket question takes it. */
+export const BOARDING_PASS_EVENT = 'meja:boarding-pass';
 
 export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled = true): void {
   const callback = useRef(onBurst);
@@ -27,11 +38,14 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
 
     const finish = () => {
-      const text = buffer.trim();
+      const typed = buffer.trim();
       const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
       buffer = '';
       keys = 0;
       if (!machineSpeed) return;
+      // A boarding pass keeps its spaces: its fields are found by position.
+      if (parseBoardingPass(typed).ok) return callback.current({ kind: 'boarding_pass', text: typed });
+      const text = typed.replace(NOT_MRZ_OR_SLIP, '').trim();
       if (CASE_NUMBER_PATTERN.test(text.toUpperCase())) callback.current({ kind: 'slip', text: text.toUpperCase() });
       else if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current({ kind: 'mrz', text });
     };
@@ -45,10 +59,12 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
         keys = 0;
         return;
       }
-      const isChar = WEDGE_CHAR.test(event.key);
+      // Any printable character (a boarding pass has spaces and '/'); modified keys are shortcuts, never a device.
+      const isChar = event.key.length === 1 && !event.ctrlKey && !event.altKey && !event.metaKey;
       if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') return;
       const now = event.timeStamp;
-      if (keys === 0 || now - last > MAX_GAP_MS) {
+      const gap = now - last;
+      if (keys === 0 || gap > MAX_GAP_MS) {
         buffer = '';
         keys = 0;
         started = now;
@@ -57,7 +73,7 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
       keys++;
       buffer += isChar ? event.key : '\n';
       // Once it is clearly a machine typing, keep the rest of the burst out of whatever field has focus.
-      if (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS) {
+      if ((keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS)) {
         event.preventDefault();
         event.stopPropagation();
       }

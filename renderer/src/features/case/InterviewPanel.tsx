@@ -10,6 +10,7 @@ import { countryByCode, resolveCountry, searchCountries } from '../../../../shar
 import { DateInput } from '../../components/DateInput';
 import { Button } from '../../components/form';
 import { call } from '../../lib/client';
+import { BOARDING_PASS_EVENT } from '../../lib/use-keyboard-wedge';
 import { useI18n } from '../../lib/i18n';
 
 interface PanelProps {
@@ -151,6 +152,23 @@ export function InterviewPanel({
     setAdvanceFrom(question.id);
   }
 
+  // A boarding pass read while the onward-ticket question is not shown: say how to record it, rather than drop it.
+  const [passNotice, setPassNotice] = useState<string | null>(null);
+  const itineraryShown = questions.some((q) => q.type === 'itinerary');
+  useEffect(() => {
+    if (!editable || itineraryShown) {
+      setPassNotice(null);
+      return;
+    }
+    const onPass = (event: Event) => {
+      const reading = parseBoardingPass((event as CustomEvent<string>).detail);
+      const legs = reading.ok ? reading.pass.legs.map((leg) => `${leg.from}→${leg.to}`).join(', ') : '';
+      setPassNotice(t(checklist.questions.some((q) => q.type === 'itinerary') ? 'case.itinerary.notAsked' : 'case.itinerary.notInVersion', { legs }));
+    };
+    window.addEventListener(BOARDING_PASS_EVENT, onPass);
+    return () => window.removeEventListener(BOARDING_PASS_EVENT, onPass);
+  }, [editable, itineraryShown, checklist, t]);
+
   const sectioned = checklist.fullInterview !== undefined;
   const triage = sectioned ? questions.filter((q) => q.section === 'triage') : questions;
   const full = sectioned ? questions.filter((q) => q.section === 'full') : [];
@@ -165,6 +183,11 @@ export function InterviewPanel({
     <section className="card" aria-labelledby="interview-title">
       <h2 id="interview-title">{t('case.interview')}</h2>
       <p className="hint">{t('case.checklistVersion', { version: detail.checklistVersion })}</p>
+      {passNotice && (
+        <p className="hint" role="status" data-testid="boarding-pass-notice">
+          {passNotice}
+        </p>
+      )}
       <div ref={list} onKeyDown={onKeyDown}>
         {sectioned && (
           <>
@@ -333,8 +356,8 @@ function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, languag
   const last = airportByIata(airports[airports.length - 1] ?? '');
   const give = (codes: string[]) => onAnswer(codes.length > 0 ? codes : null);
 
-  function readPass() {
-    const reading = parseBoardingPass(scan);
+  function readPass(scanned: string) {
+    const reading = parseBoardingPass(scanned);
     if (!reading.ok) {
       setMessage({ text: t(`case.itinerary.problem.${reading.problem}`), problem: true });
       return;
@@ -345,6 +368,15 @@ function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, languag
     setScan('');
     setMessage({ text: t('case.itinerary.read', { legs: reading.pass.legs.map((leg) => `${leg.from}→${leg.to}`).join(', ') }), problem: false });
   }
+  // The desk's scanner read a pass wherever the focus was: it lands here as if scanned into the pass field.
+  const latest = useRef(readPass);
+  latest.current = readPass;
+  useEffect(() => {
+    if (disabled) return;
+    const onPass = (event: Event) => latest.current((event as CustomEvent<string>).detail);
+    window.addEventListener(BOARDING_PASS_EVENT, onPass);
+    return () => window.removeEventListener(BOARDING_PASS_EVENT, onPass);
+  }, [disabled]);
 
   return (
     <div className="field question">
@@ -383,7 +415,7 @@ function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, languag
           if (e.key !== 'Enter') return;
           e.preventDefault();
           e.stopPropagation();
-          readPass();
+          readPass(scan);
         }}
       />
       <small id={`${id}-pass-message`} role={message?.problem ? 'alert' : 'status'} className={message?.problem ? 'field-error' : 'hint'} data-testid={`${id}-pass-message`}>
