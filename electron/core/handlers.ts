@@ -191,6 +191,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'review.addNote': (input) => review.addNote(input, officer()),
     'review.signOff': (input) => review.signOff(input.caseId, officer()),
     'review.exportCsv': (input) => review.exportCsv(input, officer()),
+    'review.report': (input) => ok(review.report(input, officer())),
 
     'reference.current': () =>
       ok({

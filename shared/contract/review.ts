@@ -81,6 +81,44 @@ export const csvExportSchema = z.object({
 });
 export type CsvExport = z.infer<typeof csvExportSchema>;
 
+/** The report covers a calendar day, week (Monday to Sunday) or month, each beside the one before it. */
+export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+/** What the report counts holds by, each beside the previous period. */
+export const REPORT_BREAKDOWNS = ['decision', 'destination', 'indicator', 'agency', 'desk', 'hour', 'regency'] as const;
+export type ReportBreakdown = (typeof REPORT_BREAKDOWNS)[number];
+export const reportFilterSchema = z
+  .object({
+    period: z.enum(REPORT_PERIODS),
+    /** Any day of the period, as on the calendar; a week starts on the Monday on or before it, a month on the 1st. */
+    day: z.iso.date(),
+    /** The desk's offset from UTC, for the calendar and the hour of day (Palembang: +07:00). */
+    utcOffset: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'an offset such as +07:00').default('+07:00'),
+    ...holdFilters,
+  })
+  .strict();
+export type ReportFilter = z.output<typeof reportFilterSchema>;
+const reportCountSchema = z.object({
+  /** A code (decision, country, indicator id, agency, regency), a desk's name or an hour 00-23; null: not recorded. */
+  key: z.string().nullable(),
+  current: z.number().int(),
+  previous: z.number().int(),
+});
+export type ReportCount = z.infer<typeof reportCountSchema>;
+const periodCountSchema = z.object({ current: z.number().int(), previous: z.number().int() });
+export const reportSchema = z.object({
+  period: z.enum(REPORT_PERIODS),
+  /** [from, to) and the period before it, as instants at the desk's offset. */
+  from: z.string(),
+  to: z.string(),
+  previousFrom: z.string(),
+  previousTo: z.string(),
+  /** Travellers whose case was decided (clear included, before the filters), and the holds that pass the filters. */
+  totals: z.object({ decided: periodCountSchema, holds: periodCountSchema }),
+  breakdowns: z.record(z.enum(REPORT_BREAKDOWNS), z.array(reportCountSchema)),
+});
+export type ReviewReport = z.infer<typeof reportSchema>;
+
 export const queueRowSchema = z.object({
   id: z.string(),
   caseNumber: z.string(),
@@ -162,6 +200,7 @@ export const reviewProcedures = {
     access: SUPERVISION,
   }),
   'review.exportCsv': procedure({ input: exportFilterSchema, output: csvExportSchema, access: SUPERVISION }),
+  'review.report': procedure({ input: reportFilterSchema, output: reportSchema, access: SUPERVISION }),
   'review.signOff': procedure({
     input: z.object({ caseId }).strict(),
     output: reviewDetailSchema,

@@ -18,6 +18,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { nameKey } from '../../electron/core/cases/case-repository';
 import type { EventType } from '../../shared/events/catalogue';
 import { riskSchema, type Risk } from '../../shared/contract';
+import { REGENCIES, type Regency } from '../../shared/reference-data/areas';
 
 /** Deterministic PRNG (mulberry32): the same --cases gives the same travellers on every machine. */
 export function rng(seed: number): () => number {
@@ -158,6 +159,18 @@ function weighted<T extends { weight: number }>(random: () => number, items: rea
 }
 
 /** The desk's local day, as nextCaseNumber() counts it, so generated numbers never collide with new ones. */
+/** South Sumatra's regencies and cities (the airport's hinterland), where most held travellers come from. */
+const HOME_REGENCIES = REGENCIES.filter((r) => r.provinceCode === '16');
+/**
+ * A held traveller's origin, as the interview records it: often not given, mostly from South Sumatra, skewed towards
+ * a few regencies (so the report's regency counts have a shape), sometimes from anywhere in Indonesia.
+ */
+function heldOrigin(random: () => number): Regency | null {
+  if (random() < 0.3) return null;
+  if (random() < 0.15) return pick(random, REGENCIES);
+  return HOME_REGENCIES[Math.floor(random() ** 2 * HOME_REGENCIES.length)]!;
+}
+
 function localDateStamp(at: Date): string {
   return `${String(at.getFullYear() % 100).padStart(2, '0')}${String(at.getMonth() + 1).padStart(2, '0')}${String(at.getDate()).padStart(2, '0')}`;
 }
@@ -272,9 +285,9 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
     mrz_valid, document_code, document_number, issuing_state, nationality, primary_name, secondary_name, name_key, birth_date, sex,
     expiry_date, flight, travel_date, destination_airport, destination_country, checklist_version, answers, risk, status, decision,
     reasons, legal_ground, note, decided_at, decided_by, decided_by_name, decided_by_agency, countersigned_by, countersigned_by_name,
-    countersigned_at, contact_phone, contact_address, contact_consent)
+    countersigned_at, contact_phone, contact_address, contact_consent, origin_province, origin_regency)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'P', ?, 'IDN', 'IDN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'decided', ?, ?, ?, ?, ?, ?, ?, ?,
-    NULL, NULL, NULL, ?, ?, ?)`);
+    NULL, NULL, NULL, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare(
     'INSERT INTO events (id, device_id, device_seq, type, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -304,6 +317,8 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
   };
   const legalFor = (outcome: string) => LEGAL_GROUNDS.filter((g) => g.outcomes.includes(outcome as never));
   const checklistVersion = DEFAULT_CHECKLIST.version;
+  // Origins draw from their own stream, so the rest of the generated data stays as it was before they existed.
+  const originRandom = rng(20261204 ^ cases);
 
   const writeCase = (i: number): void => {
     const openedMs = times[i]!;
@@ -338,12 +353,13 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
     const address = consent === 1 ? 'Jl. Sudirman No. 12, Palembang' : null;
     const id = randomUUID();
     const flight = pick(random, profile.flights);
+    const origin = profile.held ? heldOrigin(originRandom) : null;
     insertCase.run(
       id, caseNumber, deviceId, desk.name, openedAt, officer.number, officer.name, source, mrz.join('\n'),
       document.number, traveller.primary, traveller.secondary, nameKey(traveller.primary, traveller.secondary),
       traveller.birthDate, traveller.sex, document.expiry, flight, openedAt.slice(0, 10), profile.airport, profile.country,
       checklistVersion, profile.answersJson, profile.riskJson, outcome, JSON.stringify(reasons), ground, note, decidedAt,
-      officer.number, officer.name, officer.agency, phone, address, consent,
+      officer.number, officer.name, officer.agency, phone, address, consent, origin?.provinceCode ?? null, origin?.code ?? null,
     );
     if (options.rebuildable) {
       const { risk } = profile;
@@ -360,6 +376,7 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
         outcome, status: 'decided', reasons, legalGround: ground, note, officerName: officer.name, agency: officer.agency,
         contact: consent === null ? null : { phone, address, consent: consent === 1 }, risk,
       });
+      if (origin) recordEvent(deskIndex, 'case.origin_recorded', id, officer.number, decidedAt, { provinceCode: origin.provinceCode, regencyCode: origin.code });
     } else {
       insertEvent.run(randomUUID(), deviceId, ++deviceSeq[deskIndex]!, 'case.opened', id, officer.number, openedAt,
         JSON.stringify({ caseNumber, source, mrz, checklistVersion }));

@@ -1,5 +1,6 @@
 // Benchmark (not a test): the supervisor's daily queue (review.queue through the real ReviewService) on a big
-// generated case database, p50/p95 beside the 100 ms target as a ratio, with the machine's load printed.
+// generated case database, p50/p95 beside the 100 ms target as a ratio; a month's report (review.report, beside the
+// month before) p95 beside 300 ms; a month's CSV export (review.exportCsv) in seconds; with the machine's load printed.
 //
 //   npm run bench:review                      1,000,000 cases (the cache bench:cases builds and shares)
 //   npm run bench:review -- --cases=50000     a smaller database
@@ -9,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queueFilterSchema, type Officer } from '../../shared/contract';
+import { exportFilterSchema, queueFilterSchema, reportFilterSchema, type Officer } from '../../shared/contract';
 import { openServices } from '../../electron/core';
 import { closeCheckpointed, generateCaseDatabase, rng } from './case-generator';
 import { openDatabase } from '../../electron/core/db/connection';
@@ -23,6 +24,9 @@ const CASES = Number(option('cases') ?? 1_000_000);
 const ITERATIONS = Number(option('iterations') ?? 1000);
 if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be a whole number of at least 1000');
 const QUEUE_TARGET_MS = 100;
+const REPORT_TARGET_MS = 300;
+const REPORT_ITERATIONS = Math.max(10, Math.round(ITERATIONS / 10));
+const EXPORTS = 3;
 const DIR = join('test-output', 'bench');
 const CACHE = join(DIR, `cases-${CASES === 1_000_000 ? '1m' : String(CASES)}.sqlite`);
 const SUPERVISOR: Officer = { id: 1, name: 'Bench Supervisor', officerNumber: 'BENCH-SPV', agency: 'BP3MI', role: 'supervisor', active: true, createdAt: '2026-01-01T00:00:00Z' };
@@ -59,6 +63,29 @@ try {
   console.log(`\n${total.toLocaleString('en')} cases over ${days} days; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`review.queue (one day, every desk): ${ITERATIONS} calls, ${Math.round(rows / ITERATIONS)} holds a day on average`);
   console.log(`  p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms; p95 / target ${QUEUE_TARGET_MS} ms = ${(at(95) / QUEUE_TARGET_MS).toFixed(2)}`);
+  // A month's report: a random day of the database's span, its calendar month and the month before it.
+  const reportTimes = new Float64Array(REPORT_ITERATIONS);
+  let monthHolds = 0;
+  for (let i = 0; i < REPORT_ITERATIONS; i++) {
+    const day = new Date(first + (31 + Math.floor(random() * (days - 31))) * 86_400_000).toISOString().slice(0, 10);
+    const started = performance.now();
+    monthHolds += services.review.report(reportFilterSchema.parse({ period: 'month', day }), SUPERVISOR).totals.holds.current;
+    reportTimes[i] = performance.now() - started;
+  }
+  reportTimes.sort();
+  const reportAt = (p: number) => reportTimes[Math.min(reportTimes.length - 1, Math.ceil((p / 100) * reportTimes.length) - 1)]!;
+  console.log(`review.report (a month beside the month before): ${REPORT_ITERATIONS} calls, ${Math.round(monthHolds / REPORT_ITERATIONS)} holds a month on average`);
+  console.log(`  p50 ${reportAt(50).toFixed(1)} ms, p95 ${reportAt(95).toFixed(1)} ms; p95 / target ${REPORT_TARGET_MS} ms = ${(reportAt(95) / REPORT_TARGET_MS).toFixed(2)}`);
+  // A month's CSV export (31 days, every hold, numbers masked), the browser host's path: the file's text in memory.
+  for (let i = 0; i < EXPORTS; i++) {
+    const from = new Date(first + Math.floor(random() * (days - 31)) * 86_400_000);
+    const filter = exportFilterSchema.parse({ from: from.toISOString(), to: new Date(from.getTime() + 31 * 86_400_000).toISOString() });
+    const started = performance.now();
+    const exported = await services.review.exportCsv(filter, SUPERVISOR);
+    const ms = performance.now() - started;
+    if (!exported.ok) throw new Error(exported.error.message);
+    console.log(`review.exportCsv (31 days): ${exported.value.rows.toLocaleString('en')} rows, ${((exported.value.csv?.length ?? 0) / 1e6).toFixed(1)} M characters in ${(ms / 1000).toFixed(2)} s`);
+  }
   const plan = services.db
     .prepare(`EXPLAIN QUERY PLAN SELECT id FROM cases WHERE decision IN ('tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action') AND opened_at >= ? AND opened_at < ?`)
     .all('2026-01-01', '2026-01-02') as { detail: string }[];

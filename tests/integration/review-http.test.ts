@@ -1,5 +1,5 @@
 // The review procedures over the browser host's real HTTP (issue 17): an officer signed in at the desk is refused
-// review.queue and review.signOff by the core even when calling /rpc straight, with the page's own secret.
+// review.queue, review.signOff, review.exportCsv and review.report by the core even when calling /rpc straight, with the page's own secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeskWithAdmin, type TestDesk } from './core-harness';
 import { startTestHost, type TestHost } from './host-harness';
@@ -17,17 +17,20 @@ afterAll(async () => {
   desk.close();
 });
 
+const REPORT = { period: 'month', day: '2026-11-28' };
 const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
 
 describe('review over the browser host', () => {
   it('answers an admin and refuses an officer, whatever the officer sends', async () => {
     expect(await rpc('review.queue', DAY)).toMatchObject({ ok: true, value: { counts: { holds: 0 } } });
+    expect(await rpc('review.report', REPORT)).toMatchObject({ ok: true, value: { totals: { holds: { current: 0 } } } });
     const officer = { name: 'Budi Petugas', officerNumber: 'BP-1', agency: 'BP3MI', role: 'officer', password: 'officer-pass-01' } as const;
     await desk.must('officers.create', officer);
     await desk.must('session.signIn', { officerNumber: officer.officerNumber, password: officer.password });
     expect(await rpc('review.queue', DAY)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.signOff', { caseId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.exportCsv', { ...DAY, fullDocumentNumbers: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rpc('review.report', REPORT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Claiming a role in the input changes nothing: the schema has no such field.
     expect(await rpc('review.queue', { ...DAY, role: 'supervisor' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

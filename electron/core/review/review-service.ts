@@ -17,7 +17,11 @@ import {
   type QueueRow,
   type ReviewDetail,
   type ReviewQueue,
+  type ReportFilter,
+  type ReviewReport,
 } from '../../../shared/contract';
+import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
+import { localHour, reportWindow } from '../../../shared/review/report-period';
 import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -27,7 +31,7 @@ import type { EventStore } from '../events/event-store';
 import type { OfficerService } from '../officers/officer-service';
 import type { ShellCapabilities } from '../types';
 import { holdsCsv } from './csv-export';
-import { ReviewRepository, isHold } from './review-repository';
+import { ReviewRepository, isHold, type ReportHold } from './review-repository';
 
 /** The calendar day, at the offset the instant is written with, of the instant `shiftMs` later: for file names. */
 function localDay(instant: string, shiftMs = 0): string {
@@ -103,6 +107,50 @@ export class ReviewService {
     const saved = await this.shell.saveFile(fileName, Buffer.from(csv, 'utf8'), { name: 'CSV', extensions: ['csv'] });
     if (saved) audited();
     return ok({ fileName, rows: holds.length, csv: null, shellOutcome: saved ? 'saved' : 'cancelled' });
+  }
+
+  /**
+   * The report of a day, week or month beside the period before it: decided cases, and the holds that pass the
+   * filters counted by each breakdown. Showing it is audited with the period and the filters.
+   */
+  report(filter: ReportFilter, viewer: Officer): ReviewReport {
+    const { period, day, utcOffset, ...filters } = filter;
+    const window = reportWindow(period, day, utcOffset);
+    const utc = (instant: string) => new Date(instant).toISOString();
+    const holdsOf = (from: string, to: string) => this.repository.reportBetween(utc(from), utc(to)).filter((row) => matches(row, filters));
+    const current = holdsOf(window.from, window.to);
+    const previous = holdsOf(window.previousFrom, window.previousTo);
+    const keysOf: Record<ReportBreakdown, (hold: ReportHold) => (string | null)[]> = {
+      decision: (h) => [h.decision],
+      destination: (h) => [h.destinationCountry],
+      indicator: (h) => h.indicators,
+      agency: (h) => [h.agency],
+      desk: (h) => [h.deskName],
+      hour: (h) => [String(localHour(h.openedAt, utcOffset)).padStart(2, '0')],
+      regency: (h) => [h.originRegency],
+    };
+    const breakdowns = Object.fromEntries(
+      REPORT_BREAKDOWNS.map((name) => {
+        const counts = countBy(current, previous, keysOf[name]);
+        // Every hour is shown, in order, so the chart's axis is the day; the rest lead with the biggest now.
+        if (name === 'hour') {
+          const byHour = new Map(counts.map((c) => [c.key, c]));
+          return [name, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).map((key) => byHour.get(key) ?? { key, current: 0, previous: 0 })];
+        }
+        return [name, counts.sort((a, b) => b.current - a.current || b.previous - a.previous || (a.key ?? '~').localeCompare(b.key ?? '~'))];
+      }),
+    ) as Record<ReportBreakdown, ReportCount[]>;
+    const report: ReviewReport = {
+      period,
+      ...window,
+      totals: {
+        decided: { current: this.repository.decidedBetween(utc(window.from), utc(window.to)), previous: this.repository.decidedBetween(utc(window.previousFrom), utc(window.previousTo)) },
+        holds: { current: current.length, previous: previous.length },
+      },
+      breakdowns,
+    };
+    this.audit.append(viewer.officerNumber, 'review.report_viewed', { period, from: window.from, to: window.to, filters, holds: current.length });
+    return report;
   }
 
   /** The whole case with its review; showing it is audited (by the case service). */
@@ -221,6 +269,23 @@ function matches(row: QueueRow, filter: HoldFilters): boolean {
     (filter.originRegency === undefined || row.originRegency === filter.originRegency) &&
     (filter.state === undefined || row.state === filter.state)
   );
+}
+
+/** How many holds of each period carry each key (a hold with several indicators counts once under each). */
+function countBy(current: readonly ReportHold[], previous: readonly ReportHold[], keys: (hold: ReportHold) => (string | null)[]): ReportCount[] {
+  const counts = new Map<string | null, ReportCount>();
+  const add = (holds: readonly ReportHold[], field: 'current' | 'previous') => {
+    for (const hold of holds) {
+      for (const key of keys(hold)) {
+        const count = counts.get(key) ?? { key, current: 0, previous: 0 };
+        count[field]++;
+        counts.set(key, count);
+      }
+    }
+  };
+  add(current, 'current');
+  add(previous, 'previous');
+  return [...counts.values()];
 }
 
 function auditAction(type: EventType): string {

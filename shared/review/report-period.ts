@@ -1,0 +1,40 @@
+// Owns the report's calendar: which instants a day, a week (Monday to Sunday) or a month starts and ends at, at the
+// desk's offset from UTC, the period before it, and the hour of day an instant falls in there. Pure, so the core
+// counts and the screen labels with the same periods.
+import type { ReportPeriod } from '../contract/review';
+
+export interface ReportWindow {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The period of `period` that holds the calendar day `day` (yyyy-mm-dd), and the one before it. */
+export function reportWindow(period: ReportPeriod, day: string, utcOffset: string): ReportWindow {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const at = (ms: number) => `${isoDay(ms)}T00:00:00${utcOffset}`;
+  if (period === 'month') {
+    return { from: at(Date.UTC(y, m - 1, 1)), to: at(Date.UTC(y, m, 1)), previousFrom: at(Date.UTC(y, m - 2, 1)), previousTo: at(Date.UTC(y, m - 1, 1)) };
+  }
+  const days = period === 'week' ? 7 : 1;
+  const dayMs = Date.UTC(y, m - 1, d);
+  // getUTCDay: Sunday 0; a week here starts on Monday, as Indonesian calendars print it.
+  const start = period === 'week' ? dayMs - ((new Date(dayMs).getUTCDay() + 6) % 7) * DAY_MS : dayMs;
+  return { from: at(start), to: at(start + days * DAY_MS), previousFrom: at(start - days * DAY_MS), previousTo: at(start) };
+}
+
+/** Minutes east of UTC of an offset such as +07:00. */
+export function offsetMinutes(utcOffset: string): number {
+  const sign = utcOffset.startsWith('-') ? -1 : 1;
+  const [h, m] = utcOffset.slice(1).split(':').map(Number) as [number, number];
+  return sign * (h * 60 + m);
+}
+
+/** The hour of day (0-23) at the offset of an instant. */
+export function localHour(instant: string, utcOffset: string): number {
+  return new Date(Date.parse(instant) + offsetMinutes(utcOffset) * 60_000).getUTCHours();
+}
