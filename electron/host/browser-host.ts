@@ -1,13 +1,13 @@
 // Owns the browser host: the built renderer and the contract served on 127.0.0.1 only, for one launch,
 // behind a per-launch secret and Host/Origin checks (so other sites and other local users' pages cannot call it).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fail, type CallResult } from '../../shared/contract';
 import type { DeskCore } from '../core';
-import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../core/renderer-serving';
+import { loadRendererFile } from '../core/renderer-serving';
 
 export const SECRET_HEADER = 'x-desk-secret';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -144,24 +144,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET.');
-    return serveFile(path, res);
-  }
-
-  function serveFile(decodedPath: string, res: ServerResponse): void {
-    const relative = normalize(decodedPath).replace(/^([/\\])+/, '');
-    let file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return refuse(res, 403, 'Outside the app.');
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-    const type = mimeTypeFor(file);
-    res.writeHead(200, {
-      'content-type': type,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
-    });
-    createReadStream(file).pipe(res);
+    // The same guard and headers as Electron's app:// protocol: one set of rules for both shells.
+    const answer = await loadRendererFile(rendererDir, url.pathname, req.method ?? 'GET');
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
   }
 
   const unsubscribe = core.subscribe((event) => {

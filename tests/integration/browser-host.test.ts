@@ -3,6 +3,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER, type BrowserHost } from '../../electron/host/browser-host';
+import { loadRendererFile } from '../../electron/main/renderer-files';
 import { openTestDesk, type TestDesk } from './core-harness';
 import { startTestHost, type TestHost } from './host-harness';
 
@@ -127,6 +128,16 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).toContain("object-src 'none'");
     const escape = await send('GET', '/..%2f..%2f..%2fetc%2fpasswd', { host: new URL(host.origin).host });
     expect(escape.body).not.toContain('root:');
+  });
+
+  it('serves the renderer through the same guard and headers as the app:// protocol', async () => {
+    for (const path of ['/', '/index.html', '/cases/42', '/assets/missing.js', '/..%2f..%2fetc%2fpasswd']) {
+      const reply = await send('GET', path, { host: new URL(host.origin).host });
+      const electron = await loadRendererFile(testHost.rendererDir, `app://desk${path}`, 'GET');
+      const expected = Object.fromEntries(Object.entries(electron.headers).map(([name, value]) => [name.toLowerCase(), value]));
+      expect(reply.status, path).toBe(electron.status);
+      expect(reply.headers, path).toMatchObject(expected);
+    }
   });
 
   it('streams events to a holder of the secret only', async () => {

@@ -7,6 +7,8 @@ import type { DeskCore } from '../../electron/core';
 
 export interface TestHost {
   host: BrowserHost;
+  /** The folder the host serves as the built renderer. */
+  rendererDir: string;
   /** Calls a procedure over /rpc as the desk's own page would (its origin and secret); the parsed answer. */
   rpc(name: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -18,6 +20,7 @@ export async function startTestHost(core: DeskCore): Promise<TestHost> {
   const host = await startBrowserHost({ core, rendererDir });
   return {
     host,
+    rendererDir,
     async rpc(name, input) {
       const response = await fetch(`${host.origin}/rpc/${name}`, {
         method: 'POST',
