@@ -21,7 +21,7 @@ function indonesianTexts(value: unknown, found: string[] = []): string[] {
 const INDONESIAN = [...Object.values(catalogue.id), ...indonesianTexts(REASON_CODES), ...indonesianTexts(SHIPPED_CHECKLISTS)];
 
 /** The same in both languages on purpose: names, formats, and loanwords Indonesian uses as they are. */
-const SAME_IN_BOTH = new Set(['agency.BP3MI', 'role.supervisor', 'role.admin', 'officers.status', 'scan.format', 'case.amendment', 'caseReview.print', 'slip.layout.A4']);
+const SAME_IN_BOTH = new Set(['agency.BP3MI', 'role.supervisor', 'role.admin', 'officers.status', 'scan.format', 'case.amendment', 'caseReview.print', 'slip.layout.A4', 'diagnostics.version.electron', 'diagnostics.version.node']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
