@@ -1,6 +1,6 @@
 // Owns catching keyboard-wedge devices: a passport reader typing MRZ lines, or a barcode scanner typing a slip's
 // case number or a boarding pass (IATA BCBP), all far faster than a person types. Captured whatever has focus and
-// handed over whole.
+// handed over whole; keys held back that were no device's (a person's rolled keys) are given back in order.
 import { useEffect, useRef } from 'react';
 import { parseBoardingPass } from '../../../shared/bcbp';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
@@ -24,6 +24,32 @@ export type WedgeBurst = { kind: 'mrz'; text: string } | { kind: 'slip'; text: s
 /** Where a boarding pass read by the desk's scanner goes: the open case's onward-ticket question takes it. */
 export const BOARDING_PASS_EVENT = 'meja:boarding-pass';
 
+/** Marks the keys this hook hands back to the page, so it does not catch them a second time. */
+const replayed = new WeakSet<Event>();
+
+/** A field where typed characters become text (rather than a control whose keys are shortcuts). */
+function takesText(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  if (element instanceof HTMLTextAreaElement) return true;
+  return element instanceof HTMLInputElement && /^(text|search|email|tel|url|password|number)$/.test(element.type);
+}
+
+/**
+ * Hands keys that were held back as a possible device burst, but were not one, to where they were typed: text into
+ * the field that still has the focus (as typing would, so React sees the change), other keys as key presses.
+ */
+function replay(held: { key: string; target: EventTarget | null }[]): void {
+  for (const { key, target } of held) {
+    const element = target instanceof Element ? target : document.body;
+    if (key.length === 1 && takesText(element) && document.activeElement === element) {
+      document.execCommand('insertText', false, key);
+      continue;
+    }
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    replayed.add(event);
+    element.dispatchEvent(event);
+  }
+}
+
 export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled = true): void {
   const callback = useRef(onBurst);
   callback.current = onBurst;
@@ -34,48 +60,73 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     let keys = 0;
     let started = 0;
     let last = 0;
+    /** Keys kept from the page since the burst looked like a device; given back if it was not one. */
+    let held: { key: string; target: EventTarget | null }[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
+    const reset = () => {
+      buffer = '';
+      keys = 0;
+      held = [];
+    };
+    const giveBack = () => {
+      const keysToGive = held;
+      reset();
+      replay(keysToGive);
+    };
 
     const finish = () => {
       const typed = buffer.trim();
       const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
-      buffer = '';
-      keys = 0;
-      if (!machineSpeed) return;
-      // A boarding pass keeps its spaces: its fields are found by position.
-      if (parseBoardingPass(typed).ok) return callback.current({ kind: 'boarding_pass', text: typed });
-      const text = typed.replace(NOT_MRZ_OR_SLIP, '').trim();
-      if (CASE_NUMBER_PATTERN.test(text.toUpperCase())) callback.current({ kind: 'slip', text: text.toUpperCase() });
-      else if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) callback.current({ kind: 'mrz', text });
+      const burst = machineSpeed ? recognise(typed) : null;
+      if (burst) {
+        reset();
+        callback.current(burst);
+      } else giveBack(); // a person typing fast, or a device typing something the desk does not read: nothing is lost
     };
 
     const onKey = (event: KeyboardEvent) => {
+      if (replayed.has(event)) return;
       // A field that takes a device's burst itself (the boarding-pass field) keeps it.
       if (event.target instanceof Element && event.target.closest('[data-wedge-off]') !== null) return;
       // A held key repeats as fast as a device types (holding Tab to move through a form): a device never repeats.
       if (event.repeat) {
-        buffer = '';
-        keys = 0;
+        if (held.length > 0) giveBack();
+        reset();
         return;
       }
       // Any printable character (a boarding pass has spaces and '/'); modified keys are shortcuts, never a device.
       const isChar = event.key.length === 1 && !event.ctrlKey && !event.altKey && !event.metaKey;
-      if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') return;
+      if (!isChar && event.key !== 'Enter' && event.key !== 'Tab') {
+        // Backspace, arrows, Escape, shortcuts: the held keys were typed before, so they land first.
+        if (held.length > 0) giveBack();
+        return;
+      }
       const now = event.timeStamp;
       const gap = now - last;
       if (keys === 0 || gap > MAX_GAP_MS) {
-        buffer = '';
-        keys = 0;
+        if (held.length > 0) giveBack();
+        reset();
         started = now;
+      } else if (held.length > 0 && gap > MAX_AVERAGE_GAP_MS) {
+        // Held keys followed at a person's pace: it was a person all along (a rolled pair of keys).
+        giveBack();
+        started = now;
+      } else if (held.length === 0 && gap <= DEVICE_GAP_MS) {
+        // The first device-speed key: the burst starts at the key before it. Keys before that were a person's
+        // (an answer pressed just before the scan), they already reached the page and are not part of the burst.
+        buffer = buffer.slice(-1);
+        keys = 1;
+        started = last;
       }
       last = now;
       keys++;
       buffer += isChar ? event.key : '\n';
       // Once it is clearly a machine typing, keep the rest of the burst out of whatever field has focus.
-      if ((keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS)) {
+      if (held.length > 0 || (keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS)) {
         event.preventDefault();
         event.stopPropagation();
+        held.push({ key: event.key, target: event.target });
       }
       clearTimeout(timer);
       timer = setTimeout(finish, END_PAUSE_MS);
@@ -86,4 +137,14 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
       window.removeEventListener('keydown', onKey, { capture: true });
     };
   }, [enabled]);
+}
+
+/** What a device's burst is, if the desk reads it. */
+function recognise(typed: string): WedgeBurst | null {
+  // A boarding pass keeps its spaces: its fields are found by position.
+  if (parseBoardingPass(typed).ok) return { kind: 'boarding_pass', text: typed };
+  const text = typed.replace(NOT_MRZ_OR_SLIP, '').trim();
+  if (CASE_NUMBER_PATTERN.test(text.toUpperCase())) return { kind: 'slip', text: text.toUpperCase() };
+  if (text.replace(/[^A-Za-z0-9<]/g, '').length >= MIN_MRZ_CHARS) return { kind: 'mrz', text };
+  return null;
 }
