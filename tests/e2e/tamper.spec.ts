@@ -1,7 +1,9 @@
-// Tamper evidence as a supervisor or admin meets it (issue #16, finding 3): a case row changed behind its events
-// while the desk was off is found at the next start and shown on the home screen; an officer sees no alarm.
+// Tamper evidence as a supervisor or admin meets it (issue #16, finding 3): a case row changed behind its events,
+// a rehashed chain, a cut tail or a dropped trigger, done while the desk was off, is found at the next start and
+// shown on the home screen; an officer sees no alarm.
 import Database from 'better-sqlite3';
 import { generateMrz } from '../../shared/mrz';
+import { changeCaseRows, cutTail, dropEventsTrigger, rewriteAndRehash } from '../support/tamperings';
 import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
 
 const MRZ = generateMrz('TD3', {
@@ -34,7 +36,7 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   await desk.host.close();
   desk.core.close();
   const raw = new Database(databasePath);
-  raw.exec("UPDATE cases SET decision = 'clear'");
+  changeCaseRows(raw);
   raw.close();
 
   await desk.start();
@@ -43,7 +45,7 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   const alarm = page.getByTestId('integrity-alarm');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await expect(alarm.getByRole('heading', { name: 'Catatan meja ini mungkin telah diubah' })).toBeVisible();
-  await expect(alarm).toContainText('field(s) decision do not match its events');
+  await expect(alarm).toContainText('field(s) decision, note do not match its events');
   await shot(page, 'integrity-alarm');
 
   // An officer's home screen carries no alarm (the check's report is for supervisors and admins).
@@ -52,3 +54,34 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   await expect(page.getByRole('heading', { name: `Selamat bertugas, ${OFFICER.name}.` })).toBeVisible();
   await expect(page.getByTestId('integrity-alarm')).toHaveCount(0);
 });
+
+const OTHER_TAMPERINGS = [
+  { what: 'an audit entry rewritten and every later hash recomputed', tamper: rewriteAndRehash, shown: /rewritten/ },
+  { what: 'the newest audit entries cut off', tamper: cutTail, shown: /cut off/ },
+  { what: 'an append-only trigger dropped', tamper: dropEventsTrigger, shown: /events_no_delete/ },
+];
+
+for (const { what, tamper, shown } of OTHER_TAMPERINGS) {
+  test(`the admin is shown at the next start: ${what} while the desk was off`, async ({ page, desk, shot }) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const decided = await desk.core.dispatch('cases.decide', { caseId: (opened.value as { id: string }).id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Referred.' });
+    expect(decided.ok).toBe(true);
+    const databasePath = desk.core.databasePath;
+    await desk.host.close();
+    desk.core.close();
+    const raw = new Database(databasePath);
+    tamper(raw);
+    raw.close();
+
+    await desk.start();
+    await desk.open(page);
+    await signIn(page, ADMIN.officerNumber, ADMIN.password);
+    const alarm = page.getByTestId('integrity-alarm');
+    await expect(alarm).toBeVisible({ timeout: 30_000 });
+    await expect(alarm).toContainText(shown);
+    await shot(page, `integrity-alarm-${tamper.name}`);
+  });
+}

@@ -1,10 +1,10 @@
 // The record under tampering (issue #16, finding 3): a rewritten and rehashed chain, a cut tail, a changed case
 // row and a dropped append-only trigger are each found by the check that runs at the next start.
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
 import type { IntegrityReport } from '../../shared/contract';
+import { changeCaseRows, cutTail, dropEventsTrigger, rewriteAndRehash } from '../support/tamperings';
 import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
@@ -48,49 +48,27 @@ async function settledReport(d: TestDesk): Promise<IntegrityReport> {
   throw new Error('the integrity check never finished');
 }
 
-const rehash = (prev: string, seq: number, at: string, actor: string | null, action: string, detail: string) =>
-  createHash('sha256').update(JSON.stringify([prev, seq, at, actor, action, detail])).digest('hex');
-
 describe('tamper evidence at start', () => {
   it('finds an entry rewritten with every later hash recomputed', async () => {
-    const report = await tamperedDesk((raw) => {
-      raw.exec('DROP TRIGGER audit_log_no_update');
-      const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as { seq: number; at: string; actor: string | null; action: string; detail: string; prev_hash: string }[];
-      let prev = '0'.repeat(64);
-      const update = raw.prepare('UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?');
-      for (const row of rows) {
-        const detail = row.action === 'case.decided' ? JSON.stringify({ caseId: 'someone-else' }) : row.detail;
-        const hash = rehash(prev, row.seq, row.at, row.actor, row.action, detail);
-        update.run(detail, prev, hash, row.seq);
-        prev = hash;
-      }
-      // Put the trigger back so only the rehash is left to find.
-      raw.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
-    });
+    const report = await tamperedDesk(rewriteAndRehash);
     expect(report.state).toBe('failed');
     expect(report.problems.join('\n')).toMatch(/rewritten/);
   });
 
   it('finds the newest entries cut off', async () => {
-    const report = await tamperedDesk((raw) => {
-      raw.exec('DROP TRIGGER audit_log_no_delete');
-      raw.exec('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)');
-      raw.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
-    });
+    const report = await tamperedDesk(cutTail);
     expect(report.state).toBe('failed');
     expect(report.problems.join('\n')).toMatch(/cut off/);
   });
 
   it('finds a case row changed behind its events', async () => {
-    const report = await tamperedDesk((raw) => {
-      raw.exec("UPDATE cases SET decision = 'clear', note = ''");
-    });
+    const report = await tamperedDesk(changeCaseRows);
     expect(report.state).toBe('failed');
     expect(report.problems.join('\n')).toMatch(/field\(s\) decision, note do not match its events/);
   });
 
   it('finds an append-only trigger dropped', async () => {
-    const report = await tamperedDesk((raw) => raw.exec('DROP TRIGGER events_no_delete'));
+    const report = await tamperedDesk(dropEventsTrigger);
     expect(report).toMatchObject({ state: 'failed', problems: [expect.stringMatching(/events_no_delete/)] });
     // The failure is in the audit log too.
     const failed = (await desk!.must('audit.recent', { limit: 20 })).find((e) => e.action === 'integrity.failed');

@@ -1,13 +1,15 @@
 // Desk sync on real desks and a real hub on a throwaway PostgreSQL cluster: enrollment from the settings
 // procedure, a hold at desk 1 in desk 2's history, idempotent push and pull, the hub's "expected sequence" after a
 // gap, an outage shown in the header state and healed, a revoked desk refused and told why.
+import Database from 'better-sqlite3';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
+import { rewriteChainAndHeadFile } from '../../support/tamperings';
 import { startTcpProxy } from '../../support/tcp-proxy';
 import type { TestDesk } from '../core-harness';
-import { openDeskWithAdmin } from '../core-harness';
+import { ADMIN, openDeskWithAdmin, openTestDesk } from '../core-harness';
 import { deviceIdOf, enrolledDesk, HOLD, MANUAL_SYNC, passport, query, reopen, synced, write } from './sync-harness';
 
 let hub: TestHub;
@@ -171,5 +173,28 @@ describe('desk sync', () => {
     const { code } = await hub.hub.services.desks.reissueCode('PLM', 'R11');
     await d1.must('sync.enroll', { hubUrl: hub.url, code });
     expect(await synced(d1)).toMatchObject({ pending: 0, problem: null });
+  });
+
+  it("catches a chain rewritten together with its head file, which the desk alone cannot see, and keeps saying so on both sides", async () => {
+    const d1 = track(await enrolledDesk(hub, 'PLM', 'T01'));
+    const held = await d1.must('cases.open', { source: 'manual', mrz: passport('T0100001') });
+    await d1.must('cases.decide', { caseId: held.id, ...HOLD });
+    expect(await synced(d1)).toMatchObject({ problem: null });
+    // Someone who holds the desk's disk rehashes the chain after rewriting the decision's entry, and the head file
+    // with it; the desk is then started again.
+    d1.core.close();
+    desks.splice(desks.indexOf(d1), 1);
+    const raw = new Database(d1.core.databasePath);
+    rewriteChainAndHeadFile(raw, d1.core.databasePath);
+    raw.close();
+    const again = track(await openTestDesk(MANUAL_SYNC, d1.dataDir));
+    await again.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    // The desk's own check has nothing to hold the forgery against; the hub has what this desk told it before.
+    expect(await again.must('sync.now', {})).toMatchObject({ state: 'error', problem: { code: 'audit_mismatch', message: expect.stringMatching(/entry \d+ of the desk's audit log/) } });
+    const listing = (await hub.hub.services.desks.list()).find((d) => d.deskCode === 'T01');
+    expect(listing?.auditMismatchSince).not.toBeNull();
+    // Never repaired by itself: work and syncs go on, and the mismatch stays shown.
+    await again.must('cases.open', { source: 'manual', mrz: passport('T0100002') });
+    expect(await again.must('sync.now', {})).toMatchObject({ state: 'error', pending: 0, problem: { code: 'audit_mismatch' } });
   });
 });
