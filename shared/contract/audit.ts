@@ -21,11 +21,37 @@ export const auditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
+/**
+ * What the tamper check can find. The kind picks the sentence the officer reads in the app's language; the
+ * subject names what is affected (an entry number, a trigger, a case number); the detail is the core's technical
+ * account in English, for the IT officer.
+ */
+export const INTEGRITY_PROBLEM_KINDS = [
+  'chain_broken',
+  'head_missing',
+  'tail_cut',
+  'chain_rewritten',
+  'trigger_missing',
+  'case_without_events',
+  'case_missing',
+  'case_differs',
+  'event_unreadable',
+  'check_failed',
+] as const;
+export type IntegrityProblemKind = (typeof INTEGRITY_PROBLEM_KINDS)[number];
+
+export const integrityProblemSchema = z.object({
+  kind: z.enum(INTEGRITY_PROBLEM_KINDS),
+  subject: z.string(),
+  detail: z.string(),
+});
+export type IntegrityProblem = z.infer<typeof integrityProblemSchema>;
+
 /** The desk's tamper check (chain, head file, append-only triggers, case tables against their events). */
 export const integrityReportSchema = z.object({
   state: z.enum(['pending', 'ok', 'failed']),
   checkedAt: z.string().nullable(),
-  problems: z.array(z.string()),
+  problems: z.array(integrityProblemSchema),
 });
 export type IntegrityReport = z.infer<typeof integrityReportSchema>;
 

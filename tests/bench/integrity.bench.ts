@@ -77,7 +77,7 @@ try {
     const line = (label: string, times: number[]) =>
       `  ${label}: ${times.length} calls, p50 ${at(times, 50).toFixed(1)} ms, p95 ${at(times, 95).toFixed(1)} ms, max ${at(times, 100).toFixed(1)} ms`;
     console.log(`\n${CASES.toLocaleString('en')} cases; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`tamper check from core open to report: ${checkSeconds.toFixed(1)} s, state ${report.state}${report.problems.length ? `: ${report.problems.join(' | ')}` : ''}`);
+    console.log(`tamper check from core open to report: ${checkSeconds.toFixed(1)} s, state ${report.state}${report.problems.length ? `: ${report.problems.map((p) => p.detail).join(' | ')}` : ''}`);
     console.log(`${OFFICER_CALL.name} answered by dispatch`);
     console.log(line('while the check ran', during));
     console.log(line('after it finished  ', after));

@@ -45,7 +45,12 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   const alarm = page.getByTestId('integrity-alarm');
   await expect(alarm).toBeVisible({ timeout: 30_000 });
   await expect(alarm.getByRole('heading', { name: 'Catatan meja ini mungkin telah diubah' })).toBeVisible();
-  await expect(alarm).toContainText('field(s) decision, note do not match its events');
+  // The officer reads what happened in the app's language; the core's technical account waits behind a click.
+  await expect(alarm).toContainText(/Kasus PLM-\S+ tidak sesuai dengan riwayat kejadiannya: isinya telah diubah\./);
+  const technical = alarm.getByText(/field\(s\) decision, note do not match its events/).first();
+  await expect(technical).toBeHidden();
+  await alarm.getByText('Rincian teknis').first().click();
+  await expect(technical).toBeVisible();
   await shot(page, 'integrity-alarm');
 
   // An officer's home screen carries no alarm (the check's report is for supervisors and admins).
@@ -56,9 +61,9 @@ test('a case row changed while the desk was off is shown to the admin on the hom
 });
 
 const OTHER_TAMPERINGS = [
-  { what: 'an audit entry rewritten and every later hash recomputed', tamper: rewriteAndRehash, shown: /rewritten/ },
-  { what: 'the newest audit entries cut off', tamper: cutTail, shown: /cut off/ },
-  { what: 'an append-only trigger dropped', tamper: dropEventsTrigger, shown: /events_no_delete/ },
+  { what: 'an audit entry rewritten and every later hash recomputed', tamper: rewriteAndRehash, shown: /Log audit ditulis ulang: entri \d+ tidak sama/ },
+  { what: 'the newest audit entries cut off', tamper: cutTail, shown: /Entri log audit setelah entri \d+ telah dipotong\./ },
+  { what: 'an append-only trigger dropped', tamper: dropEventsTrigger, shown: /Pengaman yang membuat catatan tidak dapat diubah \(events_no_delete\)/ },
 ];
 
 for (const { what, tamper, shown } of OTHER_TAMPERINGS) {

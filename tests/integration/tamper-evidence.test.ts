@@ -52,24 +52,29 @@ describe('tamper evidence at start', () => {
   it('finds an entry rewritten with every later hash recomputed', async () => {
     const report = await tamperedDesk(rewriteAndRehash);
     expect(report.state).toBe('failed');
-    expect(report.problems.join('\n')).toMatch(/rewritten/);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'chain_rewritten', detail: expect.stringMatching(/rewritten/) }));
   });
 
   it('finds the newest entries cut off', async () => {
     const report = await tamperedDesk(cutTail);
     expect(report.state).toBe('failed');
-    expect(report.problems.join('\n')).toMatch(/cut off/);
+    expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'tail_cut', detail: expect.stringMatching(/cut off/) }));
   });
 
   it('finds a case row changed behind its events', async () => {
     const report = await tamperedDesk(changeCaseRows);
     expect(report.state).toBe('failed');
-    expect(report.problems.join('\n')).toMatch(/field\(s\) decision, note do not match its events/);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ kind: 'case_differs', detail: expect.stringMatching(/field\(s\) decision, note do not match its events/) }),
+    );
+    // The subject is the case number the officer knows, not the internal id.
+    const caseNumbers = new Set(report.problems.filter((p) => p.kind === 'case_differs').map((p) => p.subject));
+    for (const subject of caseNumbers) expect(subject).toMatch(/^PLM-/);
   });
 
   it('finds an append-only trigger dropped', async () => {
     const report = await tamperedDesk(dropEventsTrigger);
-    expect(report).toMatchObject({ state: 'failed', problems: [expect.stringMatching(/events_no_delete/)] });
+    expect(report).toMatchObject({ state: 'failed', problems: [{ kind: 'trigger_missing', subject: 'events_no_delete', detail: expect.stringMatching(/events_no_delete/) }] });
     // The failure is in the audit log too.
     const failed = (await desk!.must('audit.recent', { limit: 20 })).find((e) => e.action === 'integrity.failed');
     expect(failed?.detail.problems).toEqual(report.problems);
@@ -85,7 +90,10 @@ describe('tamper evidence at start', () => {
     });
     expect(report.state).toBe('failed');
     expect(report.problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/00000000-planted: in the case table without any event/), expect.stringMatching(/ffffffff-planted: in the case table without any event/)]),
+      expect.arrayContaining([
+        { kind: 'case_without_events', subject: '00000000-planted', detail: expect.stringMatching(/in the case table without any event/) },
+        { kind: 'case_without_events', subject: 'ffffffff-planted', detail: expect.stringMatching(/in the case table without any event/) },
+      ]),
     );
   });
 });

@@ -4,7 +4,7 @@
 // It cannot stop someone who controls the whole disk and the app (see README, Security).
 import type Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
-import type { IntegrityReport } from '../../../shared/contract';
+import type { IntegrityProblem, IntegrityProblemKind, IntegrityReport } from '../../../shared/contract';
 import { CaseRepository, type CaseRow } from '../cases/case-repository';
 import { openDatabase, type Db } from '../db/connection';
 import { eventFromRow, type EventRow } from '../events/event-store';
@@ -22,6 +22,10 @@ const MAX_PROBLEMS = 20;
 
 type Statement = Database.Statement<unknown[]>;
 
+function problem(kind: IntegrityProblemKind, subject: string | number, detail: string): IntegrityProblem {
+  return { kind, subject: String(subject), detail };
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs in slices: hands the event loop back once a slice of work has taken SLICE_MS, so calls are answered. */
@@ -34,11 +38,11 @@ function slicer(): () => Promise<void> {
   };
 }
 
-export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string): Promise<string[]> {
-  const problems: string[] = [];
+export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string): Promise<IntegrityProblem[]> {
+  const problems: IntegrityProblem[] = [];
   const pause = slicer();
   const verification = await audit.verifyInBackground(pause);
-  if (!verification.ok) problems.push(`audit chain: ${verification.problem}`);
+  if (!verification.ok) problems.push(problem('chain_broken', verification.brokenAt ?? '', `audit chain: ${verification.problem}`));
   problems.push(...checkHead(db, audit, headFile));
   problems.push(...checkTriggers(db));
   await yieldToEventLoop();
@@ -50,24 +54,27 @@ export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string):
  * The database's chain against the head file. Run it at open, before the desk appends anything: the first append
  * rewrites the head file from whatever head the database has.
  */
-export function checkHead(db: Db, audit: AuditLog, headFile: string): string[] {
+export function checkHead(db: Db, audit: AuditLog, headFile: string): IntegrityProblem[] {
   const kept = readHeadFile(headFile);
   const last = audit.head();
-  if (!kept) return last ? ['audit chain: the head file kept outside the database is missing'] : [];
+  if (!kept) return last ? [problem('head_missing', last.seq, 'audit chain: the head file kept outside the database is missing')] : [];
   if (!last || kept.seq > last.seq) {
-    return [`audit chain: the head file says entry ${kept.seq} was written, the database ends at ${last?.seq ?? 0} (entries were cut off)`];
+    const end = last?.seq ?? 0;
+    return [problem('tail_cut', end, `audit chain: the head file says entry ${kept.seq} was written, the database ends at ${end} (entries were cut off)`)];
   }
   const entry = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(kept.seq) as string | undefined;
-  if (entry !== kept.hash) return [`audit chain: entry ${kept.seq} differs from the head kept outside the database (the chain was rewritten)`];
+  if (entry !== kept.hash) {
+    return [problem('chain_rewritten', kept.seq, `audit chain: entry ${kept.seq} differs from the head kept outside the database (the chain was rewritten)`)];
+  }
   return [];
 }
 
-function checkTriggers(db: Db): string[] {
+function checkTriggers(db: Db): IntegrityProblem[] {
   const present = new Map(
     (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
   );
   return APPEND_ONLY_TRIGGERS.filter((name) => !/RAISE\s*\(\s*ABORT/i.test(present.get(name) ?? '')).map(
-    (name) => `schema: the append-only trigger ${name} is missing or changed`,
+    (name) => problem('trigger_missing', name, `schema: the append-only trigger ${name} is missing or changed`),
   );
 }
 
@@ -77,8 +84,8 @@ function checkTriggers(db: Db): string[] {
  * is handed back, so the desk answers the officer while a big database is checked. Cases whose events are too old
  * to carry their whole state (version 1) cannot be rebuilt and are left out.
  */
-async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<string[]> {
-  const problems: string[] = [];
+async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<IntegrityProblem[]> {
+  const problems: IntegrityProblem[] = [];
   const nextCaseIds = db.prepare(`SELECT DISTINCT case_id FROM events WHERE case_id > ? ORDER BY case_id LIMIT ${CASES_PER_BATCH}`).pluck();
   const tableIds = db.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id').pluck();
   const tableIdsAfter = db.prepare(`SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ${MAX_PROBLEMS}`).pluck();
@@ -92,7 +99,7 @@ async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<stri
       const last = batch.at(-1);
       const withEvents = new Set(batch);
       const inTable = (last === undefined ? tableIdsAfter.all(after) : tableIds.all(after, last)) as string[];
-      for (const id of inTable) if (!withEvents.has(id)) problems.push(`case ${id}: in the case table without any event`);
+      for (const id of inTable) if (!withEvents.has(id)) problems.push(problem('case_without_events', id, `case ${id}: in the case table without any event`));
       if (last === undefined) break;
       // Cases are rebuilt independently of each other: a page shares one emptied scratch database.
       scratch.clear();
@@ -137,15 +144,15 @@ class Scratch {
   }
 }
 
-function compareCase(eventsOf: Statement, scratch: Scratch, live: CaseRepository, caseId: string): string[] {
-  const problems: string[] = [];
+function compareCase(eventsOf: Statement, scratch: Scratch, live: CaseRepository, caseId: string): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
   let rebuildable = true;
   scratch.db.transaction(() => {
     for (const row of eventsOf.all(caseId) as EventRow[]) {
       scratch.insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
       const parsed = eventFromRow(row);
       if (!parsed.ok) {
-        problems.push(`case ${caseId}: ${parsed.problem}`);
+        problems.push(problem('event_unreadable', caseId, `case ${caseId}: ${parsed.problem}`));
         rebuildable = false;
         return;
       }
@@ -162,13 +169,17 @@ function compareCase(eventsOf: Statement, scratch: Scratch, live: CaseRepository
   const stored = live.byId(caseId);
   const expected = scratch.cases.byId(caseId);
   if (!stored || !expected) {
-    if (stored !== expected) problems.push(`case ${caseId}: ${stored ? 'its events do not open it' : 'missing from the case table'}`);
+    if (stored !== expected) {
+      problems.push(problem('case_missing', stored?.case_number ?? caseId, `case ${caseId}: ${stored ? 'its events do not open it' : 'missing from the case table'}`));
+    }
     return problems;
   }
   const differing = (Object.keys(expected) as (keyof CaseRow)[]).filter((column) => !isDeepStrictEqual(stored[column], expected[column]));
-  if (differing.length > 0) problems.push(`case ${caseId} (${stored.case_number}): field(s) ${differing.join(', ')} do not match its events`);
+  if (differing.length > 0) {
+    problems.push(problem('case_differs', stored.case_number, `case ${caseId} (${stored.case_number}): field(s) ${differing.join(', ')} do not match its events`));
+  }
   if (!isDeepStrictEqual(live.amendments(caseId), scratch.cases.amendments(caseId))) {
-    problems.push(`case ${caseId} (${stored.case_number}): its amendments do not match its events`);
+    problems.push(problem('case_differs', stored.case_number, `case ${caseId} (${stored.case_number}): its amendments do not match its events`));
   }
   return problems;
 }
@@ -179,13 +190,13 @@ export class IntegrityMonitor {
   private running: Promise<IntegrityReport> | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   /** What checkHead found at open; reported by the first run (later appends have moved the head file on since). */
-  private atOpen: string[];
+  private atOpen: IntegrityProblem[];
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly headFile: string,
-    headAtOpen: string[],
+    headAtOpen: IntegrityProblem[],
     private readonly now: () => Date,
     private readonly log: (error: unknown) => void,
   ) {
@@ -223,7 +234,7 @@ export class IntegrityMonitor {
     } catch (error) {
       if (!this.db.open) return this.report;
       this.log(error);
-      this.report = { state: 'failed', checkedAt: this.now().toISOString(), problems: [`the check itself failed: ${String(error)}`] };
+      this.report = { state: 'failed', checkedAt: this.now().toISOString(), problems: [problem('check_failed', '', `the check itself failed: ${String(error)}`)] };
     }
     return this.report;
   }

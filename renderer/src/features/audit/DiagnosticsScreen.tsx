@@ -6,6 +6,7 @@ import { Button, ErrorBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { IntegrityProblems } from './IntegrityProblems';
 
 /** Group and others have no access: the mode of a folder or file only the app's account can open. */
 const closed = (mode: string) => mode.endsWith('00');
@@ -47,13 +48,7 @@ export function DiagnosticsScreen() {
           <h2>{t('diagnostics.integrity')}</h2>
           <section className={`banner ${info.integrity.state === 'failed' ? 'banner-error' : info.integrity.state === 'ok' ? 'banner-notice' : ''}`} data-testid="diagnostics-integrity">
             <p>{t(`diagnostics.integrity.${info.integrity.state}`)}</p>
-            {info.integrity.problems.length > 0 && (
-              <ul>
-                {info.integrity.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            )}
+            <IntegrityProblems problems={info.integrity.problems} />
             <p className="hint">
               {info.integrity.checkedAt ? t('diagnostics.checkedAt', { time: formatDateTime(info.integrity.checkedAt, language) }) : t('diagnostics.neverChecked')}
             </p>

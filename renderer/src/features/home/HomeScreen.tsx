@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n/catalogue';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { IntegrityProblems } from '../audit/IntegrityProblems';
 
 export type Destination = 'new-case' | 'review' | 'daily-review' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
 
@@ -73,11 +74,7 @@ function IntegrityAlarm() {
     <section className="banner banner-error" role="alert" data-testid="integrity-alarm">
       <h2>{t('home.integrity.title')}</h2>
       <p>{t('home.integrity.hint')}</p>
-      <ul>
-        {report.problems.map((problem) => (
-          <li key={problem}>{problem}</li>
-        ))}
-      </ul>
+      <IntegrityProblems problems={report.problems} />
       {report.checkedAt && <p className="hint">{t('home.integrity.checkedAt', { time: formatDateTime(report.checkedAt, language) })}</p>}
     </section>
   );
