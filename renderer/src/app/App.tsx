@@ -12,6 +12,7 @@ import { ReferenceScreen } from '../features/reference/ReferenceScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { CaseReviewScreen } from '../features/daily-review/CaseReviewScreen';
 import { DailyReviewScreen } from '../features/daily-review/DailyReviewScreen';
+import { ReportScreen } from '../features/report/ReportScreen';
 import { NewCaseScreen } from '../features/scan/NewCaseScreen';
 import { SlipScreen } from '../features/slip/SlipScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -147,6 +148,7 @@ export function App() {
   else if (route.name === 'reference') screen = <ReferenceScreen />;
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={openCase} />;
   else if (route.name === 'daily-review') screen = <DailyReviewScreen onOpenCase={(caseId) => setRoute({ name: 'review-case', caseId })} />;
+  else if (route.name === 'report') screen = <ReportScreen officer={session.officer} />;
   else if (route.name === 'review-case')
     screen = <CaseReviewScreen key={route.caseId} caseId={route.caseId} officer={session.officer} onBack={() => setRoute({ name: 'daily-review' })} />;
   else if (route.name === 'new-case')

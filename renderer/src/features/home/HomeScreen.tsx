@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { IntegrityProblems } from '../audit/IntegrityProblems';
 
-export type Destination = 'new-case' | 'review' | 'daily-review' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
+export type Destination = 'new-case' | 'review' | 'daily-review' | 'report' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
 
 interface Tile {
   route: Destination;
@@ -20,6 +20,7 @@ const TILES: readonly Tile[] = [
   { route: 'new-case', title: 'home.tile.newCase', hint: 'home.tile.newCaseHint', roles: ['officer', 'supervisor', 'admin'] },
   { route: 'review', title: 'home.tile.review', hint: 'home.tile.reviewHint', roles: ['officer', 'supervisor', 'admin'] },
   { route: 'daily-review', title: 'home.tile.dailyReview', hint: 'home.tile.dailyReviewHint', roles: ['supervisor', 'admin'] },
+  { route: 'report', title: 'home.tile.report', hint: 'home.tile.reportHint', roles: ['supervisor', 'admin'] },
   { route: 'officers', title: 'home.tile.officers', hint: 'home.tile.officersHint', roles: ['admin'] },
   { route: 'settings', title: 'home.tile.settings', hint: 'home.tile.settingsHint', roles: ['admin'] },
   { route: 'audit', title: 'home.tile.audit', hint: 'home.tile.auditHint', roles: ['supervisor', 'admin'] },

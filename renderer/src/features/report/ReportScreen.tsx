@@ -1,0 +1,263 @@
+// Owns the supervisor's report screen (issue 17 item 4): a day, a week or a month picked in a calendar, the queue's
+// filters, the totals and every breakdown of review.report as a table beside the previous period and a chart.
+// Laid out for the screen and, through its print rules, for an A4 page.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  AGENCIES,
+  HOLD_DECISIONS,
+  REPORT_BREAKDOWNS,
+  REPORT_PERIODS,
+  REVIEW_STATES,
+  RISK_LEVELS,
+  type InputOf,
+  type Officer,
+  type ReportBreakdown,
+  type ReportPeriod,
+  type ReviewReport,
+} from '../../../../shared/contract';
+import { regencyName } from '../../../../shared/reference-data/areas';
+import { DateField } from '../../components/DateInput';
+import { ErrorBanner, SelectField } from '../../components/form';
+import { call } from '../../lib/client';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { ColumnChart, HorizontalBarChart, type ChartRow } from './BarChart';
+import { PeriodCalendar } from './PeriodCalendar';
+import { keyLabel } from './report-labels';
+import './report.css';
+
+type Filters = Omit<InputOf<'review.report'>, 'period' | 'day' | 'utcOffset'>;
+/** More bars than this make a chart unreadable on A4; the table beside it lists every category. */
+const CHART_MAX_BARS = 10;
+
+function localToday(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/** This desk's offset from UTC on `day` (+07:00 in Palembang), so the report's days are the desk's days. */
+export function deskOffset(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const minutes = -new Date(y, m - 1, d, 12).getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The calendar days [from, to) of a window, as dd/mm/yyyy from the first to the last day. */
+function dayRange(from: string, to: string, t: ReturnType<typeof useI18n>['t']): string {
+  const last = new Date(Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return from.slice(0, 10) === last ? formatDate(last) : t('report.range', { from: formatDate(from), to: formatDate(last) });
+}
+
+export function ReportScreen({ officer }: { officer: Officer }) {
+  const { t, language, errorText } = useI18n();
+  const [period, setPeriod] = useState<ReportPeriod>('week');
+  const [day, setDay] = useState(localToday);
+  const [filters, setFilters] = useState<Filters>({});
+  const [report, setReport] = useState<ReviewReport | null>(null);
+  const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
+  const [error, setError] = useState<string | null>(null);
+  // Filter lists grow with every report seen, so a filter never hides the other choices.
+  const [seen, setSeen] = useState<{ desk: Set<string>; destination: Set<string>; regency: Set<string> }>({ desk: new Set(), destination: new Set(), regency: new Set() });
+
+  const load = useCallback(async () => {
+    const result = await call('review.report', { period, day, utcOffset: deskOffset(day), ...filters });
+    if (!result.ok) return setError(errorText(result.error));
+    setError(null);
+    setReport(result.value);
+    setMadeAt(new Date().toISOString());
+    setSeen((before) => {
+      const keys = (b: 'desk' | 'destination' | 'regency') => new Set([...before[b], ...result.value.breakdowns[b].flatMap((c) => (c.key === null ? [] : [c.key]))]);
+      return { desk: keys('desk'), destination: keys('destination'), regency: keys('regency') };
+    });
+  }, [period, day, filters, errorText]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = <K extends keyof Filters>(key: K, value: string) => setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  const filterLine = useMemo(() => describeFilters(filters, t, language), [filters, t, language]);
+
+  return (
+    <main className="panel wide-panel report-screen" data-testid="report-screen">
+      <style>{'@page { size: A4; margin: 12mm; }'}</style>
+      <h1>{t('report.title')}</h1>
+      <ErrorBanner text={error} />
+      <div className="report-controls no-print">
+        <div>
+          <SelectField label={t('report.period')} value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)} data-testid="report-period">
+            {REPORT_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`report.period.${p}`)}
+              </option>
+            ))}
+          </SelectField>
+          <DateField label={t('report.day')} value={day} onChange={(iso) => iso && setDay(iso)} />
+        </div>
+        <PeriodCalendar period={period} day={day} onPick={setDay} />
+      </div>
+      <fieldset className="queue-filters no-print">
+        <legend>{t('daily.filters')}</legend>
+        <div className="form-grid">
+          <SelectField label={t('daily.desk')} value={filters.desk ?? ''} onChange={(e) => set('desk', e.target.value)} data-testid="report-filter-desk">
+            <option value="">{t('daily.any')}</option>
+            {[...seen.desk].sort().map((desk) => (
+              <option key={desk}>{desk}</option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.agency')} value={filters.agency ?? ''} onChange={(e) => set('agency', e.target.value)} data-testid="report-filter-agency">
+            <option value="">{t('daily.any')}</option>
+            {AGENCIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`agency.${a}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.decision')} value={filters.decision ?? ''} onChange={(e) => set('decision', e.target.value)} data-testid="report-filter-decision">
+            <option value="">{t('daily.any')}</option>
+            {HOLD_DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`outcome.${d}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.risk')} value={filters.riskLevel ?? ''} onChange={(e) => set('riskLevel', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {RISK_LEVELS.map((r) => (
+              <option key={r} value={r}>
+                {t(`case.risk.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.destination')} value={filters.destinationCountry ?? ''} onChange={(e) => set('destinationCountry', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {[...seen.destination].sort().map((c) => (
+              <option key={c} value={c}>
+                {keyLabel('destination', c, t, language)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.regency')} value={filters.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {[...seen.regency].sort().map((r) => (
+              <option key={r} value={r}>
+                {regencyName(r) ?? r}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('daily.state')} value={filters.state ?? ''} onChange={(e) => set('state', e.target.value)}>
+            <option value="">{t('daily.any')}</option>
+            {REVIEW_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`daily.state.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </fieldset>
+      {report && (
+        <>
+          <section className="report-head" data-testid="report-head">
+            <p data-testid="report-range">
+              {t('report.rangeLine', { current: dayRange(report.from, report.to, t), previous: dayRange(report.previousFrom, report.previousTo, t) })}
+            </p>
+            <p>{t('report.filtersLine', { filters: filterLine })}</p>
+            <p className="hint">{t('report.generated', { at: formatDateTime(madeAt, language), name: officer.name })}</p>
+          </section>
+          <section className="report-section" aria-labelledby="report-totals">
+            <h2 id="report-totals">{t('report.totals')}</h2>
+            <FigureTable
+              testId="report-totals-table"
+              rows={[
+                { label: t('report.total.decided'), ...report.totals.decided },
+                { label: t('report.total.holds'), ...report.totals.holds },
+              ]}
+            />
+          </section>
+          {REPORT_BREAKDOWNS.map((breakdown) => (
+            <Breakdown key={breakdown} breakdown={breakdown} report={report} />
+          ))}
+        </>
+      )}
+    </main>
+  );
+}
+
+function Breakdown({ breakdown, report }: { breakdown: ReportBreakdown; report: ReviewReport }) {
+  const { t, language } = useI18n();
+  const title = t(`report.breakdown.${breakdown}`);
+  const rows: ChartRow[] = report.breakdowns[breakdown].map((c) => ({ label: keyLabel(breakdown, c.key, t, language), current: c.current, previous: c.previous }));
+  // Every hour stays on the chart's axis; the table lists only the hours with a hold in either period.
+  const listed = breakdown === 'hour' ? rows.filter((r) => r.current + r.previous > 0) : rows;
+  const legend = { current: t('report.legend.current'), previous: t('report.legend.previous') };
+  const id = `report-${breakdown}`;
+  return (
+    <section className="report-section" aria-labelledby={id} data-testid={`breakdown-${breakdown}`}>
+      <h2 id={id}>{title}</h2>
+      {listed.length === 0 ? (
+        <p className="hint">{t('report.empty')}</p>
+      ) : (
+        <div className={breakdown === 'hour' ? 'report-figure report-figure-wide' : 'report-figure'}>
+          <FigureTable rows={listed} />
+          <div className="report-chart-box">
+            {breakdown === 'hour' ? (
+              <ColumnChart rows={rows} title={t('report.chart', { title })} legend={legend} testId={`chart-${breakdown}`} />
+            ) : (
+              <HorizontalBarChart rows={rows.slice(0, CHART_MAX_BARS)} title={t('report.chart', { title })} legend={legend} testId={`chart-${breakdown}`} />
+            )}
+            {breakdown !== 'hour' && rows.length > CHART_MAX_BARS && <p className="hint">{t('report.chartMore', { shown: CHART_MAX_BARS, total: rows.length })}</p>}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FigureTable({ rows, testId }: { rows: readonly ChartRow[]; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <table className="table report-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.col.key')}</th>
+          <th scope="col" className="num">
+            {t('report.col.current')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.col.previous')}
+          </th>
+          <th scope="col" className="num">
+            {t('report.col.change')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => {
+          const change = row.current - row.previous;
+          return (
+            <tr key={`${row.label}-${i}`}>
+              <th scope="row">{row.label}</th>
+              <td className="num">{row.current}</td>
+              <td className="num">{row.previous}</td>
+              <td className="num">{change > 0 ? `+${change}` : change === 0 ? '±0' : `−${-change}`}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The filters in force, as the report's page says them (and the audit records them). */
+function describeFilters(filters: Filters, t: ReturnType<typeof useI18n>['t'], language: ReturnType<typeof useI18n>['language']): string {
+  const parts: string[] = [];
+  if (filters.desk) parts.push(`${t('daily.desk')}: ${filters.desk}`);
+  if (filters.agency) parts.push(`${t('daily.agency')}: ${t(`agency.${filters.agency}`)}`);
+  if (filters.decision) parts.push(`${t('daily.decision')}: ${t(`outcome.${filters.decision}`)}`);
+  if (filters.riskLevel) parts.push(`${t('daily.risk')}: ${t(`case.risk.${filters.riskLevel}`)}`);
+  if (filters.destinationCountry) parts.push(`${t('daily.destination')}: ${keyLabel('destination', filters.destinationCountry, t, language)}`);
+  if (filters.originRegency) parts.push(`${t('daily.regency')}: ${regencyName(filters.originRegency) ?? filters.originRegency}`);
+  if (filters.state) parts.push(`${t('daily.state')}: ${t(`daily.state.${filters.state}`)}`);
+  return parts.length > 0 ? parts.join(' · ') : t('report.noFilters');
+}
