@@ -192,6 +192,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'review.signOff': (input) => review.signOff(input.caseId, officer()),
     'review.exportCsv': (input) => review.exportCsv(input, officer()),
     'review.report': (input) => ok(review.report(input, officer())),
+    'review.exportReportPdf': (input) => review.exportReportPdf(input, officer()),
 
     'reference.current': () =>
       ok({

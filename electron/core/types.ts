@@ -10,8 +10,11 @@ import type { SyncTiming } from './sync/sync-engine';
 export interface ShellCapabilities {
   /** Prints the slip the window shows, to this printer ('' for the default); true once it went to a printer. */
   printSlip(layout: SlipLayout, copies: number, printerName: string): Promise<boolean>;
-  /** Saves the slip the window shows as a PDF where the officer chooses; false when they cancelled. */
-  saveSlipPdf(caseNumber: string): Promise<boolean>;
+  /**
+   * Saves the page the window shows (a slip, the report) as a PDF at its own @page size, where the officer chooses,
+   * suggesting `fileName`; false when they cancelled.
+   */
+  savePagePdf(fileName: string): Promise<boolean>;
   /** Writes a file the core made (a CSV export) where the supervisor chooses in a save dialog; false when cancelled. */
   saveFile(suggestedName: string, data: Uint8Array, filter: { name: string; extensions: string[] }): Promise<boolean>;
 }

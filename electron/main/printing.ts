@@ -1,4 +1,4 @@
-// Owns printing a referral slip from Electron: to the configured printer without a dialog, with the page size
+// Owns printing a referral slip (and saving a slip or the report as PDF) from Electron: to the configured printer without a dialog, with the page size
 // given explicitly (Electron does not take it from the printer), falling back to the system dialog on error.
 // The core asks for these through the capabilities it is given at open, and records a print only when one happened.
 import { dialog, type BrowserWindow, type WebContents, type WebContentsPrintOptions } from 'electron';
@@ -33,11 +33,11 @@ export async function printSlip(contents: WebContents, layout: SlipLayout, copie
   return withDialog.ok;
 }
 
-/** Saves the slip as a PDF where the officer chooses; the page size comes from the slip's own @page rule. */
-export async function saveSlipPdf(contents: WebContents, caseNumber: string): Promise<boolean> {
+/** Saves the page shown (a slip, the report) as a PDF where the officer chooses; the page size comes from its @page rule. */
+export async function savePagePdf(contents: WebContents, fileName: string): Promise<boolean> {
   const pdf = await contents.printToPDF({ printBackground: true, preferCSSPageSize: true });
   const { canceled, filePath } = await dialog.showSaveDialog({
-    defaultPath: `${caseNumber}.pdf`,
+    defaultPath: fileName,
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
   if (canceled || !filePath) return false;
@@ -65,9 +65,9 @@ export function shellCapabilities(getWindow: () => BrowserWindow | null): ShellC
       const target = contents();
       return target ? printSlip(target, layout, copies, printerName) : false;
     },
-    saveSlipPdf: async (caseNumber) => {
+    savePagePdf: async (fileName) => {
       const target = contents();
-      return target ? saveSlipPdf(target, caseNumber) : false;
+      return target ? savePagePdf(target, fileName) : false;
     },
     saveFile: (suggestedName, data, filter) => {
       const window = getWindow();

@@ -118,6 +118,13 @@ export const reportSchema = z.object({
   breakdowns: z.record(z.enum(REPORT_BREAKDOWNS), z.array(reportCountSchema)),
 });
 export type ReviewReport = z.infer<typeof reportSchema>;
+/** The report as an A4 PDF: the page the screen shows, saved by the shell or printed by the browser ("Save as PDF"). */
+export const reportPdfSchema = z.object({
+  fileName: z.string(),
+  /** saved: the shell wrote the file where the supervisor chose; cancelled: nothing written nor audited; null: the browser prints. */
+  shellOutcome: z.enum(['saved', 'cancelled']).nullable(),
+});
+export type ReportPdf = z.infer<typeof reportPdfSchema>;
 
 export const queueRowSchema = z.object({
   id: z.string(),
@@ -201,6 +208,7 @@ export const reviewProcedures = {
   }),
   'review.exportCsv': procedure({ input: exportFilterSchema, output: csvExportSchema, access: SUPERVISION }),
   'review.report': procedure({ input: reportFilterSchema, output: reportSchema, access: SUPERVISION }),
+  'review.exportReportPdf': procedure({ input: reportFilterSchema, output: reportPdfSchema, access: SUPERVISION }),
   'review.signOff': procedure({
     input: z.object({ caseId }).strict(),
     output: reviewDetailSchema,

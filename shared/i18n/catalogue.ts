@@ -288,6 +288,7 @@ const id = {
   'audit.action.case.origin_recorded': 'Daerah asal pelaku perjalanan dicatat',
   'audit.action.review.queue_viewed': 'Tinjauan harian dibuka',
   'audit.action.review.csv_exported': 'Tinjauan harian diekspor ke CSV',
+  'audit.action.review.report_pdf_exported': 'Laporan tinjauan disimpan sebagai PDF',
   'audit.action.review.report_viewed': 'Laporan tinjauan dilihat',
   'audit.action.review.outcome_recorded': 'Tindak lanjut pelaku perjalanan dicatat',
   'audit.action.review.noted': 'Catatan supervisor ditambahkan',
@@ -587,6 +588,11 @@ const id = {
   'report.legend.current': 'Periode ini',
   'report.legend.previous': 'Periode sebelumnya',
   'report.generated': 'Dibuat {at} oleh {name}',
+  'report.pdf': 'Simpan PDF (A4)',
+  'report.pdfHint': 'Di peramban, pilih "Simpan sebagai PDF" sebagai printer. Laporan hanya memuat angka, tanpa nomor dokumen.',
+  'report.pdfSaved': 'Laporan disimpan sebagai {fileName}. Ekspor ini tercatat di log audit.',
+  'report.pdfPrinting': 'Jendela cetak peramban dibuka untuk {fileName}. Ekspor ini tercatat di log audit.',
+  'report.pdfCancelled': 'Dibatalkan; tidak ada yang disimpan.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -877,6 +883,7 @@ const en: Record<MessageKey, string> = {
   'audit.action.case.origin_recorded': "Traveller's home region recorded",
   'audit.action.review.queue_viewed': 'Daily review opened',
   'audit.action.review.csv_exported': 'Daily review exported as CSV',
+  'audit.action.review.report_pdf_exported': 'Review report saved as PDF',
   'audit.action.review.report_viewed': 'Review report viewed',
   'audit.action.review.outcome_recorded': "Traveller's outcome recorded",
   'audit.action.review.noted': 'Supervisor note added',
@@ -1175,6 +1182,11 @@ const en: Record<MessageKey, string> = {
   'report.legend.current': 'This period',
   'report.legend.previous': 'Previous period',
   'report.generated': 'Made {at} by {name}',
+  'report.pdf': 'Save PDF (A4)',
+  'report.pdfHint': 'In the browser, choose "Save as PDF" as the printer. The report holds figures only, no document numbers.',
+  'report.pdfSaved': 'The report was saved as {fileName}. This export is recorded in the audit log.',
+  'report.pdfPrinting': "The browser's print window opened for {fileName}. This export is recorded in the audit log.",
+  'report.pdfCancelled': 'Cancelled: nothing was saved.',
 };
 
 export const catalogue: Record<Language, Record<MessageKey, string>> = { id, en };

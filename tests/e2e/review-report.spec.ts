@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { openDatabase } from '../../electron/core/db/connection';
 import { expect, signIn, test } from './desk-fixture';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { passport } from './queue-tools';
@@ -115,9 +116,11 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
   await expect(page.getByTestId('breakdown-decision').locator('tbody tr').first()).toHaveText(/Delay departure \(Tunda\)\s*2\s*2/);
   await shot(page, '2-week-en');
 
-  // On A4, as the PDF is made: the controls are gone, the tables and charts stay.
-  mkdirSync(OUT, { recursive: true });
+  // On A4, as the print window makes it (Tunda only): the controls are gone, the tables and charts stay.
   await page.getByRole('button', { name: 'ID', exact: true }).click();
+  await page.getByTestId('report-filter-decision').selectOption('tunda');
+  await expect(totals(page).nth(1)).toHaveText(/Penundaan dan rujukan.*\s*2\s*2\s*±0/);
+  mkdirSync(OUT, { recursive: true });
   await page.emulateMedia({ media: 'print' });
   const pdf = join(OUT, 'report-week-id.pdf');
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -126,17 +129,31 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
   const text = pdfText(pdf);
   expect(text).toContain('Laporan tinjauan');
   expect(text).toContain('Periode: 23/11/2026 s.d. 29/11/2026');
+  expect(text).toContain('Saringan: Keputusan: Tunda keberangkatan');
   expect(text).toContain('Menurut kabupaten/kota asal');
   expect(text).not.toContain('Kalender');
   pdfToPng(pdf, 100);
+
+  // Saved as PDF: in the browser host the browser's print window does it ("Save as PDF"), as for slips; the core
+  // audits who saved which period with which filters.
+  await page.getByTestId('report-pdf').click();
+  await expect(page.getByRole('status')).toContainText('Jendela cetak peramban dibuka untuk laporan-2026-11-23_2026-11-29.pdf');
+  const db = openDatabase(desk.core.databasePath);
+  const exports = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.report_pdf_exported'").all() as { actor: string; detail: string }[];
+  db.close();
+  expect(exports.map((e) => ({ actor: e.actor, ...(JSON.parse(e.detail) as object) }))).toEqual([
+    { actor: 'DEMO-SPV-BP', period: 'week', from: '2026-11-23T00:00:00+07:00', to: '2026-11-30T00:00:00+07:00', filters: { decision: 'tunda' }, fileName: 'laporan-2026-11-23_2026-11-29.pdf' },
+  ]);
+  await shot(page, '3-pdf-saved-id');
 });
 
-test('an officer has no report on the home screen, and the core refuses the report to the officer signed in', async ({ page, desk }) => {
+test('an officer has no report on the home screen, and the core refuses the report and its PDF to the officer signed in', async ({ page, desk }) => {
   await desk.start({ demo: true });
   await desk.open(page);
   await signIn(page, 'DEMO-BP', 'demo-petugas-2026');
   await expect(page.getByRole('button', { name: /Pemeriksaan baru/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /Laporan supervisor/ })).toHaveCount(0);
-  const refused = await desk.core.dispatch('review.report', { period: 'week', day: '2026-11-25' });
-  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  for (const procedure of ['review.report', 'review.exportReportPdf']) {
+    expect(await desk.core.dispatch(procedure, { period: 'week', day: '2026-11-25' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  }
 });

@@ -121,7 +121,7 @@ describe('CSV export', () => {
     const answers = [true, false];
     const shell: ShellCapabilities = {
       printSlip: () => Promise.reject(new Error('no print here')),
-      saveSlipPdf: () => Promise.reject(new Error('no slip here')),
+      savePagePdf: () => Promise.reject(new Error('no page here')),
       saveFile: async (name, data) => {
         const yes = answers.shift() ?? false;
         if (yes) saved.push({ name, text: Buffer.from(data).toString('utf8') });

@@ -30,8 +30,8 @@ function shellAnswering(answers: boolean[]) {
       asked.push({ kind: 'print', detail: `${layout}x${copies}@${printerName}` });
       return answers.shift() ?? false;
     },
-    saveSlipPdf: async (caseNumber: string) => {
-      asked.push({ kind: 'pdf', detail: caseNumber });
+    savePagePdf: async (fileName: string) => {
+      asked.push({ kind: 'pdf', detail: fileName });
       return answers.shift() ?? false;
     },
     saveFile: () => Promise.reject(new Error('a slip is never saved as a plain file')),
@@ -53,7 +53,7 @@ describe('printing through the shell', () => {
     desk = await openDeskWithAdmin({ shell });
     const decided = await decidedCase(desk);
     const result = await desk.must('slips.print', { caseId: decided.id, layout: 'A5', copies: 1, toPdf: true });
-    expect(asked).toEqual([{ kind: 'pdf', detail: decided.caseNumber }]);
+    expect(asked).toEqual([{ kind: 'pdf', detail: `${decided.caseNumber}.pdf` }]);
     expect(result).toMatchObject({ printedByShell: true, shellOutcome: 'cancelled', prints: [] });
     expect((await desk.must('slips.get', { caseId: decided.id })).prints).toEqual([]);
     expect(await printActions(desk)).toEqual([]);
@@ -76,7 +76,7 @@ describe('printing through the shell', () => {
       ['A5', 1, true, false],
       ['ROLL80', 2, false, true],
     ]);
-    expect(asked.map((a) => a.detail)).toEqual([decided.caseNumber, 'ROLL80x2@Epson TM-T82', 'ROLL80x2@Epson TM-T82']);
+    expect(asked.map((a) => a.detail)).toEqual([`${decided.caseNumber}.pdf`, 'ROLL80x2@Epson TM-T82', 'ROLL80x2@Epson TM-T82']);
     expect((await printActions(desk)).map((e) => e.action).sort()).toEqual(['slip.printed', 'slip.reprinted']);
   });
 

@@ -19,6 +19,7 @@ import {
   type ReviewQueue,
   type ReportFilter,
   type ReviewReport,
+  type ReportPdf,
 } from '../../../shared/contract';
 import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
 import { localHour, reportWindow } from '../../../shared/review/report-period';
@@ -151,6 +152,25 @@ export class ReviewService {
     };
     this.audit.append(viewer.officerNumber, 'review.report_viewed', { period, from: window.from, to: window.to, filters, holds: current.length });
     return report;
+  }
+
+  /**
+   * The report shown on screen, as an A4 PDF: the shell saves the page where the supervisor chooses; without a shell
+   * the browser's print window does it ("Save as PDF"), as for slips. Audited with who, the period and the filters
+   * (a cancelled save is not). The report holds counts only: no document number, so nothing to mask.
+   */
+  async exportReportPdf(filter: ReportFilter, viewer: Officer): Promise<CallResult<ReportPdf>> {
+    const { period, day, utcOffset, ...filters } = filter;
+    const window = reportWindow(period, day, utcOffset);
+    const fileName = `laporan-${localDay(window.from)}_${localDay(window.to, -86_400_000)}.pdf`;
+    const audited = () => this.audit.append(viewer.officerNumber, 'review.report_pdf_exported', { period, from: window.from, to: window.to, filters, fileName });
+    if (!this.shell) {
+      audited();
+      return ok({ fileName, shellOutcome: null });
+    }
+    const saved = await this.shell.savePagePdf(fileName);
+    if (saved) audited();
+    return ok({ fileName, shellOutcome: saved ? 'saved' : 'cancelled' });
   }
 
   /** The whole case with its review; showing it is audited (by the case service). */

@@ -43,7 +43,7 @@ export class SlipService {
       return ok({ caseNumber: detail.caseNumber, prints: this.prints(detail.id), printedByShell: false, shellOutcome: null });
     }
     const happened = toPdf
-      ? await this.shell.saveSlipPdf(detail.caseNumber)
+      ? await this.shell.savePagePdf(`${detail.caseNumber}.pdf`)
       : await this.shell.printSlip(layout, copies, this.settings.get().printerName);
     if (happened) this.record(detail.id, detail.caseNumber, layout, copies, toPdf, officer);
     const shellOutcome = !happened ? 'cancelled' : toPdf ? 'saved' : 'printed';

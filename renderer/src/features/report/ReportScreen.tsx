@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/contract';
 import { regencyName } from '../../../../shared/reference-data/areas';
 import { DateField } from '../../components/DateInput';
-import { ErrorBanner, SelectField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/form';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -57,6 +57,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
   const [report, setReport] = useState<ReviewReport | null>(null);
   const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   // Filter lists grow with every report seen, so a filter never hides the other choices.
   const [seen, setSeen] = useState<{ desk: Set<string>; destination: Set<string>; regency: Set<string> }>({ desk: new Set(), destination: new Set(), regency: new Set() });
 
@@ -76,6 +77,23 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     void load();
   }, [load]);
 
+  // The PDF is this page on A4: Electron saves it where the supervisor chooses; the browser host opens the browser's
+  // print window, whose "Save as PDF" does the same (as for slips). The core audits it either way.
+  async function savePdf() {
+    setNotice(null);
+    const result = await call('review.exportReportPdf', { period, day, utcOffset: deskOffset(day), ...filters });
+    if (!result.ok) return setError(errorText(result.error));
+    const { fileName, shellOutcome } = result.value;
+    if (shellOutcome === null) {
+      const title = document.title;
+      // Chromium names the saved file after the document's title.
+      document.title = fileName.replace(/\.pdf$/, '');
+      window.print();
+      document.title = title;
+      setNotice(t('report.pdfPrinting', { fileName }));
+    } else setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
+  }
+
   const set = <K extends keyof Filters>(key: K, value: string) => setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const filterLine = useMemo(() => describeFilters(filters, t, language), [filters, t, language]);
 
@@ -84,6 +102,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
       <style>{'@page { size: A4; margin: 12mm; }'}</style>
       <h1>{t('report.title')}</h1>
       <ErrorBanner text={error} />
+      <NoticeBanner text={notice} />
       <div className="report-controls no-print">
         <div>
           <SelectField label={t('report.period')} value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriod)} data-testid="report-period">
@@ -156,6 +175,12 @@ export function ReportScreen({ officer }: { officer: Officer }) {
           </SelectField>
         </div>
       </fieldset>
+      <div className="row no-print report-pdf">
+        <Button variant="secondary" onClick={() => void savePdf()} disabled={!report} data-testid="report-pdf">
+          {t('report.pdf')}
+        </Button>
+        <p className="hint">{t('report.pdfHint')}</p>
+      </div>
       {report && (
         <>
           <section className="report-head" data-testid="report-head">
