@@ -4,8 +4,8 @@
 // An unreadable file gives {"file","error"}; the exit code is non-zero only when some file could
 // not be read at all (a frame without an MRZ is a normal answer, not an error).
 import { readFileSync } from 'node:fs';
-import { downscale, type GrayImage } from '../shared/mrz/reader/gray';
-import { readMrzFrame, type FrameReading } from '../shared/mrz/reader/read-frame';
+import type { GrayImage } from '../shared/mrz/reader/gray';
+import { readMrzFrame } from '../shared/mrz/reader/read-frame';
 import { readLineText } from '../shared/mrz/reader/recognise-line';
 import { decodeImage } from './image-io';
 
@@ -15,23 +15,6 @@ function load(file: string): GrayImage | { error: string } {
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
-}
-
-/** Above this side (px) a photo is a scan or a camera still, not a webcam frame. */
-const WEBCAM_SIDE = 2560;
-
-/**
- * Reads a photo of any size. The reader is tuned for webcam frames (characters 12-60 px): a large
- * scan or still that gives no valid MRZ is read again at half size, until it is webcam-sized.
- */
-function readAnySize(img: GrayImage): FrameReading {
-  let r = readMrzFrame(img);
-  while (!r.valid && Math.max(img.width, img.height) > WEBCAM_SIDE) {
-    img = downscale(img, 2);
-    const smaller = readMrzFrame(img);
-    if (smaller.valid || (smaller.lines && !r.lines)) r = smaller;
-  }
-  return r;
 }
 
 export async function runRead(args: string[]): Promise<number> {
@@ -55,7 +38,8 @@ export async function runRead(args: string[]): Promise<number> {
       const ms = performance.now() - t0;
       process.stdout.write(JSON.stringify({ file, text: text ?? '', ms: Number(ms.toFixed(2)) }) + '\n');
     } else {
-      const r = readAnySize(img);
+      // Any size: the reader itself enlarges a small scan and steps a large still down (scales.ts).
+      const r = readMrzFrame(img);
       const ms = performance.now() - t0;
       // `valid`: the camera would accept the reading; `refusal`: why it would not. `errors` say what is
       // wrong with the reading, `notices` what is true of a document read correctly (expired, minor …).

@@ -4,7 +4,7 @@
 // scripts/mrz-synth.ts CLI adds JPEG and writes files with ground truth.
 import { generateMrz } from '../../shared/mrz/generate';
 import type { MrzFormat } from '../../shared/mrz/types';
-import type { GrayImage } from '../../shared/mrz/reader/gray';
+import { enlarge, type GrayImage } from '../../shared/mrz/reader/gray';
 import { blurFloat, createInk, drawText, Rng, type InkCanvas } from './render';
 
 export const SYNTH_FORMATS: readonly MrzFormat[] = ['TD3', 'TD2', 'TD1', 'MRVA', 'MRVB', 'FRENCH_ID'];
@@ -308,5 +308,77 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
     angleDeg: angle + turn,
     mrzQuad,
     degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp },
+  };
+}
+
+export interface ScanOptions {
+  format?: MrzFormat;
+  /** These MRZ lines (of `format`) instead of random ones. */
+  lines?: string[];
+  /** MRZ cap height in the scan as scanned (px): 7-10 for an ID card scanned at about 85 dpi. */
+  capHeight: number;
+  /** Degradation level 0..1: blur, noise, contrast, tilt on the glass. */
+  difficulty?: number;
+  /** The low-resolution scan enlarged this much afterwards (bilinear), as some scanning software does. 1 = as scanned. */
+  upscale?: number;
+}
+
+/**
+ * A flatbed or phone scan of a whole document at low resolution: the document fills the image on a
+ * thin scanner border, tilted at most 2°, area-sampled from a drawing four times finer (so strokes
+ * thin out and merge the way a coarse sensor makes them), blurred and noised; optionally enlarged
+ * afterwards. Callers add JPEG (scripts/image-io) for the q30 sets.
+ */
+export function synthesiseScan(rng: Rng, options: ScanOptions): SynthFrame {
+  const diff = options.difficulty ?? rng.range(0.2, 1);
+  const fmt = options.format ?? rng.pick(SYNTH_FORMATS);
+  const d = DOC[fmt];
+  const cap = options.capHeight;
+  const pxPerMm = (cap * 1.014) / 2.54;
+  const ss = 4;
+  const mrz = options.lines ?? randomMrz(rng, fmt);
+  const lineGapMm = rng.range(3.8, 4.6) * (fmt === 'TD1' ? 0.95 : 1);
+  const mrzLeftMm = Math.max(1.5, (d.w - d.len * 2.54) / 2) + rng.range(-0.5, 0.5);
+  const doc = drawDocument(rng, fmt, pxPerMm * ss, mrz, cap * ss, lineGapMm * pxPerMm * ss, mrzLeftMm);
+  const DW = doc.ink.width, DH = doc.ink.height;
+  const border = rng.range(0.5, 3) * pxPerMm;
+  const W = Math.ceil(d.w * pxPerMm + 2 * border), H = Math.ceil(d.h * pxPerMm + 2 * border);
+  const rad = (rng.range(-2, 2) * diff * Math.PI) / 180, ca = Math.cos(rad), sa = Math.sin(rad);
+  const inkLevel = rng.range(0.02, 0.2), glass = rng.range(0.85, 1);
+  // Scan pixel (x, y) → document pixel: about the centres, turned by rad, times ss.
+  const toDoc = (x: number, y: number): [number, number] => {
+    const u = x - W / 2, v = y - H / 2;
+    return [(u * ca + v * sa) * ss + DW / 2, (-u * sa + v * ca) * ss + DH / 2];
+  };
+  const frame = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    let s = 0;
+    for (let a = 0; a < ss; a++) for (let b = 0; b < ss; b++) {
+      const [u, v] = toDoc(x + (b + 0.5) / ss, y + (a + 0.5) / ss);
+      const i = Math.floor(v) * DW + Math.floor(u);
+      if (u < 0 || v < 0 || u >= DW || v >= DH) { s += glass; continue; }
+      const pap = doc.paper[i]!;
+      s += pap - doc.ink.ink[i]! * (pap - inkLevel);
+    }
+    frame[y * W + x] = s / (ss * ss);
+  }
+  const blur = rng.range(0.3, 0.5 + 0.5 * diff);
+  blurFloat(frame, W, H, blur);
+  const contrast = 1 - rng.range(0, 0.4) * diff, offset = rng.range(0.03, 0.15);
+  const noise = rng.range(1, 2 + 5 * diff);
+  let image: GrayImage = { width: W, height: H, data: new Uint8Array(W * H) };
+  for (let i = 0; i < W * H; i++) {
+    const out = (offset + frame[i]! * contrast * (1 - offset)) * 255 + rng.gauss() * noise;
+    image.data[i] = out < 0 ? 0 : out > 255 ? 255 : Math.round(out);
+  }
+  const up = options.upscale ?? 1;
+  if (up > 1) image = enlarge(image, up);
+  const mrzQuad = doc.mrzBox.map(([u, v]) => {
+    const du = (u - DW / 2) / ss, dv = (v - DH / 2) / ss;
+    return [(du * ca - dv * sa + W / 2) * up, (du * sa + dv * ca + H / 2) * up] as [number, number];
+  });
+  return {
+    image, format: fmt, lines: mrz, capHeight: cap * up, angleDeg: (rad * 180) / Math.PI, mrzQuad,
+    degradations: { difficulty: diff, blur, noise, contrast, upscale: up },
   };
 }

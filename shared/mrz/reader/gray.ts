@@ -57,3 +57,28 @@ export function cropGray(img: GrayImage, x: number, y: number, w: number, h: num
   for (let r = 0; r < ch; r++) out.set(img.data.subarray((y0 + r) * img.width + x0, (y0 + r) * img.width + x0 + cw), r * cw);
   return { width: cw, height: ch, data: out };
 }
+
+/**
+ * Bilinear enlargement by `factor` (pixel centres aligned): how the reader gives a small scan's
+ * print the size its line finder looks for, and how scanning software enlarges a small scan.
+ */
+export function enlarge(img: GrayImage, factor: number): GrayImage {
+  const W = Math.round(img.width * factor), H = Math.round(img.height * factor);
+  const out = new Uint8Array(W * H);
+  const { width: w, height: h, data } = img;
+  const x0s = new Int32Array(W), x1s = new Int32Array(W), fxs = new Float32Array(W);
+  for (let x = 0; x < W; x++) {
+    const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / factor - 0.5)), x0 = Math.floor(sx);
+    x0s[x] = x0; x1s[x] = Math.min(w - 1, x0 + 1); fxs[x] = sx - x0;
+  }
+  for (let y = 0; y < H; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / factor - 0.5)), y0 = Math.floor(sy), fy = sy - y0;
+    const r0 = y0 * w, r1 = Math.min(h - 1, y0 + 1) * w, o = y * W;
+    for (let x = 0; x < W; x++) {
+      const x0 = x0s[x]!, x1 = x1s[x]!, fx = fxs[x]!;
+      const a = data[r0 + x0]!, b = data[r0 + x1]!, c = data[r1 + x0]!, e = data[r1 + x1]!;
+      out[o + x] = Math.round((a + (b - a) * fx) * (1 - fy) + (c + (e - c) * fx) * fy);
+    }
+  }
+  return { width: W, height: H, data: out };
+}

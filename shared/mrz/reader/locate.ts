@@ -173,6 +173,13 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   linesAtScale(half, 2, 6, 28 * minChar, out);
   const quarter = downscale(half, 2);
   linesAtScale(quarter, 4, 9, 28 * 28, out);
+  // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a
+  // line of that print still fits the frame: a webcam frame pays nothing, a large still one pass.
+  let octave = quarter;
+  for (let f = 8; 28 * 7 * f <= Math.max(frame.width, frame.height); f *= 2) {
+    octave = downscale(octave, 2);
+    linesAtScale(octave, f, 9, 28 * 7 * f, out);
+  }
   if (options.sideways ?? true) {
     const across: LineCandidate[] = [];
     linesAtScale(transpose(quarter), 4, 3, 28 * minChar, across);

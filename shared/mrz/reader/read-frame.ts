@@ -5,6 +5,7 @@ import { correctMrz } from '../index';
 import type { MrzFormat, MrzResult } from '../types';
 import type { GrayImage } from './gray';
 import { locateLines, type LineCandidate } from './locate';
+import { atOriginalSize, otherSizes } from './scales';
 import { rectify, type RotatedRect } from './rectify';
 import { classifyLayout, getDefaultModel, type LineReading } from './recognise-line';
 import { segmentLine, type LineLayout } from './line-segment';
@@ -188,7 +189,23 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
   return groups;
 }
 
+/**
+ * Reads the MRZ of an image of any size: the image itself first (webcam print, capitals 11 px up to
+ * what fits), then, when that gives no acceptable reading, the other sizes scales.ts names (a small
+ * scan enlarged, a large still halved). A reading of a group of lines beats none.
+ */
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
+  let reading = readAtOwnSize(frame, options);
+  for (const other of reading.valid ? [] : otherSizes(frame)) {
+    const r = atOriginalSize(readAtOwnSize(other.image, options), other.factor);
+    if (r.valid || (r.lines && !reading.lines)) reading = r;
+    if (reading.valid) break;
+  }
+  return reading;
+}
+
+/** Reads the MRZ of a frame at its own size. */
+function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReading {
   const model = options.model ?? getDefaultModel();
   const cands = locateLines(frame).sort((a, b) => b.length * b.fill - a.length * a.fill).slice(0, options.maxCandidates ?? 12)
     .flatMap((c) => splitMerged(frame, c));
