@@ -2,7 +2,9 @@
 // runs it, against Node on the same synthetic 1280×720 frames (test-output/synth, as bench:mrz makes it).
 // Prints ms per frame p50/p95 with and without an MRZ in each, the ratio browser/Node, and whether both
 // read the same lines on every frame. Only readMrzFrame is timed, inside the worker with performance.now().
-// Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR]
+// With --baseline DIR (another checkout's root, e.g. `git worktree add /tmp/before main`), a second worker runs
+// that checkout's reader on the same frames, interleaved with ours, and the table compares the two as ratios.
+// Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR] [--baseline DIR]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -19,11 +21,12 @@ const opt = (name: string, def: string): string => { const i = args.indexOf(name
 const synthDir = resolve(opt('--synth', 'test-output/synth'));
 const nMrz = Number(opt('--frames', '100'));
 const nEmpty = Number(opt('--empty', '20'));
+const baselineDir = opt('--baseline', '') ? resolve(opt('--baseline', '')) : null;
 const ROOT = resolve(new URL('.', import.meta.url).pathname, '../..');
 
 interface Reading { ms: number; lines: string[] | null; valid: boolean }
 /** What the page keeps on its global scope between page.evaluate calls. */
-interface BenchPage { readFrame(index: number, width: number, height: number): Promise<Reading> }
+interface BenchPage { readFrame(index: number, width: number, height: number, worker: 'ours' | 'baseline'): Promise<Reading> }
 
 // The worker's whole program: the engine's public entry, timed around the call only (not the message hops).
 const WORKER_ENTRY = `
@@ -49,11 +52,12 @@ async function main(): Promise<void> {
   // Decoded once here: the page fetches the very same grey bytes, so decoding is in neither timing.
   const images: GrayImage[] = chosen.map((t) => readImage(join(synthDir, t.file)));
 
-  const bundle = await build({
-    stdin: { contents: WORKER_ENTRY, resolveDir: ROOT, sourcefile: 'mrz-bench-worker.ts', loader: 'ts' },
+  const bundleFrom = async (dir: string): Promise<string> => (await build({
+    stdin: { contents: WORKER_ENTRY, resolveDir: dir, sourcefile: 'mrz-bench-worker.ts', loader: 'ts' },
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
-  });
-  const workerJs = bundle.outputFiles[0]!.text;
+  })).outputFiles[0]!.text;
+  const workerJs = await bundleFrom(ROOT);
+  const baselineJs = baselineDir ? await bundleFrom(baselineDir) : null;
 
   // A real http origin rather than about:blank: the page can fetch frames as raw bytes, and the worker
   // loads from a URL like the app's (a blob: worker on about:blank also works in this Chromium).
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     if (frame && images[Number(frame[1])]) {
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(images[Number(frame[1])]!.data);
     } else if (req.url === '/worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerJs);
+    else if (req.url === '/baseline.js' && baselineJs) res.writeHead(200, { 'content-type': 'text/javascript' }).end(baselineJs);
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>mrz bench</title>');
     else res.writeHead(404).end();
   });
@@ -73,9 +78,10 @@ async function main(): Promise<void> {
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(`${base}/`);
     // No named const functions in page.evaluate bodies: tsx keeps names with __name(), which the page lacks.
-    await page.evaluate(() => {
-      const worker = new Worker('/worker.js', { type: 'module' });
-      (globalThis as unknown as BenchPage).readFrame = async (index, width, height) => {
+    await page.evaluate((withBaseline) => {
+      const workers = { ours: new Worker('/worker.js', { type: 'module' }), baseline: withBaseline ? new Worker('/baseline.js', { type: 'module' }) : null };
+      (globalThis as unknown as BenchPage).readFrame = async (index, width, height, which) => {
+        const worker = workers[which]!;
         const buffer = await (await fetch(`/frame/${index}`)).arrayBuffer();
         return new Promise<Reading>((ok, fail) => {
           worker.onmessage = (event: MessageEvent<Reading>) => ok(event.data);
@@ -83,9 +89,9 @@ async function main(): Promise<void> {
           worker.postMessage({ width, height, buffer }, [buffer]);
         });
       };
-    });
-    const inBrowser = (i: number): Promise<Reading> =>
-      page.evaluate(([index, width, height]) => (globalThis as unknown as BenchPage).readFrame(index, width, height), [i, images[i]!.width, images[i]!.height] as const);
+    }, !!baselineJs);
+    const inBrowser = (i: number, which: 'ours' | 'baseline' = 'ours'): Promise<Reading> =>
+      page.evaluate(([index, width, height, w]) => (globalThis as unknown as BenchPage).readFrame(index, width, height, w), [i, images[i]!.width, images[i]!.height, which] as const);
     const inNode = (i: number): Reading => {
       const t0 = performance.now();
       const r = readMrzFrame(images[i]!);
@@ -101,9 +107,9 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${warm.length} frames (the first ${Math.min(5, withCount)} with an MRZ and ${warm.length - Math.min(5, withCount)} without) read once in each, untimed`);
     console.log('Node and the worker read the frames alternately, so a change in the machine\'s load hits both alike');
     // Warm-up so that JIT compilation is not billed to the timed frames.
-    for (const i of warm) { inNode(i); await inBrowser(i); }
+    for (const i of warm) { inNode(i); await inBrowser(i); if (baselineJs) await inBrowser(i, 'baseline'); }
 
-    const node: Reading[] = [], web: Reading[] = [];
+    const node: Reading[] = [], web: Reading[] = [], before: Reading[] = [];
     let nodeCpuMs = 0;
     for (let i = 0; i < chosen.length; i++) {
       const c0 = process.cpuUsage();
@@ -111,6 +117,7 @@ async function main(): Promise<void> {
       const cu = process.cpuUsage(c0);
       nodeCpuMs += (cu.user + cu.system) / 1000;
       web.push(await inBrowser(i));
+      if (baselineJs) before.push(await inBrowser(i, 'baseline'));
     }
 
     const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -122,6 +129,18 @@ async function main(): Promise<void> {
     ] as const) {
       const a = pct(ms(node, mrz), q), b = pct(ms(web, mrz), q);
       row(label, f1(a), f1(b), a > 0 ? `${(b / a).toFixed(2)}x` : '');
+    }
+    if (baselineJs) {
+      console.log(`\nworker: the baseline's reader (${baselineDir}) against ours, read alternately on the same frames`);
+      row('', 'baseline', 'ours', 'ratio');
+      for (const [label, mrz, q] of [
+        ['with MRZ p50', true, 0.5], ['with MRZ p95', true, 0.95], ['without MRZ p50', false, 0.5], ['without MRZ p95', false, 0.95],
+      ] as const) {
+        const a = pct(ms(before, mrz), q), b = pct(ms(web, mrz), q);
+        row(label, f1(a), f1(b), a > 0 ? `${(b / a).toFixed(2)}x` : '');
+      }
+      const exact = (rs: Reading[]): number => rs.filter((r, i) => !!chosen[i]!.lines && r.lines?.join('|') === chosen[i]!.lines!.join('|')).length;
+      row(`read exactly (of ${withCount})`, String(exact(before)), String(exact(web)));
     }
     const differ = chosen.flatMap((t, i) =>
       JSON.stringify([node[i]!.lines, node[i]!.valid]) === JSON.stringify([web[i]!.lines, web[i]!.valid]) ? []

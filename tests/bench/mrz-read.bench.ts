@@ -9,6 +9,7 @@
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
 //        [--harsh N=250: harsh small-print frames per print size, 0 to skip]
 //        [--conditions N=240: frames across print sizes, rotations and formats, 0 to skip]
+//        [--bands N=12: frames per band of print sizes outside webcam print (large stills, small scans), 0 to skip]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ import { readLineText } from '../../shared/mrz/reader/recognise-line';
 import { decodeImage, encodeJpeg, readImage, writeImage } from '../../scripts/image-io';
 import { rectify } from '../../shared/mrz/reader/rectify';
 import { blurFloat, Rng } from '../../scripts/synth/render';
-import { synthesiseFrame, SYNTH_FORMATS } from '../../scripts/synth/document';
+import { synthesiseFrame, synthesiseScan, SYNTH_FORMATS, type SynthFrame } from '../../scripts/synth/document';
 import { cropGray, type GrayImage } from '../../shared/mrz/reader/gray';
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
@@ -32,6 +33,7 @@ const tessLines = Number(opt('--tess-lines', '600'));
 const repeat = Math.max(1, Number(opt('--repeat', '3')));
 const harshPerSize = Number(opt('--harsh', '250'));
 const conditionFrames = Number(opt('--conditions', '240'));
+const bandFrames = Number(opt('--bands', '12'));
 const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
 const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
 const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
@@ -202,6 +204,7 @@ async function main(): Promise<void> {
   if (failures.length) console.log(`\nSynthetic frames not read exactly (${failures.length}):\n  ${failures.slice(0, 25).join('\n  ')}`);
   if (harshPerSize > 0) harshSmallPrint(harshPerSize);
   if (conditionFrames > 0) byCondition(conditionFrames);
+  if (bandFrames > 0) outsideWebcamPrint(bandFrames);
 
   if (datasetAvailable()) {
     const ds = loadLineDataset().filter((s) => /^[A-Z0-9<]+$/.test(s.text));
@@ -309,6 +312,44 @@ function byCondition(n: number): void {
   table('capital height (as drawn)', bySize, (b) => `${b}-${CAP_BANDS[CAP_BANDS.indexOf(b) + 1] ?? 60} px`, [...CAP_BANDS]);
   table('rotation (quarter turns on top of a tilt up to 20°)', byTurn, (t) => `${t}°`, [...TURNS]);
   table('format', byFormat, (f) => f, [...SYNTH_FORMATS]);
+}
+
+/**
+ * Print sizes outside webcam print (issue 15), n frames per band, seeds 950001 on (apart from the
+ * trainer's and the other sets'): large print in stills and phone photos, small low-resolution scans
+ * as scanned and enlarged afterwards, all formats in turn, every scan through JPEG q30; and small
+ * images without an MRZ, which the reader also reads enlarged (what they cost, and that nothing is
+ * accepted). ms is one read per frame, wall time (the frames are too slow to make for repeats).
+ */
+function outsideWebcamPrint(n: number): void {
+  const formats = ['TD1', 'TD2', 'TD3'] as const;
+  const q30 = (img: GrayImage): GrayImage => decodeImage(new Uint8Array(encodeJpeg(img, 30)));
+  const bands: { label: string; make: (rng: Rng, i: number) => SynthFrame; jpeg: boolean }[] = [
+    { label: 'still 2560×1440, capitals 60-85 px', jpeg: false, make: (rng, i) => synthesiseFrame(rng, { format: formats[i % 3]!, capHeight: rng.range(60, 85), width: 2560, height: 1440, difficulty: rng.range(0.3, 0.8) }) },
+    { label: 'phone photo 4000×3000, capitals 90-125 px', jpeg: false, make: (rng, i) => synthesiseFrame(rng, { format: formats[i % 3]!, capHeight: rng.range(90, 125), width: 4000, height: 3000, difficulty: rng.range(0.3, 0.8) }) },
+    { label: 'small scan, capitals 7-10 px, q30', jpeg: true, make: (rng, i) => synthesiseScan(rng, { format: formats[i % 3]!, capHeight: rng.range(7, 10) }) },
+    { label: 'small scan enlarged 2-3×, q30', jpeg: true, make: (rng, i) => synthesiseScan(rng, { format: formats[i % 3]!, capHeight: rng.range(7, 10), upscale: rng.range(2, 3) }) },
+    { label: 'no MRZ, 320×240 to 640×480, q30', jpeg: true, make: (rng) => { const w = Math.round(rng.range(320, 640)); return synthesiseFrame(rng, { withMrz: false, width: w, height: Math.round(w * 0.75) }); } },
+  ];
+  console.log(`\nOutside webcam print (ours; ${n} frames per band, TD1/TD2/TD3 in turn, seeds 950001 on; wall ms, one read per frame)`);
+  console.log(`  ${''.padEnd(44)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'false acc.'.padStart(10)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
+  bands.forEach((band, b) => {
+    const m = new DocMeter();
+    let accepted = 0;
+    for (let i = 0; i < n; i++) {
+      const f = band.make(new Rng(950001 + b * 10000 + i), i);
+      const image = band.jpeg ? q30(f.image) : f.image;
+      readMrzFrame(image, { referenceDate: HARSH_REFERENCE_DATE }); // warm (and any lazy setup) outside the timing
+      const t0 = performance.now();
+      const r = readMrzFrame(image, { referenceDate: HARSH_REFERENCE_DATE });
+      const ms = performance.now() - t0;
+      m.add(f.lines, r.lines, r.valid, ms, 0);
+      if (r.valid && f.lines && (r.lines ?? []).join('|') === f.lines.join('|')) accepted++;
+    }
+    const all = [...m.msMrz, ...m.msEmpty];
+    const docs = m.docs || n;
+    console.log(`  ${`${band.label} (${n})`.padEnd(44)} ${(m.docs ? p(m.exact, docs) : '-').padStart(8)} ${(m.docs ? p(accepted, docs) : '-').padStart(9)} ${String(m.falseAccepts).padStart(10)} ${pct(all, 0.5).toFixed(0).padStart(8)} ${pct(all, 0.95).toFixed(0).padStart(8)}`);
+  });
 }
 
 /**

@@ -194,3 +194,14 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   }
   return kept;
 }
+
+/**
+ * Whether an image holds lines of print smaller than locateLines looks for (capitals of 5-11 px):
+ * one pass at full resolution, with gaps filled as for that print. Cheap beside a reading, so it
+ * decides whether a small image is worth reading again enlarged (scales.ts).
+ */
+export function hasSmallPrintLines(frame: GrayImage): boolean {
+  const out: LineCandidate[] = [];
+  linesAtScale(frame, 1, 5, 28 * 5, out);
+  return out.some((c) => c.length <= 46 * 11);
+}

@@ -2,12 +2,14 @@
 // print is below what the line finder looks for), a large still stepped down by halves (its print
 // above it); and mapping a reading made at another size back to the image's own pixels.
 import { downscale, enlarge, type GrayImage } from './gray';
+import { hasSmallPrintLines } from './locate';
 import type { FoundLine, FrameReading } from './read-frame';
 
 /**
  * Images up to this many pixels are also read enlarged twice when they give no acceptable reading:
- * a 282×179 ID card scan has capitals of about 8.5 px, under the finder's 11 px. The bound keeps
- * an image without an MRZ cheap: enlarged, it is at most 1280×960, about one webcam frame.
+ * a 282×179 ID card scan has capitals of about 8.5 px, under the finder's 11 px. Two bounds keep an
+ * image without an MRZ cheap: it is enlarged only when a quick pass finds lines of print that small,
+ * and enlarged it is at most 1280×960, about one webcam frame.
  */
 export const ENLARGE_MAX_PIXELS = 640 * 480;
 /** Above this side (px) an image is a scan or a camera still: read at half size too, until it is webcam-sized. */
@@ -19,7 +21,7 @@ export interface OtherSize { image: GrayImage; factor: number }
 /** The sizes to read when the image itself gave no acceptable reading, in order; none for a webcam frame. */
 export function* otherSizes(image: GrayImage): Generator<OtherSize> {
   if (image.width * image.height <= ENLARGE_MAX_PIXELS) {
-    yield { image: enlarge(image, 2), factor: 2 };
+    if (hasSmallPrintLines(image)) yield { image: enlarge(image, 2), factor: 2 };
     return;
   }
   let factor = 1;

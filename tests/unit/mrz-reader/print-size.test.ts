@@ -6,7 +6,7 @@ import { decodeImage, encodeJpeg } from '../../../scripts/image-io';
 import { synthesiseFrame, synthesiseScan } from '../../../scripts/synth/document';
 import { Rng } from '../../../scripts/synth/render';
 import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
-import { locateLines } from '../../../shared/mrz/reader/locate';
+import { hasSmallPrintLines, locateLines } from '../../../shared/mrz/reader/locate';
 import type { GrayImage } from '../../../shared/mrz/reader/gray';
 
 const REF = new Date('2026-06-01T00:00:00Z');
@@ -67,5 +67,12 @@ describe('small low-resolution scans', () => {
     }
     const empty = synthesiseFrame(new Rng(7), { withMrz: false, width: 320, height: 240 });
     expect(readMrzFrame(jpeg(empty.image, 30), { referenceDate: REF }).valid).toBe(false);
+  });
+
+  it('enlarges only an image with lines of small print in it (an image without stays cheap)', () => {
+    expect(hasSmallPrintLines(jpeg(synthesiseScan(new Rng(2), { format: 'TD1', capHeight: 8.5 }).image, 30))).toBe(true);
+    expect(hasSmallPrintLines({ width: 640, height: 480, data: new Uint8Array(640 * 480).fill(150) })).toBe(false);
+    // A desk photo without text lines of that size: the pass finds none.
+    expect(hasSmallPrintLines(synthesiseFrame(new Rng(2), { withMrz: false, width: 480, height: 360 }).image)).toBe(false);
   });
 });
