@@ -30,45 +30,73 @@ const passport = (documentNumber: string, primary: string) =>
     expiryDate: '2031-05-06',
   });
 
-/** Counts what the officer presses; the desk reader's burst is a device and is not counted. */
+/**
+ * A trained officer's rhythm: the least time between two of their key presses. Keys pressed faster than a person can
+ * (Playwright presses back to back) read as a device to the desk-reader catcher, as they should.
+ */
+const PERSON_GAP_MS = 130;
+
+/** Counts what the officer presses, at a person's pace; the desk reader's burst is a device and is not counted. */
 class Keys {
   keys = 0;
   tabs = 0;
+  private last = 0;
   constructor(private readonly page: Page) {}
+  private async pace() {
+    const wait = this.last + PERSON_GAP_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.last = Date.now();
+  }
   async press(key: string, times = 1) {
     for (let i = 0; i < times; i++) {
+      await this.pace();
       await this.page.keyboard.press(key);
       this.keys++;
       if (key === 'Tab' || key === 'Shift+Tab') this.tabs++;
     }
   }
   async type(text: string) {
-    await this.page.keyboard.type(text, { delay: 130 }); // a trained typist's pace, far from a reader's
+    await this.pace();
+    await this.page.keyboard.type(text, { delay: PERSON_GAP_MS });
+    this.last = Date.now();
     this.keys += text.length;
   }
-  /** Tabs forward until the focused element matches; every Tab counts. */
+  /** Tabs until the focused element matches, back (Shift+Tab) when it lies before the focus; every Tab counts. */
   async tabTo(matches: string, limit = 80) {
+    const before = await this.page.evaluate((selector) => {
+      const target = document.querySelector(selector);
+      const focused = document.activeElement;
+      return !!target && !!focused && focused !== document.body && (target.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }, matches);
     for (let i = 0; i < limit; i++) {
       if (await this.page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, matches)) return;
-      await this.press('Tab');
+      await this.press(before ? 'Shift+Tab' : 'Tab');
     }
     throw new Error(`No focus on ${matches} after ${limit} Tabs`);
   }
-  /** Answers the shown question with this index by keyboard: option n of a choice (Space or arrows), or text. */
-  async answer(index: number, answer: number | string) {
-    await this.tabTo(`.questions > li:nth-child(${index + 1}) input`);
+  /** Answers the shown question by keyboard: text typed into its field, or a choice by its digit. */
+  async answer(id: string, answer: number | string) {
+    const question = `[data-question="${id}"]`;
+    // A one-key answer moves the focus on to the next open question; only a question not yet in focus needs Tabs.
+    const inQuestion = await this.page.evaluate((selector) => document.querySelector(selector)?.contains(document.activeElement) ?? false, question);
+    if (!inQuestion) await this.tabTo(`${question} input`);
     if (typeof answer === 'string') return this.type(answer);
-    if (answer === 0) return this.press('Space');
-    // In a radio group the arrows move and choose at once.
+    if (answer < 9) return this.press(String(answer + 1)); // the option's number, as shown beside it
+    // Past the ninth option there is no digit: in a radio group the arrows move and choose at once.
+    await this.tabTo(`${question} input`);
     await this.press('ArrowDown', answer);
   }
 }
 
+/**
+ * The desk reader types the MRZ lines a few milliseconds a key, then Enter. Playwright's own typing on a loaded machine
+ * is slower and uneven, so the keys are dispatched in the page at a device's pace.
+ */
 async function readPassport(page: Page, lines: string[]) {
-  for (const line of lines) {
-    await page.keyboard.type(line);
-    await page.keyboard.press('Enter');
-  }
+  await page.evaluate((typed) => {
+    const target = document.activeElement ?? document.body;
+    for (const ch of typed) target.dispatchEvent(new KeyboardEvent('keydown', { key: ch === '\n' ? 'Enter' : ch, bubbles: true, cancelable: true }));
+  }, `${lines.join('\n')}\n`);
   await page.getByText(/Diterima dari pembaca paspor|Received from the passport reader/).waitFor();
 }
 
@@ -81,12 +109,11 @@ async function signIn(page: Page, keys: Keys, officerNumber: string, password: s
 
 type Answer = string | number | boolean | string[];
 
-/** What a traveller at the queue answers, by question id, in any checklist version; unlisted questions take their first option. */
+/** What a traveller at the queue answers, by question id, in any checklist version; unlisted required questions take their first option, unlisted optional ones stay empty. */
 const TOURIST: Record<string, Answer> = {
   purpose: 'tourism',
   final_destination: 'flight_country',
   destination_country: 'MYS',
-  destination_city: 'Kuala Lumpur',
   return_ticket: true,
   arranged_by: 'self_family',
   stay_meet: 'own_arrangement',
@@ -131,37 +158,36 @@ async function checklistInUse(core: DeskCore): Promise<Checklist> {
 
 /** Answers, by keyboard and in order, every shown question without an answer until none is left (answers show more). */
 async function answerShown(page: Page, keys: Keys, checklist: Checklist, traveller: Record<string, Answer>): Promise<void> {
-  const leftEmpty: string[] = []; // optional choices this traveller has nothing to tick in
+  const leftEmpty: string[] = []; // optional questions this traveller has nothing for, left as the officer leaves them
   for (let round = 0; round < 80; round++) {
     const next = await page.evaluate((skipped) => {
-      const items = Array.from(document.querySelectorAll<HTMLLIElement>('.questions > li'));
-      const index = items.findIndex((li) => {
-        if (skipped.some((id) => li.querySelector(`[name="q-${id}"]`))) return false;
+      const open = Array.from(document.querySelectorAll<HTMLLIElement>('.questions > li[data-question]')).find((li) => {
+        if (skipped.includes(li.dataset.question!)) return false;
         const options = li.querySelectorAll('input[type=radio], input[type=checkbox]');
         if (options.length > 0) return li.querySelectorAll('input:checked').length === 0;
         return (li.querySelector('input')?.value ?? '') === '';
       });
-      const field = items[index]?.querySelector<HTMLInputElement>('input[name^="q-"], input[id^="q-"]');
-      return index < 0 ? null : { index, id: (field?.name || field?.id || '').replace(/^q-/, '') };
+      return open ? { id: open.dataset.question! } : null;
     }, leftEmpty);
     if (!next) return;
     const question = checklist.questions.find((q) => q.id === next.id);
     if (!question) throw new Error(`Question ${next.id} is not in checklist ${checklist.version}`);
     const wanted = traveller[question.id];
+    if (question.required !== true && wanted === undefined) {
+      leftEmpty.push(question.id);
+      continue;
+    }
     const options = (question.options ?? []).map((o) => o.id);
-    if (question.type === 'yes_no') await keys.answer(next.index, wanted === false ? 1 : 0);
-    else if (question.type === 'single') await keys.answer(next.index, Math.max(0, options.indexOf(String(wanted))));
+    if (question.type === 'yes_no') await keys.answer(question.id, wanted === false ? 1 : 0);
+    else if (question.type === 'single') await keys.answer(question.id, Math.max(0, options.indexOf(String(wanted))));
     else if (question.type === 'multiple') {
       const at = options.indexOf(Array.isArray(wanted) ? wanted[0]! : '');
       if (at < 0) {
         leftEmpty.push(question.id); // nothing of this list applies: it stays empty, as the officer leaves it
         continue;
       }
-      // Each box is a stop of its own: Tab to the first, on to the wanted one, Space ticks it.
-      await keys.tabTo(`.questions > li:nth-child(${next.index + 1}) input`);
-      await keys.press('Tab', at);
-      await keys.press('Space');
-    } else await keys.answer(next.index, String(wanted ?? (question.type === 'number' ? '12' : 'Kuala Lumpur')));
+      await keys.answer(question.id, at); // ticks that box; "none" also moves on
+    } else await keys.answer(question.id, String(wanted ?? (question.type === 'number' ? '12' : 'Kuala Lumpur')));
   }
   throw new Error('The interview never ended');
 }

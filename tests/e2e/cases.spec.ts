@@ -145,6 +145,22 @@ test('a desk reader burst opens a reading from the home screen', async ({ page, 
   await shot(page, 'reader-burst');
 });
 
+test('a desk reader whose first keys come at an uneven pace is read whole, its first character included', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  const lines = passport('F9998888', 'SIREGAR', 'INDAH');
+  // A reader's first gap can be 15-30 ms before it settles at a few ms a key: the leading "P" is still its own.
+  await page.evaluate(async (typed) => {
+    const key = (ch: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key: ch === '\n' ? 'Enter' : ch, bubbles: true, cancelable: true }));
+    key(typed[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    for (const ch of typed.slice(1)) key(ch);
+  }, `${lines.join('\n')}\n`);
+  await expect(page.getByText('Diterima dari pembaca paspor.')).toBeVisible();
+  await expect(page.getByLabel('Baris MRZ')).toHaveValue(lines.join('\n'));
+  await expect(page.getByTestId('mrz-preview')).toContainText('Semua digit periksa benar.');
+});
+
 test('a bad checklist file is refused with its problems listed, and the version in use stays', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);

@@ -57,6 +57,10 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
   useEffect(() => {
     if (!enabled) return;
     let buffer = '';
+    /** When each character of the buffer was typed. */
+    let stamps: number[] = [];
+    /** Where in the buffer the device's own keys begin, once two came at device speed; keys before it are a maybe. */
+    let deviceFrom = 0;
     let keys = 0;
     let started = 0;
     let last = 0;
@@ -66,6 +70,8 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
     const reset = () => {
       buffer = '';
+      stamps = [];
+      deviceFrom = 0;
       keys = 0;
       held = [];
     };
@@ -78,7 +84,9 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     const finish = () => {
       const typed = buffer.trim();
       const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
-      const burst = machineSpeed ? recognise(typed) : null;
+      // The keys just before the first device-speed pair may be the device's first (its pace jitters) or a person's
+      // key pressed just before the scan: read with them first, then without them.
+      const burst = machineSpeed ? (recognise(typed) ?? recognise(buffer.slice(deviceFrom).trim())) : null;
       if (burst) {
         reset();
         callback.current(burst);
@@ -113,15 +121,21 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
         giveBack();
         started = now;
       } else if (held.length === 0 && gap <= DEVICE_GAP_MS) {
-        // The first device-speed key: the burst starts at the key before it. Keys before that were a person's
-        // (an answer pressed just before the scan), they already reached the page and are not part of the burst.
-        buffer = buffer.slice(-1);
-        keys = 1;
-        started = last;
+        // The first device-speed key: the burst starts at the key before it, or earlier where the keys before came at
+        // a device's uneven pace (a reader's first gaps can be 15-30 ms). Keys at a person's pace before that (an
+        // answer pressed just before the scan) already reached the page and are not part of the burst.
+        let from = buffer.length - 1;
+        while (from > 0 && stamps[from]! - stamps[from - 1]! <= MAX_AVERAGE_GAP_MS) from--;
+        buffer = buffer.slice(from);
+        stamps = stamps.slice(from);
+        deviceFrom = buffer.length - 1;
+        keys = buffer.length;
+        started = stamps[0]!;
       }
       last = now;
       keys++;
       buffer += isChar ? event.key : '\n';
+      stamps.push(now);
       // Once it is clearly a machine typing, keep the rest of the burst out of whatever field has focus.
       if (held.length > 0 || (keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS)) {
         event.preventDefault();
