@@ -4,12 +4,15 @@
 import { useEffect, useRef } from 'react';
 import { parseBoardingPass } from '../../../shared/bcbp';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
+import { parseMrz } from '../../../shared/mrz';
 
 /** A device types a character every few milliseconds; a person averages well over 100 ms. */
 const MAX_AVERAGE_GAP_MS = 40;
 /** A longer pause ends (or never starts) a burst. */
 const MAX_GAP_MS = 120;
 const END_PAUSE_MS = 200;
+/** This many keys at a device's average pace are a device for sure: no person types so fast for so long. */
+const SURE_DEVICE_KEYS = 8;
 const MIN_MRZ_CHARS = 60;
 /**
  * Two keys this close together are a device, never a person's deliberate presses: from the second key of a burst on,
@@ -57,8 +60,6 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
   useEffect(() => {
     if (!enabled) return;
     let buffer = '';
-    /** When each character of the buffer was typed. */
-    let stamps: number[] = [];
     /** Where in the buffer the device's own keys begin, once two came at device speed; keys before it are a maybe. */
     let deviceFrom = 0;
     let keys = 0;
@@ -70,7 +71,6 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
     const reset = () => {
       buffer = '';
-      stamps = [];
       deviceFrom = 0;
       keys = 0;
       held = [];
@@ -84,9 +84,7 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     const finish = () => {
       const typed = buffer.trim();
       const machineSpeed = averageGap() <= MAX_AVERAGE_GAP_MS;
-      // The keys just before the first device-speed pair may be the device's first (its pace jitters) or a person's
-      // key pressed just before the scan: read with them first, then without them.
-      const burst = machineSpeed ? (recognise(typed) ?? recognise(buffer.slice(deviceFrom).trim())) : null;
+      const burst = machineSpeed ? recogniseBurst(typed, buffer.slice(deviceFrom).trim()) : null;
       if (burst) {
         reset();
         callback.current(burst);
@@ -116,28 +114,23 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
         if (held.length > 0) giveBack();
         reset();
         started = now;
-      } else if (held.length > 0 && gap > MAX_AVERAGE_GAP_MS) {
-        // Held keys followed at a person's pace: it was a person all along (a rolled pair of keys).
+      } else if (held.length > 0 && held.length < SURE_DEVICE_KEYS && gap > MAX_AVERAGE_GAP_MS) {
+        // A few held keys followed at a person's pace: it was a person all along (a rolled pair of keys). Past that
+        // many, a slower key is a hiccup of the device (a busy machine delays a key now and then): the burst goes on.
         giveBack();
         started = now;
       } else if (held.length === 0 && gap <= DEVICE_GAP_MS) {
-        // The first device-speed key: the burst starts at the key before it, or earlier where the keys before came at
-        // a device's uneven pace (a reader's first gaps can be 15-30 ms). Keys at a person's pace before that (an
-        // answer pressed just before the scan) already reached the page and are not part of the burst.
-        let from = buffer.length - 1;
-        while (from > 0 && stamps[from]! - stamps[from - 1]! <= MAX_AVERAGE_GAP_MS) from--;
-        buffer = buffer.slice(from);
-        stamps = stamps.slice(from);
+        // The first device-speed key: the device's pace is measured from the key before it. The keys of the run before
+        // that already reached the page; they stay in the buffer, as they may be the device's own first keys.
         deviceFrom = buffer.length - 1;
-        keys = buffer.length;
-        started = stamps[0]!;
+        keys = 1;
+        started = last;
       }
       last = now;
       keys++;
       buffer += isChar ? event.key : '\n';
-      stamps.push(now);
       // Once it is clearly a machine typing, keep the rest of the burst out of whatever field has focus.
-      if (held.length > 0 || (keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= 8 && averageGap() <= MAX_AVERAGE_GAP_MS)) {
+      if (held.length > 0 || (keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= SURE_DEVICE_KEYS && averageGap() <= MAX_AVERAGE_GAP_MS)) {
         event.preventDefault();
         event.stopPropagation();
         held.push({ key: event.key, target: event.target });
@@ -151,6 +144,17 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
       window.removeEventListener('keydown', onKey, { capture: true });
     };
   }, [enabled]);
+}
+
+/**
+ * What a burst is, read with the keys of its run before the device's first fast pair and then without them: those keys
+ * may be the device's own first ones (a reader's first gaps are uneven, 15-50 ms before it settles) or a person's key
+ * pressed just before the scan. A reading with them stands if it makes sense; an MRZ must then have a known format.
+ */
+function recogniseBurst(run: string, fromDevice: string): WedgeBurst | null {
+  const whole = recognise(run);
+  if (whole && (whole.kind !== 'mrz' || parseMrz(whole.text).format !== null)) return whole;
+  return recognise(fromDevice) ?? whole;
 }
 
 /** What a device's burst is, if the desk reads it. */
