@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
 import type { IntegrityReport } from '../../shared/contract';
-import { changeCaseRows, cutTail, dropEventsTrigger, rewriteAndRehash } from '../support/tamperings';
+import { changeCaseRows, cutTail, dropEventsTrigger, neuterTriggers, rewriteAndRehash } from '../support/tamperings';
 import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
@@ -78,6 +78,12 @@ describe('tamper evidence at start', () => {
     // The failure is in the audit log too.
     const failed = (await desk!.must('audit.recent', { limit: 20 })).find((e) => e.action === 'integrity.failed');
     expect(failed?.detail.problems).toEqual(report.problems);
+  });
+
+  it('finds append-only triggers put back under their names but neutered (a WHEN that never holds, another table)', async () => {
+    const report = await tamperedDesk(neuterTriggers);
+    expect(report.state).toBe('failed');
+    expect(report.problems.filter((p) => p.kind === 'trigger_missing').map((p) => p.subject).sort()).toEqual(['audit_log_no_delete', 'events_no_update']);
   });
 
   it('finds case rows that no event opened, before the first and after the last case', async () => {

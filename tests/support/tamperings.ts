@@ -51,3 +51,14 @@ export function changeCaseRows(raw: Database.Database): void {
 export function dropEventsTrigger(raw: Database.Database): void {
   raw.exec('DROP TRIGGER events_no_delete');
 }
+
+/**
+ * Puts two append-only triggers back under their own names but protecting nothing: one whose WHEN never holds,
+ * one on another table. A check that only looks for a name and a RAISE(ABORT …) would pass them.
+ */
+export function neuterTriggers(raw: Database.Database): void {
+  raw.exec('DROP TRIGGER audit_log_no_delete');
+  raw.exec("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log WHEN 0 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
+  raw.exec('DROP TRIGGER events_no_update');
+  raw.exec("CREATE TRIGGER events_no_update BEFORE UPDATE ON settings BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;");
+}

@@ -13,6 +13,17 @@ import { readHeadFile, type AuditLog } from './audit-log';
 
 /** The triggers that make the record append-only; a database without them has been opened up. */
 export const APPEND_ONLY_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'events_no_update', 'events_no_delete'] as const;
+/**
+ * Each append-only trigger exactly as the migrations create it (whitespace aside). A trigger of the right name that
+ * was altered (a WHEN clause that never holds, another table or another statement) protects nothing.
+ */
+const APPEND_ONLY_TRIGGER_SQL: Record<(typeof APPEND_ONLY_TRIGGERS)[number], string> = {
+  audit_log_no_update: "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+  audit_log_no_delete: "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+  events_no_update: "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END",
+  events_no_delete: "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END",
+};
+const collapseWhitespace = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 const CASES_PER_BATCH = 100;
 /** Work done between two breaks for the event loop: an officer's call waits at most about this long. */
 const SLICE_MS = 15;
@@ -73,7 +84,7 @@ function checkTriggers(db: Db): IntegrityProblem[] {
   const present = new Map(
     (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
   );
-  return APPEND_ONLY_TRIGGERS.filter((name) => !/RAISE\s*\(\s*ABORT/i.test(present.get(name) ?? '')).map(
+  return APPEND_ONLY_TRIGGERS.filter((name) => collapseWhitespace(present.get(name) ?? '') !== APPEND_ONLY_TRIGGER_SQL[name]).map(
     (name) => problem('trigger_missing', name, `schema: the append-only trigger ${name} is missing or changed`),
   );
 }
