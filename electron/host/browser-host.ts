@@ -61,6 +61,15 @@ function decodePath(text: string): string | null {
   }
 }
 
+/** The request target as a URL, or null when it is none. */
+function parseTarget(target: string, base: string): URL | null {
+  try {
+    return new URL(target, base);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -96,7 +105,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.headers.host !== expectedHost) return refuse(res, 421, 'Wrong Host header.');
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin) return refuse(res, 403, 'Requests from other origins are refused.');
-    const url = new URL(req.url ?? '/', origin);
+    // A request target such as `//[` is no address at all (it reads as an authority): the caller's error too.
+    const url = parseTarget(req.url ?? '/', origin);
+    if (url === null) return sendJson(res, 400, fail('invalid_input', 'The address is not valid.'));
     const path = decodePath(url.pathname);
     if (path === null) return sendJson(res, 400, fail('invalid_input', 'The address is not valid percent-encoding.'));
 

@@ -81,6 +81,8 @@ describe('browser host', () => {
     const hostHeader = { host: new URL(host.origin).host };
     expect((await send('GET', '/%', hostHeader)).status).toBe(400);
     expect((await send('GET', '/assets/%E0%A4%A', hostHeader)).status).toBe(400);
+    // Targets that do not parse as an address at all (a leading `//` reads as a host name).
+    for (const target of ['//[', '//%', '//%zz']) expect([target, (await send('GET', target, hostHeader)).status]).toEqual([target, 400]);
     const rpc = await send('POST', '/rpc/%', ownHeaders(), '{}');
     expect(rpc.status).toBe(400);
     expect(JSON.parse(rpc.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
