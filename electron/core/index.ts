@@ -90,7 +90,13 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     for (const listener of listeners) listener(event);
   };
   const session: DeskSession = new DeskSession(now, () => settings.get().idleLockMinutes, () => {
-    audit.append(session.officer?.officerNumber ?? null, 'session.locked', { reason: 'idle' });
+    // The clock has locked the desk whether or not the log can say so: a database that cannot be written (a full
+    // disk, another writer holding it) must not throw out of this timer and bring the whole core down.
+    try {
+      audit.append(session.officer?.officerNumber ?? null, 'session.locked', { reason: 'idle' });
+    } catch (error) {
+      console.error('[core] the idle lock could not be audited', error);
+    }
     emit({ name: 'session.changed', payload: { session: session.view() } });
   });
 

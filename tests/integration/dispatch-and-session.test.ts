@@ -1,5 +1,6 @@
 // The core behind its one dispatch: input validation, authorisation from the core's own session,
 // first-run setup, sign-in with growing delays and lockout, idle lock, unlock and take-over.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGN_IN_POLICY } from '../../shared/contract';
 import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
@@ -164,6 +165,36 @@ describe('idle lock', () => {
     const actions = (await desk.must('audit.recent', { limit: 5 })).map((e) => e.action);
     expect(actions).toContain('session.locked');
   });
+});
+
+describe('idle lock when the database cannot be written', () => {
+  it('still locks and announces it, and the core carries on (it threw out of the timer and took the process down)', async () => {
+    desk = await openDeskWithAdmin({ idleLockMinutes: 0.05, now: () => new Date() });
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    // Another writer holds the database past the core's busy timeout, as a full disk would refuse the write.
+    const holder = new Database(desk.core.databasePath);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const locked = await new Promise<boolean>((resolve) => {
+        const stop = desk!.core.subscribe((event) => {
+          if (event.name === 'session.changed' && event.payload.session?.locked) {
+            stop();
+            resolve(true);
+          }
+        });
+      });
+      expect(locked).toBe(true);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      process.off('uncaughtException', record);
+    }
+    expect(uncaught).toEqual([]);
+    expect(await desk.must('session.status', {})).toMatchObject({ locked: true });
+    await desk.must('session.unlock', { password: ADMIN.password });
+  }, 60_000);
 });
 
 describe('officer administration', () => {
