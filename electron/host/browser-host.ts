@@ -1,7 +1,7 @@
 // Owns the browser host: the built renderer and the contract served on 127.0.0.1 only, for one launch,
 // behind a per-launch secret and Host/Origin checks (so other sites and other local users' pages cannot call it).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -27,6 +27,12 @@ export interface BrowserHost {
    * so never appears on a command line (`ps` shows every process's arguments to every local user).
    */
   readonly launchUrl: string;
+  /**
+   * The same, for a browser this host starts as account `uid`: the token is exchanged only over a connection that
+   * account owns, so another local user who reads it from `ps` while Chromium starts is refused (and the token
+   * stays good for Chromium). Linux only (the owner is read from /proc/net/tcp); elsewhere such a token is refused.
+   */
+  launchUrlFor(uid: number): string;
   origin: string;
   secret: string;
   close(): Promise<void>;
@@ -70,6 +76,25 @@ function parseTarget(target: string, base: string): URL | null {
   }
 }
 
+/**
+ * The account that owns the client end of a connection to this host over 127.0.0.1, as Linux lists it in
+ * /proc/net/tcp (local and remote ports, owner uid), or null where that cannot be told.
+ */
+export function connectionOwner(clientPort: number, serverPort: number, table = '/proc/net/tcp'): number | null {
+  let text: string;
+  try {
+    text = readFileSync(table, 'utf8');
+  } catch {
+    return null;
+  }
+  const hex = (port: number) => `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  for (const line of text.split('\n').slice(1)) {
+    const [, local, remote, , , , , uid] = line.trim().split(/\s+/);
+    if (local?.endsWith(hex(clientPort)) && remote?.endsWith(hex(serverPort)) && uid !== undefined) return Number(uid);
+  }
+  return null;
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -87,10 +112,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw new Error(`The renderer is not built (${join(rendererDir, 'index.html')} is missing). Run "npm run build:renderer".`);
   }
   const secret = randomBytes(32).toString('base64url');
-  /** Launch tokens issued and not yet exchanged; each opens one page once. */
-  const launchTokens = new Set<string>();
+  /** Launch tokens issued and not yet exchanged, each with the account it is for (null: any); each opens one page once. */
+  const launchTokens = new Map<string, number | null>();
   let origin = '';
   let expectedHost = '';
+  let port = 0;
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -121,8 +147,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       } catch {
         return sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
       }
-      const known = typeof token === 'string' ? [...launchTokens].find((issued) => sameSecret(token as string, issued)) : undefined;
+      const known = typeof token === 'string' ? [...launchTokens.keys()].find((issued) => sameSecret(token as string, issued)) : undefined;
       if (!known) return refuse(res, 403, 'This launch address was already used or is unknown; start the desk again.');
+      const account = launchTokens.get(known);
+      if (account !== null && account !== undefined && connectionOwner(req.socket.remotePort ?? 0, port) !== account) {
+        // Not consumed: the browser it was made for still opens the desk with it.
+        return refuse(res, 403, 'This launch address is for another account.');
+      }
       launchTokens.delete(known);
       return sendJson(res, 200, { secret });
     }
@@ -175,16 +206,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   expectedHost = `127.0.0.1:${port}`;
 
+  const mintLaunchUrl = (account: number | null) => {
+    const token = randomBytes(32).toString('base64url');
+    launchTokens.set(token, account);
+    return `${origin}/#t=${token}`;
+  };
+
   return {
     get launchUrl() {
-      const token = randomBytes(32).toString('base64url');
-      launchTokens.add(token);
-      return `${origin}/#t=${token}`;
+      return mintLaunchUrl(null);
     },
+    launchUrlFor: (uid) => mintLaunchUrl(uid),
     origin,
     secret,
     async close() {

@@ -29,13 +29,16 @@ export interface ChromiumLaunch {
 }
 
 /**
- * How Chromium is started for a launch address: never with `--no-sandbox`. As root, it runs as an unprivileged
- * account (MEJA_CHROMIUM_USER, default nobody) with its own fresh profile folder (mode 700, owned by that account),
- * and the X authority copied there, since the account cannot read root's.
+ * How Chromium is started: never with `--no-sandbox`. As root, it runs as an unprivileged account
+ * (MEJA_CHROMIUM_USER, default nobody) with its own fresh profile folder (mode 700, owned by that account), and the
+ * X authority copied there, since the account cannot read root's. Its launch address comes from `launchUrlFor`,
+ * given the account Chromium runs as: the address is on Chromium's command line, which every local user can read,
+ * so its token must be good for that account's connections only.
  */
-export function chromiumLaunch(launchUrl: string, options: { dataDir: string; kiosk?: boolean }, env: NodeJS.ProcessEnv = process.env): ChromiumLaunch {
+export function chromiumLaunch(launchUrlFor: (uid: number) => string, options: { dataDir: string; kiosk?: boolean }, env: NodeJS.ProcessEnv = process.env): ChromiumLaunch {
   const asRoot = process.getuid?.() === 0;
   const account = asRoot ? unprivilegedAccount(env.MEJA_CHROMIUM_USER || CHROMIUM_USER_DEFAULT) : null;
+  const launchUrl = launchUrlFor(account?.uid ?? process.getuid?.() ?? -1);
   const profile = account ? mkdtempSync(join(tmpdir(), 'meja-chromium-')) : join(options.dataDir, 'chromium-profile');
   mkdirSync(profile, { recursive: true, mode: 0o700 });
   const childEnv: NodeJS.ProcessEnv = { ...env };
@@ -78,15 +81,17 @@ export async function runBrowserHost(options: LaunchOptions, rendererDir: string
   }
   const host = await startBrowserHost({ core, rendererDir: resolve(rendererDir), ...(options.port !== undefined && { port: options.port }) });
   console.log(`Meja Klarifikasi${options.demo ? ' (DEMO)' : ''}: data in ${core.databasePath}`);
-  console.log(`Open the desk at: ${host.launchUrl}`);
 
   const hasScreen = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (options.open && hasScreen && existsSync(CHROMIUM_PATH)) {
-    const launch = chromiumLaunch(host.launchUrl, { dataDir, kiosk: options.kiosk });
+    // No address printed: an unused launch token in a terminal or a log would open the desk to whoever reads it.
+    console.log(`Opening the desk in Chromium at ${host.origin}`);
+    const launch = chromiumLaunch((uid) => host.launchUrlFor(uid), { dataDir, kiosk: options.kiosk });
     const browser = spawn(CHROMIUM_PATH, launch.args, { stdio: 'ignore', env: launch.env, ...launch.identity });
     browser.on('exit', () => console.log('Chromium closed; the desk keeps running until you press Ctrl+C.'));
-  } else if (options.open) {
-    console.log('No screen or Chromium found here: open the address above in Chromium (it works once).');
+  } else {
+    console.log(`Open the desk at: ${host.launchUrl}`);
+    if (options.open) console.log('No screen or Chromium found here: open the address above in Chromium (it works once).');
   }
 
   const stop = async () => {

@@ -2,7 +2,7 @@
 // line, and Chromium keeps its sandbox (no --no-sandbox), dropping to an unprivileged account when run as root.
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,15 +63,47 @@ function pageConnected(): boolean {
   }
 }
 
+/** What another local user sees in ps: a launch token on some process's command line. */
+function tokenInPs(): string | null {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const token = /#t=([A-Za-z0-9_-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
+      if (token) return token;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return null;
+}
+
 describe('launching Chromium on the browser host', () => {
   it('keeps the secret out of every command line and the sandbox on', async () => {
-    const launchUrl = host.launchUrl;
-    const launch = chromiumLaunch(launchUrl, { dataDir: desk.dataDir });
+    const launch = chromiumLaunch((uid) => host.launchUrlFor(uid), { dataDir: desk.dataDir });
+    const launchUrl = launch.args.find((a) => a.startsWith('--app='))!.slice('--app='.length);
     profile = launch.args.find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
     expect(launch.args).not.toContain('--no-sandbox');
     expect(launch.args.join(' ')).not.toContain(host.secret);
     if (process.getuid?.() === 0) expect((launch.identity as { uid: number }).uid).not.toBe(0);
     browser = spawn(CHROMIUM_PATH, ['--headless=new', ...launch.args], { stdio: 'ignore', env: launch.env, detached: true, ...launch.identity });
+
+    // An attacker watching ps reads the token while Chromium starts (it is there within milliseconds, the page
+    // takes far longer) and races the page to exchange it. Chromium runs as another account than this test's
+    // only when this test runs as root; as the same account, the attacker could read the profile anyway.
+    let seen: string | null = null;
+    for (let i = 0; i < 2000 && !seen; i++) {
+      seen = tokenInPs();
+      if (!seen) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(seen).toBe(launchUrl.split('#t=')[1]);
+    if (process.getuid?.() === 0) {
+      const raced = await fetch(`${host.origin}/launch`, {
+        method: 'POST',
+        headers: { origin: host.origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ token: seen }),
+      });
+      expect(raced.status).toBe(403);
+      expect(await raced.text()).not.toContain(host.secret);
+    }
 
     // Wait until the page has exchanged the token: then the secret is in Chromium's memory, and nowhere in ps.
     let connected = false;

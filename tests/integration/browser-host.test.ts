@@ -77,6 +77,19 @@ describe('browser host', () => {
     expect((await send('POST', '/launch', noOrigin, JSON.stringify({ token: host.launchUrl.split('#t=')[1] }))).status).toBe(403);
   });
 
+  it("refuses a launch token made for another account's browser, and keeps it for that browser", async () => {
+    const { [SECRET_HEADER]: _secret, ...page } = ownHeaders();
+    const ours = process.getuid!();
+    // A token on the command line of a browser run as another account, read from ps by this one.
+    const theirs = host.launchUrlFor(ours + 1).split('#t=')[1]!;
+    const stolen = await send('POST', '/launch', page, JSON.stringify({ token: theirs }));
+    expect(stolen.status).toBe(403);
+    expect(stolen.body).not.toContain(host.secret);
+    // This account's own browser exchanges its token.
+    const own = await send('POST', '/launch', page, JSON.stringify({ token: host.launchUrlFor(ours).split('#t=')[1] }));
+    expect([own.status, JSON.parse(own.body)]).toEqual([200, { secret: host.secret }]);
+  });
+
   it('answers malformed percent-encoding with 400, not 500', async () => {
     const hostHeader = { host: new URL(host.origin).host };
     expect((await send('GET', '/%', hostHeader)).status).toBe(400);
