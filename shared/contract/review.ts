@@ -51,6 +51,8 @@ export const queueFilterSchema = z
     from: instant,
     to: instant,
     ...holdFilters,
+    /** Only the holds that two desks changed while apart (sync conflicts), for a supervisor to settle. */
+    conflicted: z.boolean().optional(),
     sort: z.enum(QUEUE_SORT_KEYS).default('openedAt'),
     descending: z.boolean().default(false),
   })
@@ -145,6 +147,8 @@ export const queueRowSchema = z.object({
   travellerOutcome: z.enum(TRAVELLER_OUTCOMES).nullable(),
   signedOffAt: z.string().nullable(),
   signedOffByName: z.string().nullable(),
+  /** Sync conflicts on the case (two desks decided it, or amended one field, while apart). */
+  conflicts: z.number().int(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -156,6 +160,8 @@ export const queueCountsSchema = z.object({
   passportActions: z.number().int(),
   awaitingCountersignature: z.number().int(),
   notSignedOff: z.number().int(),
+  /** Holds with a sync conflict. */
+  conflicts: z.number().int(),
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 

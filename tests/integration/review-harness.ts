@@ -11,6 +11,8 @@ import { CaseRepository } from '../../electron/core/cases/case-repository';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { EventStore, eventFromRow, type EventRow } from '../../electron/core/events/event-store';
 import { Projector } from '../../electron/core/events/projector';
+import { EventIntake } from '../../electron/core/sync/event-intake';
+import type { PulledEvent } from '../../shared/contract/sync';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 import type { ShellCapabilities } from '../../electron/core/types';
 
@@ -101,6 +103,21 @@ export function deliver(into: Db, events: EventRow[]): void {
       if (store.receive(parsed.event)) projector.apply(parsed.event);
     }
   })();
+}
+
+/**
+ * Delivers another desk's events through the desk's own intake, as a pull does: stored, projected, and checked for
+ * conflicts with what this desk recorded while apart.
+ */
+export function deliverBySync(into: ReturnType<typeof desk>, events: EventRow[], from = { airportCode: 'PLM', deskCode: 'D02' }): void {
+  const { services } = into;
+  const intake = new EventIntake(services.db, services.events, services.projector, () => into.clock.now, (event) => services.cases.conflicts.afterApply(event));
+  const pulled = events.map((row) => {
+    const parsed = eventFromRow(row);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return { ...parsed.event, ...from } as PulledEvent;
+  });
+  intake.takePage(pulled, () => {});
 }
 
 export function freshDb(): Db {

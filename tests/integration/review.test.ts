@@ -31,7 +31,7 @@ describe('daily queue', () => {
     deliver(a.services.db, b.events());
 
     const queue = a.queue();
-    expect(queue.counts).toEqual({ holds: 4, tunda: 2, referred: 1, passportActions: 1, awaitingCountersignature: 1, notSignedOff: 4 });
+    expect(queue.counts).toEqual({ holds: 4, tunda: 2, referred: 1, passportActions: 1, awaitingCountersignature: 1, notSignedOff: 4, conflicts: 0 });
     // Opened order by default: D02's 03:00 and 03:10 UTC come before this desk's 08:00.
     expect(queue.rows.map((r) => r.documentNumber)).toEqual(['B2000001', 'B2000002', 'A1000001', 'A1000002']);
     expect(queue.rows.map((r) => r.deskName)).toEqual(['Meja 2', 'Meja 2', 'Meja 1', 'Meja 1']);

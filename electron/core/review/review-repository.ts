@@ -24,6 +24,7 @@ interface QueueDbRow {
   traveller_outcome: string | null;
   signed_off_at: string | null;
   signed_off_by_name: string | null;
+  conflicts: number;
 }
 
 /** What the CSV export shows beyond a queue row. */
@@ -45,7 +46,8 @@ interface ExportDbRow extends QueueDbRow {
 }
 const QUEUE_COLUMNS = `id, case_number, opened_at, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency,
   decision, status, json_extract(risk, '$.level') AS risk_level, destination_country, origin_regency, primary_name,
-  secondary_name, document_number, traveller_outcome, signed_off_at, signed_off_by_name`;
+  secondary_name, document_number, traveller_outcome, signed_off_at, signed_off_by_name,
+  (SELECT count(*) FROM case_conflicts WHERE case_conflicts.case_id = cases.id) AS conflicts`;
 // The indicators as stored, parsed in JavaScript: a json_each per row, or json_extract of each id, cost more.
 const REPORT_COLUMNS = `${QUEUE_COLUMNS}, json_extract(risk, '$.indicators') AS indicators`;
 /** A hold as the report counts it: its queue row and the ids of the indicators its interview raised. */
@@ -143,5 +145,6 @@ function queueRow(row: QueueDbRow): QueueRow {
     travellerOutcome: row.traveller_outcome as QueueRow['travellerOutcome'],
     signedOffAt: row.signed_off_at,
     signedOffByName: row.signed_off_by_name,
+    conflicts: row.conflicts,
   };
 }

@@ -70,8 +70,9 @@ export class ReviewService {
       passportActions: all.filter((row) => row.decision === 'passport_action').length,
       awaitingCountersignature: all.filter((row) => row.state === 'awaiting_countersignature').length,
       notSignedOff: all.filter((row) => row.signedOffAt === null).length,
+      conflicts: all.filter((row) => row.conflicts > 0).length,
     };
-    const matching = all.filter((row) => matches(row, filter));
+    const matching = all.filter((row) => matches(row, filter) && (filter.conflicted !== true || row.conflicts > 0));
     matching.sort(comparator(filter.sort, filter.descending));
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
     const officers = new Map(all.map((row) => [row.officerNumber, row.officerName]));

@@ -8,7 +8,7 @@ import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecidedPanel } from './DecidedPanel';
-import { SyncConflicts } from './SyncConflicts';
+import { SyncConflicts } from '../../components/SyncConflicts';
 import { DecisionPanel } from './DecisionPanel';
 import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';

@@ -1,10 +1,11 @@
 // Owns the review of one hold (issue 17): the whole case on one screen (traveller, travel, answers, indicators,
-// decision, ground, note, amendments, slip prints, earlier encounters), the countersignature with the password
+// decision, ground, note, amendments, slip prints, earlier encounters, conflicts from sync), the countersignature with the password
 // typed again, the supervisor's notes, what became of the traveller with its time, and the sign-off.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LEGAL_GROUNDS, REASON_CODES } from '../../../../shared/checklist';
 import { TRAVELLER_OUTCOMES, type Officer, type ReviewDetail, type TravellerOutcome } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
+import { SyncConflicts } from '../../components/SyncConflicts';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -82,6 +83,7 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
       <h1>{t('caseReview.title', { caseNumber: c.caseNumber })}</h1>
       <ErrorBanner text={error} />
       <NoticeBanner text={notice} />
+      <SyncConflicts conflicts={c.conflicts} />
       <div className="review-grid">
         <section className="card" aria-labelledby="rv-traveller">
           <h2 id="rv-traveller">{t('caseReview.traveller')}</h2>

@@ -14,7 +14,7 @@ type Filter = Omit<InputOf<'review.queue'>, 'from' | 'to'>;
 type SortKey = (typeof QUEUE_SORT_KEYS)[number];
 const ROW_HEIGHT = 48;
 const LIST_HEIGHT = 520;
-const COUNT_KEYS = ['holds', 'tunda', 'referred', 'passportActions', 'awaitingCountersignature', 'notSignedOff'] as const;
+const COUNT_KEYS = ['holds', 'tunda', 'referred', 'passportActions', 'awaitingCountersignature', 'notSignedOff', 'conflicts'] as const;
 
 function localToday(): string {
   const now = new Date();
@@ -144,6 +144,15 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
               </option>
             ))}
           </SelectField>
+          <SelectField
+            label={t('daily.conflicts')}
+            value={filter.conflicted ? 'only' : ''}
+            onChange={(e) => setFilter((f) => ({ ...f, conflicted: e.target.value === 'only' ? true : undefined }))}
+            data-testid="filter-conflicts"
+          >
+            <option value="">{t('daily.any')}</option>
+            <option value="only">{t('daily.conflicts.only')}</option>
+          </SelectField>
         </div>
       </fieldset>
       <CsvExportForm day={day} startHour={startHour} filter={filter} />
@@ -178,13 +187,26 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
                 type="button"
                 role="row"
                 aria-rowindex={index + 1}
-                className={`queue-row queue-item state-${row.state}`}
+                className={`queue-row queue-item state-${row.state}${row.conflicts > 0 ? ' has-conflict' : ''}`}
                 onClick={() => onOpenCase(row.id)}
                 data-testid="queue-row"
               >
-                <span role="cell">{time(row.openedAt)}</span>
+                <span role="cell">
+                  {row.conflicts > 0 && (
+                    <span className="conflict-mark" aria-hidden="true" title={t('daily.conflictMark')}>
+                      ⚠{' '}
+                    </span>
+                  )}
+                  {time(row.openedAt)}
+                </span>
                 <span role="cell" className="queue-nowrap">
                   {row.caseNumber}
+                  {row.conflicts > 0 && (
+                    <span className="visually-hidden" data-testid="row-conflict">
+                      {' '}
+                      {t('daily.conflictMark')}
+                    </span>
+                  )}
                 </span>
                 <span role="cell" className="queue-name">
                   {row.name}

@@ -1,10 +1,10 @@
 // Owns showing a case's sync conflicts: two desks decided it, or amended one field, while apart. Both sides are
 // listed with who and when; nothing was overwritten, and a supervisor settles it with an amendment.
-import type { AMENDABLE_FIELDS, CaseDetail, OUTCOMES } from '../../../../shared/contract';
+import type { AMENDABLE_FIELDS, CaseDetail, OUTCOMES } from '../../../shared/contract';
 
 type Outcome = (typeof OUTCOMES)[number];
-import { formatDateTime } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
+import { formatDateTime } from '../lib/format';
+import { useI18n } from '../lib/i18n';
 
 export function SyncConflicts({ conflicts }: { conflicts: CaseDetail['conflicts'] }) {
   const { t, language } = useI18n();
