@@ -1,9 +1,11 @@
 // The record under tampering (issue #16, finding 3): a rewritten and rehashed chain, a cut tail, a changed case
 // row and a dropped append-only trigger are each found by the check that runs at the next start.
 import Database from 'better-sqlite3';
+import { mkdirSync, rmdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
 import type { IntegrityReport } from '../../shared/contract';
+import { headFilePath } from '../../electron/core/audit/audit-log';
 import { changeCaseRows, cutTail, dropEventsTrigger, neuterTriggers, rewriteAndRehash } from '../support/tamperings';
 import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
@@ -101,5 +103,32 @@ describe('tamper evidence at start', () => {
         { kind: 'case_without_events', subject: 'ffffffff-planted', detail: expect.stringMatching(/in the case table without any event/) },
       ]),
     );
+  });
+});
+
+describe('a head file that cannot be written', () => {
+  it('leaves the desk running and the entries kept, and catches up once it can be written again', async () => {
+    desk = await openDeskWithAdmin();
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    // What a full disk does once the database reuses its log's space: the entry commits, the file write fails.
+    const obstacle = `${headFilePath(desk.core.databasePath)}.tmp`;
+    mkdirSync(obstacle);
+    try {
+      await desk.must('cases.search', {});
+      await desk.must('cases.search', {});
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('uncaughtException', record);
+      rmdirSync(obstacle);
+    }
+    expect(uncaught).toEqual([]);
+    expect((await desk.must('audit.recent', { limit: 2 })).map((e) => e.action)).toEqual(['case.searched', 'case.searched']);
+    await desk.must('cases.search', {});
+    desk.core.close();
+    desk = await openTestDesk({}, desk.dataDir);
+    await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    expect(await settledReport(desk)).toMatchObject({ state: 'ok', problems: [] });
   });
 });

@@ -92,7 +92,15 @@ export class AuditLog {
     this.headWritePending = true;
     queueMicrotask(() => {
       this.headWritePending = false;
-      if (this.db.open) this.writeHeadFile();
+      if (!this.db.open) return;
+      try {
+        this.writeHeadFile();
+      } catch (error) {
+        // A full disk refuses the file after the database took the entry (SQLite reuses its log's space). Thrown
+        // here it would be uncaught and end the process; the file stays at an older head, which the start-up check
+        // accepts, and the next entry that can be written brings it up to date.
+        console.error('[core] the audit head file could not be written', error);
+      }
     });
   }
 
