@@ -2,7 +2,7 @@
 // run the handler, check the output, and turn every failure into a coded error instead of a throw.
 import type { z } from 'zod';
 import { fail, isProcedureName, procedures, type CallResult, type ProcedureName } from '../../shared/contract';
-import type { Handlers } from './handlers';
+import type { Handlers } from './core-context';
 import type { DeskSession } from './session/desk-session';
 
 export function describeInvalidInput(error: z.ZodError): { field: string; message: string } {

@@ -19,6 +19,7 @@ import { ReviewService } from './review/review-service';
 import { SlipService } from './slips/slip-service';
 import { OfficerService } from './officers/officer-service';
 import { DeskSession } from './session/desk-session';
+import { SessionService } from './session/session-service';
 import { SettingsService } from './settings/settings-service';
 import { FileCredentialStore } from './sync/credential-store';
 import { EventIntake } from './sync/event-intake';
@@ -120,7 +121,8 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   });
 
   const integrity = new IntegrityMonitor(db, audit, headFilePath(databasePath), headAtOpen, now, (error) => console.error('[core] integrity check', error));
-  const handlers = createHandlers({ db, audit, officers, session, settings, cases, slips, reference, sync, review, integrity, identity, dataDir: options.dataDir, diskEncryption, version: APP_VERSION, now, emit });
+  const sessions = new SessionService(db, audit, officers, session, emit);
+  const handlers = createHandlers({ db, audit, officers, session, sessions, settings, cases, slips, reference, sync, review, integrity, identity, dataDir: options.dataDir, diskEncryption, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 
   sync.start();
