@@ -10,9 +10,12 @@
 //        [--harsh N=250: harsh small-print frames per print size, 0 to skip]
 //        [--conditions N=240: frames across print sizes, rotations and formats, 0 to skip]
 //        [--bands N=12: frames per band of print sizes outside webcam print (large stills, small scans), 0 to skip]
+//        [--baseline DIR: another checkout's root (e.g. `git worktree add /tmp/before main`); its reader reads the bands too]
+//        [--bands-only: just the bands]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseMrz } from '../../shared/mrz/index';
 import { readMrzFrame } from '../../shared/mrz/reader/read-frame';
 import { readLineText } from '../../shared/mrz/reader/recognise-line';
@@ -34,6 +37,7 @@ const repeat = Math.max(1, Number(opt('--repeat', '3')));
 const harshPerSize = Number(opt('--harsh', '250'));
 const conditionFrames = Number(opt('--conditions', '240'));
 const bandFrames = Number(opt('--bands', '12'));
+const baselineDir = opt('--baseline', '') ? resolve(opt('--baseline', '')) : null;
 const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
 const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
 const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
@@ -117,6 +121,7 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 }
 
 async function main(): Promise<void> {
+  if (args.includes('--bands-only')) { await outsideWebcamPrint(bandFrames); return; }
   const frames = benchFrames(synthDir);
   console.log(`MRZ reading benchmark — ${new Date().toISOString()}, node ${process.version}, one core (JS is single-threaded; Tesseract with OMP_THREAD_LIMIT=1); CPU = user+system time, wall = elapsed on a shared machine; each frame timed ${repeat} times, median kept`);
   console.log(`synthetic frames: ${frames.filter((f) => f.lines).length} with an MRZ, ${frames.filter((f) => !f.lines).length} without (1280×720, ${synthDir})`);
@@ -204,7 +209,7 @@ async function main(): Promise<void> {
   if (failures.length) console.log(`\nSynthetic frames not read exactly (${failures.length}):\n  ${failures.slice(0, 25).join('\n  ')}`);
   if (harshPerSize > 0) harshSmallPrint(harshPerSize);
   if (conditionFrames > 0) byCondition(conditionFrames);
-  if (bandFrames > 0) outsideWebcamPrint(bandFrames);
+  if (bandFrames > 0) await outsideWebcamPrint(bandFrames);
 
   if (datasetAvailable()) {
     const ds = loadLineDataset().filter((s) => /^[A-Z0-9<]+$/.test(s.text));
@@ -321,7 +326,10 @@ function byCondition(n: number): void {
  * images without an MRZ, which the reader also reads enlarged (what they cost, and that nothing is
  * accepted). ms is one read per frame, wall time (the frames are too slow to make for repeats).
  */
-function outsideWebcamPrint(n: number): void {
+async function outsideWebcamPrint(n: number): Promise<void> {
+  type Read = typeof readMrzFrame;
+  const readers: [string, Read][] = [['ours', readMrzFrame]];
+  if (baselineDir) readers.push(['baseline', ((await import(pathToFileURL(join(baselineDir, 'shared/mrz/reader/read-frame.ts')).href)) as { readMrzFrame: Read }).readMrzFrame]);
   const formats = ['TD1', 'TD2', 'TD3'] as const;
   const q30 = (img: GrayImage): GrayImage => decodeImage(new Uint8Array(encodeJpeg(img, 30)));
   const bands: { label: string; make: (rng: Rng, i: number) => SynthFrame; jpeg: boolean }[] = [
@@ -331,24 +339,27 @@ function outsideWebcamPrint(n: number): void {
     { label: 'small scan enlarged 2-3×, q30', jpeg: true, make: (rng, i) => synthesiseScan(rng, { format: formats[i % 3]!, capHeight: rng.range(7, 10), upscale: rng.range(2, 3) }) },
     { label: 'no MRZ, 320×240 to 640×480, q30', jpeg: true, make: (rng) => { const w = Math.round(rng.range(320, 640)); return synthesiseFrame(rng, { withMrz: false, width: w, height: Math.round(w * 0.75) }); } },
   ];
-  console.log(`\nOutside webcam print (ours; ${n} frames per band, TD1/TD2/TD3 in turn, seeds 950001 on; wall ms, one read per frame)`);
-  console.log(`  ${''.padEnd(44)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'false acc.'.padStart(10)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
+  console.log(`\nOutside webcam print (${n} frames per band, TD1/TD2/TD3 in turn, seeds 950001 on; wall ms, one read per frame${baselineDir ? `; baseline: ${baselineDir}` : ''})`);
+  console.log(`  ${''.padEnd(44)} ${'reader'.padStart(8)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'false acc.'.padStart(10)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
   bands.forEach((band, b) => {
-    const m = new DocMeter();
-    let accepted = 0;
+    const meters = readers.map(() => ({ m: new DocMeter(), accepted: 0 }));
     for (let i = 0; i < n; i++) {
       const f = band.make(new Rng(950001 + b * 10000 + i), i);
       const image = band.jpeg ? q30(f.image) : f.image;
-      readMrzFrame(image, { referenceDate: HARSH_REFERENCE_DATE }); // warm (and any lazy setup) outside the timing
-      const t0 = performance.now();
-      const r = readMrzFrame(image, { referenceDate: HARSH_REFERENCE_DATE });
-      const ms = performance.now() - t0;
-      m.add(f.lines, r.lines, r.valid, ms, 0);
-      if (r.valid && f.lines && (r.lines ?? []).join('|') === f.lines.join('|')) accepted++;
+      readers.forEach(([, read], k) => {
+        read(image, { referenceDate: HARSH_REFERENCE_DATE }); // warm (and any lazy setup) outside the timing
+        const t0 = performance.now();
+        const r = read(image, { referenceDate: HARSH_REFERENCE_DATE });
+        const ms = performance.now() - t0;
+        meters[k]!.m.add(f.lines, r.lines, r.valid, ms, 0);
+        if (r.valid && f.lines && (r.lines ?? []).join('|') === f.lines.join('|')) meters[k]!.accepted++;
+      });
     }
-    const all = [...m.msMrz, ...m.msEmpty];
-    const docs = m.docs || n;
-    console.log(`  ${`${band.label} (${n})`.padEnd(44)} ${(m.docs ? p(m.exact, docs) : '-').padStart(8)} ${(m.docs ? p(accepted, docs) : '-').padStart(9)} ${String(m.falseAccepts).padStart(10)} ${pct(all, 0.5).toFixed(0).padStart(8)} ${pct(all, 0.95).toFixed(0).padStart(8)}`);
+    readers.forEach(([name], k) => {
+      const { m, accepted } = meters[k]!;
+      const all = [...m.msMrz, ...m.msEmpty];
+      console.log(`  ${(k === 0 ? `${band.label} (${n})` : '').padEnd(44)} ${name.padStart(8)} ${(m.docs ? p(m.exact, m.docs) : '-').padStart(8)} ${(m.docs ? p(accepted, m.docs) : '-').padStart(9)} ${String(m.falseAccepts).padStart(10)} ${pct(all, 0.5).toFixed(0).padStart(8)} ${pct(all, 0.95).toFixed(0).padStart(8)}`);
+    });
   });
 }
 

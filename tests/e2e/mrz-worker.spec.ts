@@ -1,15 +1,16 @@
 // The scan screen's MRZ worker (renderer/src/workers/mrz-worker.ts, bundled as the app bundles it) in
 // real Chromium, fed generated 1280×720 frames as ImageBitmaps: every print-size band, rotation
 // (upright, sideways either way, upside down) and two- and three-line format is read exactly and
-// accepted through the worker's own voting, and a frame without an MRZ is never accepted.
+// accepted through the worker's own voting, and a frame without an MRZ is never accepted; and a large
+// still with large print and a small low-resolution scan, the same way.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { expect, test, type Page } from '@playwright/test';
 import type { MrzFormat } from '../../shared/mrz/types';
-import { encodePng } from '../../scripts/image-io';
-import { synthesiseFrame } from '../../scripts/synth/document';
+import { decodeImage, encodeJpeg, encodePng } from '../../scripts/image-io';
+import { synthesiseFrame, synthesiseScan } from '../../scripts/synth/document';
 import { Rng } from '../../scripts/synth/render';
 
 const ROOT = resolve(new URL('.', import.meta.url).pathname, '../..');
@@ -33,6 +34,12 @@ FORMATS.forEach((format, f) => {
     cases.push({ name: `${format} turned ${turn}°, capitals ${frame.capHeight.toFixed(1)} px`, png: encodePng(frame.image), lines: frame.lines });
   });
 });
+// Print sizes outside a webcam frame (issue 15): a TD1 card with 75 px capitals in a 2560×1440 still,
+// and an ID card scanned at about 300×200 px (8.5 px capitals) through JPEG q30, which the reader enlarges.
+const large = synthesiseFrame(new Rng(1), { format: 'TD1', capHeight: 75, width: 2560, height: 1440, difficulty: 0.5 });
+cases.push({ name: 'TD1 in a 2560×1440 still, capitals 75 px', png: encodePng(large.image), lines: large.lines });
+const scan = synthesiseScan(new Rng(2), { format: 'TD1', capHeight: 8.5 });
+cases.push({ name: `TD1 scanned at ${scan.image.width}×${scan.image.height}, capitals 8.5 px, JPEG q30`, png: encodePng(decodeImage(new Uint8Array(encodeJpeg(scan.image, 30)))), lines: scan.lines });
 const empty = synthesiseFrame(new Rng(7100), { withMrz: false });
 cases.push({ name: 'a desk with papers and no MRZ', png: encodePng(empty.image), lines: null });
 

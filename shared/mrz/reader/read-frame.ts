@@ -197,7 +197,10 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
 export function readMrzFrame(frame: GrayImage, options: ReadFrameOptions = {}): FrameReading {
   let reading = readAtOwnSize(frame, options);
   for (const other of reading.valid ? [] : otherSizes(frame)) {
-    const r = atOriginalSize(readAtOwnSize(other.image, options), other.factor);
+    // Enlarging adds no detail: print enlarged from small print is judged as small print however
+    // large it has become (a 9 px scan enlarged is 18 px, over the small-print bound, and as unsure).
+    const judged = other.factor > 1 ? { ...options, minUncheckedScore: options.minUncheckedScore ?? MIN_UNCHECKED_SCORE_SMALL_PRINT } : options;
+    const r = atOriginalSize(readAtOwnSize(other.image, judged), other.factor);
     if (r.valid || (r.lines && !reading.lines)) reading = r;
     if (reading.valid) break;
   }
