@@ -1,5 +1,7 @@
-// Electron stays current (issue #16, finding 10): the project pins a caret range within one supported major, so
-// security patches arrive with `npm install`, and the Electron installed here is not older than the lockfile's.
+// Electron stays current (issue #16, finding 10): the project pins a caret range within one supported major, the
+// lockfile holds the newest patch the registry has of that major (a security release fails this test until the lock
+// is moved on: `npm install --save-dev electron@^<newest>`), and the Electron installed here is the locked one.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,16 @@ describe('the Electron version', () => {
     const floor = range.slice(1);
     expect(parse(locked)[0]).toBe(parse(floor)[0]);
     expect(compare(locked, floor)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is locked at the newest release of its major that the npm registry has', () => {
+    const major = parse(locked)[0];
+    // Through npm, so the machine's registry settings apply; the registry is reachable wherever `npm ci` ran.
+    const answer = execFileSync('npm', ['view', `electron@${major}`, 'version', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const published = ([] as string[]).concat(JSON.parse(answer) as string | string[]).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
+    const newest = published.sort(compare).at(-1);
+    expect(newest, 'the registry named no release of this major').toBeDefined();
+    expect(compare(locked, newest!), `Electron ${newest} is out; the lockfile holds ${locked}: npm install --save-dev electron@^${newest}`).toBeGreaterThanOrEqual(0);
   });
 
   it('is installed at the newest patch the lockfile knows of, not older', () => {
