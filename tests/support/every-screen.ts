@@ -1,7 +1,7 @@
 // Owns the walk through every screen of the desk in one language, for checks that must see them all (the axe
 // scan of bench:a11y and tests/e2e/a11y.spec.ts): first-run setup on an empty desk, then on a demo desk sign-in,
 // home and every tile, a new case, a case with its Tunda form empty, refused and filled, the decided case, its
-// slip, the supervisor's daily review and review of that hold, and the lock screen, ending signed out. Labels come
+// slip, the report, the supervisor's daily review and review of that hold, and the lock screen, ending signed out. Labels come
 // from the catalogue.
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/contract';
@@ -106,6 +106,13 @@ export async function walkEveryScreen(page: Page, launchUrl: string, language: L
   await page.locator('.slip-paper').waitFor();
   await settled(page);
   await visit('slip');
+  await home();
+
+  // The report, with today's hold in its week: tables and charts to scan.
+  await page.getByRole('button', { name: exactly(t('home.tile.report')) }).click();
+  await page.getByTestId('report-head').waitFor();
+  await settled(page);
+  await visit('report');
   await home();
 
   await page.getByRole('button', { name: exactly(t('home.tile.dailyReview')) }).click();

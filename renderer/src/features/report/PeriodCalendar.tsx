@@ -61,11 +61,12 @@ export function PeriodCalendar({ period, day, onPick }: { period: ReportPeriod; 
             type="button"
             className={`period-calendar-day${monthOf(d) === month ? '' : ' other-month'}${inPeriod(d) ? ' in-period' : ''}`}
             aria-pressed={d === day}
-            aria-label={d.split('-').reverse().join('/')}
             onClick={() => onPick(d)}
             data-day={d}
           >
-            {Number(d.slice(8))}
+            {/* Seen: the day of the month; heard: the whole date, so a day of the next month is never mistaken. */}
+            <span aria-hidden="true">{Number(d.slice(8))}</span>
+            <span className="visually-hidden">{d.split('-').reverse().join('/')}</span>
           </button>
         ))}
       </div>
