@@ -1,6 +1,6 @@
 // Owns a browser-host launch: open the core for the launch options, serve it, and open Chromium on it if there is a screen.
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseRefusedError, defaultDataDir, openCore } from '../core';
@@ -26,6 +26,11 @@ export interface ChromiumLaunch {
   env: NodeJS.ProcessEnv;
   /** Set when the host runs as root: Chromium drops to this account so its sandbox stays on. */
   identity: { uid: number; gid: number } | Record<string, never>;
+  /**
+   * The fresh profile folder made for this launch (as root), removed when Chromium is closed: it holds the launch's
+   * secret in the page's session storage. Null when the profile is the data folder's own.
+   */
+  temporaryProfile: string | null;
 }
 
 /**
@@ -57,7 +62,35 @@ export function chromiumLaunch(launchUrlFor: (uid: number) => string, options: {
   }
   const args = [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--app=${launchUrl}`];
   if (options.kiosk) args.push('--kiosk');
-  return { args, env: childEnv, identity: account ?? {} };
+  return { args, env: childEnv, identity: account ?? {}, temporaryProfile: account ? profile : null };
+}
+
+export interface RunningChromium {
+  process: ChildProcess;
+  /** Ends Chromium and every helper it started, then removes a launch's temporary profile. */
+  close(): void;
+}
+
+/** Starts Chromium as `launch` says, in its own process group so that closing it ends its helpers too. */
+export function startChromium(launch: ChromiumLaunch, extraArgs: string[] = []): RunningChromium {
+  const child = spawn(CHROMIUM_PATH, [...extraArgs, ...launch.args], { stdio: 'ignore', env: launch.env, detached: true, ...launch.identity });
+  const removeProfile = () => {
+    if (launch.temporaryProfile) rmSync(launch.temporaryProfile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  };
+  child.once('exit', removeProfile);
+  return {
+    process: child,
+    close() {
+      if (child.pid && child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      removeProfile();
+    },
+  };
 }
 
 function unprivilegedAccount(name: string): { uid: number; gid: number } {
@@ -83,18 +116,20 @@ export async function runBrowserHost(options: LaunchOptions, rendererDir: string
   console.log(`Meja Klarifikasi${options.demo ? ' (DEMO)' : ''}: data in ${core.databasePath}`);
 
   const hasScreen = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  let browser: RunningChromium | null = null;
   if (options.open && hasScreen && existsSync(CHROMIUM_PATH)) {
     // No address printed: an unused launch token in a terminal or a log would open the desk to whoever reads it.
     console.log(`Opening the desk in Chromium at ${host.origin}`);
     const launch = chromiumLaunch((uid) => host.launchUrlFor(uid), { dataDir, kiosk: options.kiosk });
-    const browser = spawn(CHROMIUM_PATH, launch.args, { stdio: 'ignore', env: launch.env, ...launch.identity });
-    browser.on('exit', () => console.log('Chromium closed; the desk keeps running until you press Ctrl+C.'));
+    browser = startChromium(launch);
+    browser.process.on('exit', () => console.log('Chromium closed; the desk keeps running until you press Ctrl+C.'));
   } else {
     console.log(`Open the desk at: ${host.launchUrl}`);
     if (options.open) console.log('No screen or Chromium found here: open the address above in Chromium (it works once).');
   }
 
   const stop = async () => {
+    browser?.close();
     await host.close();
     core.close();
     process.exit(0);

@@ -1,19 +1,19 @@
 // The browser host's Chromium launch (issue #16, finding 4): the secret never appears on any process's command
 // line, and Chromium keeps its sandbox (no --no-sandbox), dropping to an unprivileged account when run as root.
 import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { CHROMIUM_PATH, chromiumLaunch } from '../../electron/host/run-browser-host';
+import { chromiumLaunch, startChromium, type RunningChromium } from '../../electron/host/run-browser-host';
 import { openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk;
 let host: BrowserHost;
 let rendererDir: string;
-let browser: ChildProcess | undefined;
+let browser: RunningChromium | undefined;
 let profile: string | undefined;
 
 // A page that does what the renderer's client does on first load: exchange the launch token for the secret.
@@ -40,13 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Chromium runs in its own process group (the launcher script and every helper it starts): end them all, and
   // give the last writes into the profile a moment before removing it.
-  if (browser?.pid) {
-    try {
-      process.kill(-browser.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  browser?.close();
   if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   await host.close();
   desk.close();
@@ -84,7 +78,7 @@ describe('launching Chromium on the browser host', () => {
     expect(launch.args).not.toContain('--no-sandbox');
     expect(launch.args.join(' ')).not.toContain(host.secret);
     if (process.getuid?.() === 0) expect((launch.identity as { uid: number }).uid).not.toBe(0);
-    browser = spawn(CHROMIUM_PATH, ['--headless=new', ...launch.args], { stdio: 'ignore', env: launch.env, detached: true, ...launch.identity });
+    browser = startChromium(launch, ['--headless=new']);
 
     // An attacker watching ps reads the token while Chromium starts (it is there within milliseconds, the page
     // takes far longer) and races the page to exchange it. Chromium runs as another account than this test's
@@ -119,6 +113,13 @@ describe('launching Chromium on the browser host', () => {
     for (const line of chromiumLines) {
       expect(line).not.toContain('--no-sandbox');
       if (process.getuid?.() === 0) expect(line.split(/\s+/)[0]).not.toBe('root');
+    }
+
+    // Closing Chromium removes a launch's own profile, which holds the secret in the page's session storage.
+    browser.close();
+    if (launch.temporaryProfile) {
+      expect(launch.temporaryProfile).toBe(profile);
+      expect(existsSync(profile)).toBe(false);
     }
   }, 120_000);
 });
