@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DeskEvent } from '../../shared/contract';
+import type { DeskEvent, Officer } from '../../shared/contract';
 import { AuditLog, headFilePath } from './audit/audit-log';
 import { checkHead, IntegrityMonitor } from './audit/integrity-check';
 import { openDatabase } from './db/connection';
@@ -23,6 +23,8 @@ import { SessionService } from './session/session-service';
 import { SettingsService } from './settings/settings-service';
 import { FileCredentialStore } from './sync/credential-store';
 import { EventIntake } from './sync/event-intake';
+import { ReferenceIntake } from './sync/reference-intake';
+import { ReferenceOutbox } from './sync/reference-outbox';
 import { SyncEngine } from './sync/sync-engine';
 import type { CoreOptions, DeskCore } from './types';
 
@@ -69,9 +71,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const headAtOpen = checkHead(db, audit, headFilePath(databasePath));
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const officers = new OfficerService(db, audit, now, sleep);
+  // What this desk's admins change (officer accounts, imported files) waits here for the hub.
+  const outbox = new ReferenceOutbox(db, audit, now);
+  const officers = new OfficerService(db, audit, now, sleep, outbox);
   const events = new EventStore(db, identity.deviceId);
-  const reference = new ReferenceService(db, events, audit);
+  const reference = new ReferenceService(db, events, audit, outbox);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now, options.shell ?? null);
   const review = new ReviewService(db, events, audit, cases, officers, now, options.shell ?? null);
@@ -80,11 +84,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
     console.warn(`[core] ${warning}`);
     audit.append(null, 'desk.permissions_repaired', { warning });
   }
-  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, cases, slips, review };
+  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, outbox, cases, slips, review };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, cases, slips, review } = openServices(options);
+  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, outbox, cases, slips, review } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -108,12 +112,28 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   if (diskEncryption !== 'encrypted') console.warn(`[core] The data folder's volume is ${diskEncryption === 'unknown' ? 'of unknown encryption' : 'NOT encrypted'}; encrypt the desk PC's disk (BitLocker / LUKS).`);
   audit.append(null, 'desk.started', { version: APP_VERSION, diskEncryption });
 
+  /**
+   * An account the hub changed: a signed-in officer deactivated elsewhere is signed out here at once (their next call is
+   * refused, as it would be after a local deactivation); a changed role takes effect on their next call.
+   */
+  const officerChanged = (officer: Officer) => {
+    if (session.officer?.id !== officer.id) return;
+    if (officer.active) session.refreshOfficer(officer);
+    else {
+      audit.append(officer.officerNumber, 'session.ended', { reason: 'deactivated_elsewhere' });
+      session.end();
+    }
+    emit({ name: 'session.changed', payload: { session: session.view() } });
+  };
+
   const sync = new SyncEngine({
     db,
     identity,
     audit,
     settings,
     intake: new EventIntake(db, events, projector, now, (event) => cases.conflicts.afterApply(event)),
+    outbox,
+    referenceIntake: new ReferenceIntake(db, reference, officers, audit, now, officerChanged),
     credentials: options.credentials ?? new FileCredentialStore(options.dataDir, identity.demo),
     now,
     emit,

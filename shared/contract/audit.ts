@@ -55,6 +55,30 @@ export const integrityReportSchema = z.object({
 });
 export type IntegrityReport = z.infer<typeof integrityReportSchema>;
 
+/** Reference data's sync: when it last reached the hub's end, what waits to be sent, what was refused and why. */
+export const referenceSyncSchema = z.object({
+  /** Whether this desk is enrolled with a hub (else reference data is this desk's own imports only). */
+  enrolled: z.boolean(),
+  /** When the last reference pull reached the end of the hub's stream (ISO time), or null. */
+  lastSyncAt: z.string().nullable(),
+  /** Items this desk's admins changed that the hub does not hold yet. */
+  pending: z.number().int(),
+  /** Versions in use now. */
+  versions: z.object({ checklist: z.string(), countryRules: z.string(), watchList: z.string() }),
+  /** Items refused, newest first (received: by this desk; sent: by the hub). */
+  refused: z.array(
+    z.object({
+      direction: z.enum(['received', 'sent']),
+      revision: z.number().int().nullable(),
+      kind: z.string(),
+      key: z.string(),
+      problem: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type ReferenceSync = z.infer<typeof referenceSyncSchema>;
+
 /** What an admin or supervisor checks of the desk itself: where its data lives and how it is protected. */
 export const diagnosticsSchema = z.object({
   dataDir: z.string(),
@@ -65,6 +89,7 @@ export const diagnosticsSchema = z.object({
   integrity: integrityReportSchema,
   auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
   versions: z.object({ app: z.string(), electron: z.string().nullable(), node: z.string(), schema: z.number().int() }),
+  reference: referenceSyncSchema,
 });
 export type Diagnostics = z.infer<typeof diagnosticsSchema>;
 

@@ -11,7 +11,8 @@ export const officerNumberSchema = z
   .min(3)
   .max(32)
   .regex(/^[A-Za-z0-9.\-/]+$/, 'letters, digits, dot, dash or slash only');
-const personName = z.string().trim().min(2).max(120);
+export const personNameSchema = z.string().trim().min(2).max(120);
+const personName = personNameSchema;
 
 export const officerSchema = z.object({
   id: z.number().int(),

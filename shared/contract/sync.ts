@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, none, procedure } from './define';
+import { officerNumberSchema, personNameSchema } from './officers';
 
 /** Bumped when a change would break a desk or hub of the previous version; sent as `/v<N>/` in every path. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -146,12 +147,12 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- reference data -------------------------------------------------------------------------------------
 
-/** An officer account as every desk should hold it; `active: false` is a deactivation. */
+/** An officer account as every desk should hold it, with the desk's rules for numbers and names; `active: false` is a deactivation. */
 export const officerAccountSchema = z
   .object({
     kind: z.literal('officer'),
-    officerNumber: z.string().trim().min(3).max(32),
-    name: z.string().trim().min(2).max(120),
+    officerNumber: officerNumberSchema,
+    name: personNameSchema,
     agency: z.enum(AGENCIES),
     role: z.enum(ROLES),
     /** The desk's password hash string (scrypt, as electron/core/officers/password.ts writes it). */
@@ -213,6 +214,12 @@ export type ReferenceRevision = z.infer<typeof referenceRevisionSchema>;
 /** Includes the calling desk's own items (so a desk can see the revision its import got). */
 export const referencePullResponseSchema = z.object({ items: z.array(referenceRevisionSchema), ...pageEnd });
 export type ReferencePullResponse = z.infer<typeof referencePullResponseSchema>;
+/**
+ * The page as the desk reads it: the page's frame strictly, each item on its own (referenceRevisionSchema), so that
+ * one item it cannot read (a kind from a newer hub, a broken row) is refused alone and the rest of the page applies.
+ */
+export const referencePullPageSchema = z.object({ items: z.array(z.unknown()), ...pageEnd });
+export type ReferencePullPage = z.infer<typeof referencePullPageSchema>;
 
 // ---- audit-chain head -----------------------------------------------------------------------------------
 
@@ -352,6 +359,7 @@ export const SYNC_PROBLEMS = [
   'held_back',
   'audit_mismatch',
   'bad_answer',
+  'reference_refused',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 

@@ -12,5 +12,7 @@ test('an admin opens the desk diagnostics from the home screen', async ({ page, 
   await expect(page.getByTestId('diagnostics-files')).toContainText('izin 600: hanya akun aplikasi');
   await expect(page.getByTestId('diagnostics-encryption')).toBeVisible();
   await expect(page.getByTestId('diagnostics-versions')).toContainText('tidak dipakai (host peramban)');
+  await expect(page.getByTestId('diagnostics-reference')).toContainText('Meja ini belum terdaftar ke hub');
+  await expect(page.getByTestId('diagnostics-reference')).toContainText('daftar pantauan belum ada');
   await shot(page, 'diagnostics');
 });

@@ -1,7 +1,8 @@
 // Sync end to end in Chromium: a hub on a throwaway PostgreSQL cluster and two desks (two cores, two browser hosts)
 // on this machine. Desk 1 is enrolled from its settings screen; a traveller held at desk 1 opens at desk 2 with
-// the hold at the top of the history, and desk 1's slip number scanned at desk 2 opens the case; the header's sync
-// state follows the hub through a stop and a start.
+// the hold at the top of the history, and desk 1's slip number scanned at desk 2 opens the case; desk 1's watch list
+// reaches desk 2, whose diagnostics say when reference data last synced; the header's sync state follows the hub
+// through a stop and a start.
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,6 +104,9 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
       await d1.core.dispatch('cases.decide', { caseId: held.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI' }),
     ).toMatchObject({ ok: true });
     await expect(page.getByTestId('sync-state')).toHaveText(/^Tersinkron/, { timeout: 20_000 });
+    // Desk 1's admin imports a watch list: it reaches desk 2 through the hub (#14 reference data).
+    const watchList = { version: 'w-e2e-1', entries: [{ kind: 'document', value: 'E7000009', note: 'Perekrut', source: 'BP3MI Sumsel' }] };
+    expect(await d1.core.dispatch('reference.import', { kind: 'watch_list', content: JSON.stringify(watchList) })).toMatchObject({ ok: true });
 
     // Desk 2, in its own browser page: the same passport opens with desk 1's hold at the top of the history.
     const page2 = await browser.newPage();
@@ -119,6 +123,17 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     await expect(history).toContainText('Meja 1');
     await expect(history).toContainText(ADMIN.name);
     await shot(page2, '3-desk2-history');
+    // Desk 2's diagnostics say when reference data last came from the hub, and desk 1's watch list is in use.
+    await expect
+      .poll(async () => ((await d2.core.dispatch('reference.current', {})) as { value: { versions: { watchList: string } } }).value.versions.watchList, { timeout: 20_000 })
+      .toBe('w-e2e-1');
+    await page2.getByRole('button', { name: /Kembali ke beranda/ }).click();
+    await page2.getByRole('button', { name: /Diagnostik meja/ }).click();
+    const reference = page2.getByTestId('diagnostics-reference');
+    await expect(reference).toContainText(/Sinkron terakhir: \d/);
+    await expect(reference).toContainText('daftar pantauan w-e2e-1');
+    await expect(reference).toContainText('Tidak ada data referensi yang ditolak');
+    await shot(page2, '3b-desk2-reference-data');
     // Desk 1's slip (its case number in the QR code) scanned at desk 2 opens desk 1's case.
     await page2.getByRole('button', { name: /Kembali ke beranda/ }).click();
     // A scanner types as fast as the keyboard channel allows; so does Playwright without a delay.

@@ -270,6 +270,37 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX supervisor_notes_case ON supervisor_notes (case_id, at);
     `,
   },
+  {
+    version: 7,
+    name: 'reference data from the hub: officer change times, hub revisions, the reference outbox, refused items',
+    // Reference data (checklist, country rules, watch list, officer accounts) flows through the hub: what this desk's
+    // admins change waits in reference_outbox until the hub holds it; what the hub serves is applied with its cursor.
+    // An officer account's changed_at orders changes made at different desks (the newer one stands everywhere).
+    sql: `
+      ALTER TABLE officers ADD COLUMN changed_at TEXT;
+      UPDATE officers SET changed_at = created_at;
+      -- The hub's revision of a file received from it; NULL for a file this desk's admin imported.
+      ALTER TABLE reference_data ADD COLUMN hub_revision INTEGER;
+      ALTER TABLE sync_state ADD COLUMN reference_synced_at TEXT;
+      -- Reference items (as the protocol carries them) changed here and not yet held by the hub, oldest first.
+      CREATE TABLE reference_outbox (
+        id INTEGER PRIMARY KEY,
+        item TEXT NOT NULL,
+        queued_at TEXT NOT NULL
+      );
+      -- Items refused by this desk (received: breaks the rules, or a version held here with other content) or by
+      -- the hub (sent): kept for a person to see, never applied.
+      CREATE TABLE reference_refused (
+        id INTEGER PRIMARY KEY,
+        direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+        revision INTEGER,
+        kind TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        problem TEXT NOT NULL,
+        refused_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -1,8 +1,8 @@
 // Owns the desk's diagnostics for admins and supervisors: the data folder and its files' modes, whether its volume
-// is encrypted, the tamper check's latest report, the audit head and the versions in use.
+// is encrypted, the tamper check's latest report, the audit head, the versions in use and reference data's sync.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostics } from '../../../shared/contract';
+import type { Diagnostics, ReferenceSync } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { IntegrityMonitor } from '../audit/integrity-check';
 import type { Db } from '../db/connection';
@@ -18,6 +18,8 @@ export interface DiagnosticsSources {
   /** Asked once at start (it runs findmnt and lsblk); a volume does not change its encryption under a running desk. */
   diskEncryption: VolumeEncryption;
   appVersion: string;
+  /** Reference data's sync (electron/core/sync/reference-status.ts). */
+  reference: () => ReferenceSync;
 }
 
 export function diagnostics(sources: DiagnosticsSources): Diagnostics {
@@ -40,5 +42,6 @@ export function diagnostics(sources: DiagnosticsSources): Diagnostics {
       node: process.versions.node,
       schema: (db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null) ?? 0,
     },
+    reference: sources.reference(),
   };
 }

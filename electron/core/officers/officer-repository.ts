@@ -6,6 +6,8 @@ export interface OfficerRecord extends Officer {
   passwordHash: string;
   failedAttempts: number;
   lockedUntil: string | null;
+  /** When the account last changed anywhere (created, password, active): orders changes made at different desks. */
+  changedAt: string;
 }
 
 interface OfficerRow {
@@ -19,6 +21,7 @@ interface OfficerRow {
   failed_attempts: number;
   locked_until: string | null;
   created_at: string;
+  changed_at: string | null;
 }
 
 function toRecord(row: OfficerRow): OfficerRecord {
@@ -33,6 +36,7 @@ function toRecord(row: OfficerRow): OfficerRecord {
     passwordHash: row.password_hash,
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until,
+    changedAt: row.changed_at ?? row.created_at,
   };
 }
 
@@ -71,20 +75,40 @@ export class OfficerRepository {
   insert(officer: { name: string; officerNumber: string; agency: Agency; role: Role; passwordHash: string; createdAt: string }): OfficerRecord {
     const info = this.db
       .prepare(
-        'INSERT INTO officers (name, officer_number, agency, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO officers (name, officer_number, agency, role, password_hash, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(officer.name, officer.officerNumber, officer.agency, officer.role, officer.passwordHash, officer.createdAt);
+      .run(officer.name, officer.officerNumber, officer.agency, officer.role, officer.passwordHash, officer.createdAt, officer.createdAt);
     return this.byId(Number(info.lastInsertRowid))!;
   }
 
-  setPasswordHash(id: number, passwordHash: string): void {
+  setPasswordHash(id: number, passwordHash: string, changedAt: string): void {
     this.db
-      .prepare('UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
-      .run(passwordHash, id);
+      .prepare('UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL, changed_at = ? WHERE id = ?')
+      .run(passwordHash, changedAt, id);
   }
 
-  setActive(id: number, active: boolean): void {
-    this.db.prepare('UPDATE officers SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  setActive(id: number, active: boolean, changedAt: string): void {
+    this.db.prepare('UPDATE officers SET active = ?, changed_at = ? WHERE id = ?').run(active ? 1 : 0, changedAt, id);
+  }
+
+  /**
+   * Takes an account as the hub serves it. Failed attempts and a lockout stay this desk's own (they count guesses
+   * typed here); a new password clears them, as a reset here does.
+   */
+  upsertFromHub(account: { officerNumber: string; name: string; agency: Agency; role: Role; passwordHash: string; active: boolean; changedAt: string }): OfficerRecord {
+    const params = { ...account, active: account.active ? 1 : 0 };
+    this.db
+      .prepare(
+        `INSERT INTO officers (name, officer_number, agency, role, password_hash, active, created_at, changed_at)
+         VALUES (@name, @officerNumber, @agency, @role, @passwordHash, @active, @changedAt, @changedAt)
+         ON CONFLICT (officer_number) DO UPDATE SET name = excluded.name, agency = excluded.agency, role = excluded.role,
+           active = excluded.active, changed_at = excluded.changed_at,
+           failed_attempts = CASE WHEN password_hash = excluded.password_hash THEN failed_attempts ELSE 0 END,
+           locked_until = CASE WHEN password_hash = excluded.password_hash THEN locked_until END,
+           password_hash = excluded.password_hash`,
+      )
+      .run(params);
+    return this.byNumber(account.officerNumber)!;
   }
 
   /**

@@ -2,9 +2,34 @@
 import { fail, ok, SIGN_IN_POLICY, type Agency, type CallResult, type Officer, type Role } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { burnPasswordCheck, hashPassword, isPasswordHash, verifyPassword } from './password';
 import { passwordWeakness } from './password-policy';
 import { OfficerRepository, publicOfficer, type OfficerRecord } from './officer-repository';
+
+/** Where a changed account goes so that every desk gets it (the reference outbox; nothing for a desk alone). */
+export interface OfficerChangeSink {
+  queue(item: OfficerAccount): void;
+}
+
+/** An account as the hub carries it (shared/contract/sync.ts officerAccountSchema). */
+export interface OfficerAccount {
+  kind: 'officer';
+  officerNumber: string;
+  name: string;
+  agency: Agency;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+  changedAt: string;
+}
+
+export function officerAccount(record: OfficerRecord): OfficerAccount {
+  const { officerNumber, name, agency, role, passwordHash, active, changedAt } = record;
+  return { kind: 'officer', officerNumber, name, agency, role, passwordHash, active, changedAt };
+}
+
+/** What taking an account from the hub did: nothing (this desk holds the same or a newer change), the new record, or a refusal. */
+export type ReceivedAccount = { ok: true; applied: false } | { ok: true; applied: true; officer: Officer } | { ok: false; problems: string[] };
 
 const { maxFailedAttempts: MAX_FAILED_ATTEMPTS, lockoutMinutes: LOCKOUT_MINUTES } = SIGN_IN_POLICY;
 
@@ -39,6 +64,7 @@ export class OfficerService {
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly sleep: (ms: number) => Promise<void>,
+    private readonly changes: OfficerChangeSink = { queue: () => {} },
   ) {
     this.repository = new OfficerRepository(db);
   }
@@ -76,6 +102,7 @@ export class OfficerService {
         role: record.role,
       });
       if (firstAdmin) this.audit.append(record.officerNumber, 'setup.first_admin', { officerId: record.id });
+      this.changes.queue(officerAccount(record));
       return ok(publicOfficer(record));
     }).immediate();
   }
@@ -136,8 +163,9 @@ export class OfficerService {
     if (weak) return weak;
     const passwordHash = await hashPassword(password);
     this.db.transaction(() => {
-      this.repository.setPasswordHash(officerId, passwordHash);
+      this.repository.setPasswordHash(officerId, passwordHash, this.now().toISOString());
       this.audit.append(actor, 'officer.password_reset', { officerId, officerNumber: officer.officerNumber });
+      this.changes.queue(officerAccount(this.repository.byId(officerId)!));
     })();
     return ok({ done: true });
   }
@@ -152,13 +180,33 @@ export class OfficerService {
       return fail('conflict', 'This is the last active administrator; add another one first.', { field: 'officerId', reason: 'lastAdmin' });
     }
     this.db.transaction(() => {
-      this.repository.setActive(officerId, active);
+      this.repository.setActive(officerId, active, this.now().toISOString());
       this.audit.append(actor.officerNumber, active ? 'officer.activated' : 'officer.deactivated', {
         officerId,
         officerNumber: officer.officerNumber,
       });
+      this.changes.queue(officerAccount(this.repository.byId(officerId)!));
     })();
     return ok(publicOfficer(this.repository.byId(officerId)!));
+  }
+
+  /**
+   * Takes an account from the hub, in the caller's transaction. The newer change stands (by changedAt, as the hub
+   * orders them): a desk that holds the same or a newer change of this account keeps it. Audited as received.
+   */
+  receive(account: OfficerAccount, revision: number): ReceivedAccount {
+    if (!isPasswordHash(account.passwordHash)) return { ok: false, problems: ['passwordHash: not a password hash this desk can check'] };
+    const held = this.repository.byNumber(account.officerNumber);
+    if (held && Date.parse(held.changedAt) >= Date.parse(account.changedAt)) return { ok: true, applied: false };
+    const record = this.repository.upsertFromHub(account);
+    this.audit.append(null, 'officer.received', {
+      officerNumber: record.officerNumber,
+      role: record.role,
+      active: record.active,
+      passwordChanged: held !== undefined && held.passwordHash !== record.passwordHash,
+      revision,
+    });
+    return { ok: true, applied: true, officer: publicOfficer(record) };
   }
 
   private activeAdminCount(): number {

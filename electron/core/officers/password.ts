@@ -20,6 +20,25 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * Whether a stored hash has this module's format with parameters a desk can afford to check. A hash from the hub is
+ * checked so before it is kept: an absurd N would make every sign-in of that officer stall the desk.
+ */
+export function isPasswordHash(stored: string): boolean {
+  const [scheme, n, r, p, salt, key, ...rest] = stored.split('$');
+  const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+  const N = Number(n);
+  return (
+    scheme === 'scrypt' &&
+    rest.length === 0 &&
+    Number.isInteger(N) && N >= 2 ** 14 && N <= 2 ** 18 && (N & (N - 1)) === 0 &&
+    Number(r) >= 1 && Number(r) <= 16 && Number.isInteger(Number(r)) &&
+    Number(p) >= 1 && Number(p) <= 4 && Number.isInteger(Number(p)) &&
+    base64.test(salt ?? '') &&
+    base64.test(key ?? '') && Buffer.from(key ?? '', 'base64').length === KEY_LENGTH
+  );
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;

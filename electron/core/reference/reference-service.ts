@@ -13,6 +13,7 @@ import {
   type WatchListFile,
 } from '../../../shared/checklist';
 import type { WatchListHit } from '../../../shared/contract';
+import type { ReferenceItem } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { EventStore } from '../events/event-store';
@@ -28,6 +29,18 @@ export function matchKey(kind: WatchListHit['kind'], value: string): string {
 
 export type ImportResult = { ok: true; version: string } | { ok: false; problems: string[] };
 
+/** A reference file as the hub carries it (shared/contract/sync.ts). */
+export type ReferenceFileItem = Exclude<ReferenceItem, { kind: 'officer' }>;
+
+/** Where an imported file goes so that every desk gets it (the reference outbox). */
+export interface ReferenceChangeSink {
+  queue(item: ReferenceFileItem): void;
+}
+
+type CheckedFile = { ok: true; version: string; entries: WatchListFile['entries'] };
+
+const KIND_NOUNS: Record<ReferenceKind, string> = { checklist: 'checklist', country_rules: 'country rules', watch_list: 'watch list' };
+
 export class ReferenceService {
   private checklistCache: Checklist | undefined;
   private countryRulesCache: CountryRules | undefined;
@@ -36,6 +49,7 @@ export class ReferenceService {
     private readonly db: Db,
     private readonly events: EventStore,
     private readonly audit: AuditLog,
+    private readonly changes: ReferenceChangeSink = { queue: () => {} },
   ) {}
 
   checklist(): Checklist {
@@ -99,43 +113,104 @@ export class ReferenceService {
     } catch (error) {
       return { ok: false, problems: [`The file is not valid JSON: ${(error as Error).message}`] };
     }
+    const checked = this.check(kind, json);
+    if (!checked.ok) return checked;
+    const { version } = checked;
+    this.db.transaction(() => {
+      this.install(kind, version, content, at, officerNumber, null, checked.entries);
+      this.events.append('reference.imported', null, officerNumber, at, { kind, version });
+      this.audit.append(officerNumber, 'reference.imported', { kind, version });
+      // Every other desk gets it through the hub.
+      this.changes.queue({ kind, version, content: json, importedAt: at, importedBy: officerNumber });
+    })();
+    this.forget();
+    return { ok: true, version };
+  }
+
+  /**
+   * Takes a file the hub serves, in the caller's transaction, with the rules of a local import: a file that breaks
+   * them, says another version than the item, or has a version this desk holds with other content is refused and
+   * changes nothing. The file becomes the one in use (the hub's order is every desk's order); the one in use already
+   * changes nothing.
+   */
+  receive(item: ReferenceFileItem, revision: number): { ok: true; applied: boolean } | { ok: false; problems: string[] } {
+    const checked = this.check(item.kind, item.content);
+    if (!checked.ok) return checked;
+    if (checked.version !== item.version) return { ok: false, problems: [`version: the file says ${checked.version}, the item ${item.version}`] };
+    if (this.versionInUse(item.kind) === item.version) return { ok: true, applied: false };
+    this.install(item.kind, item.version, JSON.stringify(item.content), item.importedAt, item.importedBy, revision, checked.entries);
+    this.audit.append(null, 'reference.received', { kind: item.kind, version: item.version, revision });
+    this.forget();
+    return { ok: true, applied: true };
+  }
+
+  /** The version in use of a kind ('none' for a desk without a watch list). */
+  versionInUse(kind: ReferenceKind): string {
+    return kind === 'checklist' ? this.checklist().version : kind === 'country_rules' ? this.countryRules().version : this.watchListVersion();
+  }
+
+  /**
+   * The rules a file must meet at this desk, for an import here and a file from the hub alike: its own rules, and
+   * no other content under a version this desk holds. Cases find their checklist by version alone, so other content
+   * under a known version would re-judge every case decided under it; for country rules and watch lists a version
+   * names one file too. The same file again is fine: it puts that version back in use.
+   */
+  private check(kind: ReferenceKind, json: unknown): CheckedFile | { ok: false; problems: string[] } {
     let version: string;
-    let watchEntries: WatchListFile['entries'] = [];
+    let value: unknown;
+    let entries: WatchListFile['entries'] = [];
     if (kind === 'checklist') {
       const result = validateChecklist(json);
       if (!result.ok) return { ok: false, problems: result.problems };
       version = result.checklist.version;
-      // Cases find their checklist by version alone, so other content under a known version would re-judge every
-      // case decided under it. The same file again is fine: it puts that version back in use.
-      const known = this.knownChecklist(version);
-      if (known !== undefined && !isDeepStrictEqual(known, result.checklist)) {
-        return { ok: false, problems: [`version: checklist ${version} is already known to this desk with other content; give the changed checklist a new version`] };
-      }
+      value = result.checklist;
     } else if (kind === 'country_rules') {
       const result = validateCountryRules(json);
       if (!result.ok) return { ok: false, problems: result.problems };
       version = result.rules.version;
+      value = result.rules;
     } else {
       const result = validateWatchList(json);
       if (!result.ok) return { ok: false, problems: result.problems };
       version = result.list.version;
-      watchEntries = result.list.entries;
+      value = result.list;
+      entries = result.list.entries;
     }
-    this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO reference_data (kind, version, content, imported_at, imported_by) VALUES (?, ?, ?, ?, ?)')
-        .run(kind, version, content, at, officerNumber);
-      if (kind === 'watch_list') {
-        this.db.prepare('DELETE FROM watch_list').run();
-        const insert = this.db.prepare('INSERT INTO watch_list (kind, match_key, value, note, source) VALUES (?, ?, ?, ?, ?)');
-        for (const entry of watchEntries) insert.run(entry.kind, matchKey(entry.kind, entry.value), entry.value, entry.note, entry.source);
-      }
-      this.events.append('reference.imported', null, officerNumber, at, { kind, version });
-      this.audit.append(officerNumber, 'reference.imported', { kind, version });
-    })();
+    const held = this.heldVersion(kind, version);
+    if (held !== undefined && !isDeepStrictEqual(held, value)) {
+      const noun = KIND_NOUNS[kind];
+      return { ok: false, problems: [`version: ${noun} ${version} is already known to this desk with other content; give the changed ${noun} a new version`] };
+    }
+    return { ok: true, version, entries };
+  }
+
+  /** A version's content as this desk holds it (validated), or undefined for a version it never held. */
+  private heldVersion(kind: ReferenceKind, version: string): unknown {
+    if (kind === 'checklist') return this.knownChecklist(version);
+    const content = this.db
+      .prepare('SELECT content FROM reference_data WHERE kind = ? AND version = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(kind, version) as string | undefined;
+    if (content === undefined) return kind === 'country_rules' && version === DEFAULT_COUNTRY_RULES.version ? DEFAULT_COUNTRY_RULES : undefined;
+    const result = kind === 'country_rules' ? validateCountryRules(JSON.parse(content)) : validateWatchList(JSON.parse(content));
+    return !result.ok ? undefined : 'rules' in result ? result.rules : result.list;
+  }
+
+  /** Makes a checked file the one in use (the newest row of its kind); a watch list replaces the list matched against. */
+  private install(kind: ReferenceKind, version: string, content: string, at: string, by: string, hubRevision: number | null, entries: WatchListFile['entries']): void {
+    this.db
+      .prepare('INSERT INTO reference_data (kind, version, content, imported_at, imported_by, hub_revision) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(kind, version, content, at, by, hubRevision);
+    if (kind === 'watch_list') {
+      this.db.prepare('DELETE FROM watch_list').run();
+      const insert = this.db.prepare('INSERT INTO watch_list (kind, match_key, value, note, source) VALUES (?, ?, ?, ?, ?)');
+      for (const entry of entries) insert.run(entry.kind, matchKey(entry.kind, entry.value), entry.value, entry.note, entry.source);
+    }
+  }
+
+  private forget(): void {
     this.checklistCache = undefined;
     this.countryRulesCache = undefined;
-    return { ok: true, version };
   }
 
   private latest<T>(kind: ReferenceKind, accept: (json: unknown) => T | null): T | null {

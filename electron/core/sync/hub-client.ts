@@ -11,7 +11,7 @@ import {
   historyResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
-  referencePullResponseSchema,
+  referencePullPageSchema,
   referencePushResponseSchema,
   syncErrorSchema,
   type AuditRequest,
@@ -77,7 +77,7 @@ export class HubClient {
     return this.call('POST', SYNC_PATHS.referencePush, body, referencePushResponseSchema);
   }
   async referencePull(body: ReferencePullRequest) {
-    return this.call('POST', SYNC_PATHS.referencePull, body, referencePullResponseSchema);
+    return this.call('POST', SYNC_PATHS.referencePull, body, referencePullPageSchema);
   }
   async audit(body: AuditRequest) {
     return this.call('POST', SYNC_PATHS.audit, body, auditResponseSchema);

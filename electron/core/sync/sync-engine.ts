@@ -14,6 +14,8 @@ import type { SettingsService } from '../settings/settings-service';
 import type { CredentialStore } from './credential-store';
 import type { EventIntake } from './event-intake';
 import { HubCallError, HubClient } from './hub-client';
+import type { ReferenceIntake } from './reference-intake';
+import type { ReferenceOutbox } from './reference-outbox';
 import { SyncStateStore } from './sync-state';
 
 export interface SyncTiming {
@@ -48,6 +50,9 @@ export interface SyncEngineDeps {
   audit: AuditLog;
   settings: SettingsService;
   intake: EventIntake;
+  /** Reference data: what this desk's admins changed goes out, what the hub serves comes in. */
+  outbox: ReferenceOutbox;
+  referenceIntake: ReferenceIntake;
   credentials: CredentialStore;
   now: () => Date;
   emit: (event: DeskEvent) => void;
@@ -158,7 +163,10 @@ export class SyncEngine {
     if (enrolled.deviceId !== identity.deviceId) return fail('conflict', 'The hub enrolled another device.', { field: 'code', reason: 'enrollRefused' });
     // The key first: a database saying "enrolled" with no key would sync to nothing.
     credentials.save(enrolled.credential);
+    const newHub = this.state.config()?.hubId !== enrolled.hubId;
     db.transaction(() => {
+      // A hub that does not know this desk gets its officers and imported files; the same hub already has them.
+      if (newHub) this.deps.outbox.queueSnapshot();
       this.state.enrolled(client.baseUrl, enrolled.hubId, enrolled.airportCode, enrolled.deskCode, now().toISOString());
       // Case numbers carry the codes the hub gave, which no other desk holds.
       settings.update({ airportCode: enrolled.airportCode, deskCode: enrolled.deskCode });
@@ -238,6 +246,10 @@ export class SyncEngine {
       const received = await this.pull(client);
       const stillHeld = this.deps.intake.retryHeldBack();
       if (received > 0) this.deps.audit.append(null, 'sync.received', { events: received });
+      // Reference data after the events: a case recorded under a new checklist may arrive first, and is shown with
+      // its own version once the file follows (checklistFor falls back to the one in use meanwhile).
+      const refusedOut = await this.pushReference(client);
+      const refusedIn = await this.pullReference(client);
       const mismatch = await this.compareAudit(client);
       if (this.closed) return;
       this.state.succeeded(
@@ -246,7 +258,9 @@ export class SyncEngine {
           ? { code: 'audit_mismatch', message: mismatch }
           : stillHeld > 0
             ? { code: 'held_back', message: `${stillHeld} events from other desks could not be applied yet` }
-            : null,
+            : refusedIn + refusedOut > 0
+              ? { code: 'reference_refused', message: `${refusedIn} reference items from the hub refused here, ${refusedOut} of this desk's refused by the hub` }
+              : null,
       );
       this.failures = 0;
     } catch (error) {
@@ -298,6 +312,53 @@ export class SyncEngine {
       const taken = this.deps.intake.takePage(page.events, () => this.state.setPullCursor(page.nextCursor));
       received += taken.applied;
       if (!page.more) return received;
+    }
+  }
+
+  /**
+   * Sends what this desk's admins changed, oldest first; returns how many items the hub refused for good. The hub
+   * refuses a batch whole, so a refused batch is sent again one item at a time to keep the good ones.
+   */
+  private async pushReference(client: HubClient): Promise<number> {
+    const { outbox } = this.deps;
+    let refused = 0;
+    for (;;) {
+      if (this.closed) return refused;
+      const batch = outbox.next(SYNC_LIMITS.maxReferenceItems);
+      if (batch.length === 0) return refused;
+      try {
+        await client.referencePush({ items: batch.map((queued) => queued.item) });
+        outbox.done(batch.map((queued) => queued.id));
+      } catch (error) {
+        if (!(error instanceof HubCallError) || error.kind !== 'refused' || (error.code !== 'invalid_reference' && error.code !== 'invalid_request')) throw error;
+        for (const queued of batch) {
+          try {
+            await client.referencePush({ items: [queued.item] });
+            outbox.done([queued.id]);
+          } catch (single) {
+            if (!(single instanceof HubCallError) || single.kind !== 'refused' || (single.code !== 'invalid_reference' && single.code !== 'invalid_request')) throw single;
+            outbox.refused(queued, single.message);
+            refused++;
+          }
+        }
+      }
+    }
+  }
+
+  /** Pulls every page of reference revisions; returns how many items were refused here. */
+  private async pullReference(client: HubClient): Promise<number> {
+    let refused = 0;
+    for (;;) {
+      if (this.closed) return refused;
+      const { referenceCursor } = this.state.config()!;
+      const page = await client.referencePull({ cursor: referenceCursor, limit: this.timing.pullPage });
+      if (this.closed) return refused;
+      const taken = this.deps.referenceIntake.takePage(page.items, () => this.state.setReferenceCursor(page.nextCursor));
+      refused += taken.refused;
+      if (!page.more) {
+        this.state.setReferenceSynced(this.deps.now().toISOString());
+        return refused;
+      }
     }
   }
 

@@ -19,6 +19,7 @@ export interface SyncConfig {
   auditHubSeq: number | null;
   auditHubHash: string | null;
   auditMismatch: string | null;
+  referenceSyncedAt: string | null;
 }
 
 interface Row {
@@ -37,6 +38,7 @@ interface Row {
   audit_hub_seq: number | null;
   audit_hub_hash: string | null;
   audit_mismatch: string | null;
+  reference_synced_at: string | null;
 }
 
 export class SyncStateStore {
@@ -70,6 +72,7 @@ export class SyncStateStore {
       auditHubSeq: row.audit_hub_seq,
       auditHubHash: row.audit_hub_hash,
       auditMismatch: row.audit_mismatch,
+      referenceSyncedAt: row.reference_synced_at,
     };
   }
 
@@ -129,6 +132,11 @@ export class SyncStateStore {
 
   setReferenceCursor(cursor: string | null): void {
     this.db.prepare('UPDATE sync_state SET reference_cursor = ? WHERE id = 1').run(cursor);
+  }
+
+  /** The reference pull reached the hub's end: the moment the settings and diagnostics show. */
+  setReferenceSynced(at: string): void {
+    this.db.prepare('UPDATE sync_state SET reference_synced_at = ? WHERE id = 1').run(at);
   }
 
   setAudit(hubSeq: number, hubHash: string, mismatch: string | null): void {

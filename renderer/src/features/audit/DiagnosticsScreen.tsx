@@ -1,5 +1,5 @@
 // Owns the diagnostics screen for supervisors and admins (read-only): the data folder and its files' modes, disk
-// encryption, the tamper check's latest result and time, the audit chain head and the versions in use.
+// encryption, the tamper check's latest result and time, the audit chain head, reference data's sync and the versions in use.
 import { useCallback, useEffect, useState } from 'react';
 import type { Diagnostics } from '../../../../shared/contract';
 import { Button, ErrorBanner } from '../../components/form';
@@ -86,6 +86,58 @@ export function DiagnosticsScreen() {
           <p data-testid="diagnostics-audit-head">
             {info.auditHead ? t('diagnostics.auditHeadValue', { seq: info.auditHead.seq, hash: info.auditHead.hash.slice(0, 16) }) : t('diagnostics.auditEmpty')}
           </p>
+
+          <h2>{t('diagnostics.reference')}</h2>
+          <section data-testid="diagnostics-reference">
+            {info.reference.enrolled ? (
+              <>
+                <p>
+                  {info.reference.lastSyncAt
+                    ? t('diagnostics.reference.lastSync', { time: formatDateTime(info.reference.lastSyncAt, language) })
+                    : t('diagnostics.reference.neverSynced')}
+                </p>
+                {info.reference.pending > 0 && <p>{t('diagnostics.reference.pending', { count: info.reference.pending })}</p>}
+              </>
+            ) : (
+              <p>{t('diagnostics.reference.notEnrolled')}</p>
+            )}
+            <p>
+              {t('diagnostics.reference.inUse', {
+                ...info.reference.versions,
+                // The core says 'none' for a desk without a watch list.
+                watchList: info.reference.versions.watchList === 'none' ? t('reference.noWatchList') : info.reference.versions.watchList,
+              })}
+            </p>
+            {info.reference.refused.length === 0 ? (
+              <p className="hint">{t('diagnostics.reference.noneRefused')}</p>
+            ) : (
+              <table className="table" data-testid="diagnostics-reference-refused">
+                <caption>{t('diagnostics.reference.refused')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('diagnostics.reference.item')}</th>
+                    <th>{t('diagnostics.reference.problem')}</th>
+                    <th>{t('diagnostics.reference.when')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {info.reference.refused.map((item, index) => (
+                    <tr key={index} className="hold">
+                      <td>
+                        <code>
+                          {item.kind} {item.key}
+                        </code>
+                        <br />
+                        <span className="hint">{t(`diagnostics.reference.direction.${item.direction}`)}</span>
+                      </td>
+                      <td>{item.problem}</td>
+                      <td>{formatDateTime(item.at, language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
 
           <h2>{t('diagnostics.versions')}</h2>
           <table className="table" data-testid="diagnostics-versions">

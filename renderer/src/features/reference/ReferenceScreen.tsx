@@ -38,7 +38,12 @@ export function ReferenceScreen() {
   return (
     <main className="panel narrow">
       <h1>{t('reference.title')}</h1>
-      {versions && <p data-testid="reference-versions">{t('reference.inUse', versions)}</p>}
+      {versions && (
+        <p data-testid="reference-versions">
+          {/* The core says 'none' for a desk without a watch list. */}
+          {t('reference.inUse', { ...versions, watchList: versions.watchList === 'none' ? t('reference.noWatchList') : versions.watchList })}
+        </p>
+      )}
       <NoticeBanner text={notice} />
       <ErrorBanner text={error} />
       {problems.length > 0 && (

@@ -1,0 +1,85 @@
+// Owns the reference outbox: reference items this desk's admins changed (imported files, officer accounts), queued in
+// the transaction of the change while the desk is enrolled, and handed to the sync engine until the hub holds them.
+// Any enrolled desk may send reference data; the hub checks files with the same rules and keeps the newer officer change.
+import type { ReferenceItem } from '../../../shared/contract/sync';
+import type { AuditLog } from '../audit/audit-log';
+import type { Db } from '../db/connection';
+import { OfficerRepository } from '../officers/officer-repository';
+import { officerAccount } from '../officers/officer-service';
+
+export interface QueuedItem {
+  id: number;
+  item: ReferenceItem;
+}
+
+export class ReferenceOutbox {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Queues a change; a desk not enrolled queues nothing (enrolling queues a snapshot instead). */
+  queue(item: ReferenceItem): void {
+    if (!this.enrolled()) return;
+    this.insert(item);
+  }
+
+  /**
+   * Everything the hub should hold of this desk, at enrollment with a hub that does not know it yet: every file imported
+   * here, in the order they were imported (the last one is the one in use), and every officer account as it stands.
+   */
+  queueSnapshot(): void {
+    this.db.prepare('DELETE FROM reference_outbox').run();
+    const files = this.db.prepare('SELECT kind, version, content, imported_at, imported_by FROM reference_data ORDER BY id').all() as {
+      kind: 'checklist' | 'country_rules' | 'watch_list';
+      version: string;
+      content: string;
+      imported_at: string;
+      imported_by: string;
+    }[];
+    for (const file of files) {
+      this.insert({ kind: file.kind, version: file.version, content: JSON.parse(file.content) as unknown, importedAt: file.imported_at, importedBy: file.imported_by });
+    }
+    for (const officer of new OfficerRepository(this.db).list()) this.insert(officerAccount(officer));
+  }
+
+  /** The oldest queued items. */
+  next(limit: number): QueuedItem[] {
+    const rows = this.db.prepare('SELECT id, item FROM reference_outbox ORDER BY id LIMIT ?').all(limit) as { id: number; item: string }[];
+    return rows.map((row) => ({ id: row.id, item: JSON.parse(row.item) as ReferenceItem }));
+  }
+
+  /** The hub holds these (or refused them for good): they leave the queue. */
+  done(ids: readonly number[]): void {
+    const remove = this.db.prepare('DELETE FROM reference_outbox WHERE id = ?');
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(id);
+    })();
+  }
+
+  /** The hub refused an item for good (its rules differ from this desk's): kept for a person to see, and dropped. */
+  refused(queued: QueuedItem, problem: string): void {
+    const { item } = queued;
+    const key = item.kind === 'officer' ? item.officerNumber : item.version;
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO reference_refused (direction, revision, kind, item_key, problem, refused_at) VALUES ('sent', NULL, ?, ?, ?, ?)")
+        .run(item.kind, key, problem, this.now().toISOString());
+      this.audit.append(null, 'reference.refused_by_hub', { kind: item.kind, key, problem });
+      this.db.prepare('DELETE FROM reference_outbox WHERE id = ?').run(queued.id);
+    })();
+  }
+
+  pending(): number {
+    return this.db.prepare('SELECT count(*) FROM reference_outbox').pluck().get() as number;
+  }
+
+  private enrolled(): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined;
+  }
+
+  private insert(item: ReferenceItem): void {
+    this.db.prepare('INSERT INTO reference_outbox (item, queued_at) VALUES (?, ?)').run(JSON.stringify(item), this.now().toISOString());
+  }
+}
