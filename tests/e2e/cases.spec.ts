@@ -97,7 +97,9 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await signIn(page, 'DEMO-SPV-IM', 'demo-supervisor-2026');
   await page.getByRole('button', { name: /^Tinjauan & pencarian/ }).click();
   await page.getByTestId('awaiting-list').getByRole('button', { name: 'Buka' }).click();
-  await page.getByRole('button', { name: 'Tandatangani' }).click();
+  // The work waiting for the supervisor has the focus.
+  await expect(page.getByRole('button', { name: 'Tandatangani' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/Ditandatangani supervisor Hendra Wijaya/)).toBeVisible();
   await shot(page, '2-countersigned');
 });

@@ -47,7 +47,8 @@ export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, o
           {t('case.printSlip')} <kbd>Alt+{SLIP_KEY}</kbd>
         </Button>
         {canCountersign && (
-          <Button onClick={() => void countersign()} data-testid="countersign">
+          // A supervisor opening a passport action that waits for them: countersigning is the work here.
+          <Button onClick={() => void countersign()} autoFocus={!offerSlip} data-testid="countersign">
             {t('case.countersign')}
           </Button>
         )}
