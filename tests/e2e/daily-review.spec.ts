@@ -107,7 +107,9 @@ test('a supervisor works a day of holds from two desks: virtualised queue, filte
   await page.getByTestId('sort-openedAt').click();
   await expect(page.getByTestId('sort-openedAt')).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('queue-row').first()).toContainText('Tunda keberangkatan');
-  await page.getByTestId('queue-row').last().click();
+  // By keyboard: the row's case number is its button (a click anywhere on the row opens it too, as elsewhere).
+  await page.getByTestId('queue-row').last().getByRole('button').focus();
+  await page.keyboard.press('Enter');
 
   // The case under review.
   await expect(page.getByTestId('case-review')).toBeVisible();

@@ -183,8 +183,9 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
             height={LIST_HEIGHT}
             label={t('daily.list')}
             renderRow={(row, index) => (
-              <button
-                type="button"
+              // A row of the table cannot itself be a button: a click anywhere on it opens the case, and the case
+              // number is the button that opens it by keyboard (its click reaches the row).
+              <div
                 role="row"
                 aria-rowindex={index + 1}
                 className={`queue-row queue-item state-${row.state}${row.conflicts > 0 ? ' has-conflict' : ''}`}
@@ -200,13 +201,15 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
                   {time(row.openedAt)}
                 </span>
                 <span role="cell" className="queue-nowrap">
-                  {row.caseNumber}
-                  {row.conflicts > 0 && (
-                    <span className="visually-hidden" data-testid="row-conflict">
-                      {' '}
-                      {t('daily.conflictMark')}
-                    </span>
-                  )}
+                  <button type="button" className="queue-open">
+                    {row.caseNumber}
+                    {row.conflicts > 0 && (
+                      <span className="visually-hidden" data-testid="row-conflict">
+                        {' '}
+                        {t('daily.conflictMark')}
+                      </span>
+                    )}
+                  </button>
                 </span>
                 <span role="cell" className="queue-name">
                   {row.name}
@@ -221,7 +224,7 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
                 <span role="cell" className="queue-state">
                   {t(`daily.state.${row.state}`)}
                 </span>
-              </button>
+              </div>
             )}
           />
         )}
