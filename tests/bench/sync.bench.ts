@@ -1,13 +1,17 @@
 // bench:sync: the hub's speed on a durable PostgreSQL cluster on this machine (fsync on), over real HTTP on
 // loopback: push and pull rates (against the ceiling of a bare multi-row INSERT of the same rows), a desk with
 // 100,000 pending events catching up, 50 desks pushing together for 30 s, and the history lookup over
-// 10,000,000 events. Not a test: it prints figures. The 10M-event database is kept in test-output/bench/.
+// 10,000,000 events, and a real desk taking the hub's reference data (officer accounts, watch lists) into SQLite.
+// Not a test: it prints figures. The 10M-event database is kept in test-output/bench/. MEJA_BENCH_ONLY=reference
+// runs the reference part alone.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { EnrollResponse, HistoryResponse, PullResponse, PushResponse, SyncEvent } from '../../shared/contract/sync';
+import type { EnrollResponse, HistoryResponse, PullResponse, PushResponse, ReferenceItem, SyncEvent } from '../../shared/contract/sync';
+import { openCore } from '../../electron/core';
+import { hashPassword } from '../../electron/core/officers/password';
 import { createLogger } from '../../server/logger';
 import { openHubDatabase, startHub } from '../../server/hub';
 import { hubCall } from '../support/hub-harness';
@@ -20,6 +24,9 @@ const CATCH_UP_EVENTS = 100_000;
 const CONCURRENT_DESKS = 50;
 const CONCURRENT_SECONDS = Number(process.env.MEJA_BENCH_SECONDS ?? 30);
 const BATCH = 500;
+const REFERENCE_OFFICERS = 2_000;
+const REFERENCE_WATCH_LISTS = 20;
+const WATCH_LIST_ENTRIES = 2_000;
 
 interface Desk extends EnrollResponse {
   seq: number;
@@ -200,6 +207,68 @@ async function historyLookups(url: string): Promise<{ events: number; lookups: n
   return { events, lookups: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), found };
 }
 
+/**
+ * A new desk enrolls with a hub holding REFERENCE_OFFICERS officer accounts and REFERENCE_WATCH_LISTS watch lists of
+ * WATCH_LIST_ENTRIES entries, and takes them all in its first sync (pulled by pages of 500, each page applied in one
+ * SQLite transaction with its cursor); then one new watch list arrives, as on an ordinary day.
+ */
+async function referenceData(url: string): Promise<Record<string, number>> {
+  const admin = await openHubDatabase({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')) });
+  const hub = await startHub({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')), host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+  const dataDir = mkdtempSync(join(tmpdir(), 'meja-bench-desk-'));
+  const core = await openCore({ dataDir, syncTiming: { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, pullPage: 500 } });
+  try {
+    const passwordHash = await hashPassword('bench-officer-password');
+    const officers: ReferenceItem[] = Array.from({ length: REFERENCE_OFFICERS }, (_, i) => ({
+      kind: 'officer',
+      officerNumber: `BR-${String(i).padStart(5, '0')}`,
+      name: `Petugas ${i}`,
+      agency: i % 2 ? 'BP3MI' : 'IMIGRASI',
+      role: 'officer',
+      passwordHash,
+      active: i % 10 !== 0,
+      changedAt: '2026-11-01T08:00:00.000Z',
+    }));
+    const watchList = (n: number): ReferenceItem => ({
+      kind: 'watch_list',
+      version: `bench-w${n}`,
+      content: { version: `bench-w${n}`, entries: Array.from({ length: WATCH_LIST_ENTRIES }, (_, e) => ({ kind: 'name', value: `PERUSAHAAN ${n} ${e}`, note: 'bench', source: 'bench' })) },
+      importedAt: '2026-11-01T08:00:00.000Z',
+      importedBy: 'HUB-ADMIN',
+    });
+    const items = [...officers, ...Array.from({ length: REFERENCE_WATCH_LISTS }, (_, n) => watchList(n))];
+    for (let i = 0; i < items.length; i += 100) await admin.services.reference.push(null, items.slice(i, i + 100));
+
+    const must = async (name: string, input: unknown) => {
+      const result = (await core.dispatch(name as never, input as never)) as { ok: boolean; error?: unknown };
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+    };
+    await must('setup.createFirstAdmin', { name: 'Bench Admin', officerNumber: 'ADM-BENCH', agency: 'BP3MI', password: 'bench-admin-password' });
+    await must('session.signIn', { officerNumber: 'ADM-BENCH', password: 'bench-admin-password' });
+    const { code } = await admin.services.desks.createDesk('PLM', 'RB1', 'Bench reference');
+    const started = performance.now();
+    await must('sync.enroll', { hubUrl: hub.url, code });
+    // Enrolling starts the first sync; "sync now" runs right after it, so this waits for both.
+    await must('sync.now', {});
+    const firstSeconds = (performance.now() - started) / 1000;
+    // A figure for work not done would mislead: the desk must hold every account and the last watch list.
+    const listed = (await core.dispatch('officers.list', {})) as { ok: boolean; value?: unknown[] };
+    const current = (await core.dispatch('reference.current', {})) as { ok: boolean; value?: { versions: { watchList: string } } };
+    if ((listed.value?.length ?? 0) < REFERENCE_OFFICERS + 1 || current.value?.versions.watchList !== `bench-w${REFERENCE_WATCH_LISTS - 1}`) {
+      throw new Error(`the first sync did not take everything: ${listed.value?.length} officers, watch list ${current.value?.versions.watchList}`);
+    }
+    await admin.services.reference.push(null, [watchList(REFERENCE_WATCH_LISTS)]);
+    const next = performance.now();
+    await must('sync.now', {});
+    const nextSeconds = (performance.now() - next) / 1000;
+    return { items: items.length, firstSyncSeconds: firstSeconds, itemsPerSecond: items.length / firstSeconds, oneWatchListSeconds: nextSeconds };
+  } finally {
+    core.close();
+    await hub.close();
+    await admin.database.close();
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const cluster = await startPgCluster({ durable: true, keepIn: join(process.cwd(), OUT, 'hub-pg') });
@@ -207,6 +276,12 @@ async function main(): Promise<void> {
   try {
     console.log(`bench:sync on PostgreSQL (durable: fsync on), hub over HTTP on loopback, ${BATCH} events per push`);
     console.log(`machine: ${fmt(loadavg()[0]!, 1)} load average (1 min) at the start, on ${availableParallelism()} cores shared with other work`);
+    const reference = await referenceData(cluster.createDatabase(`reference_${Date.now()}`));
+    console.log(
+      `reference data: a new desk takes ${fmt(reference.items!)} items (${fmt(REFERENCE_OFFICERS)} officer accounts, ${REFERENCE_WATCH_LISTS} watch lists of ${fmt(WATCH_LIST_ENTRIES)} entries) in its first sync: ${fmt(reference.firstSyncSeconds!, 1)} s, ${fmt(reference.itemsPerSecond!)} items/s; one new watch list the next sync: ${fmt(reference.oneWatchListSeconds! * 1000)} ms`,
+    );
+    results.reference = reference;
+    if (process.env.MEJA_BENCH_ONLY === 'reference') return writeFileSync(join(OUT, 'sync-reference.json'), JSON.stringify(results, null, 2));
     const url = cluster.createDatabase(`rates_${Date.now()}`);
     // The hub in a process of its own, as deployed: the load below comes from this one.
     const admin = await openHubDatabase({ databaseUrl: url, dataDir: mkdtempSync(join(tmpdir(), 'meja-bench-')) });
