@@ -38,7 +38,8 @@ function takesText(element: Element): element is HTMLInputElement | HTMLTextArea
 
 /**
  * Hands keys that were held back as a possible device burst, but were not one, to where they were typed: text into
- * the field that still has the focus (as typing would, so React sees the change), other keys as key presses.
+ * the field that still has the focus (as typing would, so React sees the change), other keys as key presses with
+ * what the browser does with them.
  */
 function replay(held: { key: string; target: EventTarget | null }[]): void {
   for (const { key, target } of held) {
@@ -50,6 +51,22 @@ function replay(held: { key: string; target: EventTarget | null }[]): void {
     const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
     replayed.add(event);
     element.dispatchEvent(event);
+    if (!event.defaultPrevented && document.activeElement === element) doWhatTheBrowserWould(element, key);
+  }
+}
+
+/**
+ * A key event made by the page does nothing by itself: what the browser does with a key the page left alone (a rolled
+ * Enter submitting the sign-in, a Space ticking a box) is done here. Tab is not: it stays where it was.
+ */
+function doWhatTheBrowserWould(element: Element, key: string): void {
+  const clickable = element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement;
+  if (key === 'Enter') {
+    if (element instanceof HTMLTextAreaElement) document.execCommand('insertText', false, '\n');
+    else if (clickable) element.click();
+    else if (takesText(element)) element.form?.requestSubmit();
+  } else if (key === ' ' && (clickable || (element instanceof HTMLInputElement && /^(checkbox|radio)$/.test(element.type)))) {
+    element.click();
   }
 }
 
