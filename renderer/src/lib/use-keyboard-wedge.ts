@@ -57,7 +57,7 @@ function replay(held: { key: string; target: EventTarget | null }[]): void {
 
 /**
  * A key event made by the page does nothing by itself: what the browser does with a key the page left alone (a rolled
- * Enter submitting the sign-in, a Space ticking a box) is done here. Tab is not: it stays where it was.
+ * Enter submitting a search, a Space ticking a box) is done here. Tab is not: it stays where it was.
  */
 function doWhatTheBrowserWould(element: Element, key: string): void {
   const clickable = element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement;
