@@ -170,6 +170,11 @@ export const queueSchema = z.object({
   rows: z.array(queueRowSchema),
   /** More rows matched than QUEUE_MAX_ROWS. */
   truncated: z.boolean(),
+  /**
+   * Cases of the window that stand as a clear (the first decision) while another desk, apart, held the traveller or
+   * decided otherwise: no hold, so not in the rows, but a supervisor must see them.
+   */
+  conflictedClears: z.array(z.object({ id: z.string(), caseNumber: z.string(), openedAt: z.string(), deskName: z.string(), name: z.string() })),
   /** The values present in the window, for the filter lists. */
   choices: z.object({
     desks: z.array(z.string()),

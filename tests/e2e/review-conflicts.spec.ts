@@ -1,6 +1,7 @@
 // Sync conflicts in the supervisor's review, in the browser host (issue 17): a hold that this desk and desk D02 decided
 // while apart arrives through the desk's real sync intake; the daily queue counts and marks it, the conflicts filter
-// lists it, and the case review shows both decisions with who and when, in Indonesian and English.
+// lists it, and the case review shows both decisions with who and when, in Indonesian and English; a traveller this
+// desk cleared first and D02 held is listed apart (no hold) and opens the same review.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { EventStore, eventFromRow, type EventRow } from '../../electron/core/eve
 import { Projector } from '../../electron/core/events/projector';
 import { EventIntake } from '../../electron/core/sync/event-intake';
 import { expect, signIn, test } from './desk-fixture';
+import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { passport } from './queue-tools';
 
 const TUNDA = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' } as const;
@@ -42,7 +44,7 @@ test('a hold two desks decided while apart is counted, marked and filtered in th
   // This desk opens two cases; desk D02 gets them by sync, then both desks decide the second while apart.
   await desk.core.dispatch('session.signIn', { officerNumber: 'DEMO-BP', password: 'demo-petugas-2026' });
   const ids: string[] = [];
-  for (const [doc, surname] of [['K7000001', 'LESTARI'], ['K7000002', 'WIDODO']] as const) {
+  for (const [doc, surname] of [['K7000001', 'LESTARI'], ['K7000002', 'WIDODO'], ['K7000003', 'RAHAYU']] as const) {
     const opened = (await desk.core.dispatch('cases.open', { source: 'manual', mrz: passport(doc, surname, 'SITI').join('\n') })) as { ok: true; value: { id: string } };
     ids.push(opened.value.id);
   }
@@ -54,10 +56,16 @@ test('a hold two desks decided while apart is counted, marked and filtered in th
   const ours = openDatabase(desk.core.databasePath);
   pull(other.db, allEvents(ours), 'D01', other.cases.conflicts);
   await desk.core.dispatch('cases.decide', { caseId: ids[1], ...TUNDA, reasons: [...TUNDA.reasons] });
+  // The third: this desk clears the traveller, D02 holds them; the clear came first and stands.
+  await desk.core.dispatch('cases.recordAnswers', { caseId: ids[2], answers: CLEAR_TOURIST });
+  const cleared = await desk.core.dispatch('cases.decide', { caseId: ids[2], outcome: 'clear' });
+  if (!cleared.ok) throw new Error(cleared.error.message);
   await desk.core.dispatch('session.signOut', {});
   await new Promise((resolve) => setTimeout(resolve, 20));
   const decided = other.cases.decide({ caseId: ids[1]!, ...REFER, reasons: [...REFER.reasons], contact: null }, D02_OFFICER);
   if (!decided.ok) throw new Error(decided.error.message);
+  const held = other.cases.decide({ caseId: ids[2]!, ...TUNDA, reasons: [...TUNDA.reasons], contact: null }, D02_OFFICER);
+  if (!held.ok) throw new Error(held.error.message);
   pull(ours, allEvents(other.db), 'D02');
   ours.close();
   other.db.close();
@@ -71,6 +79,9 @@ test('a hold two desks decided while apart is counted, marked and filtered in th
   await expect(page.getByTestId('count-conflicts')).toContainText('Konflik antarmeja');
   await expect(page.getByTestId('row-conflict')).toHaveCount(1);
   await expect(page.locator('.queue-item.has-conflict')).toContainText('WIDODO');
+  // The cleared traveller whom D02 held is no hold, so not a row: it is listed above the filters.
+  await expect(page.getByTestId('conflicted-clears')).toContainText('Kasus bersih dengan konflik antarmeja: 1');
+  await expect(page.getByTestId('conflicted-clears').getByRole('button')).toContainText('RAHAYU');
   await page.getByTestId('filter-conflicts').selectOption('only');
   await expect(page.getByTestId('queue-row')).toHaveCount(1);
   await expect(page.getByTestId('queue-row')).toContainText('WIDODO');
@@ -88,4 +99,10 @@ test('a hold two desks decided while apart is counted, marked and filtered in th
   await expect(conflicts).toContainText('Decided at two desks');
   await expect(conflicts.locator('ol li').nth(1)).toContainText('BP-D2: Refer to BP3MI');
   await shot(page, '3-review-conflict-en');
+
+  await page.getByTestId('back-to-queue').click();
+  await page.getByTestId('conflicted-clears').getByRole('button').click();
+  await expect(conflicts.locator('ol li')).toHaveText([/DEMO-BP: Clear/, /BP-D2: Delay departure \(Tunda\)/]);
+  await expect(page.getByTestId('review-decision')).toContainText('Clear');
+  await shot(page, '4-review-cleared-conflict-en');
 });

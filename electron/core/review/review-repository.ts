@@ -74,6 +74,7 @@ export class ReviewRepository {
   private readonly exportHolds;
   private readonly reportHolds;
   private readonly decided;
+  private readonly conflictedClears;
 
   constructor(db: Db) {
     // One index range per hold decision on cases_decision (decision, opened_at): a day among a million cases
@@ -87,6 +88,12 @@ export class ReviewRepository {
     this.reportHolds = db.prepare(holdsOf(REPORT_COLUMNS));
     // Every decided case, clears included, counted inside cases_decision (decision, opened_at), one range per
     // decision, without reading a row: a month is some 40,000 cases on a busy desk.
+    // Clears of the window (one index range) that carry a sync conflict: few, and each found by the conflicts' index.
+    this.conflictedClears = db.prepare(
+      `SELECT id, case_number, opened_at, desk_name, primary_name, secondary_name FROM cases
+       WHERE decision = 'clear' AND opened_at >= ? AND opened_at < ? AND EXISTS (SELECT 1 FROM case_conflicts c WHERE c.case_id = cases.id)
+       ORDER BY opened_at, case_number`,
+    );
     this.decided = db
       .prepare(`SELECT count(*) FROM cases WHERE decision IN (${OUTCOMES.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`)
       .pluck();
@@ -117,6 +124,19 @@ export class ReviewRepository {
   /** How many cases opened in [from, to) were decided, clears included. */
   decidedBetween(from: string, to: string): number {
     return this.decided.get(from, to) as number;
+  }
+
+  /** The cases opened in [from, to) that stand as a clear and carry a sync conflict, oldest first. */
+  conflictedClearsBetween(from: string, to: string): { id: string; caseNumber: string; openedAt: string; deskName: string; name: string }[] {
+    return (
+      this.conflictedClears.all(from, to) as { id: string; case_number: string; opened_at: string; desk_name: string; primary_name: string; secondary_name: string }[]
+    ).map((row) => ({
+      id: row.id,
+      caseNumber: row.case_number,
+      openedAt: row.opened_at,
+      deskName: row.desk_name,
+      name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
+    }));
   }
 
   /** The holds opened in [from, to) (ISO instants in UTC, as stored), in no particular order. */

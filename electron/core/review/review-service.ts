@@ -62,7 +62,8 @@ export class ReviewService {
 
   /** Every hold opened in the window, counted, filtered and sorted; showing it is audited with its filter. */
   queue(filter: QueueFilter, viewer: Officer): ReviewQueue {
-    const all = this.repository.holdsBetween(new Date(filter.from).toISOString(), new Date(filter.to).toISOString());
+    const [fromUtc, toUtc] = [new Date(filter.from).toISOString(), new Date(filter.to).toISOString()];
+    const all = this.repository.holdsBetween(fromUtc, toUtc);
     const counts = {
       holds: all.length,
       tunda: all.filter((row) => row.decision === 'tunda').length,
@@ -82,6 +83,7 @@ export class ReviewService {
       counts,
       rows: matching.slice(0, QUEUE_MAX_ROWS),
       truncated: matching.length > QUEUE_MAX_ROWS,
+      conflictedClears: this.repository.conflictedClearsBetween(fromUtc, toUtc),
       choices: {
         desks: distinct(all.map((row) => row.deskName)),
         officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name)),

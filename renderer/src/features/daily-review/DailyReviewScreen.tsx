@@ -85,6 +85,21 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
           ))}
         </ul>
       )}
+      {queue && queue.conflictedClears.length > 0 && (
+        <section className="banner banner-error" aria-labelledby="conflicted-clears" data-testid="conflicted-clears">
+          <h2 id="conflicted-clears">{t('daily.conflictedClears.title', { count: queue.conflictedClears.length })}</h2>
+          <p>{t('daily.conflictedClears.hint')}</p>
+          <ul className="row conflicted-clears">
+            {queue.conflictedClears.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="button button-secondary" onClick={() => onOpenCase(c.id)}>
+                  {c.caseNumber} · {c.name} · {c.deskName} · {time(c.openedAt)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <fieldset className="queue-filters">
         <legend>{t('daily.filters')}</legend>
         <div className="form-grid">
