@@ -2,7 +2,7 @@
 // HTTP(S) server, with the rule that plain HTTP listens only on loopback.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { startAdminSocket } from './admin-socket';
+import { adminCommands, startAdminSocket } from './admin-socket';
 import { AuditHeads } from './audit/audit-heads';
 import { openDatabase, type HubDatabase } from './db/database';
 import { migrate } from './db/migrations';
@@ -72,7 +72,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { database, services } = await openHubDatabase(options);
   const server = createHubServer(services, logger, tls);
   // PostgreSQL takes the admin command line's own connection; the embedded database is this process's alone.
-  const adminServer = database.kind === 'pglite' ? await startAdminSocket(services.desks, options.dataDir) : null;
+  const adminServer = database.kind === 'pglite' ? await startAdminSocket(adminCommands(services.desks, services.reference), options.dataDir) : null;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

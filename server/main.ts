@@ -1,10 +1,11 @@
 // Owns `npm run hub`: serving (the default) and the hub admin's commands: enroll a desk (a one-time code),
-// revoke a desk, list desks with their last sync and pending counts. DATABASE_URL (environment only, never a
+// revoke a desk, list desks with their last sync and pending counts, import a reference file for every desk. DATABASE_URL (environment only, never a
 // flag, so no password lands on a command line) chooses PostgreSQL; without it the embedded one is used.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { airportCodeSchema, deskCodeSchema } from '../shared/contract/sync';
-import { adminSocketClient, type AdminCommands } from './admin-socket';
+import { adminCommands, adminSocketClient, HUB_IMPORT_KINDS, type AdminCommands, type HubImportKind } from './admin-socket';
 import { EmbeddedDatabaseInUse } from './db/database';
 import { DEFAULT_CODE_HOURS, type DeskListing } from './desks/desk-registry';
 import { openHubDatabase, startHub } from './hub';
@@ -16,6 +17,7 @@ const USAGE = `Usage: npm run hub -- [command] [options]
   enroll            --airport=PLM --desk=D01 --name="Meja 1" [--reissue] [--valid-hours=${DEFAULT_CODE_HOURS}]
   revoke            --airport=PLM --desk=D01
   desks             list desks with last sync and pending counts
+  import            --kind=checklist|country_rules|watch_list --file=FILE.json   (every desk takes it at its next sync)
 Environment: DATABASE_URL (PostgreSQL; none = embedded PostgreSQL in --data-dir), MEJA_HUB_DATA_DIR, MEJA_HUB_HOST,
   MEJA_HUB_PORT, MEJA_HUB_TLS_CERT, MEJA_HUB_TLS_KEY, MEJA_HUB_LOG (pino level).`;
 
@@ -32,6 +34,8 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     reissue: { type: 'boolean' },
     'valid-hours': { type: 'string' },
+    kind: { type: 'string' },
+    file: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -79,15 +83,36 @@ async function withAdmin(work: (admin: AdminCommands) => Promise<void>): Promise
     throw error;
   }
   try {
-    await work(opened.services.desks);
+    await work(adminCommands(opened.services.desks, opened.services.reference));
   } finally {
     await opened.database.close();
   }
 }
 
+/** The file to import, read and parsed before the hub is touched. */
+function importArgs(): { kind: HubImportKind; content: unknown } {
+  const kind = HUB_IMPORT_KINDS.find((k) => k === values.kind);
+  if (!kind || !values.file) throw new UsageError('Give --kind (checklist, country_rules or watch_list) and --file (the JSON file).');
+  let text: string;
+  try {
+    text = readFileSync(values.file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read ${values.file}: ${(error as Error).message}`);
+  }
+  try {
+    return { kind, content: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw new UsageError(`${values.file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 async function admin(command: string): Promise<void> {
+  const file = command === 'import' ? importArgs() : null;
   await withAdmin(async (desks) => {
-    if (command === 'enroll') {
+    if (file) {
+      const stored = await desks.importReference(file.kind, file.content);
+      console.log(stored.stored > 0 ? `Stored: every desk takes this ${file.kind} at its next sync.` : `The hub already serves this ${file.kind} as its latest: nothing stored.`);
+    } else if (command === 'enroll') {
       const { airport, desk } = deskArgs();
       const hours = Number(values['valid-hours'] ?? DEFAULT_CODE_HOURS);
       if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30) throw new UsageError('--valid-hours is a whole number of hours, 1 to 720.');
@@ -139,7 +164,7 @@ async function serve(): Promise<void> {
 
 async function main(): Promise<void> {
   const command = positionals[0] ?? 'serve';
-  if (values.help || !['serve', 'enroll', 'revoke', 'desks'].includes(command)) {
+  if (values.help || !['serve', 'enroll', 'revoke', 'desks', 'import'].includes(command)) {
     console.log(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;
@@ -154,6 +179,7 @@ main().catch((error: unknown) => {
     process.exitCode = 2;
   } else {
     console.error(error instanceof HubError || error instanceof Error ? error.message : String(error));
+    for (const problem of error instanceof HubError ? (error.extra.problems ?? []) : []) console.error(`  ${problem}`);
     process.exitCode = 1;
   }
 });

@@ -7,6 +7,9 @@ import { HubError } from '../http/hub-error';
 import { transaction } from '../db/transaction';
 import type { AdminCommands } from '../admin-socket';
 
+/** The desk commands of the hub admin (adminCommands in admin-socket.ts adds the reference import). */
+type DeskCommands = Omit<AdminCommands, 'importReference'>;
+
 /** The desk a request speaks for, once its credential checked out. */
 export interface AuthenticatedDesk {
   id: number;
@@ -46,7 +49,7 @@ function newCode(): string {
   return chars.match(/.{4}/g)!.join('-');
 }
 
-export class DeskRegistry implements AdminCommands {
+export class DeskRegistry implements DeskCommands {
   constructor(private readonly pool: Pool) {}
 
   /** A new desk and its first code. Refuses a desk code already given at that airport (case numbers carry it). */

@@ -1,8 +1,8 @@
-// The hub as an operator runs it: the admin command line on PostgreSQL, TLS with a certificate and key, plain
+// The hub as an operator runs it: the admin command line on PostgreSQL (desks, and a reference file for every desk), TLS with a certificate and key, plain
 // HTTP refused beyond loopback, and a hub process killed with SIGKILL and started again losing nothing.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,28 @@ describe('the hub as an operator runs it', () => {
     try {
       const codes = await hub.database.pool.query<{ code_hash: string }>('SELECT code_hash FROM enrollment_codes');
       expect(codes.rows.map((r) => r.code_hash).join()).not.toContain(code!.replace(/-/g, ''));
+    } finally {
+      await hub.close();
+    }
+  }, PROCESS_TIMEOUT);
+
+  it('imports a watch list from the command line for every desk, and refuses a bad file with its problems', async () => {
+    const databaseUrl = cluster.createDatabase('ops_import');
+    const good = join(dir, 'watch-list.json');
+    writeFileSync(good, JSON.stringify({ version: 'w-cli-1', entries: [{ kind: 'document', value: 'C1234567', note: 'Perekrut', source: 'BP3MI' }] }));
+    const imported = await cli(databaseUrl, 'import', '--kind=watch_list', `--file=${good}`);
+    expect(imported).toMatchObject({ code: 0, out: expect.stringMatching(/Stored: every desk takes this watch_list at its next sync/) });
+    const bad = join(dir, 'bad-list.json');
+    writeFileSync(bad, JSON.stringify({ version: 'w-cli-2', entries: [{ kind: 'shoe size', value: '42' }] }));
+    const refused = await cli(databaseUrl, 'import', '--kind=watch_list', `--file=${bad}`);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/breaks its rules; nothing was stored/);
+    expect(refused.out).toMatch(/items\.0 \(watch_list w-cli-2\): /);
+    expect((await cli(databaseUrl, 'import', '--kind=officer', `--file=${good}`)).code).toBe(2);
+    const hub = await startHub({ databaseUrl, dataDir: dir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+    try {
+      const served = await hub.services.reference.pull({ cursor: null });
+      expect(served.items.map((r) => [r.item.kind, r.item.kind === 'officer' ? '' : r.item.version, r.fromDeviceId])).toEqual([['watch_list', 'w-cli-1', null]]);
     } finally {
       await hub.close();
     }
