@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DeskEvent, Officer } from '../../shared/contract';
+import type { DeskEvent } from '../../shared/contract';
 import { AuditLog, headFilePath } from './audit/audit-log';
 import { checkHead, IntegrityMonitor } from './audit/integrity-check';
 import { openDatabase } from './db/connection';
@@ -94,16 +94,9 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   const emit = (event: DeskEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const session: DeskSession = new DeskSession(now, () => settings.get().idleLockMinutes, () => {
-    // The clock has locked the desk whether or not the log can say so: a database that cannot be written (a full
-    // disk, another writer holding it) must not throw out of this timer and bring the whole core down.
-    try {
-      audit.append(session.officer?.officerNumber ?? null, 'session.locked', { reason: 'idle' });
-    } catch (error) {
-      console.error('[core] the idle lock could not be audited', error);
-    }
-    emit({ name: 'session.changed', payload: { session: session.view() } });
-  });
+  // The idle lock is called from a timer, so `sessions` (declared next) exists by then.
+  const session: DeskSession = new DeskSession(now, () => settings.get().idleLockMinutes, () => sessions.lockedByClock());
+  const sessions = new SessionService(db, audit, officers, session, emit);
 
   // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
@@ -112,20 +105,6 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   if (diskEncryption !== 'encrypted') console.warn(`[core] The data folder's volume is ${diskEncryption === 'unknown' ? 'of unknown encryption' : 'NOT encrypted'}; encrypt the desk PC's disk (BitLocker / LUKS).`);
   audit.append(null, 'desk.started', { version: APP_VERSION, diskEncryption });
 
-  /**
-   * An account the hub changed: a signed-in officer deactivated elsewhere is signed out here at once (their next call is
-   * refused, as it would be after a local deactivation); a changed role takes effect on their next call.
-   */
-  const officerChanged = (officer: Officer) => {
-    if (session.officer?.id !== officer.id) return;
-    if (officer.active) session.refreshOfficer(officer);
-    else {
-      audit.append(officer.officerNumber, 'session.ended', { reason: 'deactivated_elsewhere' });
-      session.end();
-    }
-    emit({ name: 'session.changed', payload: { session: session.view() } });
-  };
-
   const sync = new SyncEngine({
     db,
     identity,
@@ -133,7 +112,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     settings,
     intake: new EventIntake(db, events, projector, now, (event) => cases.conflicts.afterApply(event)),
     outbox,
-    referenceIntake: new ReferenceIntake(db, reference, officers, audit, now, officerChanged),
+    referenceIntake: new ReferenceIntake(db, reference, officers, audit, now, (officer) => sessions.officerChangedElsewhere(officer)),
     credentials: options.credentials ?? new FileCredentialStore(options.dataDir, identity.demo),
     now,
     emit,
@@ -141,7 +120,6 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   });
 
   const integrity = new IntegrityMonitor(db, audit, headFilePath(databasePath), headAtOpen, now, (error) => console.error('[core] integrity check', error));
-  const sessions = new SessionService(db, audit, officers, session, emit);
   const handlers = createHandlers({ db, audit, officers, session, sessions, settings, cases, slips, reference, sync, review, integrity, identity, dataDir: options.dataDir, diskEncryption, version: APP_VERSION, now, emit });
   const dispatch = createDispatch(handlers, session, (error) => console.error('[core]', error));
 

@@ -1,7 +1,7 @@
-// Owns what an officer does to the desk's session (sign in, take over, unlock, lock, sign out) and its audit
-// trail. Each audit entry commits before the session changes: a failed write (a full disk) leaves no change
+// Owns every change to the desk's session (sign in, take over, unlock, lock, sign out, the idle lock, an account
+// changed at another desk) and its audit trail. Each audit entry commits before the session changes: a failed write (a full disk) leaves no change
 // without its trace. DeskSession keeps the state; this service decides when it changes.
-import { fail, ok, type CallResult, type DeskEvent, type SessionView } from '../../../shared/contract';
+import { fail, ok, type CallResult, type DeskEvent, type Officer, type SessionView } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import { publicOfficer } from '../officers/officer-repository';
@@ -53,6 +53,33 @@ export class SessionService {
     this.session.end();
     this.announce();
     return ok({ done: true as const });
+  }
+
+  /**
+   * The idle lock. The clock has locked the desk whether or not the log can say so: a database that cannot be
+   * written (a full disk, another writer holding it) must not throw out of this timer and bring the whole core down.
+   */
+  lockedByClock(): void {
+    try {
+      this.audit.append(this.session.officer?.officerNumber ?? null, 'session.locked', { reason: 'idle' });
+    } catch (error) {
+      console.error('[core] the idle lock could not be audited', error);
+    }
+    this.announce();
+  }
+
+  /**
+   * An account the hub changed: a signed-in officer deactivated elsewhere is signed out here at once (their next call
+   * is refused, as it would be after a local deactivation); a changed role takes effect on their next call.
+   */
+  officerChangedElsewhere(officer: Officer): void {
+    if (this.session.officer?.id !== officer.id) return;
+    if (officer.active) this.session.refreshOfficer(officer);
+    else {
+      this.audit.append(officer.officerNumber, 'session.ended', { reason: 'deactivated_elsewhere' });
+      this.session.end();
+    }
+    this.announce();
   }
 
   private signedIn() {
