@@ -2,6 +2,7 @@
 import type { DeskSettings } from '../../../shared/contract';
 import { DEFAULT_SLIP_SETTINGS } from '../../../shared/slips/slip-model';
 import type { Db } from '../db/connection';
+import { SettingsRepository } from './settings-repository';
 
 export const DEFAULT_SETTINGS: DeskSettings = {
   deskName: 'Meja 1',
@@ -16,26 +17,23 @@ export const DEFAULT_SETTINGS: DeskSettings = {
 };
 
 export class SettingsService {
+  private readonly repository: SettingsRepository;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly idleLockOverride: number | undefined,
-  ) {}
+  ) {
+    this.repository = new SettingsRepository(db);
+  }
 
   get(): DeskSettings {
-    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-    const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
-    const settings = { ...DEFAULT_SETTINGS, ...stored } as DeskSettings;
+    const settings = { ...DEFAULT_SETTINGS, ...this.repository.stored() } as DeskSettings;
     if (this.idleLockOverride !== undefined) settings.idleLockMinutes = this.idleLockOverride;
     return settings;
   }
 
   update(changes: Partial<DeskSettings>): DeskSettings {
-    const upsert = this.db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    );
-    for (const [key, value] of Object.entries(changes)) {
-      if (value !== undefined) upsert.run(key, JSON.stringify(value));
-    }
+    this.repository.store(changes);
     return this.get();
   }
 }
