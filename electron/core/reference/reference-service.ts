@@ -12,13 +12,14 @@ import {
   type CountryRules,
   type WatchListFile,
 } from '../../../shared/checklist';
-import type { WatchListHit } from '../../../shared/contract';
+import type { ReferenceKind, WatchListHit } from '../../../shared/contract';
 import type { ReferenceItem } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { EventStore } from '../events/event-store';
+import { ReferenceRepository } from './reference-repository';
 
-export type ReferenceKind = 'checklist' | 'country_rules' | 'watch_list';
+export type { ReferenceKind } from '../../../shared/contract';
 
 /** Names, numbers and companies compared without case, spaces or punctuation. */
 export function matchKey(kind: WatchListHit['kind'], value: string): string {
@@ -44,13 +45,16 @@ const KIND_NOUNS: Record<ReferenceKind, string> = { checklist: 'checklist', coun
 export class ReferenceService {
   private checklistCache: Checklist | undefined;
   private countryRulesCache: CountryRules | undefined;
+  private readonly files: ReferenceRepository;
 
   constructor(
     private readonly db: Db,
     private readonly events: EventStore,
     private readonly audit: AuditLog,
     private readonly changes: ReferenceChangeSink = { queue: () => {} },
-  ) {}
+  ) {
+    this.files = new ReferenceRepository(db);
+  }
 
   checklist(): Checklist {
     this.checklistCache ??= this.latest('checklist', (json) => {
@@ -73,11 +77,8 @@ export class ReferenceService {
 
   /** The checklist of a version as this desk holds it: its imported file, else the shipped one. */
   private knownChecklist(version: string): Checklist | undefined {
-    const content = this.db
-      .prepare("SELECT content FROM reference_data WHERE kind = 'checklist' AND version = ? ORDER BY id DESC LIMIT 1")
-      .pluck()
-      .get(version) as string | undefined;
-    const imported = content === undefined ? undefined : validateChecklist(JSON.parse(content));
+    const content = this.files.contentOf('checklist', version);
+    const imported = content === undefined ? undefined : validateChecklist(content);
     return imported?.ok === true ? imported.checklist : shippedChecklist(version);
   }
 
@@ -90,17 +91,16 @@ export class ReferenceService {
   }
 
   watchListVersion(): string {
-    return (this.db.prepare("SELECT version FROM reference_data WHERE kind = 'watch_list' ORDER BY id DESC LIMIT 1").pluck().get() as string | undefined) ?? 'none';
+    return this.files.newestVersionOf('watch_list') ?? 'none';
   }
 
   watchListHits(candidates: { kind: WatchListHit['kind']; value: string | null | undefined }[]): WatchListHit[] {
-    const find = this.db.prepare('SELECT kind, value, note, source FROM watch_list WHERE kind = ? AND match_key = ?');
     const hits: WatchListHit[] = [];
     for (const { kind, value } of candidates) {
       if (!value) continue;
       const key = matchKey(kind, value);
       if (key.length < 2) continue;
-      hits.push(...(find.all(kind, key) as WatchListHit[]));
+      hits.push(...this.files.watchListMatches(kind, key));
     }
     return hits;
   }
@@ -187,25 +187,16 @@ export class ReferenceService {
   /** A version's content as this desk holds it (validated), or undefined for a version it never held. */
   private heldVersion(kind: ReferenceKind, version: string): unknown {
     if (kind === 'checklist') return this.knownChecklist(version);
-    const content = this.db
-      .prepare('SELECT content FROM reference_data WHERE kind = ? AND version = ? ORDER BY id DESC LIMIT 1')
-      .pluck()
-      .get(kind, version) as string | undefined;
+    const content = this.files.contentOf(kind, version);
     if (content === undefined) return kind === 'country_rules' && version === DEFAULT_COUNTRY_RULES.version ? DEFAULT_COUNTRY_RULES : undefined;
-    const result = kind === 'country_rules' ? validateCountryRules(JSON.parse(content)) : validateWatchList(JSON.parse(content));
+    const result = kind === 'country_rules' ? validateCountryRules(content) : validateWatchList(content);
     return !result.ok ? undefined : 'rules' in result ? result.rules : result.list;
   }
 
   /** Makes a checked file the one in use (the newest row of its kind); a watch list replaces the list matched against. */
   private install(kind: ReferenceKind, version: string, content: string, at: string, by: string, hubRevision: number | null, entries: WatchListFile['entries']): void {
-    this.db
-      .prepare('INSERT INTO reference_data (kind, version, content, imported_at, imported_by, hub_revision) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(kind, version, content, at, by, hubRevision);
-    if (kind === 'watch_list') {
-      this.db.prepare('DELETE FROM watch_list').run();
-      const insert = this.db.prepare('INSERT INTO watch_list (kind, match_key, value, note, source) VALUES (?, ?, ?, ?, ?)');
-      for (const entry of entries) insert.run(entry.kind, matchKey(entry.kind, entry.value), entry.value, entry.note, entry.source);
-    }
+    this.files.addFile(kind, version, content, at, by, hubRevision);
+    if (kind === 'watch_list') this.files.replaceWatchList(entries.map((entry) => ({ ...entry, matchKey: matchKey(entry.kind, entry.value) })));
   }
 
   private forget(): void {
@@ -214,10 +205,7 @@ export class ReferenceService {
   }
 
   private latest<T>(kind: ReferenceKind, accept: (json: unknown) => T | null): T | null {
-    const content = this.db
-      .prepare('SELECT content FROM reference_data WHERE kind = ? ORDER BY id DESC LIMIT 1')
-      .pluck()
-      .get(kind) as string | undefined;
-    return content === undefined ? null : accept(JSON.parse(content));
+    const content = this.files.newestContent(kind);
+    return content === undefined ? null : accept(content);
   }
 }

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import { OfficerRepository } from '../officers/officer-repository';
 import { officerAccount } from '../officers/officer-service';
+import { ReferenceRepository } from '../reference/reference-repository';
 
 export interface QueuedItem {
   id: number;
@@ -31,16 +32,7 @@ export class ReferenceOutbox {
    */
   queueSnapshot(): void {
     this.db.prepare('DELETE FROM reference_outbox').run();
-    const files = this.db.prepare('SELECT kind, version, content, imported_at, imported_by FROM reference_data ORDER BY id').all() as {
-      kind: 'checklist' | 'country_rules' | 'watch_list';
-      version: string;
-      content: string;
-      imported_at: string;
-      imported_by: string;
-    }[];
-    for (const file of files) {
-      this.insert({ kind: file.kind, version: file.version, content: JSON.parse(file.content) as unknown, importedAt: file.imported_at, importedBy: file.imported_by });
-    }
+    for (const file of new ReferenceRepository(this.db).files()) this.insert(file);
     for (const officer of new OfficerRepository(this.db).list()) this.insert(officerAccount(officer));
   }
 
