@@ -2,10 +2,10 @@
 // at the top, filters and sort (done by the core, review.queue), and a virtualised list that stays smooth with
 // thousands of rows. A row opens the case's review.
 import { useCallback, useEffect, useState } from 'react';
-import { AGENCIES, HOLD_DECISIONS, QUEUE_SORT_KEYS, REVIEW_STATES, RISK_LEVELS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
-import { regencyName } from '../../../../shared/reference-data/areas';
+import { QUEUE_SORT_KEYS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
 import { ErrorBanner, SelectField } from '../../components/form';
+import { QueueFilters } from '../../components/QueueFilters';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { VirtualRows } from './VirtualRows';
@@ -48,7 +48,6 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
     void load();
   }, [load]);
 
-  const set = <K extends keyof Filter>(key: K, value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const sortBy = (key: SortKey) => setFilter((f) => ({ ...f, sort: key, descending: f.sort === key ? !f.descending : false }));
   const time = (iso: string) => new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   // The column header carries the sort state; the button inside it sorts (a button may not be a column header).
@@ -100,76 +99,17 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
           </ul>
         </section>
       )}
-      <fieldset className="queue-filters">
-        <legend>{t('daily.filters')}</legend>
-        <div className="form-grid">
-          <SelectField label={t('daily.desk')} value={filter.desk ?? ''} onChange={(e) => set('desk', e.target.value)} data-testid="filter-desk">
-            <option value="">{t('daily.any')}</option>
-            {queue?.choices.desks.map((desk) => <option key={desk}>{desk}</option>)}
-          </SelectField>
-          <SelectField label={t('daily.officer')} value={filter.officer ?? ''} onChange={(e) => set('officer', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {queue?.choices.officers.map((o) => (
-              <option key={o.number} value={o.number}>
-                {o.name} ({o.number})
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.agency')} value={filter.agency ?? ''} onChange={(e) => set('agency', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {AGENCIES.map((a) => (
-              <option key={a} value={a}>
-                {t(`agency.${a}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.decision')} value={filter.decision ?? ''} onChange={(e) => set('decision', e.target.value)} data-testid="filter-decision">
-            <option value="">{t('daily.any')}</option>
-            {HOLD_DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`outcome.${d}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.risk')} value={filter.riskLevel ?? ''} onChange={(e) => set('riskLevel', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {RISK_LEVELS.map((r) => (
-              <option key={r} value={r}>
-                {t(`case.risk.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.destination')} value={filter.destinationCountry ?? ''} onChange={(e) => set('destinationCountry', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {queue?.choices.destinations.map((c) => <option key={c}>{c}</option>)}
-          </SelectField>
-          <SelectField label={t('daily.regency')} value={filter.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)} data-testid="filter-regency">
-            <option value="">{t('daily.any')}</option>
-            {queue?.choices.regencies.map((r) => (
-              <option key={r} value={r}>
-                {regencyName(r) ?? r}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.state')} value={filter.state ?? ''} onChange={(e) => set('state', e.target.value)} data-testid="filter-state">
-            <option value="">{t('daily.any')}</option>
-            {REVIEW_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`daily.state.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('daily.conflicts')}
-            value={filter.conflicted ? 'only' : ''}
-            onChange={(e) => setFilter((f) => ({ ...f, conflicted: e.target.value === 'only' ? true : undefined }))}
-            data-testid="filter-conflicts"
-          >
-            <option value="">{t('daily.any')}</option>
-            <option value="only">{t('daily.conflicts.only')}</option>
-          </SelectField>
-        </div>
-      </fieldset>
+      <QueueFilters value={filter} onChange={(next) => setFilter((f) => ({ ...f, ...next }))} choices={queue?.choices ?? null} testIdPrefix="filter">
+        <SelectField
+          label={t('daily.conflicts')}
+          value={filter.conflicted ? 'only' : ''}
+          onChange={(e) => setFilter((f) => ({ ...f, conflicted: e.target.value === 'only' ? true : undefined }))}
+          data-testid="filter-conflicts"
+        >
+          <option value="">{t('daily.any')}</option>
+          <option value="only">{t('daily.conflicts.only')}</option>
+        </SelectField>
+      </QueueFilters>
       <CsvExportForm day={day} startHour={startHour} filter={filter} />
       {queue && (
         <p className="hint" data-testid="queue-shown">

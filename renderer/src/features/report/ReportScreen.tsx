@@ -3,12 +3,8 @@
 // Laid out for the screen and, through its print rules, for an A4 page.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  AGENCIES,
-  HOLD_DECISIONS,
   REPORT_BREAKDOWNS,
   REPORT_PERIODS,
-  REVIEW_STATES,
-  RISK_LEVELS,
   type InputOf,
   type Officer,
   type ReportBreakdown,
@@ -18,6 +14,7 @@ import {
 import { regencyName } from '../../../../shared/reference-data/areas';
 import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/form';
+import { QueueFilters } from '../../components/QueueFilters';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -94,7 +91,6 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     } else setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
   }
 
-  const set = <K extends keyof Filters>(key: K, value: string) => setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const filterLine = useMemo(() => describeFilters(filters, t, language), [filters, t, language]);
 
   return (
@@ -116,65 +112,13 @@ export function ReportScreen({ officer }: { officer: Officer }) {
         </div>
         <PeriodCalendar period={period} day={day} onPick={setDay} />
       </div>
-      <fieldset className="queue-filters no-print">
-        <legend>{t('daily.filters')}</legend>
-        <div className="form-grid">
-          <SelectField label={t('daily.desk')} value={filters.desk ?? ''} onChange={(e) => set('desk', e.target.value)} data-testid="report-filter-desk">
-            <option value="">{t('daily.any')}</option>
-            {[...seen.desk].sort().map((desk) => (
-              <option key={desk}>{desk}</option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.agency')} value={filters.agency ?? ''} onChange={(e) => set('agency', e.target.value)} data-testid="report-filter-agency">
-            <option value="">{t('daily.any')}</option>
-            {AGENCIES.map((a) => (
-              <option key={a} value={a}>
-                {t(`agency.${a}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.decision')} value={filters.decision ?? ''} onChange={(e) => set('decision', e.target.value)} data-testid="report-filter-decision">
-            <option value="">{t('daily.any')}</option>
-            {HOLD_DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`outcome.${d}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.risk')} value={filters.riskLevel ?? ''} onChange={(e) => set('riskLevel', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {RISK_LEVELS.map((r) => (
-              <option key={r} value={r}>
-                {t(`case.risk.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.destination')} value={filters.destinationCountry ?? ''} onChange={(e) => set('destinationCountry', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {[...seen.destination].sort().map((c) => (
-              <option key={c} value={c}>
-                {keyLabel('destination', c, t, language)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.regency')} value={filters.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {[...seen.regency].sort().map((r) => (
-              <option key={r} value={r}>
-                {regencyName(r) ?? r}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('daily.state')} value={filters.state ?? ''} onChange={(e) => set('state', e.target.value)}>
-            <option value="">{t('daily.any')}</option>
-            {REVIEW_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`daily.state.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-      </fieldset>
+      <QueueFilters
+        value={filters}
+        onChange={setFilters}
+        choices={{ desks: [...seen.desk].sort(), officers: [], destinations: [...seen.destination].sort(), regencies: [...seen.regency].sort() }}
+        testIdPrefix="report-filter"
+        className="no-print"
+      />
       <div className="row no-print report-pdf">
         <Button variant="secondary" onClick={() => void savePdf()} disabled={!report} data-testid="report-pdf">
           {t('report.pdf')}
