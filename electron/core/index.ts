@@ -68,7 +68,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   }
   const audit = new AuditLog(db, now, headFilePath(databasePath));
   // Before anything is appended: the first append moves the head file on.
-  const headAtOpen = checkHead(db, audit, headFilePath(databasePath));
+  const headAtOpen = checkHead(audit, headFilePath(databasePath));
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // What this desk's admins change (officer accounts, imported files) waits here for the hub.

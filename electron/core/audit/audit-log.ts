@@ -4,20 +4,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AuditEntry, AuditVerification } from '../../../shared/contract';
 import type { Db } from '../db/connection';
+import { AuditRepository } from './audit-repository';
 
 const GENESIS = '0'.repeat(64);
 /** Entries hashed between two breaks for the event loop: a few milliseconds of work. */
 const VERIFY_PAGE = 2000;
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
 
 function entryHash(prevHash: string, seq: number, at: string, actor: string | null, action: string, detail: string): string {
   // JSON of an array keeps field boundaries unambiguous.
@@ -47,8 +38,7 @@ export function readHeadFile(path: string): ChainHead | null {
 }
 
 export class AuditLog {
-  private readonly last;
-  private readonly insert;
+  private readonly rows: AuditRepository;
   private headWritePending = false;
 
   constructor(
@@ -57,21 +47,18 @@ export class AuditLog {
     /** Where the chain head is written after every entry that commits; none for throwaway tools. */
     private readonly headFile: string | null = null,
   ) {
-    this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.insert = db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.rows = new AuditRepository(db);
   }
 
   /** Appends one entry. Call inside the transaction of the change it records, where there is one. */
   append(actor: string | null, action: string, detail: Record<string, unknown> = {}): void {
     const write = () => {
-      const last = this.last.get() as { seq: number; hash: string } | undefined;
+      const last = this.rows.lastEntry();
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS;
       const at = this.now().toISOString();
       const detailJson = JSON.stringify(detail);
-      this.insert.run(seq, at, actor, action, detailJson, prevHash, entryHash(prevHash, seq, at, actor, action, detailJson));
+      this.rows.add({ seq, at, actor, action, detail: detailJson, prev_hash: prevHash, hash: entryHash(prevHash, seq, at, actor, action, detailJson) });
     };
     if (this.db.inTransaction) write();
     else this.db.transaction(write).immediate();
@@ -80,7 +67,12 @@ export class AuditLog {
 
   /** The newest entry in the database. */
   head(): ChainHead | null {
-    return (this.last.get() as ChainHead | undefined) ?? null;
+    return this.rows.lastEntry() ?? null;
+  }
+
+  /** The entry of this number as the database has it, or null when it has none. */
+  entryAt(seq: number): ChainHead | null {
+    return this.rows.entry(seq) ?? null;
   }
 
   /**
@@ -113,14 +105,7 @@ export class AuditLog {
   }
 
   recent(limit: number): AuditEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as AuditRow[];
-    return rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      detail: JSON.parse(row.detail) as Record<string, unknown>,
-    }));
+    return this.rows.recent(limit);
   }
 
   /** Walks the whole chain at once. Sequence numbers must run 1, 2, 3 … and every hash must recompute. */
@@ -152,9 +137,9 @@ export class AuditLog {
     let entries = 0;
     let lastRowid = 0;
     const broken = (seq: number, problem: string): AuditVerification => ({ ok: false, entries, brokenAt: seq, problem });
-    const page = this.db.prepare(`SELECT rowid AS row_id, * FROM audit_log WHERE rowid > ? ORDER BY rowid LIMIT ${VERIFY_PAGE}`);
+    const page = this.rows.pages(VERIFY_PAGE);
     for (;;) {
-      const rows = page.all(lastRowid) as (AuditRow & { row_id: number })[];
+      const rows = page(lastRowid);
       for (const row of rows) {
         if (row.seq !== expectedSeq) {
           return broken(row.seq, row.seq > expectedSeq ? `entries ${expectedSeq}…${row.seq - 1} are missing` : `entry ${row.seq} is out of order`);

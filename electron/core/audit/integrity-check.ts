@@ -2,12 +2,11 @@
 // database, the live schema's append-only triggers, and the case tables against the rows their events rebuild.
 // It runs in the background at every start and daily; a failure is audited and shown to supervisors and admins.
 // It cannot stop someone who controls the whole disk and the app (see README, Security).
-import type Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
 import type { IntegrityProblem, IntegrityProblemKind, IntegrityReport } from '../../../shared/contract';
 import { CaseRepository, type CaseRow } from '../cases/case-repository';
 import { openDatabase, type Db } from '../db/connection';
-import { eventFromRow, type EventRow } from '../events/event-store';
+import { EventRows, eventFromRow } from '../events/event-store';
 import { ProjectionError, Projector } from '../events/projector';
 import { readHeadFile, type AuditLog } from './audit-log';
 
@@ -31,8 +30,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Enough to act on; a thousand broken rows say nothing more than the first twenty. */
 const MAX_PROBLEMS = 20;
 
-type Statement = Database.Statement<unknown[]>;
-
 function problem(kind: IntegrityProblemKind, subject: string | number, detail: string): IntegrityProblem {
   return { kind, subject: String(subject), detail };
 }
@@ -54,7 +51,7 @@ export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string):
   const pause = slicer();
   const verification = await audit.verifyInBackground(pause);
   if (!verification.ok) problems.push(problem('chain_broken', verification.brokenAt ?? '', `audit chain: ${verification.problem}`));
-  problems.push(...checkHead(db, audit, headFile));
+  problems.push(...checkHead(audit, headFile));
   problems.push(...checkTriggers(db));
   await yieldToEventLoop();
   problems.push(...(await checkCaseTables(db, pause)));
@@ -65,7 +62,7 @@ export async function checkIntegrity(db: Db, audit: AuditLog, headFile: string):
  * The database's chain against the head file. Run it at open, before the desk appends anything: the first append
  * rewrites the head file from whatever head the database has.
  */
-export function checkHead(db: Db, audit: AuditLog, headFile: string): IntegrityProblem[] {
+export function checkHead(audit: AuditLog, headFile: string): IntegrityProblem[] {
   const kept = readHeadFile(headFile);
   const last = audit.head();
   if (!kept) return last ? [problem('head_missing', last.seq, 'audit chain: the head file kept outside the database is missing')] : [];
@@ -73,8 +70,7 @@ export function checkHead(db: Db, audit: AuditLog, headFile: string): IntegrityP
     const end = last?.seq ?? 0;
     return [problem('tail_cut', end, `audit chain: the head file says entry ${kept.seq} was written, the database ends at ${end} (entries were cut off)`)];
   }
-  const entry = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(kept.seq) as string | undefined;
-  if (entry !== kept.hash) {
+  if (audit.entryAt(kept.seq)?.hash !== kept.hash) {
     return [problem('chain_rewritten', kept.seq, `audit chain: entry ${kept.seq} differs from the head kept outside the database (the chain was rewritten)`)];
   }
   return [];
@@ -97,25 +93,22 @@ function checkTriggers(db: Db): IntegrityProblem[] {
  */
 async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<IntegrityProblem[]> {
   const problems: IntegrityProblem[] = [];
-  const nextCaseIds = db.prepare(`SELECT DISTINCT case_id FROM events WHERE case_id > ? ORDER BY case_id LIMIT ${CASES_PER_BATCH}`).pluck();
-  const tableIds = db.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id').pluck();
-  const tableIdsAfter = db.prepare(`SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ${MAX_PROBLEMS}`).pluck();
-  const eventsOf = db.prepare('SELECT * FROM events WHERE case_id = ? ORDER BY rowid');
+  const events = new EventRows(db);
   const liveCases = new CaseRepository(db);
   const scratch = new Scratch();
   try {
     let after = '';
     while (problems.length < MAX_PROBLEMS) {
-      const batch = nextCaseIds.all(after) as string[];
+      const batch = events.caseIdsAfter(after, CASES_PER_BATCH);
       const last = batch.at(-1);
       const withEvents = new Set(batch);
-      const inTable = (last === undefined ? tableIdsAfter.all(after) : tableIds.all(after, last)) as string[];
+      const inTable = liveCases.idsAfter(after, last === undefined ? { limit: MAX_PROBLEMS } : { upTo: last });
       for (const id of inTable) if (!withEvents.has(id)) problems.push(problem('case_without_events', id, `case ${id}: in the case table without any event`));
       if (last === undefined) break;
       // Cases are rebuilt independently of each other: a page shares one emptied scratch database.
       scratch.clear();
       for (const caseId of batch) {
-        problems.push(...compareCase(eventsOf, scratch, liveCases, caseId));
+        problems.push(...compareCase(events, scratch, liveCases, caseId));
         await pause();
       }
       after = last;
@@ -155,11 +148,11 @@ class Scratch {
   }
 }
 
-function compareCase(eventsOf: Statement, scratch: Scratch, live: CaseRepository, caseId: string): IntegrityProblem[] {
+function compareCase(events: EventRows, scratch: Scratch, live: CaseRepository, caseId: string): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   let rebuildable = true;
   scratch.db.transaction(() => {
-    for (const row of eventsOf.all(caseId) as EventRow[]) {
+    for (const row of events.ofCase(caseId)) {
       scratch.insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
       const parsed = eventFromRow(row);
       if (!parsed.ok) {

@@ -158,6 +158,13 @@ export class CaseRepository {
     return this.prepare('SELECT * FROM cases WHERE case_number = ?').get(caseNumber) as CaseRow | undefined;
   }
 
+  /** Case ids in id order after `after`: up to and including `upTo`, or the first `limit` of them. */
+  idsAfter(after: string, bound: { upTo: string } | { limit: number }): string[] {
+    return 'upTo' in bound
+      ? (this.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id').pluck().all(after, bound.upTo) as string[])
+      : (this.prepare('SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ?').pluck().all(after, bound.limit) as string[]);
+  }
+
   insert(row: CaseRow): void {
     const columns = Object.keys(row);
     this

@@ -125,6 +125,27 @@ export class EventStore {
   }
 }
 
+/** Reads stored rows case by case, as they are (for a check that must see what is stored, not what parses). */
+export class EventRows {
+  private readonly caseIds;
+  private readonly ofCaseStatement;
+
+  constructor(db: Db) {
+    this.caseIds = db.prepare('SELECT DISTINCT case_id FROM events WHERE case_id > ? ORDER BY case_id LIMIT ?').pluck();
+    this.ofCaseStatement = db.prepare('SELECT * FROM events WHERE case_id = ? ORDER BY rowid');
+  }
+
+  /** The ids of cases with events, in id order after `after`, at most `limit`. */
+  caseIdsAfter(after: string, limit: number): string[] {
+    return this.caseIds.all(after, limit) as string[];
+  }
+
+  /** A case's rows in the order they were stored. */
+  ofCase(caseId: string): EventRow[] {
+    return this.ofCaseStatement.all(caseId) as EventRow[];
+  }
+}
+
 /** Every stored event that does not parse with the catalogue (none on a sound desk), at most `limit` of them. */
 export function unparseableEvents(db: Db, limit = 20): string[] {
   const problems: string[] = [];

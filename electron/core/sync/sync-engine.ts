@@ -364,14 +364,11 @@ export class SyncEngine {
 
   /** Sends this desk's audit-chain head; returns the mismatch the hub reports, if any. */
   private async compareAudit(client: HubClient): Promise<string | null> {
-    const { db } = this.deps;
+    const { audit } = this.deps;
     const config = this.state.config()!;
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const head = audit.head();
     if (!head) return null;
-    const atHubHead =
-      config.auditHubSeq === null
-        ? null
-        : ((db.prepare('SELECT seq, hash FROM audit_log WHERE seq = ?').get(config.auditHubSeq) as { seq: number; hash: string } | undefined) ?? null);
+    const atHubHead = config.auditHubSeq === null ? null : audit.entryAt(config.auditHubSeq);
     const answer = await client.audit({ head, atHubHead });
     if (this.closed) return null;
     const mismatch = answer.status === 'mismatch' ? `the hub's record of this desk's audit chain disagrees: ${answer.mismatch?.detail ?? ''}` : null;
