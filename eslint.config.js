@@ -1,7 +1,11 @@
 // Lint rules, chiefly the import rules of ARCHITECTURE.md: each layer may import only what its row allows,
 // so a wrong import fails `npm test` as well as the per-layer typecheck.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path',
@@ -14,6 +18,32 @@ const reactImports = [{ name: 'react', message: 'React belongs to renderer/.' },
 const databaseImport = { name: 'better-sqlite3', message: 'The database belongs to electron/core.' };
 // Each folder is refused both as a module ('../core') and as a path into it ('../core/x').
 const layer = (group, message) => ({ group: group.flatMap((g) => [g, g.replace(/\/\*\*$/, '')]), message });
+
+// The renderer's zones (ARCHITECTURE.md, after bulletproof-react): a feature imports no other feature, and only the
+// app shell composes features. Each folder under renderer/src/features/ is a zone of its own, found on disk, so a
+// new feature is fenced in without touching this file. What two features need lives in components/ or lib/.
+const RENDERER = 'renderer/src';
+const FEATURES = readdirSync(new URL(`./${RENDERER}/features`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const rendererZones = [
+  ...FEATURES.map((feature) => ({
+    target: `${RENDERER}/features/${feature}`,
+    from: `${RENDERER}/features`,
+    except: [`./${feature}`],
+    message: 'A feature imports no other feature: move what both need to renderer/src/components/ (UI) or renderer/src/lib/.',
+  })),
+  {
+    target: [`${RENDERER}/components`, `${RENDERER}/lib`, `${RENDERER}/workers`],
+    from: `${RENDERER}/features`,
+    message: 'Shared renderer code imports no feature.',
+  },
+  {
+    target: [`${RENDERER}/features`, `${RENDERER}/components`, `${RENDERER}/lib`, `${RENDERER}/workers`],
+    from: `${RENDERER}/app`,
+    message: 'Only the app shell (renderer/src/app/) composes the features; nothing else imports it.',
+  },
+];
 
 function restrict(files, names, patterns) {
   return { files, rules: { 'no-restricted-imports': ['error', { paths: names, patterns }] } };
@@ -56,5 +86,9 @@ export default tseslint.config(
     ...nodeImports,
     layer(['**/electron/**', '**/server/**'], 'The renderer reaches the core only through the contract client.'),
   ]),
+  {
+    files: [`${RENDERER}/**/*.{ts,tsx}`],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: rendererZones }] },
+  },
   restrict(['server/**/*.ts'], [electronImport, ...reactImports], [layer(['**/electron/**', '**/renderer/**'], 'The hub imports only shared/, node:* and its database client.')]),
 );

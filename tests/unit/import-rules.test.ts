@@ -10,6 +10,7 @@ async function ruleErrors(rule: string, file: string, source: string): Promise<s
 }
 const importErrors = (file: string, source: string) => ruleErrors('no-restricted-imports', file, source);
 const cycleErrors = (file: string, source: string) => ruleErrors('import-x/no-cycle', file, source);
+const zoneErrors = (file: string, source: string) => ruleErrors('import-x/no-restricted-paths', file, source);
 
 describe('import rules', () => {
   it.each([
@@ -54,5 +55,28 @@ describe('import cycles', () => {
     ['shared/slips/slip-model.ts', "import { SLIP_LAYOUTS } from '../contract';\nexport const layouts = SLIP_LAYOUTS;"],
   ])('allows in %s: %s', async (file, source) => {
     expect(await cycleErrors(file, source)).toEqual([]);
+  });
+});
+
+// The renderer's zones follow real files on disk too: each import below names a file that exists.
+describe('renderer zones', () => {
+  it.each([
+    // One feature reaching into another (as the daily review and the home screen once did).
+    ['renderer/src/features/home/x.tsx', "import { AuditScreen } from '../audit/AuditScreen';"],
+    ['renderer/src/features/daily-review/x.tsx', "import { OriginPanel } from '../case/OriginPanel';"],
+    // Shared pieces never depend on a feature, and nothing but main reaches into the app shell.
+    ['renderer/src/components/x.tsx', "import { HomeScreen } from '../features/home/HomeScreen';"],
+    ['renderer/src/lib/x.ts', "import { EMPTY_DECISION } from '../features/case/decision-draft';"],
+    ['renderer/src/features/settings/x.tsx', "import { SyncStatus } from '../../app/SyncStatus';"],
+  ])('refuses in %s: %s', async (file, source) => {
+    expect(await zoneErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    ['renderer/src/features/case/x.tsx', "import { DecisionForm } from './DecisionForm';\nimport { OriginPicker } from '../../components/OriginPicker';\nimport { call } from '../../lib/client';"],
+    ['renderer/src/features/daily-review/x.tsx', "import { OriginPicker } from '../../components/OriginPicker';"],
+    ['renderer/src/app/x.tsx', "import { HomeScreen } from '../features/home/HomeScreen';\nimport { syncSummary } from '../lib/sync-summary';"],
+  ])('allows in %s: %s', async (file, source) => {
+    expect(await zoneErrors(file, source)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { catalogue, translate, type MessageKey } from '../../../shared/i18n/cata
 
 const STORAGE_KEY = 'meja-klarifikasi.language';
 
-interface I18n {
+export interface I18n {
   language: Language;
   setLanguage(language: Language): void;
   /** The desk's default, applied only while this browser has no choice of its own. */

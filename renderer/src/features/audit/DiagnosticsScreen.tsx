@@ -6,7 +6,7 @@ import { Button, ErrorBanner } from '../../components/form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { IntegrityProblems } from './IntegrityProblems';
+import { IntegrityProblems } from '../../components/IntegrityProblems';
 
 /** Group and others have no access: the mode of a folder or file only the app's account can open. */
 const closed = (mode: string) => mode.endsWith('00');

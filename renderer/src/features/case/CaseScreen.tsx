@@ -12,7 +12,7 @@ import { SyncConflicts } from '../../components/SyncConflicts';
 import { DecisionPanel } from './DecisionPanel';
 import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
-import { OriginPanel } from './OriginPicker';
+import { OriginPanel } from './OriginPanel';
 import { OUTCOME_KEYS, SLIP_KEY } from './outcome-keys';
 import { RiskPanel } from './RiskPanel';
 import { HistoryPanel, TravellerCard } from './TravellerPanels';

@@ -9,7 +9,7 @@ import { SyncConflicts } from '../../components/SyncConflicts';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { OriginPicker, originLabel } from '../case/OriginPicker';
+import { OriginPicker, originLabel } from '../../components/OriginPicker';
 
 /** Now on this desk's clock, as a datetime-local field wants it. */
 function localNow(): string {

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../shared/i18n/catalogue';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { IntegrityProblems } from '../audit/IntegrityProblems';
+import { IntegrityProblems } from '../../components/IntegrityProblems';
 
 export type Destination = 'new-case' | 'review' | 'daily-review' | 'report' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
 

@@ -2,7 +2,7 @@
 // address and the one-time code the hub's admin made (the credential it gets never reaches the renderer).
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncState } from '../../../../shared/contract';
-import { syncSummary } from '../../app/SyncStatus';
+import { syncSummary } from '../../lib/sync-summary';
 import { Button, ErrorBanner, NoticeBanner, TextField } from '../../components/form';
 import { call, on } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';

@@ -1,11 +1,11 @@
 // Owns picking where a traveller comes from (issue 17): a province list, then a searchable regency/city combobox
 // (type part of a name, arrows move, Enter picks, Escape leaves it as it was), always from the area data, never free
-// text. Picking a regency picks its province. The caller saves each pick (cases.recordOrigin).
+// text. Picking a regency picks its province. The caller saves each pick (cases.recordOrigin): the case screen and
+// the supervisor's review of a case both use it.
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { CallError, CaseDetail } from '../../../../shared/contract';
-import { PROVINCES, provinceName, regency, regencyName, searchRegencies } from '../../../../shared/reference-data/areas';
-import { call } from '../../lib/client';
-import { useI18n } from '../../lib/i18n';
+import type { CaseDetail } from '../../../shared/contract';
+import { PROVINCES, provinceName, regency, regencyName, searchRegencies } from '../../../shared/reference-data/areas';
+import { useI18n } from '../lib/i18n';
 
 type Origin = CaseDetail['origin'];
 /** Enough rows to show a whole province (East Java has 38) without scrolling past a screenful. */
@@ -134,23 +134,5 @@ export function OriginPicker({ origin, disabled, onPick }: { origin: Origin; dis
         </div>
       )}
     </div>
-  );
-}
-
-/** The interview's origin card: optional, saved on each pick; open while the case is, and on a hold until sign-off. */
-export function OriginPanel({ detail, onChanged, onError }: { detail: CaseDetail; onChanged: (detail: CaseDetail) => void; onError: (error: CallError) => void }) {
-  const { t } = useI18n();
-  const editable = detail.status === 'open' || (detail.decision !== null && detail.decision !== 'clear');
-  async function save(origin: CaseDetail['origin']) {
-    const result = await call('cases.recordOrigin', { caseId: detail.id, ...origin });
-    if (result.ok) onChanged(result.value);
-    else onError(result.error);
-  }
-  return (
-    <section className="card" aria-labelledby="origin-title" data-testid="origin-panel">
-      <h2 id="origin-title">{t('origin.title')}</h2>
-      <p className="hint">{t('origin.why')}</p>
-      <OriginPicker origin={detail.origin} disabled={!editable} onPick={(origin) => void save(origin)} />
-    </section>
   );
 }
