@@ -1,7 +1,7 @@
 // Owns the app frame: which screen shows (setup, sign-in, lock, home and its tasks), from the core's own state.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecisionDraft, OutputOf, SessionView } from '../../../shared/contract';
-import { ErrorBanner } from '../components/form';
+import { ErrorBanner } from '../components/Form';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { DiagnosticsScreen } from '../features/audit/DiagnosticsScreen';
 import { CaseScreen } from '../features/case/CaseScreen';

@@ -6,7 +6,7 @@ import { AGENCIES, HOLD_DECISIONS, REVIEW_STATES, RISK_LEVELS, type HoldFilters 
 import { regencyName } from '../../../shared/reference-data/areas';
 import { countryByCode } from '../../../shared/reference-data/countries';
 import { useI18n } from '../lib/i18n';
-import { SelectField } from './form';
+import { SelectField } from './Form';
 
 /** The values a window holds, for the lists whose choices are not fixed. */
 export interface FilterChoices {

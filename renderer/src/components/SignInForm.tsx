@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../lib/client';
 import { useI18n } from '../lib/i18n';
-import { Button, ErrorBanner, TextField } from './form';
+import { Button, ErrorBanner, TextField } from './Form';
 
 /** autoFocus: the officer number is where the work starts (not on the lock screen, where the password is). */
 export function SignInForm({ submitLabel, onSignedIn, autoFocus = false }: { submitLabel: string; onSignedIn: () => void; autoFocus?: boolean }) {

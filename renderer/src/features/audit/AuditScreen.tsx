@@ -1,7 +1,7 @@
 // Owns the supervisor's view of the audit log: an integrity check of the hash chain and the latest entries.
 import { useEffect, useState } from 'react';
 import type { AuditEntry, AuditVerification } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

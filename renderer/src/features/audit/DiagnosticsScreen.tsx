@@ -2,7 +2,7 @@
 // encryption, the tamper check's latest result and time, the audit chain head, reference data's sync and the versions in use.
 import { useCallback, useEffect, useState } from 'react';
 import type { Diagnostics } from '../../../../shared/contract';
-import { Button, ErrorBanner } from '../../components/form';
+import { Button, ErrorBanner } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

@@ -2,7 +2,7 @@
 // Nothing is overwritten: the core keeps the original beside every change.
 import { useState } from 'react';
 import { AMENDABLE_FIELDS, type CallError, type CaseDetail } from '../../../../shared/contract';
-import { Button } from '../../components/form';
+import { Button } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

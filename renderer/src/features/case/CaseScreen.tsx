@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { interviewContext, missingRequired, type Answers, type Checklist, type CountryRules } from '../../../../shared/checklist';
 import type { CallError, CaseDetail, DecisionDraft, HubHistory, Officer } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecidedPanel } from './DecidedPanel';

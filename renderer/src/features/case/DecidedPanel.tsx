@@ -2,7 +2,7 @@
 // passport action, the way to the referral slip (offered first right after a hold), and amendments.
 import { LEGAL_GROUNDS, REASON_CODES, mayCountersign } from '../../../../shared/checklist';
 import type { CallError, CaseDetail, Officer } from '../../../../shared/contract';
-import { Button } from '../../components/form';
+import { Button } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

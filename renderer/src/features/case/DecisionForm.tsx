@@ -3,7 +3,7 @@
 import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import { REASON_CODES, groundsFor, legalGround } from '../../../../shared/checklist';
 import type { DecisionDraft } from '../../../../shared/contract';
-import { Button } from '../../components/form';
+import { Button } from '../../components/Form';
 import { useI18n } from '../../lib/i18n';
 import { effectiveGround, toggleReason, type DecisionField, type Outcome } from './decision-draft';
 import { SAVE_KEY } from './outcome-keys';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { OUTCOME_RULES, outcomeAllowedFor } from '../../../../shared/checklist';
 import { OUTCOMES, type CallError, type CallResult, type CaseDetail, type DecisionDraft, type Officer } from '../../../../shared/contract';
-import { Button } from '../../components/form';
+import { Button } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { DecisionForm, type DecisionFormHandle } from './DecisionForm';

@@ -8,7 +8,7 @@ import { landingAirports, parseBoardingPass, typedAirports } from '../../../../s
 import { airportByIata, searchAirports } from '../../../../shared/reference-data/airports';
 import { countryByCode, resolveCountry, searchCountries } from '../../../../shared/reference-data/countries';
 import { DateInput } from '../../components/DateInput';
-import { Button } from '../../components/form';
+import { Button } from '../../components/Form';
 import { call } from '../../lib/client';
 import { BOARDING_PASS_EVENT } from '../../lib/use-keyboard-wedge';
 import { useI18n } from '../../lib/i18n';

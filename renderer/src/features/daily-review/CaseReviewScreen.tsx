@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LEGAL_GROUNDS, REASON_CODES } from '../../../../shared/checklist';
 import { TRAVELLER_OUTCOMES, type Officer, type ReviewDetail, type TravellerOutcome } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
 import { SyncConflicts } from '../../components/SyncConflicts';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { QUEUE_SORT_KEYS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
-import { ErrorBanner, SelectField } from '../../components/form';
+import { ErrorBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';

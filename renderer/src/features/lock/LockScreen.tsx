@@ -1,7 +1,7 @@
 // Owns the locked desk: the officer on duty unlocks with their password, or another officer signs in and takes over.
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../../shared/contract';
-import { Button, ErrorBanner, TextField } from '../../components/form';
+import { Button, ErrorBanner, TextField } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { SignInForm } from '../../components/SignInForm';

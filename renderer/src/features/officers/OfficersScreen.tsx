@@ -1,8 +1,8 @@
 // Owns the admin's officer management: the list, adding an officer, resetting a password, (de)activating an account.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ROLES, type Agency, type CallError, type Officer, type Role } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
-import { AgencySelect, NewPasswordField } from '../../components/officer-fields';
+import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
+import { AgencySelect, NewPasswordField } from '../../components/OfficerFields';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 

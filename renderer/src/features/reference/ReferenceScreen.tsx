@@ -1,7 +1,7 @@
 // Owns the admin's reference-data imports: a checklist, country rules or watch list file, checked by the core;
 // a refused file lists its problems and the version in use stays.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/contract';
 import { regencyName } from '../../../../shared/reference-data/areas';
 import { DateField } from '../../components/DateInput';
-import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
 import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { OUTCOMES, type CaseSummary, type InputOf } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
-import { Button, ErrorBanner, SelectField, TextField } from '../../components/form';
+import { Button, ErrorBanner, SelectField, TextField } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

@@ -2,7 +2,7 @@
 // checked as the officer types, then opened as a case with the source the lines came from.
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { normaliseMrzInput, parseMrz } from '../../../../shared/mrz';
-import { Button, ErrorBanner, NoticeBanner } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { CameraPanel } from './CameraPanel';

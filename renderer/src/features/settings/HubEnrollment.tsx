@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncState } from '../../../../shared/contract';
 import { syncSummary } from '../../lib/sync-summary';
-import { Button, ErrorBanner, NoticeBanner, TextField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, TextField } from '../../components/Form';
 import { call, on } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 

@@ -1,7 +1,7 @@
 // Owns the admin's desk settings: desk name, idle-lock minutes and the default language.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { LANGUAGES, SLIP_LAYOUTS, type DeskSettings, type Language, type SlipLayout } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 import { HubEnrollment } from './HubEnrollment';

@@ -1,8 +1,8 @@
 // Owns first-run setup: creating the first admin on an empty desk, then signing them in.
 import { useState, type FormEvent } from 'react';
 import type { Agency } from '../../../../shared/contract';
-import { Button, ErrorBanner, TextField } from '../../components/form';
-import { AgencySelect, NewPasswordField } from '../../components/officer-fields';
+import { Button, ErrorBanner, TextField } from '../../components/Form';
+import { AgencySelect, NewPasswordField } from '../../components/OfficerFields';
 import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
 

@@ -3,7 +3,7 @@
 // and see how many times and by whom it was printed.
 import { useEffect, useState } from 'react';
 import { SLIP_LAYOUTS, type PrintRecord, type SlipLayout, type SlipModel } from '../../../../shared/contract';
-import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/form';
+import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

@@ -1,5 +1,5 @@
 // Owns the renderer's language: the chosen language (Indonesian by default), remembered per desk, and t().
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { CallError, Language } from '../../../shared/contract';
 import { catalogue, translate, type MessageKey } from '../../../shared/i18n/catalogue';
 
@@ -54,7 +54,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [language, setLanguage, applyDefaultLanguage]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  // createElement rather than JSX: this module is the language, not a screen, so it stays a kebab-case .ts file.
+  return createElement(I18nContext.Provider, { value }, children);
 }
 
 export function useI18n(): I18n {

@@ -2,7 +2,7 @@
 import type { InputHTMLAttributes } from 'react';
 import { AGENCIES, PASSWORD_MIN_LENGTH, type Agency } from '../../../shared/contract';
 import { useI18n } from '../lib/i18n';
-import { SelectField, TextField } from './form';
+import { SelectField, TextField } from './Form';
 
 export function AgencySelect({ value, onChange }: { value: Agency; onChange: (agency: Agency) => void }) {
   const { t } = useI18n();
