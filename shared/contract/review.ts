@@ -100,6 +100,14 @@ export const reportFilterSchema = z
   })
   .strict();
 export type ReportFilter = z.output<typeof reportFilterSchema>;
+/** The values present among a window's holds (before the filters), for the filter lists of the queue and the report. */
+const filterChoicesSchema = z.object({
+  desks: z.array(z.string()),
+  officers: z.array(z.object({ number: z.string(), name: z.string() })),
+  destinations: z.array(z.string()),
+  regencies: z.array(z.string()),
+});
+export type FilterChoices = z.infer<typeof filterChoicesSchema>;
 const reportCountSchema = z.object({
   /** A code (decision, country, indicator id, agency, regency), a desk's name or an hour 00-23; null: not recorded. */
   key: z.string().nullable(),
@@ -118,6 +126,8 @@ export const reportSchema = z.object({
   /** Travellers whose case was decided (clear included, before the filters), and the holds that pass the filters. */
   totals: z.object({ decided: periodCountSchema, holds: periodCountSchema }),
   breakdowns: z.record(z.enum(REPORT_BREAKDOWNS), z.array(reportCountSchema)),
+  /** The values the holds of both periods carry, before the filters, for the filter lists. */
+  choices: filterChoicesSchema,
 });
 export type ReviewReport = z.infer<typeof reportSchema>;
 /** The report as an A4 PDF: the page the screen shows, saved by the shell or printed by the browser ("Save as PDF"). */
@@ -176,12 +186,7 @@ export const queueSchema = z.object({
    */
   conflictedClears: z.array(z.object({ id: z.string(), caseNumber: z.string(), openedAt: z.string(), deskName: z.string(), name: z.string() })),
   /** The values present in the window, for the filter lists. */
-  choices: z.object({
-    desks: z.array(z.string()),
-    officers: z.array(z.object({ number: z.string(), name: z.string() })),
-    destinations: z.array(z.string()),
-    regencies: z.array(z.string()),
-  }),
+  choices: filterChoicesSchema,
 });
 export type ReviewQueue = z.infer<typeof queueSchema>;
 

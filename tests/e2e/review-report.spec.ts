@@ -107,6 +107,14 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
   await expect(totals(page).nth(1)).toHaveText(/Penundaan dan rujukan.*\s*1\s*0\s*\+1/);
   await expect(page.getByText('Saringan: Instansi: Imigrasi')).toBeVisible();
   await page.getByTestId('report-filter-agency').selectOption('');
+  // By the officer who decided: the list holds everyone who decided a hold in either month, before the filters.
+  const officer = page.getByTestId('report-filter-officer');
+  await expect(officer.locator('option')).toHaveText(['Semua', 'Agus Saputra (Demo) (DEMO-IM)', 'Dewi Lestari (Demo) (DEMO-BP)']);
+  await officer.selectOption('DEMO-IM');
+  await expect(totals(page).nth(1)).toHaveText(/Penundaan dan rujukan.*\s*1\s*0\s*\+1/);
+  await expect(page.getByText('Saringan: Petugas: Agus Saputra (Demo) (DEMO-IM)')).toBeVisible();
+  await expect(officer.locator('option')).toHaveCount(3);
+  await officer.selectOption('');
 
   // The week again, in English.
   await page.getByTestId('report-period').selectOption('week');

@@ -88,6 +88,54 @@ describe('review report', () => {
     ]);
   });
 
+  it('narrows to the officer who decided, lists every officer of both periods to pick from, and audits the filter', () => {
+    const a = desk('D01');
+    a.clock.now = new Date('2026-11-28T02:00:00Z');
+    a.hold('A4100001', TUNDA, OFFICER_BP);
+    a.hold('A4100002', PASSPORT, OFFICER_IM);
+    a.hold('A4100003', REFER, OFFICER_IM);
+    a.clock.now = new Date('2026-11-27T02:00:00Z'); // the day before
+    a.hold('A4100004', TUNDA, OFFICER_IM);
+    a.hold('A4100005', TUNDA, OFFICER_BP);
+    const b = desk('D02');
+    b.clock.now = new Date('2026-11-28T03:00:00Z');
+    b.hold('B4100006', REFER, OFFICER_BP);
+    deliver(a.services.db, b.events());
+
+    const all = a.services.review.report(reportFilterSchema.parse({ period: 'day', day: '2026-11-28' }), SPV_BP);
+    expect(all.totals.holds).toEqual({ current: 4, previous: 2 });
+    const byImigrasi = a.services.review.report(reportFilterSchema.parse({ period: 'day', day: '2026-11-28', officer: OFFICER_IM.officerNumber }), SPV_BP);
+    expect(byImigrasi.totals.holds).toEqual({ current: 2, previous: 1 });
+    expect(count(byImigrasi, 'decision', 'passport_action')).toMatchObject({ current: 1, previous: 0 });
+    expect(count(byImigrasi, 'decision', 'refer_bp3mi')).toMatchObject({ current: 1, previous: 0 });
+    expect(count(byImigrasi, 'decision', 'tunda')).toMatchObject({ current: 0, previous: 1 });
+    // The other desk's holds by the BP3MI officer count under their number too, whichever desk they sat at.
+    const byBp = a.services.review.report(reportFilterSchema.parse({ period: 'day', day: '2026-11-28', officer: OFFICER_BP.officerNumber }), SPV_BP);
+    expect(byBp.totals.holds).toEqual({ current: 2, previous: 1 });
+    expect(count(byBp, 'desk', 'Meja 2')).toMatchObject({ current: 1 });
+    // The lists are the same with or without a filter: picking one officer does not hide the others.
+    const officers = [
+      { number: OFFICER_IM.officerNumber, name: OFFICER_IM.name },
+      { number: OFFICER_BP.officerNumber, name: OFFICER_BP.name },
+    ].sort((x, y) => x.name.localeCompare(y.name));
+    expect(all.choices.officers).toEqual(officers);
+    expect(byImigrasi.choices).toEqual(all.choices);
+    expect(all.choices.desks).toEqual(['Meja 1', 'Meja 2']);
+    // Decided cases (clears included) are counted before the filters.
+    expect(byImigrasi.totals.decided).toEqual(all.totals.decided);
+    // An officer number no hold carries is no error: nothing matches.
+    const nobody = a.services.review.report(reportFilterSchema.parse({ period: 'day', day: '2026-11-28', officer: 'NOBODY-1' }), SPV_BP);
+    expect(nobody.totals.holds).toEqual({ current: 0, previous: 0 });
+
+    const audited = a.services.db.prepare("SELECT detail FROM audit_log WHERE action = 'review.report_viewed' ORDER BY seq").pluck().all() as string[];
+    expect(audited.map((d) => (JSON.parse(d) as { filters: object }).filters)).toEqual([
+      {},
+      { officer: OFFICER_IM.officerNumber },
+      { officer: OFFICER_BP.officerNumber },
+      { officer: 'NOBODY-1' },
+    ]);
+  });
+
   it('refuses an officer at the dispatch, and writes nothing down for the refused call', async () => {
     const d = await openDeskWithAdmin();
     onCleanup(() => d.close());

@@ -12,6 +12,7 @@ import {
   type ParsedInputOf,
   type CsvExport,
   type ExportFilter,
+  type FilterChoices,
   type HoldFilters,
   type QueueFilter,
   type QueueRow,
@@ -75,8 +76,6 @@ export class ReviewService {
     };
     const matching = all.filter((row) => matches(row, filter) && (filter.conflicted !== true || row.conflicts > 0));
     matching.sort(comparator(filter.sort, filter.descending));
-    const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
-    const officers = new Map(all.map((row) => [row.officerNumber, row.officerName]));
     const { from, to, sort, descending, ...filters } = filter;
     this.audit.append(viewer.officerNumber, 'review.queue_viewed', { from, to, filters, sort, descending, rows: matching.length });
     return {
@@ -84,12 +83,7 @@ export class ReviewService {
       rows: matching.slice(0, QUEUE_MAX_ROWS),
       truncated: matching.length > QUEUE_MAX_ROWS,
       conflictedClears: this.repository.conflictedClearsBetween(fromUtc, toUtc),
-      choices: {
-        desks: distinct(all.map((row) => row.deskName)),
-        officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name)),
-        destinations: distinct(all.map((row) => row.destinationCountry)),
-        regencies: distinct(all.map((row) => row.originRegency)),
-      },
+      choices: choicesOf(all),
     };
   }
 
@@ -121,9 +115,10 @@ export class ReviewService {
     const { period, day, utcOffset, ...filters } = filter;
     const window = reportWindow(period, day, utcOffset);
     const utc = (instant: string) => new Date(instant).toISOString();
-    const holdsOf = (from: string, to: string) => this.repository.reportBetween(utc(from), utc(to)).filter((row) => matches(row, filters));
-    const current = holdsOf(window.from, window.to);
-    const previous = holdsOf(window.previousFrom, window.previousTo);
+    const allCurrent = this.repository.reportBetween(utc(window.from), utc(window.to));
+    const allPrevious = this.repository.reportBetween(utc(window.previousFrom), utc(window.previousTo));
+    const current = allCurrent.filter((row) => matches(row, filters));
+    const previous = allPrevious.filter((row) => matches(row, filters));
     const keysOf: Record<ReportBreakdown, (hold: ReportHold) => (string | null)[]> = {
       decision: (h) => [h.decision],
       destination: (h) => [h.destinationCountry],
@@ -152,6 +147,8 @@ export class ReviewService {
         holds: { current: current.length, previous: previous.length },
       },
       breakdowns,
+      // Before the filters, so picking one does not hide the other choices; both periods, as the tables show both.
+      choices: choicesOf([...allCurrent, ...allPrevious]),
     };
     this.audit.append(viewer.officerNumber, 'review.report_viewed', { period, from: window.from, to: window.to, filters, holds: current.length });
     return report;
@@ -292,6 +289,18 @@ function matches(row: QueueRow, filter: HoldFilters): boolean {
     (filter.originRegency === undefined || row.originRegency === filter.originRegency) &&
     (filter.state === undefined || row.state === filter.state)
   );
+}
+
+/** The desks, officers (who decided), destinations and regencies that a window's holds carry, for the filter lists. */
+function choicesOf(holds: readonly QueueRow[]): FilterChoices {
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  const officers = new Map(holds.map((row) => [row.officerNumber, row.officerName]));
+  return {
+    desks: distinct(holds.map((row) => row.deskName)),
+    officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
+    destinations: distinct(holds.map((row) => row.destinationCountry)),
+    regencies: distinct(holds.map((row) => row.originRegency)),
+  };
 }
 
 /** How many holds of each period carry each key (a hold with several indicators counts once under each). */

@@ -2,18 +2,15 @@
 // country, origin regency and review state, as the daily queue and the report both offer them. The screens hold the
 // values and the choices (the core lists what the window holds); this component only draws and reports changes.
 import type { ReactNode } from 'react';
-import { AGENCIES, HOLD_DECISIONS, REVIEW_STATES, RISK_LEVELS, type HoldFilters } from '../../../shared/contract';
+import { AGENCIES, HOLD_DECISIONS, REVIEW_STATES, RISK_LEVELS, type FilterChoices, type HoldFilters } from '../../../shared/contract';
 import { regencyName } from '../../../shared/reference-data/areas';
 import { countryByCode } from '../../../shared/reference-data/countries';
 import { useI18n } from '../lib/i18n';
 import { SelectField } from './Form';
 
-/** The values a window holds, for the lists whose choices are not fixed. */
-export interface FilterChoices {
-  desks: readonly string[];
-  officers: readonly { number: string; name: string }[];
-  destinations: readonly string[];
-  regencies: readonly string[];
+/** A value picked earlier stays listed when the window no longer holds it, so the list shows what filters. */
+function withPicked(values: readonly string[], picked: string | undefined): string[] {
+  return picked === undefined || values.includes(picked) ? [...values] : [...values, picked].sort();
 }
 
 export function QueueFilters({
@@ -37,21 +34,23 @@ export function QueueFilters({
   const set = <K extends keyof HoldFilters>(key: K, picked: string) => onChange({ ...value, [key]: picked === '' ? undefined : picked });
   const field = (name: string) => ({ 'data-testid': `${testIdPrefix}-${name}` });
   const any = <option value="">{t('daily.any')}</option>;
+  const officers = choices?.officers ?? [];
+  const listedOfficers = value.officer === undefined || officers.some((o) => o.number === value.officer) ? officers : [...officers, { number: value.officer, name: '' }];
   return (
     <fieldset className={`queue-filters ${className ?? ''}`}>
       <legend>{t('daily.filters')}</legend>
       <div className="form-grid">
         <SelectField label={t('daily.desk')} value={value.desk ?? ''} onChange={(e) => set('desk', e.target.value)} {...field('desk')}>
           {any}
-          {choices?.desks.map((desk) => (
+          {withPicked(choices?.desks ?? [], value.desk).map((desk) => (
             <option key={desk}>{desk}</option>
           ))}
         </SelectField>
         <SelectField label={t('daily.officer')} value={value.officer ?? ''} onChange={(e) => set('officer', e.target.value)} {...field('officer')}>
           {any}
-          {choices?.officers.map((o) => (
+          {listedOfficers.map((o) => (
             <option key={o.number} value={o.number}>
-              {o.name} ({o.number})
+              {o.name ? `${o.name} (${o.number})` : o.number}
             </option>
           ))}
         </SelectField>
@@ -86,7 +85,7 @@ export function QueueFilters({
           {...field('destination')}
         >
           {any}
-          {choices?.destinations.map((c) => (
+          {withPicked(choices?.destinations ?? [], value.destinationCountry).map((c) => (
             <option key={c} value={c}>
               {countryByCode(c)?.[language] ?? c}
             </option>
@@ -94,7 +93,7 @@ export function QueueFilters({
         </SelectField>
         <SelectField label={t('daily.regency')} value={value.originRegency ?? ''} onChange={(e) => set('originRegency', e.target.value)} {...field('regency')}>
           {any}
-          {choices?.regencies.map((r) => (
+          {withPicked(choices?.regencies ?? [], value.originRegency).map((r) => (
             <option key={r} value={r}>
               {regencyName(r) ?? r}
             </option>

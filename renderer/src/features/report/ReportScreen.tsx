@@ -55,8 +55,6 @@ export function ReportScreen({ officer }: { officer: Officer }) {
   const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // Filter lists grow with every report seen, so a filter never hides the other choices.
-  const [seen, setSeen] = useState<{ desk: Set<string>; destination: Set<string>; regency: Set<string> }>({ desk: new Set(), destination: new Set(), regency: new Set() });
 
   const load = useCallback(async () => {
     const result = await call('review.report', { period, day, utcOffset: deskOffset(day), ...filters });
@@ -64,10 +62,6 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     setError(null);
     setReport(result.value);
     setMadeAt(new Date().toISOString());
-    setSeen((before) => {
-      const keys = (b: 'desk' | 'destination' | 'regency') => new Set([...before[b], ...result.value.breakdowns[b].flatMap((c) => (c.key === null ? [] : [c.key]))]);
-      return { desk: keys('desk'), destination: keys('destination'), regency: keys('regency') };
-    });
   }, [period, day, filters, errorText]);
 
   useEffect(() => {
@@ -91,7 +85,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     } else setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
   }
 
-  const filterLine = useMemo(() => describeFilters(filters, t, language), [filters, t, language]);
+  const filterLine = useMemo(() => describeFilters(filters, report?.choices.officers ?? [], t, language), [filters, report, t, language]);
 
   return (
     <main className="panel wide-panel report-screen" data-testid="report-screen">
@@ -115,7 +109,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
       <QueueFilters
         value={filters}
         onChange={setFilters}
-        choices={{ desks: [...seen.desk].sort(), officers: [], destinations: [...seen.destination].sort(), regencies: [...seen.regency].sort() }}
+        choices={report?.choices ?? null}
         testIdPrefix="report-filter"
         className="no-print"
       />
@@ -219,9 +213,18 @@ function FigureTable({ rows, testId }: { rows: readonly ChartRow[]; testId?: str
 }
 
 /** The filters in force, as the report's page says them (and the audit records them). */
-function describeFilters(filters: Filters, t: ReturnType<typeof useI18n>['t'], language: ReturnType<typeof useI18n>['language']): string {
+function describeFilters(
+  filters: Filters,
+  officers: ReviewReport['choices']['officers'],
+  t: ReturnType<typeof useI18n>['t'],
+  language: ReturnType<typeof useI18n>['language'],
+): string {
   const parts: string[] = [];
   if (filters.desk) parts.push(`${t('daily.desk')}: ${filters.desk}`);
+  if (filters.officer) {
+    const name = officers.find((o) => o.number === filters.officer)?.name;
+    parts.push(`${t('daily.officer')}: ${name ? `${name} (${filters.officer})` : filters.officer}`);
+  }
   if (filters.agency) parts.push(`${t('daily.agency')}: ${t(`agency.${filters.agency}`)}`);
   if (filters.decision) parts.push(`${t('daily.decision')}: ${t(`outcome.${filters.decision}`)}`);
   if (filters.riskLevel) parts.push(`${t('daily.risk')}: ${t(`case.risk.${filters.riskLevel}`)}`);
