@@ -10,6 +10,21 @@ afterEach(() => desk?.close());
 
 const OFFICER = { name: 'Budi Petugas', officerNumber: 'IMI-042', agency: 'IMIGRASI', role: 'officer', password: 'officer-password-1' } as const;
 
+/** A desk whose idle timer locks it three seconds after the last call, on the real clock. */
+const openIdleLockingDesk = () => openDeskWithAdmin({ idleLockMinutes: 0.05, now: () => new Date() });
+
+/** True once the core announces that the desk is locked; subscribes at once, so call it before what should lock. */
+function lockAnnounced(open: TestDesk): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const stop = open.core.subscribe((event) => {
+      if (event.name === 'session.changed' && event.payload.session?.locked) {
+        stop();
+        resolve(true);
+      }
+    });
+  });
+}
+
 describe('dispatch', () => {
   it('answers unknown procedures and bad input with coded errors that name the field, never a throw', async () => {
     desk = await openTestDesk();
@@ -151,16 +166,8 @@ describe('idle lock', () => {
   });
 
   it('pushes a session.changed event when the idle timer locks the desk', async () => {
-    desk = await openDeskWithAdmin({ idleLockMinutes: 0.05, now: () => new Date() });
-    const locked = await new Promise<boolean>((resolve) => {
-      const stop = desk!.core.subscribe((event) => {
-        if (event.name === 'session.changed' && event.payload.session?.locked) {
-          stop();
-          resolve(true);
-        }
-      });
-    });
-    expect(locked).toBe(true);
+    desk = await openIdleLockingDesk();
+    expect(await lockAnnounced(desk)).toBe(true);
     await desk.must('session.unlock', { password: ADMIN.password });
     const actions = (await desk.must('audit.recent', { limit: 5 })).map((e) => e.action);
     expect(actions).toContain('session.locked');
@@ -169,7 +176,7 @@ describe('idle lock', () => {
 
 describe('idle lock when the database cannot be written', () => {
   it('still locks and announces it, and the core carries on (it threw out of the timer and took the process down)', async () => {
-    desk = await openDeskWithAdmin({ idleLockMinutes: 0.05, now: () => new Date() });
+    desk = await openIdleLockingDesk();
     const uncaught: unknown[] = [];
     const record = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', record);
@@ -177,15 +184,7 @@ describe('idle lock when the database cannot be written', () => {
     const holder = new Database(desk.core.databasePath);
     holder.exec('BEGIN IMMEDIATE');
     try {
-      const locked = await new Promise<boolean>((resolve) => {
-        const stop = desk!.core.subscribe((event) => {
-          if (event.name === 'session.changed' && event.payload.session?.locked) {
-            stop();
-            resolve(true);
-          }
-        });
-      });
-      expect(locked).toBe(true);
+      expect(await lockAnnounced(desk)).toBe(true);
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
