@@ -134,15 +134,17 @@ export const pulledEventSchema = syncEventSchema.extend({
 });
 export type PulledEvent = z.infer<typeof pulledEventSchema>;
 
-/** What ends every page a pull answers (events or reference items). */
-const pageEnd = {
-  /** Store only after the page's items are applied; equal to the request's cursor when nothing was new. */
-  nextCursor: cursor,
-  /** True when another page is waiting right away. */
-  more: z.boolean(),
-};
+/**
+ * Every page a pull answers (events or reference items): its items under their name, then `nextCursor`, to store only
+ * after the page's items are applied (equal to the request's cursor when nothing was new), and `more`, true when
+ * another page is waiting right away.
+ */
+function pullPageSchema<const Key extends string, Item extends z.ZodType>(key: Key, item: Item) {
+  const items = { [key]: z.array(item) } as Record<Key, z.ZodArray<Item>>;
+  return z.object({ ...items, nextCursor: cursor, more: z.boolean() });
+}
 
-export const pullResponseSchema = z.object({ events: z.array(pulledEventSchema), ...pageEnd });
+export const pullResponseSchema = pullPageSchema('events', pulledEventSchema);
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 // ---- reference data -------------------------------------------------------------------------------------
@@ -212,13 +214,13 @@ export const referenceRevisionSchema = z.object({
 export type ReferenceRevision = z.infer<typeof referenceRevisionSchema>;
 
 /** Includes the calling desk's own items (so a desk can see the revision its import got). */
-export const referencePullResponseSchema = z.object({ items: z.array(referenceRevisionSchema), ...pageEnd });
+export const referencePullResponseSchema = pullPageSchema('items', referenceRevisionSchema);
 export type ReferencePullResponse = z.infer<typeof referencePullResponseSchema>;
 /**
  * The page as the desk reads it: the page's frame strictly, each item on its own (referenceRevisionSchema), so that
  * one item it cannot read (a kind from a newer hub, a broken row) is refused alone and the rest of the page applies.
  */
-export const referencePullPageSchema = z.object({ items: z.array(z.unknown()), ...pageEnd });
+export const referencePullPageSchema = pullPageSchema('items', z.unknown());
 export type ReferencePullPage = z.infer<typeof referencePullPageSchema>;
 
 // ---- audit-chain head -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { PulledEvent } from '../../../shared/contract/sync';
 import type { Db } from '../db/connection';
 import { EventRefusedError, type EventStore } from '../events/event-store';
 import { ProjectionError, type Projector } from '../events/projector';
+import { takePulledPage } from './pulled-page';
 
 export interface IntakeResult {
   /** Events new to this desk and applied. */
@@ -41,19 +42,14 @@ export class EventIntake {
 
   /** Applies one page and stores `commit` (the cursor) in the same transaction. */
   takePage(pulled: readonly PulledEvent[], commit: () => void): IntakeResult {
-    return this.db
-      .transaction(() => {
-        const result: IntakeResult = { applied: 0, known: 0, heldBack: 0 };
-        for (const raw of pulled) {
-          // The hub adds where the event was recorded; the event itself is what the desk wrote.
-          const { airportCode: _airport, deskCode: _desk, ...event } = raw;
-          const outcome = this.takeOne(event);
-          result[outcome]++;
-        }
-        commit();
-        return result;
-      })
-      .immediate();
+    return takePulledPage(
+      this.db,
+      pulled,
+      ['applied', 'known', 'heldBack'],
+      // The hub adds where the event was recorded; the event itself is what the desk wrote.
+      ({ airportCode: _airport, deskCode: _desk, ...event }) => this.takeOne(event),
+      commit,
+    );
   }
 
   /** Tries every held-back event again (its case may have arrived since); returns how many are still held. */

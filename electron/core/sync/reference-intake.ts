@@ -10,6 +10,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { OfficerService } from '../officers/officer-service';
 import type { ReferenceService } from '../reference/reference-service';
+import { takePulledPage } from './pulled-page';
 
 export interface ReferenceIntakeResult {
   /** Items that changed something here. */
@@ -48,14 +49,7 @@ export class ReferenceIntake {
   /** Applies one page of revisions (as the hub sent them, unread) and stores `commit` (the cursor) with it. */
   takePage(items: readonly unknown[], commit: () => void): ReferenceIntakeResult {
     const changed: Officer[] = [];
-    const result = this.db
-      .transaction(() => {
-        const counts: ReferenceIntakeResult = { applied: 0, known: 0, refused: 0 };
-        for (const raw of items) counts[this.takeOne(raw, changed)]++;
-        commit();
-        return counts;
-      })
-      .immediate();
+    const result = takePulledPage(this.db, items, ['applied', 'known', 'refused'], (raw) => this.takeOne(raw, changed), commit);
     // Only after the commit: a session ended for a change that then rolled back would be ended for nothing.
     for (const officer of changed) this.officerChanged(officer);
     return result;
