@@ -1,14 +1,17 @@
-// A case's state is a function of its events: two busy desks (opening, travel, answers, decisions, passport
-// actions and countersignatures, amendments, prints, watch-list hits, returning travellers) are driven through the
-// real core, then every event is replayed into empty tables with the projector and compared row by row.
+// A case's state is a function of its events: two busy desks (opening, origin, travel, answers, decisions, passport
+// actions and countersignatures, amendments, prints, watch-list hits, returning travellers, and the supervisors'
+// notes, traveller outcomes and sign-offs: every event type of the catalogue) are driven through the real core, then
+// every event is replayed into empty tables with the projector and compared row by row.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LEGAL_GROUNDS, REASON_CODES, type Answers } from '../../shared/checklist';
 import type { CallResult, Officer } from '../../shared/contract';
-import { AMENDABLE_FIELDS, OUTCOMES } from '../../shared/contract';
+import { AMENDABLE_FIELDS, OUTCOMES, TRAVELLER_OUTCOMES } from '../../shared/contract';
+import { EVENT_TYPES } from '../../shared/events/catalogue';
 import { generateMrz } from '../../shared/mrz';
+import { REGENCY_ROWS } from '../../shared/reference-data/idn-areas.data';
 import { openServices } from '../../electron/core';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import type { EventRow } from '../../electron/core/events/event-store';
@@ -59,13 +62,18 @@ interface Tally {
   amended: number;
   printed: number;
   withHits: number;
+  /** The origin of the traveller, and the supervisors' review of holds (issue 17). */
+  originRecorded: number;
+  noted: number;
+  outcomeRecorded: number;
+  signedOff: number;
 }
 
 /** Drives one desk's real services through `count` cases with a deterministic mix of every step. */
 async function busyDesk(name: string, deskCode: string, seed: number, count: number) {
   const clock = { now: new Date('2026-11-20T06:00:00Z') };
   const services = openServices({ dataDir: join(dir, name), now: () => clock.now });
-  const { settings, reference, cases, slips } = services;
+  const { settings, reference, cases, slips, review } = services;
   settings.update({ deskCode, deskName: `Meja ${deskCode}` });
   const watch = { version: '2026-11', entries: [
     { kind: 'document', value: 'C1007919', note: 'dicari', source: 'test' },
@@ -74,12 +82,19 @@ async function busyDesk(name: string, deskCode: string, seed: number, count: num
   ] };
   expect(reference.import('watch_list', JSON.stringify(watch), 'ADM', clock.now.toISOString())).toMatchObject({ ok: true });
   const random = rng(seed);
-  const tally: Tally = { opened: 0, decided: 0, countersigned: 0, amended: 0, printed: 0, withHits: 0 };
+  // The origin and review steps draw from their own sequence, so the cases above are what they were before them.
+  const reviewRandom = rng(seed + 1);
+  const tally: Tally = { opened: 0, decided: 0, countersigned: 0, amended: 0, printed: 0, withHits: 0, originRecorded: 0, noted: 0, outcomeRecorded: 0, signedOff: 0 };
   for (let i = 0; i < count; i++) {
     clock.now = new Date(clock.now.getTime() + (1 + random() * 90) * 60_000);
     const by = random() < 0.5 ? BP3MI : IMIGRASI;
     const opened = must(cases.open({ source: pick(random, ['camera', 'reader', 'manual'] as const), mrz: pick(random, TRAVELLERS) }, by));
     tally.opened++;
+    if (reviewRandom() < 0.3) {
+      const [regencyCode, provinceCode] = pick(reviewRandom, REGENCY_ROWS);
+      must(cases.recordOrigin({ caseId: opened.id, provinceCode, regencyCode }, by));
+      tally.originRecorded++;
+    }
     const profile = pick(random, PROFILES);
     if (random() < 0.85) {
       must(cases.recordTravel({ caseId: opened.id, travel: { flight: pick(random, profile.flights), travelDate: '2026-11-21', destinationAirport: profile.airport } }, by));
@@ -143,6 +158,23 @@ async function busyDesk(name: string, deskCode: string, seed: number, count: num
       must(await slips.print(opened.id, pick(random, ['A5', 'A4', 'ROLL80'] as const), 1 + Math.floor(random() * 2), random() < 0.3, by));
       tally.printed++;
     }
+    if (outcome === 'clear') continue;
+    // The supervisors' review of a hold: notes at any time, then what became of the traveller, then the sign-off.
+    if (reviewRandom() < 0.4) {
+      clock.now = new Date(clock.now.getTime() + 60_000);
+      must(review.addNote({ caseId: opened.id, note: `Catatan penyelia ${i}` }, SUPERVISOR));
+      tally.noted++;
+    }
+    if (cases.peek(opened.id)?.status === 'awaiting_countersignature' || reviewRandom() < 0.4) continue;
+    clock.now = new Date(clock.now.getTime() + 30 * 60_000);
+    const happenedAt = new Date(clock.now.getTime() - 10 * 60_000).toISOString();
+    must(review.recordOutcome({ caseId: opened.id, outcome: pick(reviewRandom, TRAVELLER_OUTCOMES), happenedAt, note: `Hasil ${i}` }, SUPERVISOR));
+    tally.outcomeRecorded++;
+    if (reviewRandom() < 0.6) {
+      clock.now = new Date(clock.now.getTime() + 60_000);
+      must(review.signOff(opened.id, SUPERVISOR));
+      tally.signedOff++;
+    }
   }
   return { services, tally };
 }
@@ -166,10 +198,16 @@ describe('event replay', () => {
       expect(tally.amended).toBeGreaterThan(5);
       expect(tally.printed).toBeGreaterThan(10);
       expect(tally.withHits).toBeGreaterThan(0);
+      expect(tally.originRecorded).toBeGreaterThan(10);
+      expect(tally.noted).toBeGreaterThan(5);
+      expect(tally.outcomeRecorded).toBeGreaterThan(5);
+      expect(tally.signedOff).toBeGreaterThan(3);
     }
     const risks = rowsOf(a.services.db, "SELECT DISTINCT json_extract(risk, '$.level') AS level FROM cases").map((r) => r.level);
     expect(risks).toEqual(expect.arrayContaining(['low', 'medium', 'high']));
     expect(rowsOf(a.services.db, 'SELECT 1 FROM cases WHERE contact_phone IS NOT NULL').length).toBeGreaterThan(0);
+    // Every type the catalogue has, so that a new event type cannot stay out of the replay unnoticed.
+    for (const events of [eventsA, eventsB]) expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
   });
 
   it("rebuilds one desk's case tables exactly, row by row, from its events alone", () => {
@@ -177,6 +215,7 @@ describe('event replay', () => {
     replay(fresh, eventsA);
     expect(rowsOf(fresh, 'SELECT * FROM cases ORDER BY id')).toEqual(rowsOf(a.services.db, 'SELECT * FROM cases ORDER BY id'));
     expect(rowsOf(fresh, 'SELECT * FROM amendments ORDER BY id')).toEqual(rowsOf(a.services.db, 'SELECT * FROM amendments ORDER BY id'));
+    expect(rowsOf(fresh, 'SELECT * FROM supervisor_notes ORDER BY id')).toEqual(rowsOf(a.services.db, 'SELECT * FROM supervisor_notes ORDER BY id'));
     fresh.close();
   });
 
@@ -187,12 +226,16 @@ describe('event replay', () => {
     const amendments = 'SELECT case_id, event_id, field, old_value, new_value, reason, author, author_name, at FROM amendments ORDER BY event_id';
     const expectedCases = [...rowsOf(a.services.db, cases), ...rowsOf(b.services.db, cases)].sort(byKey('id'));
     const expectedAmendments = [...rowsOf(a.services.db, amendments), ...rowsOf(b.services.db, amendments)].sort(byKey('event_id'));
+    const notes = 'SELECT case_id, event_id, author, author_name, at, note FROM supervisor_notes ORDER BY event_id';
+    const expectedNotes = [...rowsOf(a.services.db, notes), ...rowsOf(b.services.db, notes)].sort(byKey('event_id'));
     expect(rowsOf(fresh, cases)).toEqual(expectedCases);
     expect(rowsOf(fresh, amendments)).toEqual(expectedAmendments);
+    expect(rowsOf(fresh, notes)).toEqual(expectedNotes);
     replay(fresh, [...eventsA, ...eventsB]);
     expect(rowsOf(fresh, 'SELECT count(*) AS n FROM events')).toEqual([{ n: eventsA.length + eventsB.length }]);
     expect(rowsOf(fresh, cases)).toEqual(expectedCases);
     expect(rowsOf(fresh, amendments)).toEqual(expectedAmendments);
+    expect(rowsOf(fresh, notes)).toEqual(expectedNotes);
     fresh.close();
   });
 
