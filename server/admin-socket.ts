@@ -1,13 +1,15 @@
-// Owns the hub admin's commands (make a desk and its code, reissue a code, revoke, list, import a reference file) and
+// Owns the hub admin's commands (make a desk and its code, reissue a code, revoke, list, import a reference file,
+// list and change officer accounts), each change logged in the admin log, and
 // the private Unix socket through which the command line reaches a running hub whose embedded database only it can open.
 import { createServer, request, type Server } from 'node:http';
 import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { socketAnswers, socketDirOf } from './db/database';
 import type { ReferencePushResponse } from '../shared/contract/sync';
-import type { DeskListing, DeskRegistry } from './desks/desk-registry';
+import type { DeskListing } from './desks/desk-registry';
 import { HubError } from './http/hub-error';
-import type { ReferenceLog } from './reference/reference-log';
+import type { HubServices } from './http/routes';
+import type { HubOfficer, OfficerChange, OfficerChangeResult } from './reference/officer-accounts';
 
 /** The reference files the hub admin imports (officer accounts come from the desks, where passwords are set). */
 export const HUB_IMPORT_KINDS = ['checklist', 'country_rules', 'watch_list'] as const;
@@ -18,36 +20,60 @@ export interface IssuedCode {
   expiresAt: string;
 }
 
+/**
+ * What the hub admin can do. `actor` is who runs the command (the operating-system account), kept in the admin log
+ * with every change.
+ */
 export interface AdminCommands {
-  createDesk(airportCode: string, deskCode: string, name: string, validHours: number): Promise<IssuedCode>;
-  reissueCode(airportCode: string, deskCode: string, validHours: number): Promise<IssuedCode>;
-  revoke(airportCode: string, deskCode: string): Promise<void>;
+  createDesk(actor: string, airportCode: string, deskCode: string, name: string, validHours: number): Promise<IssuedCode>;
+  reissueCode(actor: string, airportCode: string, deskCode: string, validHours: number): Promise<IssuedCode>;
+  revoke(actor: string, airportCode: string, deskCode: string): Promise<void>;
   list(): Promise<DeskListing[]>;
   /** Stores a file as the hub admin's (no desk), checked with the desks' rules; every desk takes it at its next sync. */
-  importReference(kind: HubImportKind, content: unknown): Promise<ReferencePushResponse>;
+  importReference(actor: string, kind: HubImportKind, content: unknown): Promise<ReferencePushResponse>;
+  officers(): Promise<HubOfficer[]>;
+  /** Activates, deactivates, or changes the role or agency of an account at every desk. */
+  changeOfficer(actor: string, officerNumber: string, change: OfficerChange): Promise<OfficerChangeResult>;
 }
 
-/** The admin commands over a hub's services. */
-export function adminCommands(desks: DeskRegistry, reference: ReferenceLog): AdminCommands {
+const COMMAND_NAMES = ['createDesk', 'reissueCode', 'revoke', 'list', 'importReference', 'officers', 'changeOfficer'] as const satisfies readonly (keyof AdminCommands)[];
+type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The admin commands over a hub's services; each change is logged in the admin log once it is made. */
+export function adminCommands(services: Pick<HubServices, 'desks' | 'reference' | 'officers' | 'adminLog'>): AdminCommands {
+  const { desks, reference, officers, adminLog } = services;
   return {
-    createDesk: (...args) => desks.createDesk(...args),
-    reissueCode: (...args) => desks.reissueCode(...args),
-    revoke: (...args) => desks.revoke(...args),
+    createDesk: async (actor, airportCode, deskCode, name, validHours) => {
+      const issued = await desks.createDesk(airportCode, deskCode, name, validHours);
+      await adminLog.append(actor, 'desk.created', { airportCode, deskCode, name, expiresAt: issued.expiresAt });
+      return issued;
+    },
+    reissueCode: async (actor, airportCode, deskCode, validHours) => {
+      const issued = await desks.reissueCode(airportCode, deskCode, validHours);
+      await adminLog.append(actor, 'desk.code_reissued', { airportCode, deskCode, expiresAt: issued.expiresAt });
+      return issued;
+    },
+    revoke: async (actor, airportCode, deskCode) => {
+      await desks.revoke(airportCode, deskCode);
+      await adminLog.append(actor, 'desk.revoked', { airportCode, deskCode });
+    },
     list: () => desks.list(),
-    importReference: (kind, content) => {
+    importReference: async (actor, kind, content) => {
       // The file says its version; the hub checks that it agrees, with the rest of the file's rules.
       const version = typeof content === 'object' && content !== null && 'version' in content && typeof content.version === 'string' ? content.version : '?';
-      return reference.push(null, [{ kind, version, content, importedAt: new Date().toISOString(), importedBy: 'HUB-ADMIN' }]);
+      const stored = await reference.push(null, [{ kind, version, content, importedAt: new Date().toISOString(), importedBy: 'HUB-ADMIN' }]);
+      if (stored.stored > 0) await adminLog.append(actor, 'reference.imported', { kind, version });
+      return stored;
     },
+    officers: () => officers.list(),
+    changeOfficer: (actor, officerNumber, change) => officers.change(officerNumber, change, actor),
   };
 }
 
-type Command =
-  | { name: 'createDesk'; args: [string, string, string, number] }
-  | { name: 'reissueCode'; args: [string, string, number] }
-  | { name: 'revoke'; args: [string, string] }
-  | { name: 'list'; args: [] }
-  | { name: 'importReference'; args: [HubImportKind, unknown] };
+interface Command {
+  name: CommandName;
+  args: unknown[];
+}
 
 export function adminSocketPath(dataDir: string): string {
   return join(socketDirOf(dataDir), 'admin.sock');
@@ -63,18 +89,9 @@ export async function startAdminSocket(admin: AdminCommands, dataDir: string): P
     req.on('end', () => {
       const run = async () => {
         const command = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Command;
-        switch (command.name) {
-          case 'createDesk':
-            return admin.createDesk(...command.args);
-          case 'reissueCode':
-            return admin.reissueCode(...command.args);
-          case 'revoke':
-            return admin.revoke(...command.args);
-          case 'list':
-            return admin.list();
-          case 'importReference':
-            return admin.importReference(...command.args);
-        }
+        if (!COMMAND_NAMES.includes(command.name) || !Array.isArray(command.args)) throw new Error('Unknown admin command.');
+        // The command line built these arguments with the same types; the socket is the hub owner's alone.
+        return (admin[command.name] as (...args: unknown[]) => Promise<unknown>)(...command.args);
       };
       run().then(
         (value) => res.end(JSON.stringify({ ok: true, value: value ?? null })),
@@ -114,13 +131,17 @@ export async function adminSocketClient(dataDir: string): Promise<AdminCommands 
       req.on('error', reject);
       req.end(JSON.stringify(command));
     });
+  // Each answer is what the hub's own command returned, as JSON.
+  const call = <N extends CommandName>(name: N) => ((...args: unknown[]) => send({ name, args })) as AdminCommands[N];
   return {
-    createDesk: async (...args) => (await send({ name: 'createDesk', args })) as IssuedCode,
-    reissueCode: async (...args) => (await send({ name: 'reissueCode', args })) as IssuedCode,
+    createDesk: call('createDesk'),
+    reissueCode: call('reissueCode'),
     revoke: async (...args) => {
-      await send({ name: 'revoke', args });
+      await call('revoke')(...args);
     },
-    list: async () => (await send({ name: 'list', args: [] })) as DeskListing[],
-    importReference: async (...args) => (await send({ name: 'importReference', args })) as ReferencePushResponse,
+    list: call('list'),
+    importReference: call('importReference'),
+    officers: call('officers'),
+    changeOfficer: call('changeOfficer'),
   };
 }

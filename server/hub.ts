@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { adminCommands, startAdminSocket } from './admin-socket';
+import { AdminLog } from './audit/admin-log';
 import { AuditHeads } from './audit/audit-heads';
 import { openDatabase, type HubDatabase } from './db/database';
 import { migrate } from './db/migrations';
@@ -11,6 +12,7 @@ import { EventLog } from './events/event-log';
 import { createHubServer } from './http/http-server';
 import type { HubServices } from './http/routes';
 import { createLogger, type HubLogger } from './logger';
+import { OfficerAccounts } from './reference/officer-accounts';
 import { ReferenceLog } from './reference/reference-log';
 
 export interface HubOptions {
@@ -39,6 +41,7 @@ export function isLoopback(host: string): boolean {
 
 export function createServices(database: HubDatabase, hubId: string): HubServices {
   const { pool } = database;
+  const adminLog = new AdminLog(pool);
   return {
     pool,
     database: database.kind,
@@ -47,6 +50,8 @@ export function createServices(database: HubDatabase, hubId: string): HubService
     events: new EventLog(pool),
     reference: new ReferenceLog(pool),
     audit: new AuditHeads(pool),
+    officers: new OfficerAccounts(pool, adminLog),
+    adminLog,
   };
 }
 
@@ -72,7 +77,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { database, services } = await openHubDatabase(options);
   const server = createHubServer(services, logger, tls);
   // PostgreSQL takes the admin command line's own connection; the embedded database is this process's alone.
-  const adminServer = database.kind === 'pglite' ? await startAdminSocket(adminCommands(services.desks, services.reference), options.dataDir) : null;
+  const adminServer = database.kind === 'pglite' ? await startAdminSocket(adminCommands(services), options.dataDir) : null;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,14 +1,18 @@
 // Owns `npm run hub`: serving (the default) and the hub admin's commands: enroll a desk (a one-time code),
-// revoke a desk, list desks with their last sync and pending counts, import a reference file for every desk. DATABASE_URL (environment only, never a
+// revoke a desk, list desks with their last sync and pending counts, import a reference file for every desk, list
+// officer accounts and change one for every desk. DATABASE_URL (environment only, never a
 // flag, so no password lands on a command line) chooses PostgreSQL; without it the embedded one is used.
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AGENCIES, ROLES } from '../shared/contract';
 import { airportCodeSchema, deskCodeSchema } from '../shared/contract/sync';
 import { adminCommands, adminSocketClient, HUB_IMPORT_KINDS, type AdminCommands, type HubImportKind } from './admin-socket';
 import { EmbeddedDatabaseInUse } from './db/database';
 import { DEFAULT_CODE_HOURS, type DeskListing } from './desks/desk-registry';
 import { openHubDatabase, startHub } from './hub';
+import type { HubOfficer, OfficerChange } from './reference/officer-accounts';
 import { HubError } from './http/hub-error';
 import { createLogger } from './logger';
 
@@ -18,6 +22,9 @@ const USAGE = `Usage: npm run hub -- [command] [options]
   revoke            --airport=PLM --desk=D01
   desks             list desks with last sync and pending counts
   import            --kind=checklist|country_rules|watch_list --file=FILE.json   (every desk takes it at its next sync)
+  officers          list the officer accounts the hub holds
+  officer           --number=NIP [--deactivate|--activate] [--role=officer|supervisor|admin] [--agency=BP3MI|IMIGRASI]
+                    (every desk takes it at its next sync; a deactivated officer signed in there is signed out)
 Environment: DATABASE_URL (PostgreSQL; none = embedded PostgreSQL in --data-dir), MEJA_HUB_DATA_DIR, MEJA_HUB_HOST,
   MEJA_HUB_PORT, MEJA_HUB_TLS_CERT, MEJA_HUB_TLS_KEY, MEJA_HUB_LOG (pino level).`;
 
@@ -36,6 +43,11 @@ const { values, positionals } = parseArgs({
     'valid-hours': { type: 'string' },
     kind: { type: 'string' },
     file: { type: 'string' },
+    number: { type: 'string' },
+    activate: { type: 'boolean' },
+    deactivate: { type: 'boolean' },
+    role: { type: 'string' },
+    agency: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -65,8 +77,40 @@ function formatDesks(desks: DeskListing[]): string {
     d.auditMismatchSince ? `MISMATCH since ${d.auditMismatchSince}` : 'ok',
     String(d.refusedPushes),
   ]);
+  return table(header, rows);
+}
+
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+function formatOfficers(officers: HubOfficer[]): string {
+  const header = ['officer', 'name', 'agency', 'role', 'state', 'changed'];
+  return table(header, officers.map((o) => [o.officerNumber, o.name, o.agency, o.role, o.active ? 'active' : 'deactivated', o.changedAt]));
+}
+
+/** The change the officer command asks for, checked before the hub is touched. */
+function officerArgs(): { officerNumber: string; change: OfficerChange } {
+  const officerNumber = values.number?.trim();
+  if (!officerNumber) throw new UsageError('Give --number (the officer number).');
+  if (values.activate && values.deactivate) throw new UsageError('Give --activate or --deactivate, not both.');
+  const role = values.role === undefined ? undefined : ROLES.find((r) => r === values.role);
+  if (values.role !== undefined && !role) throw new UsageError(`--role is one of ${ROLES.join(', ')}.`);
+  const agency = values.agency === undefined ? undefined : AGENCIES.find((a) => a === values.agency?.toUpperCase());
+  if (values.agency !== undefined && !agency) throw new UsageError(`--agency is one of ${AGENCIES.join(', ')}.`);
+  const active = values.activate ? true : values.deactivate ? false : undefined;
+  if (active === undefined && !role && !agency) throw new UsageError('Say what changes: --activate, --deactivate, --role or --agency.');
+  return { officerNumber, change: { active, role, agency } };
+}
+
+/** Who runs this command, for the hub's admin log. */
+function actor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
 }
 
 /** Runs admin work on the hub's database: directly, or through a running embedded hub's admin socket. */
@@ -83,7 +127,7 @@ async function withAdmin(work: (admin: AdminCommands) => Promise<void>): Promise
     throw error;
   }
   try {
-    await work(adminCommands(opened.services.desks, opened.services.reference));
+    await work(adminCommands(opened.services));
   } finally {
     await opened.database.close();
   }
@@ -108,21 +152,33 @@ function importArgs(): { kind: HubImportKind; content: unknown } {
 
 async function admin(command: string): Promise<void> {
   const file = command === 'import' ? importArgs() : null;
+  const officer = command === 'officer' ? officerArgs() : null;
+  const by = actor();
   await withAdmin(async (desks) => {
     if (file) {
-      const stored = await desks.importReference(file.kind, file.content);
+      const stored = await desks.importReference(by, file.kind, file.content);
       console.log(stored.stored > 0 ? `Stored: every desk takes this ${file.kind} at its next sync.` : `The hub already serves this ${file.kind} as its latest: nothing stored.`);
+    } else if (officer) {
+      const { officer: account, changed } = await desks.changeOfficer(by, officer.officerNumber, officer.change);
+      const state = `${account.active ? 'active' : 'deactivated'}, ${account.role}, ${account.agency}`;
+      console.log(
+        changed
+          ? `Officer ${account.officerNumber} (${account.name}) is now ${state}: every desk takes it at its next sync.`
+          : `Officer ${account.officerNumber} (${account.name}) already is ${state}: nothing changed.`,
+      );
+    } else if (command === 'officers') {
+      console.log(formatOfficers(await desks.officers()));
     } else if (command === 'enroll') {
       const { airport, desk } = deskArgs();
       const hours = Number(values['valid-hours'] ?? DEFAULT_CODE_HOURS);
       if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 30) throw new UsageError('--valid-hours is a whole number of hours, 1 to 720.');
       const name = values.name?.trim() || `${airport}-${desk}`;
-      const issued = values.reissue ? await desks.reissueCode(airport, desk, hours) : await desks.createDesk(airport, desk, name, hours);
+      const issued = values.reissue ? await desks.reissueCode(by, airport, desk, hours) : await desks.createDesk(by, airport, desk, name, hours);
       console.log(`Enrollment code for ${airport}-${desk}: ${issued.code}`);
       console.log(`Valid once, until ${issued.expiresAt}. Enter it with the hub address on the desk's settings screen.`);
     } else if (command === 'revoke') {
       const { airport, desk } = deskArgs();
-      await desks.revoke(airport, desk);
+      await desks.revoke(by, airport, desk);
       console.log(`Desk ${airport}-${desk} is revoked: its next request is refused.`);
     } else {
       console.log(formatDesks(await desks.list()));
@@ -164,7 +220,7 @@ async function serve(): Promise<void> {
 
 async function main(): Promise<void> {
   const command = positionals[0] ?? 'serve';
-  if (values.help || !['serve', 'enroll', 'revoke', 'desks', 'import'].includes(command)) {
+  if (values.help || !['serve', 'enroll', 'revoke', 'desks', 'import', 'officers', 'officer'].includes(command)) {
     console.log(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;

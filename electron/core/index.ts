@@ -25,6 +25,7 @@ import { FileCredentialStore } from './sync/credential-store';
 import { EventIntake } from './sync/event-intake';
 import { ReferenceIntake } from './sync/reference-intake';
 import { ReferenceOutbox } from './sync/reference-outbox';
+import { ReferenceRefusals } from './sync/reference-refusals';
 import { SyncEngine } from './sync/sync-engine';
 import type { CoreOptions, DeskCore } from './types';
 
@@ -72,7 +73,8 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // What this desk's admins change (officer accounts, imported files) waits here for the hub.
-  const outbox = new ReferenceOutbox(db, audit, now);
+  const refusals = new ReferenceRefusals(db, now);
+  const outbox = new ReferenceOutbox(db, audit, refusals, now);
   const officers = new OfficerService(db, audit, now, sleep, outbox);
   const events = new EventStore(db, identity.deviceId);
   const reference = new ReferenceService(db, events, audit, outbox);
@@ -84,11 +86,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
     console.warn(`[core] ${warning}`);
     audit.append(null, 'desk.permissions_repaired', { warning });
   }
-  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, outbox, cases, slips, review };
+  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, outbox, refusals, cases, slips, review };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, outbox, cases, slips, review } = openServices(options);
+  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, outbox, refusals, cases, slips, review } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -112,7 +114,8 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
     settings,
     intake: new EventIntake(db, events, projector, now, (event) => cases.conflicts.afterApply(event)),
     outbox,
-    referenceIntake: new ReferenceIntake(db, reference, officers, audit, now, (officer) => sessions.officerChangedElsewhere(officer)),
+    refusals,
+    referenceIntake: new ReferenceIntake(db, reference, officers, audit, refusals, (officer) => sessions.officerChangedElsewhere(officer)),
     credentials: options.credentials ?? new FileCredentialStore(options.dataDir, identity.demo),
     now,
     emit,

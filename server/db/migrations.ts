@@ -123,6 +123,21 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE TRIGGER audit_mismatches_immutable BEFORE UPDATE OR DELETE ON audit_mismatches FOR EACH ROW EXECUTE FUNCTION refuse_change();
     `,
   },
+  {
+    version: 2,
+    name: 'the hub admin log',
+    sql: `
+      -- What the hub admin did from the command line (who, as the operating system knows them), append-only.
+      CREATE TABLE admin_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL,
+        action text NOT NULL,
+        detail text NOT NULL
+      );
+      CREATE TRIGGER admin_log_immutable BEFORE UPDATE OR DELETE ON admin_log FOR EACH ROW EXECUTE FUNCTION refuse_change();
+    `,
+  },
 ];
 
 function checksum(migration: HubMigration): string {

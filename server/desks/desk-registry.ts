@@ -5,10 +5,6 @@ import type { Pool, PoolClient } from 'pg';
 import { CREDENTIAL_PATTERN, airportCodeSchema, deskCodeSchema, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
 import { HubError } from '../http/hub-error';
 import { transaction } from '../db/transaction';
-import type { AdminCommands } from '../admin-socket';
-
-/** The desk commands of the hub admin (adminCommands in admin-socket.ts adds the reference import). */
-type DeskCommands = Omit<AdminCommands, 'importReference'>;
 
 /** The desk a request speaks for, once its credential checked out. */
 export interface AuthenticatedDesk {
@@ -49,7 +45,7 @@ function newCode(): string {
   return chars.match(/.{4}/g)!.join('-');
 }
 
-export class DeskRegistry implements DeskCommands {
+export class DeskRegistry {
   constructor(private readonly pool: Pool) {}
 
   /** A new desk and its first code. Refuses a desk code already given at that airport (case numbers carry it). */

@@ -12,11 +12,13 @@ import {
   referencePushRequestSchema,
   type HealthResponse,
 } from '../../shared/contract/sync';
+import type { AdminLog } from '../audit/admin-log';
 import type { AuditHeads } from '../audit/audit-heads';
 import type { DatabaseKind } from '../db/database';
 import type { AuthenticatedDesk, DeskRegistry } from '../desks/desk-registry';
 import { historyElsewhere } from '../events/encounters';
 import type { EventLog } from '../events/event-log';
+import type { OfficerAccounts } from '../reference/officer-accounts';
 import type { ReferenceLog } from '../reference/reference-log';
 import type { Pool } from 'pg';
 import { HubError } from './hub-error';
@@ -29,6 +31,8 @@ export interface HubServices {
   events: EventLog;
   reference: ReferenceLog;
   audit: AuditHeads;
+  officers: OfficerAccounts;
+  adminLog: AdminLog;
 }
 
 interface Route<S extends z.ZodType> {

@@ -1,7 +1,7 @@
 // Owns the reference data that flows hub -> desks: checklist versions, country rules, watch lists and officer
 // accounts (deactivations included), each stored as an immutable revision and served by stream cursor.
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { validateChecklist, validateCountryRules, validateWatchList } from '../../shared/checklist';
 import {
   SYNC_LIMITS,
@@ -36,6 +36,37 @@ function fileProblems(item: ReferenceItem, index: number): string[] {
   return version === item.version ? [] : [at(`the file says version ${version}`)];
 }
 
+/**
+ * Stores one item as a new revision in the caller's transaction, except an exact repeat of the latest revision of its
+ * key ('same') and an officer change older than the one the hub holds ('superseded').
+ */
+export async function storeItem(client: PoolClient, fromDeviceId: string | null, item: ReferenceItem): Promise<'stored' | 'same' | 'superseded'> {
+  const key = itemKey(item);
+  const text = canonicalJson(item);
+  const hash = createHash('sha256').update(text).digest('hex');
+  // Serialise writers of one key so that "the latest" below stays the latest until we commit.
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${item.kind}:${key}`]);
+  const latest = (
+    await client.query<{ item: string; content_hash: string }>(
+      'SELECT item, content_hash FROM reference_items WHERE kind = $1 AND item_key = $2 ORDER BY revision DESC LIMIT 1',
+      [item.kind, key],
+    )
+  ).rows[0];
+  if (latest?.content_hash === hash) return 'same';
+  if (item.kind === 'officer' && latest) {
+    const held = referenceItemSchema.parse(JSON.parse(latest.item));
+    if (held.kind === 'officer' && Date.parse(held.changedAt) >= Date.parse(item.changedAt)) return 'superseded';
+  }
+  await client.query('INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ($1, $2, $3, $4, $5)', [
+    item.kind,
+    key,
+    text,
+    hash,
+    fromDeviceId,
+  ]);
+  return 'stored';
+}
+
 export class ReferenceLog {
   constructor(private readonly pool: Pool) {}
 
@@ -50,33 +81,9 @@ export class ReferenceLog {
       let stored = 0;
       let superseded = 0;
       for (const item of items) {
-        const key = itemKey(item);
-        const text = canonicalJson(item);
-        const hash = createHash('sha256').update(text).digest('hex');
-        // Serialise writers of one key so that "the latest" below stays the latest until we commit.
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${item.kind}:${key}`]);
-        const latest = (
-          await client.query<{ item: string; content_hash: string }>(
-            'SELECT item, content_hash FROM reference_items WHERE kind = $1 AND item_key = $2 ORDER BY revision DESC LIMIT 1',
-            [item.kind, key],
-          )
-        ).rows[0];
-        if (latest?.content_hash === hash) continue;
-        if (item.kind === 'officer' && latest) {
-          const held = referenceItemSchema.parse(JSON.parse(latest.item));
-          if (held.kind === 'officer' && Date.parse(held.changedAt) >= Date.parse(item.changedAt)) {
-            superseded++;
-            continue;
-          }
-        }
-        await client.query('INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ($1, $2, $3, $4, $5)', [
-          item.kind,
-          key,
-          text,
-          hash,
-          fromDeviceId,
-        ]);
-        stored++;
+        const outcome = await storeItem(client, fromDeviceId, item);
+        if (outcome === 'stored') stored++;
+        else if (outcome === 'superseded') superseded++;
       }
       return { stored, superseded };
     });

@@ -74,6 +74,11 @@ export const referenceSyncSchema = z.object({
       key: z.string(),
       problem: z.string(),
       at: z.string(),
+      /** open: waits for an admin (the header says so); seen: an admin marked it seen; overtaken: a later revision of the item was taken. */
+      state: z.enum(['open', 'seen', 'overtaken']),
+      /** The admin who marked it seen, and when. */
+      seenBy: z.string().nullable(),
+      seenAt: z.string().nullable(),
     }),
   ),
 });

@@ -401,6 +401,12 @@ export const syncProcedures = {
     output: syncStateSchema,
     access: EVERY_ROLE,
   }),
+  /** An admin has seen the refused reference items listed in the diagnostics: the header's notice of them goes. */
+  'sync.refusalsSeen': procedure({
+    input: none,
+    output: syncStateSchema,
+    access: ADMIN,
+  }),
   'sync.enroll': procedure({
     input: z.object({ hubUrl: hubUrlSchema, code: z.string().trim().min(8).max(64) }).strict(),
     output: syncStateSchema,

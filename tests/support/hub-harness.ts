@@ -21,6 +21,8 @@ export interface TestHub {
   url: string;
   /** The PostgreSQL URL the hub uses (postgresql backend only). */
   databaseUrl: string | null;
+  /** The hub's data folder (the embedded database and the admin socket live here). */
+  dataDir: string;
   /** Makes a desk (admin side) and enrolls it (desk side) as `deviceId`. */
   enrollDesk(airportCode: string, deskCode: string, deviceId?: string): Promise<TestDesk>;
   stop(): Promise<void>;
@@ -52,6 +54,7 @@ export async function startTestHub(backend: HubBackend, options: { cluster?: PgC
     hub,
     url: hub.url,
     databaseUrl,
+    dataDir,
     async enrollDesk(airportCode, deskCode, deviceId = randomUUID()) {
       const { code } = await hub.services.desks.createDesk(airportCode, deskCode, `${airportCode} ${deskCode}`);
       const enrolled = await hubCall<EnrollResponse>(hub.url, '/v1/enroll', { code, deviceId, deskName: `Desk ${deskCode}` });

@@ -301,6 +301,16 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'a refused reference item stays open until an admin has seen it or a later revision overtakes it',
+    // The header's notice counts the open refusals (electron/core/sync/reference-refusals.ts).
+    sql: `
+      ALTER TABLE reference_refused ADD COLUMN seen_at TEXT;
+      ALTER TABLE reference_refused ADD COLUMN seen_by TEXT;
+      ALTER TABLE reference_refused ADD COLUMN resolved_at TEXT;
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

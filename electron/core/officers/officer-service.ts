@@ -193,11 +193,17 @@ export class OfficerService {
   /**
    * Takes an account from the hub, in the caller's transaction. The newer change stands (by changedAt, as the hub
    * orders them): a desk that holds the same or a newer change of this account keeps it. Audited as received.
+   * Refused when it would leave this desk without an active administrator.
    */
   receive(account: OfficerAccount, revision: number): ReceivedAccount {
     if (!isPasswordHash(account.passwordHash)) return { ok: false, problems: ['passwordHash: not a password hash this desk can check'] };
     const held = this.repository.byNumber(account.officerNumber);
     if (held && Date.parse(held.changedAt) >= Date.parse(account.changedAt)) return { ok: true, applied: false };
+    // The hub's change must not lock this desk's admins out of it: the local guard of setActive, for changes from
+    // elsewhere. The account stays as it is here and the refusal is shown until an admin has seen it.
+    if (held?.active && held.role === 'admin' && !(account.active && account.role === 'admin') && this.activeAdminCount() <= 1) {
+      return { ok: false, problems: [`${held.officerNumber} is this desk's last active administrator: kept active here; make another administrator at this desk first`] };
+    }
     const record = this.repository.upsertFromHub(account);
     this.audit.append(null, 'officer.received', {
       officerNumber: record.officerNumber,

@@ -2,7 +2,8 @@
 // that ends it (a desk killed mid-page repeats the page, and a repeat changes nothing), each item in its own savepoint.
 // Files go through the reference service's import rules, accounts through the officer service (the newer change
 // stands). An item this desk cannot take is refused alone: recorded in reference_refused, audited, never retried
-// (the hub's order is final; a corrected file comes as a new version), and the rest of the page goes on.
+// (the hub's order is final; a corrected file comes as a new version), and the rest of the page goes on; a later
+// revision of the same item, taken, overtakes the refusal (reference-refusals.ts).
 import { z } from 'zod';
 import { referenceRevisionSchema } from '../../../shared/contract/sync';
 import type { Officer } from '../../../shared/contract';
@@ -11,6 +12,7 @@ import type { Db } from '../db/connection';
 import type { OfficerService } from '../officers/officer-service';
 import type { ReferenceService } from '../reference/reference-service';
 import { takePulledPage } from './pulled-page';
+import type { ReferenceRefusals } from './reference-refusals';
 
 export interface ReferenceIntakeResult {
   /** Items that changed something here. */
@@ -31,20 +33,14 @@ const itemLabel = z.object({
 });
 
 export class ReferenceIntake {
-  private readonly refuse;
-
   constructor(
     private readonly db: Db,
     private readonly reference: ReferenceService,
     private readonly officers: OfficerService,
     private readonly audit: AuditLog,
-    private readonly now: () => Date,
+    private readonly refusals: ReferenceRefusals,
     private readonly officerChanged: OfficerChanged = () => {},
-  ) {
-    this.refuse = db.prepare(
-      "INSERT INTO reference_refused (direction, revision, kind, item_key, problem, refused_at) VALUES ('received', ?, ?, ?, ?, ?)",
-    );
-  }
+  ) {}
 
   /** Applies one page of revisions (as the hub sent them, unread) and stores `commit` (the cursor) with it. */
   takePage(items: readonly unknown[], commit: () => void): ReferenceIntakeResult {
@@ -71,12 +67,14 @@ export class ReferenceIntake {
       if (item.kind === 'officer') {
         const received = this.officers.receive(item, revision);
         if (!received.ok) return this.refused(revision, item.kind, item.officerNumber, received.problems);
+        this.refusals.overtaken(item.kind, item.officerNumber, revision);
         if (!received.applied) return 'known';
         changed.push(received.officer);
         return 'applied';
       }
       const received = this.reference.receive(item, revision);
       if (!received.ok) return this.refused(revision, item.kind, item.version, received.problems);
+      this.refusals.overtaken(item.kind, item.version, revision);
       if (!received.applied) return 'known';
       return 'applied';
     })();
@@ -84,7 +82,7 @@ export class ReferenceIntake {
 
   private refused(revision: number | null, kind: string, key: string, problems: string[]): 'refused' {
     const problem = problems.join('; ');
-    this.refuse.run(revision, kind, key, problem, this.now().toISOString());
+    this.refusals.record('received', revision, kind, key, problem);
     this.audit.append(null, 'reference.refused', { revision, kind, key, problem });
     return 'refused';
   }

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { OfficerRepository } from '../officers/officer-repository';
 import { officerAccount } from '../officers/officer-service';
 import { ReferenceRepository } from '../reference/reference-repository';
+import type { ReferenceRefusals } from './reference-refusals';
 
 export interface QueuedItem {
   id: number;
@@ -17,6 +18,7 @@ export class ReferenceOutbox {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
+    private readonly refusals: ReferenceRefusals,
     private readonly now: () => Date,
   ) {}
 
@@ -55,9 +57,7 @@ export class ReferenceOutbox {
     const { item } = queued;
     const key = item.kind === 'officer' ? item.officerNumber : item.version;
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO reference_refused (direction, revision, kind, item_key, problem, refused_at) VALUES ('sent', NULL, ?, ?, ?, ?)")
-        .run(item.kind, key, problem, this.now().toISOString());
+      this.refusals.record('sent', null, item.kind, key, problem);
       this.audit.append(null, 'reference.refused_by_hub', { kind: item.kind, key, problem });
       this.db.prepare('DELETE FROM reference_outbox WHERE id = ?').run(queued.id);
     })();

@@ -10,7 +10,12 @@ const REFUSED_SHOWN = 50;
 export function referenceSyncStatus(db: Db, reference: ReferenceService): ReferenceSync {
   const state = db.prepare('SELECT reference_synced_at FROM sync_state WHERE id = 1').get() as { reference_synced_at: string | null } | undefined;
   const refused = db
-    .prepare('SELECT direction, revision, kind, item_key AS key, problem, refused_at AS at FROM reference_refused ORDER BY id DESC LIMIT ?')
+    .prepare(
+      `SELECT direction, revision, kind, item_key AS key, problem, refused_at AS at,
+              CASE WHEN seen_at IS NOT NULL THEN 'seen' WHEN resolved_at IS NOT NULL THEN 'overtaken' ELSE 'open' END AS state,
+              seen_by AS seenBy, seen_at AS seenAt
+         FROM reference_refused ORDER BY id DESC LIMIT ?`,
+    )
     .all(REFUSED_SHOWN) as ReferenceSync['refused'];
   return {
     enrolled: state !== undefined,

@@ -16,6 +16,7 @@ import type { EventIntake } from './event-intake';
 import { HubCallError, HubClient } from './hub-client';
 import type { ReferenceIntake } from './reference-intake';
 import type { ReferenceOutbox } from './reference-outbox';
+import type { ReferenceRefusals } from './reference-refusals';
 import { SyncStateStore } from './sync-state';
 
 export interface SyncTiming {
@@ -53,6 +54,8 @@ export interface SyncEngineDeps {
   /** Reference data: what this desk's admins changed goes out, what the hub serves comes in. */
   outbox: ReferenceOutbox;
   referenceIntake: ReferenceIntake;
+  /** What was refused either way; open ones keep the header's notice up. */
+  refusals: ReferenceRefusals;
   credentials: CredentialStore;
   now: () => Date;
   emit: (event: DeskEvent) => void;
@@ -111,6 +114,20 @@ export class SyncEngine {
     // After close the database is gone; the last state seen stands.
     if (!this.closed) this.lastView = this.state.view(this.running !== null);
     return this.lastView;
+  }
+
+  /**
+   * An admin has seen the refused reference items (on the diagnostics screen): they are marked seen by them, audited,
+   * and the header's notice of them goes now rather than at the next sync. Returns the header's state after.
+   */
+  refusalsSeen(officerNumber: string): SyncState {
+    this.deps.db.transaction(() => {
+      const seen = this.deps.refusals.markSeen(officerNumber);
+      if (seen > 0) this.deps.audit.append(officerNumber, 'reference.refused_seen', { items: seen });
+      this.state.clearNotice('reference_refused');
+    })();
+    this.announce();
+    return this.status();
   }
 
   /** Starts the background loop (a desk that is not enrolled waits for enroll()). */
@@ -248,8 +265,9 @@ export class SyncEngine {
       if (received > 0) this.deps.audit.append(null, 'sync.received', { events: received });
       // Reference data after the events: a case recorded under a new checklist may arrive first, and is shown with
       // its own version once the file follows (checklistFor falls back to the one in use meanwhile).
-      const refusedOut = await this.pushReference(client);
-      const refusedIn = await this.pullReference(client);
+      await this.pushReference(client);
+      await this.pullReference(client);
+      const openRefusals = this.deps.refusals.open();
       const mismatch = await this.compareAudit(client);
       if (this.closed) return;
       this.state.succeeded(
@@ -258,8 +276,8 @@ export class SyncEngine {
           ? { code: 'audit_mismatch', message: mismatch }
           : stillHeld > 0
             ? { code: 'held_back', message: `${stillHeld} events from other desks could not be applied yet` }
-            : refusedIn + refusedOut > 0
-              ? { code: 'reference_refused', message: `${refusedIn} reference items from the hub refused here, ${refusedOut} of this desk's refused by the hub` }
+            : openRefusals > 0
+              ? { code: 'reference_refused', message: `${openRefusals} refused reference items not yet seen by an admin` }
               : null,
       );
       this.failures = 0;

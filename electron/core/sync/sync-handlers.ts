@@ -7,6 +7,7 @@ export function syncHandlers(ctx: CoreContext): HandlerSlice<'sync'> {
   return {
     'sync.status': () => ok(sync.status()),
     'sync.now': async () => ok(await sync.syncNow()),
+    'sync.refusalsSeen': () => ok(sync.refusalsSeen(callingOfficer(ctx).officerNumber)),
     'sync.enroll': (input) => sync.enroll(input.hubUrl, input.code, callingOfficer(ctx).officerNumber),
   };
 }

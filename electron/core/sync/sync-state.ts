@@ -150,6 +150,11 @@ export class SyncStateStore {
       .run(at, notice?.code ?? null, notice?.message ?? null);
   }
 
+  /** The notice of this code goes (what caused it was dealt with); any other problem stays. */
+  clearNotice(code: SyncProblem): void {
+    this.db.prepare('UPDATE sync_state SET problem_code = NULL, problem = NULL WHERE id = 1 AND problem_code = ?').run(code);
+  }
+
   /** A sync that did not finish; offline keeps the first moment the hub was missed. */
   failed(code: SyncProblem, problem: string, at: string, offline: boolean): void {
     this.db

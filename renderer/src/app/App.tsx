@@ -144,7 +144,7 @@ export function App() {
   else if (route.name === 'officers') screen = <OfficersScreen />;
   else if (route.name === 'settings') screen = <SettingsScreen onSaved={() => void refresh()} />;
   else if (route.name === 'audit') screen = <AuditScreen />;
-  else if (route.name === 'diagnostics') screen = <DiagnosticsScreen />;
+  else if (route.name === 'diagnostics') screen = <DiagnosticsScreen officer={session.officer} />;
   else if (route.name === 'reference') screen = <ReferenceScreen />;
   else if (route.name === 'review') screen = <ReviewScreen onOpenCase={openCase} />;
   else if (route.name === 'daily-review') screen = <DailyReviewScreen onOpenCase={(caseId) => setRoute({ name: 'review-case', caseId })} />;

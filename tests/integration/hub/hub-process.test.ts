@@ -1,15 +1,16 @@
-// The hub as an operator runs it: the admin command line on PostgreSQL (desks, and a reference file for every desk), TLS with a certificate and key, plain
+// The hub as an operator runs it: the admin command line on PostgreSQL (desks, a reference file and officer accounts
+// for every desk, each change in the admin log), TLS with a certificate and key, plain
 // HTTP refused beyond loopback, and a hub process killed with SIGKILL and started again losing nothing.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, PullResponse, PushResponse } from '../../../shared/contract/sync';
-import { startHub } from '../../../server/hub';
+import { openHubDatabase, startHub } from '../../../server/hub';
 import { createLogger } from '../../../server/logger';
 import { hubCall, testEvent } from '../../support/hub-harness';
 import { startHubProcess } from '../../support/hub-process';
@@ -83,6 +84,38 @@ describe('the hub as an operator runs it', () => {
     try {
       const served = await hub.services.reference.pull({ cursor: null });
       expect(served.items.map((r) => [r.item.kind, r.item.kind === 'officer' ? '' : r.item.version, r.fromDeviceId])).toEqual([['watch_list', 'w-cli-1', null]]);
+    } finally {
+      await hub.close();
+    }
+  }, PROCESS_TIMEOUT);
+
+  it('lists and changes officer accounts for every desk from the command line, logged, and keeps the last active admin', async () => {
+    const databaseUrl = cluster.createDatabase('ops_officer');
+    const opened = await openHubDatabase({ databaseUrl, dataDir: dir });
+    const account = (officerNumber: string, role: 'admin' | 'officer') =>
+      ({ kind: 'officer', officerNumber, name: `Petugas ${officerNumber}`, agency: 'BP3MI', role, passwordHash: `scrypt$${'a'.repeat(40)}`, active: true, changedAt: '2026-11-28T08:00:00.000Z' }) as const;
+    try {
+      await opened.services.reference.push(randomUUID(), [account('ADM-1', 'admin'), account('OFF-7', 'officer')]);
+    } finally {
+      await opened.database.close();
+    }
+    const listed = await cli(databaseUrl, 'officers');
+    expect(listed.out).toMatch(/ADM-1\s+Petugas ADM-1\s+BP3MI\s+admin\s+active/);
+    expect(listed.out).not.toContain('scrypt');
+    const changed = await cli(databaseUrl, 'officer', '--number=off-7', '--deactivate', '--role=supervisor', '--agency=imigrasi');
+    expect(changed).toMatchObject({ code: 0, out: expect.stringMatching(/OFF-7 \(Petugas OFF-7\) is now deactivated, supervisor, IMIGRASI: every desk takes it at its next sync/) });
+    const last = await cli(databaseUrl, 'officer', '--number=ADM-1', '--deactivate');
+    expect(last).toMatchObject({ code: 1, out: expect.stringMatching(/ADM-1 is the last active administrator the hub knows of/) });
+    expect((await cli(databaseUrl, 'officer', '--number=OFF-7', '--role=boss')).code).toBe(2);
+    const hub = await startHub({ databaseUrl, dataDir: dir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+    try {
+      const served = (await hub.services.reference.pull({ cursor: null })).items.map((r) => r.item);
+      expect(served.at(-1)).toMatchObject({ officerNumber: 'OFF-7', active: false, role: 'supervisor', agency: 'IMIGRASI' });
+      expect(served.filter((item) => item.kind === 'officer' && item.officerNumber === 'ADM-1')).toHaveLength(1);
+      const log = await hub.services.adminLog.recent();
+      expect(log.map((e) => [e.actor, e.action, e.detail.officerNumber])).toEqual([[userInfo().username, 'officer.changed', 'OFF-7']]);
+      // The log is append-only.
+      await expect(hub.database.pool.query('DELETE FROM admin_log')).rejects.toThrow(/append-only/);
     } finally {
       await hub.close();
     }

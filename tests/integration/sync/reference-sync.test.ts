@@ -189,7 +189,9 @@ describe('reference data from the hub', () => {
       expect.objectContaining({ direction: 'received', kind: 'checklist', key: '2099.1', problem: expect.stringMatching(/questions/) }),
     ]);
     expect((await desk.must('reference.current', {})).versions.checklist).not.toBe('2099.1');
-    // The next sync has nothing new: the refused item is not tried again, and the notice goes.
+    // The next sync has nothing new: the refused items are not tried again, and the notice stays until an admin has seen them.
+    expect(await desk.must('sync.now', {})).toMatchObject({ state: 'error', problem: { code: 'reference_refused' } });
+    expect(await desk.must('sync.refusalsSeen', {})).toMatchObject({ state: 'idle', problem: null });
     expect(await synced(desk)).toMatchObject({ problem: null });
   });
 });

@@ -1,7 +1,8 @@
-// Owns the diagnostics screen for supervisors and admins (read-only): the data folder and its files' modes, disk
-// encryption, the tamper check's latest result and time, the audit chain head, reference data's sync and the versions in use.
+// Owns the diagnostics screen for supervisors and admins: the data folder and its files' modes, disk encryption, the
+// tamper check's latest result and time, the audit chain head, reference data's sync and the versions in use. Read-only
+// but for one act: an admin marks the refused reference items seen, which ends the header's notice of them.
 import { useCallback, useEffect, useState } from 'react';
-import type { Diagnostics } from '../../../../shared/contract';
+import type { Diagnostics, Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner } from '../../components/Form';
 import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
@@ -11,10 +12,11 @@ import { IntegrityProblems } from '../../components/IntegrityProblems';
 /** Group and others have no access: the mode of a folder or file only the app's account can open. */
 const closed = (mode: string) => mode.endsWith('00');
 
-export function DiagnosticsScreen() {
+export function DiagnosticsScreen({ officer }: { officer: Officer }) {
   const { t, errorText, language } = useI18n();
   const [info, setInfo] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [marking, setMarking] = useState(false);
 
   const load = useCallback(async () => {
     const result = await call('audit.diagnostics', {});
@@ -37,6 +39,15 @@ export function DiagnosticsScreen() {
       clearTimeout(timer);
     };
   }, [load]);
+
+  const markSeen = async () => {
+    setMarking(true);
+    const result = await call('sync.refusalsSeen', {});
+    if (!result.ok) setError(errorText(result.error));
+    await load();
+    setMarking(false);
+  };
+  const openRefusals = info?.reference.refused.filter((item) => item.state === 'open').length ?? 0;
 
   const modeText = (mode: string) => t(closed(mode) ? 'diagnostics.modeOk' : 'diagnostics.modeOpen', { mode });
   return (
@@ -118,11 +129,12 @@ export function DiagnosticsScreen() {
                     <th>{t('diagnostics.reference.item')}</th>
                     <th>{t('diagnostics.reference.problem')}</th>
                     <th>{t('diagnostics.reference.when')}</th>
+                    <th>{t('diagnostics.reference.state')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {info.reference.refused.map((item, index) => (
-                    <tr key={index} className="hold">
+                    <tr key={index} className={item.state === 'open' ? 'hold' : ''} data-state={item.state}>
                       <td>
                         <code>
                           {item.kind} {item.key}
@@ -132,11 +144,26 @@ export function DiagnosticsScreen() {
                       </td>
                       <td>{item.problem}</td>
                       <td>{formatDateTime(item.at, language)}</td>
+                      <td>
+                        {item.state === 'seen' && item.seenAt
+                          ? t('diagnostics.reference.state.seen', { officer: item.seenBy ?? '', time: formatDateTime(item.seenAt, language) })
+                          : t(`diagnostics.reference.state.${item.state}`)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
+            {openRefusals > 0 &&
+              (officer.role === 'admin' ? (
+                <p>
+                  <Button data-testid="refusals-seen" disabled={marking} onClick={() => void markSeen()}>
+                    {t('diagnostics.reference.markSeen', { count: openRefusals })}
+                  </Button>
+                </p>
+              ) : (
+                <p className="hint">{t('diagnostics.reference.adminMustSee')}</p>
+              ))}
           </section>
 
           <h2>{t('diagnostics.versions')}</h2>

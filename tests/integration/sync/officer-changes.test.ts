@@ -1,0 +1,154 @@
+// Officer accounts changed by the hub admin (#14), between real desks and a real hub on a throwaway PostgreSQL cluster,
+// and on the embedded hub through its admin socket: a change reaches every desk like a desk's own; the hub refuses to
+// take away the last active administrator it knows of; a desk handed such a change anyway keeps its last admin active,
+// refuses the item, and its header says so until the cause is gone or an admin has marked it seen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCommands, adminSocketClient } from '../../../server/admin-socket';
+import type { ReferenceItem } from '../../../shared/contract/sync';
+import { startTestHub, type TestHub } from '../../support/hub-harness';
+import { ADMIN, type TestDesk } from '../core-harness';
+import { enrolledDesk, query, synced } from './sync-harness';
+
+let hub: TestHub;
+const desks: TestDesk[] = [];
+const track = (desk: TestDesk) => (desks.push(desk), desk);
+
+beforeAll(async () => {
+  hub = await startTestHub('postgresql');
+}, 180_000);
+afterAll(async () => {
+  for (const desk of desks) desk.close();
+  await hub?.stop();
+});
+
+function audited(desk: TestDesk, action: string) {
+  return query<{ actor: string | null; detail: string }>(desk, 'SELECT actor, detail FROM audit_log WHERE action = ? ORDER BY seq', action).map((row) => ({
+    by: row.actor,
+    ...(JSON.parse(row.detail) as Record<string, unknown>),
+  }));
+}
+
+/** The desk's admin account as the hub carries it, changed: what another desk's push (or an older hub) could serve. */
+function adminAccount(desk: TestDesk, change: { active: boolean; role: 'admin' | 'officer'; changedAt: string }): ReferenceItem {
+  const row = query<{ name: string; agency: 'BP3MI'; password_hash: string }>(desk, 'SELECT name, agency, password_hash FROM officers WHERE officer_number = ?', ADMIN.officerNumber)[0]!;
+  return { kind: 'officer', officerNumber: ADMIN.officerNumber, name: row.name, agency: row.agency, passwordHash: row.password_hash, ...change };
+}
+
+describe('officer accounts changed at the hub', () => {
+  it("brings the hub admin's change of role, agency and deactivation to every desk, logged with who made it", async () => {
+    const d1 = track(await enrolledDesk(hub, 'PLM', 'O01'));
+    const d2 = track(await enrolledDesk(hub, 'PLM', 'O02'));
+    await d1.must('officers.create', { name: 'Dewi Lestari', officerNumber: 'OFF-41', agency: 'BP3MI', role: 'officer', password: 'officer-pass-41' });
+    await synced(d1);
+    await synced(d2);
+    const admin = adminCommands(hub.hub.services);
+    expect((await admin.officers()).find((o) => o.officerNumber === 'OFF-41')).toMatchObject({ role: 'officer', agency: 'BP3MI', active: true });
+    expect(JSON.stringify(await admin.officers())).not.toContain('scrypt');
+
+    const promoted = await admin.changeOfficer('it-palembang', 'off-41', { role: 'supervisor', agency: 'IMIGRASI' });
+    expect(promoted).toMatchObject({ changed: true, officer: { officerNumber: 'OFF-41', role: 'supervisor', agency: 'IMIGRASI', active: true } });
+    // The same change again stores nothing and sends nothing.
+    expect(await admin.changeOfficer('it-palembang', 'OFF-41', { role: 'supervisor' })).toMatchObject({ changed: false });
+    await synced(d2);
+    expect((await d2.must('officers.list', {})).find((o) => o.officerNumber === 'OFF-41')).toMatchObject({ role: 'supervisor', agency: 'IMIGRASI', active: true });
+
+    // Signed in at desk 2, the officer is signed out by the hub's deactivation at that desk's next sync.
+    await d2.must('session.signIn', { officerNumber: 'OFF-41', password: 'officer-pass-41' });
+    await admin.changeOfficer('it-palembang', 'OFF-41', { active: false });
+    await d2.must('sync.now', {});
+    expect(await d2.must('session.status', {})).toBeNull();
+    expect(await d2.call('session.signIn', { officerNumber: 'OFF-41', password: 'officer-pass-41' })).toMatchObject({ ok: false, error: { code: 'account_inactive' } });
+    await synced(d1);
+    expect((await d1.must('officers.list', {})).find((o) => o.officerNumber === 'OFF-41')).toMatchObject({ active: false });
+
+    await expect(admin.changeOfficer('it-palembang', 'OFF-404', { active: false })).rejects.toThrow(/holds no account with officer number OFF-404/);
+    const log = await hub.hub.services.adminLog.recent();
+    expect(log.filter((e) => e.action === 'officer.changed').map((e) => [e.actor, e.detail.to])).toEqual([
+      ['it-palembang', { active: false, role: 'supervisor', agency: 'IMIGRASI' }],
+      ['it-palembang', { active: true, role: 'supervisor', agency: 'IMIGRASI' }],
+    ]);
+  });
+
+  it('refuses at the hub to deactivate or demote the last active administrator it knows of', async () => {
+    const admin = adminCommands(hub.hub.services);
+    // Every desk here has the same first admin (ADM-001): the hub knows one administrator.
+    expect((await admin.officers()).filter((o) => o.role === 'admin' && o.active).map((o) => o.officerNumber)).toEqual([ADMIN.officerNumber]);
+    await expect(admin.changeOfficer('it-palembang', ADMIN.officerNumber, { active: false })).rejects.toThrow(/last active administrator the hub knows of/);
+    await expect(admin.changeOfficer('it-palembang', ADMIN.officerNumber, { role: 'supervisor' })).rejects.toThrow(/last active administrator/);
+    const served = await hub.hub.services.reference.pull({ cursor: null });
+    expect(served.items.filter((r) => r.item.kind === 'officer' && r.item.officerNumber === ADMIN.officerNumber && !r.item.active)).toEqual([]);
+
+    // With a second administrator, the first can go.
+    const d3 = track(await enrolledDesk(hub, 'PLM', 'O03'));
+    await d3.must('officers.create', { name: 'Agus Salim', officerNumber: 'ADM-002', agency: 'IMIGRASI', role: 'admin', password: 'admin-password-2' });
+    await synced(d3);
+    // Two at once cannot take both away: one waits for the other and then finds itself the last.
+    const both = await Promise.allSettled([
+      admin.changeOfficer('it-a', ADMIN.officerNumber, { active: false }),
+      admin.changeOfficer('it-b', 'ADM-002', { active: false }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await admin.officers()).filter((o) => o.role === 'admin' && o.active)).toHaveLength(1);
+    // Put back as it was for the next test: both active.
+    for (const number of [ADMIN.officerNumber, 'ADM-002']) await admin.changeOfficer('it-palembang', number, { active: true });
+  });
+
+  it('changes an account on the embedded hub through its admin socket', async () => {
+    const embedded = await startTestHub('pglite');
+    try {
+      const d = track(await enrolledDesk(embedded, 'CGK', 'E01'));
+      await d.must('officers.create', { name: 'Sari Wulandari', officerNumber: 'OFF-51', agency: 'BP3MI', role: 'officer', password: 'officer-pass-51' });
+      await synced(d);
+      const socket = await adminSocketClient(embedded.dataDir);
+      expect(socket).not.toBeNull();
+      expect(await socket!.changeOfficer('it-cgk', 'OFF-51', { active: false })).toMatchObject({ changed: true, officer: { active: false } });
+      await expect(socket!.changeOfficer('it-cgk', ADMIN.officerNumber, { active: false })).rejects.toThrow(/last active administrator/);
+      await synced(d);
+      expect((await d.must('officers.list', {})).find((o) => o.officerNumber === 'OFF-51')).toMatchObject({ active: false });
+      expect((await embedded.hub.services.adminLog.recent()).map((e) => [e.actor, e.action])).toEqual([['it-cgk', 'officer.changed']]);
+    } finally {
+      await embedded.stop();
+    }
+  });
+
+  // Last: the hub's history then holds a deactivation of ADM-001 that every desk enrolled after it meets.
+  it('keeps a desk\'s last active admin when the hub deactivates them anyway, and says so until an admin has seen it', async () => {
+    const desk = track(await enrolledDesk(hub, 'PLM', 'O04'));
+    await synced(desk);
+    // The hub's ADM-001 (changed there last) replaced this desk's: same password, another hash, so signed in again.
+    await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    // ADM-002 (active at the hub after the test before) reached this desk too. Take any other admin away here first, so
+    // that ADM-001 is this desk's last (the desk's own change, which its guard allows).
+    desk.clock.advanceMinutes(1);
+    for (const other of (await desk.must('officers.list', {})).filter((o) => o.role === 'admin' && o.active && o.officerNumber !== ADMIN.officerNumber)) {
+      await desk.must('officers.setActive', { officerId: other.id, active: false });
+    }
+    // A deactivation of ADM-001 the hub's command would refuse, as another desk's push could still bring it.
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: false, role: 'admin', changedAt: later(1) })]);
+
+    const state = await desk.must('sync.now', {});
+    expect(state).toMatchObject({ state: 'error', problem: { code: 'reference_refused' } });
+    expect((await desk.must('officers.list', {})).find((o) => o.officerNumber === ADMIN.officerNumber)).toMatchObject({ active: true, role: 'admin' });
+    expect(await desk.must('session.status', {})).toMatchObject({ officer: { officerNumber: ADMIN.officerNumber } });
+    const refused = (await desk.must('audit.diagnostics', {})).reference.refused;
+    expect(refused).toEqual([
+      expect.objectContaining({ direction: 'received', kind: 'officer', key: ADMIN.officerNumber, state: 'open', problem: expect.stringMatching(/last active administrator: kept active here/) }),
+    ]);
+    // The next sync brings nothing new, and the notice stays: nobody has seen it yet.
+    expect(await desk.must('sync.now', {})).toMatchObject({ state: 'error', problem: { code: 'reference_refused' } });
+
+    // An admin marks it seen: the notice goes at once, and for good.
+    expect(await desk.must('sync.refusalsSeen', {})).toMatchObject({ state: 'idle', problem: null });
+    expect((await desk.must('audit.diagnostics', {})).reference.refused[0]).toMatchObject({ state: 'seen', seenBy: ADMIN.officerNumber, seenAt: expect.any(String) });
+    expect(audited(desk, 'reference.refused_seen')).toEqual([{ by: ADMIN.officerNumber, items: 1 }]);
+    await synced(desk);
+
+    // A demotion is refused the same way; a later revision that keeps the admin (the hub's correction) overtakes it.
+    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'officer', changedAt: later(2) })]);
+    expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
+    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'admin', changedAt: later(3) })]);
+    expect(await synced(desk)).toMatchObject({ problem: null });
+    expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => r.state)).toEqual(['overtaken', 'seen']);
+  });
+});
