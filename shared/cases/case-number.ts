@@ -6,8 +6,14 @@
 export const AIRPORT_CODE_PATTERN = /^[A-Z]{3}$/;
 export const DESK_CODE_PATTERN = /^[A-Z0-9]{2,4}$/;
 
-/** A case number as caseNumber() writes it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter). */
-export const CASE_NUMBER_PATTERN = /^[A-Z]{3}-[A-Z0-9]{2,4}-\d{6}-\d{4}$/;
+/** A pattern's text without its anchors, to build a larger pattern from it. */
+const unanchored = (pattern: RegExp): string => pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+
+/**
+ * A case number as caseNumber() writes it, e.g. PLM-D01-261128-0042 (airport, desk, date, counter): made of the code
+ * patterns above, so a desk code the settings accept always gives a case number a scanner recognises.
+ */
+export const CASE_NUMBER_PATTERN = new RegExp(`^${unanchored(AIRPORT_CODE_PATTERN)}-${unanchored(DESK_CODE_PATTERN)}-\\d{6}-\\d{4}$`);
 
 /** Every case number of this desk and local day starts with this. */
 export function caseNumberPrefix(airportCode: string, deskCode: string, at: Date): string {

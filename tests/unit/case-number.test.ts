@@ -8,6 +8,7 @@ describe('case numbers', () => {
     expect(written).toBe('PLM-D01-261128-0042');
     expect(CASE_NUMBER_PATTERN.test(written)).toBe(true);
     expect(CASE_NUMBER_PATTERN.test(caseNumber(caseNumberPrefix('CGK', 'A9ZZ', new Date(2027, 0, 2)), 9999))).toBe(true);
+    expect(CASE_NUMBER_PATTERN.test(caseNumber(caseNumberPrefix('DPS', 'D1', new Date(2027, 0, 2)), 1))).toBe(true);
   });
 
   it('refuses what only looks like one', () => {
