@@ -27,7 +27,7 @@ function pull(db: Db, rows: EventRow[], deskCode: string, conflicts?: CaseConfli
   const repository = new CaseRepository(db);
   const projector = new Projector(repository);
   const store = new EventStore(db, 'unused');
-  const check = conflicts ?? new CaseConflicts(db, store, projector, repository, () => new Date());
+  const check = conflicts ?? new CaseConflicts(store, projector, repository, () => new Date());
   const pulled = rows.map((row) => {
     const parsed = eventFromRow(row);
     if (!parsed.ok) throw new Error(parsed.problem);

@@ -98,6 +98,26 @@ export interface SupervisorNoteRow {
   note: string;
 }
 
+export type ConflictKind = 'decided_twice' | 'concurrent_amendments';
+
+export interface CaseConflictView {
+  kind: ConflictKind;
+  /** The amended field, for concurrent amendments. */
+  field: string | null;
+  detectedAt: string;
+  /** Both sides, the earlier first: who, when, and the value each recorded. */
+  sides: { at: string; officerNumber: string; value: string | null }[];
+}
+
+/** An amendment of one field with the desk it was made at. */
+export interface FieldAmendment {
+  event_id: string;
+  old_value: string;
+  new_value: string;
+  at: string;
+  device_id: string;
+}
+
 export interface SearchFilter {
   documentNumber?: string;
   name?: string;
@@ -194,6 +214,57 @@ export class CaseRepository {
         'INSERT INTO amendments (case_id, event_id, field, old_value, new_value, reason, author, author_name, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(caseId, eventId, amendment.field, amendment.old_value, amendment.new_value, amendment.reason, amendment.author, amendment.author_name, amendment.at);
+  }
+
+  /** A field's amendments by time (then desk and sequence, so every desk sees one order), with the desk of each. */
+  fieldAmendments(caseId: string, field: string): FieldAmendment[] {
+    return this
+      .prepare(
+        `SELECT a.event_id, a.old_value, a.new_value, a.at, e.device_id FROM amendments a JOIN events e ON e.id = a.event_id
+         WHERE a.case_id = ? AND a.field = ? ORDER BY a.at, e.device_id, e.device_seq`,
+      )
+      .all(caseId, field) as FieldAmendment[];
+  }
+
+  /** Records that an event conflicts with an earlier one; the same pair again adds nothing. */
+  insertConflict(caseId: string, kind: ConflictKind, eventId: string, otherEventId: string, detectedAt: string): void {
+    this
+      .prepare('INSERT OR IGNORE INTO case_conflicts (case_id, kind, event_id, other_event_id, detected_at) VALUES (?, ?, ?, ?, ?)')
+      .run(caseId, kind, eventId, otherEventId, detectedAt);
+  }
+
+  /** The conflicts of one case, oldest first, each side read from its event's payload. */
+  conflicts(caseId: string): CaseConflictView[] {
+    const rows = this
+      .prepare(
+        `SELECT c.kind, c.detected_at, o.at AS first_at, o.officer_number AS first_by, o.type AS first_type, o.payload AS first_payload,
+                e.at AS second_at, e.officer_number AS second_by, e.payload AS second_payload
+         FROM case_conflicts c JOIN events e ON e.id = c.event_id JOIN events o ON o.id = c.other_event_id
+         WHERE c.case_id = ? ORDER BY c.id`,
+      )
+      .all(caseId) as {
+      kind: ConflictKind;
+      detected_at: string;
+      first_at: string;
+      first_by: string;
+      first_payload: string;
+      second_at: string;
+      second_by: string;
+      second_payload: string;
+    }[];
+    const valueOf = (kind: ConflictKind, payload: string): string | null => {
+      const parsed = JSON.parse(payload) as { outcome?: string; to?: string | null };
+      return kind === 'decided_twice' ? (parsed.outcome ?? null) : (parsed.to ?? null);
+    };
+    return rows.map((row) => ({
+      kind: row.kind,
+      field: row.kind === 'concurrent_amendments' ? ((JSON.parse(row.second_payload) as { field: string }).field ?? null) : null,
+      detectedAt: row.detected_at,
+      sides: [
+        { at: row.first_at, officerNumber: row.first_by, value: valueOf(row.kind, row.first_payload) },
+        { at: row.second_at, officerNumber: row.second_by, value: valueOf(row.kind, row.second_payload) },
+      ],
+    }));
   }
 
   supervisorNotes(caseId: string): SupervisorNoteRow[] {

@@ -88,7 +88,7 @@ export class CaseService {
   ) {
     this.repository = new CaseRepository(db);
     this.projector = new Projector(this.repository);
-    this.conflicts = new CaseConflicts(db, events, this.projector, this.repository, now);
+    this.conflicts = new CaseConflicts(events, this.projector, this.repository, now);
   }
 
   open(input: ParsedInputOf<'cases.open'>, officer: Officer): CallResult<CaseDetail> {
