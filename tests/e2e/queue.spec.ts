@@ -1,6 +1,7 @@
 // At the queue, keyboard first, at 1366×768: the decision stays in reach after a long interview, a fast decision
 // never loses the last answer, the lock returns the officer to the open case with the typed note, Enter on a
 // button does that button's job, focus lands where the work is, and dates and browser checks speak the app's language.
+import type { CDPSession } from '@playwright/test';
 import { legalGround } from '../../shared/checklist';
 import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
 import { answerInterview, focusInfo, openCaseByTyping, passport } from './queue-tools';
@@ -305,6 +306,91 @@ test('a rolled Tab and Space still answer: the Space held back as a possible rea
   await expect(focused).toBeChecked();
 });
 
+test('a Tab rolled 5 ms after a Space is given back as a move: on to the next question, Shift+Tab back to the checked choice', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000014', 'LESTARI', 'AYU'));
+  const first = page.locator('.questions > li').first();
+  await expect(first.locator('input').first()).toBeFocused();
+  // The second choice of question 1, answered by the arrow key: the question's one Tab stop is now that choice.
+  await page.keyboard.press('ArrowDown');
+  await expect(first.locator('input').nth(1)).toBeChecked();
+  const client = await page.context().newCDPSession(page);
+  const space = { key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32, nativeVirtualKeyCode: 32 };
+  // Space on the choice, Tab 5 ms later: the catcher holds the Tab as a possible reader burst, then gives it back.
+  await rolled(client, [space, TAB]);
+  const second = page.locator('.questions > li').nth(1);
+  await expect(second.locator('input').first()).toBeFocused();
+  // Space answers question 2, Shift+Tab 5 ms later goes back to question 1's checked choice, not its first or last.
+  await rolled(client, [space, { ...TAB, modifiers: SHIFT }]);
+  await expect(second.locator('input').first()).toBeChecked();
+  await expect(first.locator('input').nth(1)).toBeFocused();
+});
+
+test('a Tab given back goes where the browser\'s own Tab goes: tabindex, disabled, hidden, inert, radio groups, both ways', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000015', 'LESTARI', 'AYU'));
+  await page.keyboard.press('Alt+T');
+  await expect(page.getByRole('button', { name: /Tunda keberangkatan/ })).toHaveAttribute('aria-pressed', 'true');
+  // Every kind of element the walk must take or leave out, ahead of the case screen's own questions and form.
+  await page.evaluate(() => {
+    const fixture = document.createElement('div');
+    fixture.innerHTML = `
+      <button id="w-first">first</button><button id="w-disabled" disabled>disabled</button>
+      <fieldset disabled><input id="w-in-disabled-fieldset"></fieldset><input id="w-hidden-type" type="hidden">
+      <span id="w-negative" tabindex="-1">negative</span><span id="w-zero" tabindex="0">zero</span><input id="w-text" value="abc">
+      <div hidden><button id="w-hidden">hidden</button></div><div style="visibility:hidden"><button id="w-invisible">invisible</button></div>
+      <div inert><button id="w-inert">inert</button></div>
+      <details><summary id="w-summary">summary</summary><button id="w-closed-details">in closed details</button></details>
+      <input type="radio" name="w-a" id="w-a1"><input type="radio" name="w-a" id="w-a2"><input type="radio" name="w-a" id="w-a3">
+      <input type="radio" name="w-b" id="w-b1"><input type="radio" name="w-b" id="w-b2" checked><input type="radio" name="w-b" id="w-b3">
+      <a id="w-link" href="#walk">link</a><a id="w-no-href">no href</a><select id="w-select"><option>1</option></select>
+      <textarea id="w-area"></textarea><span tabindex="2" id="w-pos2">2</span><span tabindex="1" id="w-pos1">1</span>
+      <div contenteditable id="w-editable">editable</div><button id="w-last">last</button>`;
+    document.body.prepend(fixture);
+    // Names every element, so that a stop of the case screen is known again however often React renders it.
+    document.querySelectorAll('body *').forEach((el, i) => {
+      if (el.id === '') el.setAttribute('data-walk', String(i));
+    });
+  });
+  const client = await page.context().newCDPSession(page);
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-walk') || document.activeElement?.tagName);
+  const focusOn = (stop: string) =>
+    page.evaluate((id) => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      (document.getElementById(id) ?? document.querySelector<HTMLElement>(`[data-walk="${id}"]`))?.focus();
+    }, stop);
+  // The browser's own walk, one Tab at a time at a person's pace, from the page's first stop (tabindex 1); then back
+  // from where it ended. (From the body the browser starts where the focus last was, which a given-back Tab never meets.)
+  const forwards = await walk(24, false, 'w-pos1');
+  expect(forwards).toEqual(expect.arrayContaining(['w-pos2', 'w-a1', 'w-b2', 'w-summary', 'w-editable', 'w-last']));
+  const backwards = await walk(24, true, forwards.at(-1)!);
+  expect(backwards).toEqual(expect.arrayContaining(['w-a1', 'w-b2', 'w-pos1']));
+  for (const [start, stops, key] of [
+    ['w-pos1', forwards, TAB],
+    [forwards.at(-1)!, backwards, { ...TAB, modifiers: SHIFT }],
+  ] as [string, string[], Key][]) {
+    // From every stop, a Tab by the browser and a second one 5 ms later, held back and given back: two stops on.
+    for (let i = 0; i + 1 < stops.length; i++) {
+      await focusOn(i === 0 ? start : stops[i - 1]!);
+      await rolled(client, [key, key]);
+      await expect.poll(focused, { message: `${key.modifiers ? 'Shift+' : ''}Tab from ${stops[i]}` }).toBe(stops[i + 1]);
+    }
+  }
+
+  async function walk(steps: number, backwards: boolean, from: string): Promise<string[]> {
+    await focusOn(from);
+    const stops: string[] = [];
+    for (let i = 0; i < steps; i++) {
+      await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      stops.push((await focused())!);
+      await page.waitForTimeout(150); // slower than any burst: the catcher lets each Tab through
+    }
+    return stops;
+  }
+});
+
 test('a wrong check digit is named in words of the app language, never by a raw field name', async ({ page, desk }) => {
   await desk.open(page);
   await completeFirstRun(page);
@@ -320,3 +406,17 @@ test('a wrong check digit is named in words of the app language, never by a raw 
   await expect(preview).toContainText('Check digit wrong: document number, composite (the whole line)');
   await expect(preview).not.toContainText(/documentNumber|composite,/);
 });
+
+const TAB: Key = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+const SHIFT = 8;
+type Key = { key: string; code: string; text?: string; windowsVirtualKeyCode: number; nativeVirtualKeyCode: number; modifiers?: number };
+
+/** Trusted keys an officer rolls 5 ms apart, each with its own time, then the wait until the catcher has given them back. */
+async function rolled(client: CDPSession, keys: Key[]): Promise<void> {
+  const at = Date.now() / 1000;
+  for (const [i, key] of keys.entries()) {
+    await client.send('Input.dispatchKeyEvent', { type: key.text ? 'keyDown' : 'rawKeyDown', ...key, timestamp: at + i * 0.005 });
+    await client.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key, timestamp: at + i * 0.005 + 0.002 });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}

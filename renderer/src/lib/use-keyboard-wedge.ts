@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { parseBoardingPass } from '../../../shared/bcbp';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
 import { parseMrz } from '../../../shared/mrz';
+import { nextTabStop } from './tab-order';
 
 /** A device types a character every few milliseconds; a person averages well over 100 ms. */
 const MAX_AVERAGE_GAP_MS = 40;
@@ -36,32 +37,43 @@ function takesText(element: Element): element is HTMLInputElement | HTMLTextArea
   return element instanceof HTMLInputElement && /^(text|search|email|tel|url|password|number)$/.test(element.type);
 }
 
+type HeldKey = { key: string; shift: boolean; target: EventTarget | null };
+
 /**
  * Hands keys that were held back as a possible device burst, but were not one, to where they were typed: text into
  * the field that still has the focus (as typing would, so React sees the change), other keys as key presses with
- * what the browser does with them.
+ * what the browser does with them. A key typed after a Tab goes where that Tab moved the focus.
  */
-function replay(held: { key: string; target: EventTarget | null }[]): void {
-  for (const { key, target } of held) {
-    const element = target instanceof Element ? target : document.body;
+function replay(held: HeldKey[]): void {
+  const movedTo = new Map<Element, Element>();
+  for (const { key, shift, target } of held) {
+    const typedOn = target instanceof Element ? target : document.body;
+    const element = movedTo.get(typedOn) ?? typedOn;
     if (key.length === 1 && takesText(element) && document.activeElement === element) {
       document.execCommand('insertText', false, key);
       continue;
     }
-    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    const event = new KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true, cancelable: true });
     replayed.add(event);
     element.dispatchEvent(event);
-    if (!event.defaultPrevented && document.activeElement === element) doWhatTheBrowserWould(element, key);
+    if (event.defaultPrevented || document.activeElement !== element) continue;
+    doWhatTheBrowserWould(element, key, shift);
+    if (document.activeElement !== element && document.activeElement !== null) movedTo.set(typedOn, document.activeElement);
   }
 }
 
 /**
  * A key event made by the page does nothing by itself: what the browser does with a key the page left alone (a rolled
- * Enter submitting a search, a Space ticking a box) is done here. Tab is not: it stays where it was.
+ * Enter submitting a search, a Space ticking a box, a Tab moving on) is done here.
  */
-function doWhatTheBrowserWould(element: Element, key: string): void {
+function doWhatTheBrowserWould(element: Element, key: string, shift: boolean): void {
   const clickable = element instanceof HTMLButtonElement || element instanceof HTMLAnchorElement;
-  if (key === 'Enter') {
+  if (key === 'Tab') {
+    const next = nextTabStop(element, shift);
+    next?.focus();
+    // A Tab into a text field selects what it holds, so typing replaces it.
+    if (next instanceof HTMLInputElement && takesText(next)) next.select();
+  } else if (key === 'Enter') {
     if (element instanceof HTMLTextAreaElement) document.execCommand('insertText', false, '\n');
     else if (clickable) element.click();
     else if (takesText(element)) element.form?.requestSubmit();
@@ -83,7 +95,7 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
     let started = 0;
     let last = 0;
     /** Keys kept from the page since the burst looked like a device; given back if it was not one. */
-    let held: { key: string; target: EventTarget | null }[] = [];
+    let held: HeldKey[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const averageGap = () => (keys > 1 ? (last - started) / (keys - 1) : Infinity);
     const reset = () => {
@@ -150,7 +162,7 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
       if (held.length > 0 || (keys >= 2 && gap <= DEVICE_GAP_MS) || (keys >= SURE_DEVICE_KEYS && averageGap() <= MAX_AVERAGE_GAP_MS)) {
         event.preventDefault();
         event.stopPropagation();
-        held.push({ key: event.key, target: event.target });
+        held.push({ key: event.key, shift: event.shiftKey, target: event.target });
       }
       clearTimeout(timer);
       timer = setTimeout(finish, END_PAUSE_MS);
