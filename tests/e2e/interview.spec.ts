@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { generateMrz } from '../../shared/mrz';
 import { CLEAR_TOURIST_TRIAGE } from '../fixtures/triage-answers';
 import { completeFirstRun, expect, test } from './desk-fixture';
+import { deviceTypes } from './queue-tools';
 
 const TRAVELLER = generateMrz('TD3', {
   documentCode: 'P',
@@ -141,16 +142,8 @@ test('the onward tickets are compared with the final destination: a boarding pas
     .toEqual(['KUL', 'BKK']);
 });
 
-/**
- * A 2D scanner types a pass as keystrokes a few milliseconds apart, then Enter, into whatever has the focus.
- * Playwright's typing on a loaded machine is slower than that, so the keys are dispatched in the page at device speed.
- */
-async function scannerTypes(page: Page, text: string): Promise<void> {
-  await page.evaluate((typed) => {
-    const target = document.activeElement ?? document.body;
-    for (const ch of `${typed}\n`) target.dispatchEvent(new KeyboardEvent('keydown', { key: ch === '\n' ? 'Enter' : ch, bubbles: true, cancelable: true }));
-  }, text);
-}
+/** A 2D scanner types a pass as keystrokes a few milliseconds apart, then Enter, into whatever has the focus. */
+const scannerTypes = (page: Page, text: string) => deviceTypes(page, `${text}\n`);
 
 test('the desk scanner reads a boarding pass wherever the focus is: it fills the onward tickets, answers nothing else, and stays on the case', async ({ page, desk, shot }) => {
   await desk.open(page);

@@ -80,3 +80,15 @@ export async function focusInfo(page: Page): Promise<{ id: string; tag: string; 
     };
   });
 }
+
+/**
+ * A desk device (passport reader, 2D scanner) types `text` as keystrokes a few milliseconds apart into whatever has the
+ * focus, a line break as Enter. Playwright's typing on a loaded machine is slower than a device, so the keys are
+ * dispatched in the page at device speed.
+ */
+export async function deviceTypes(page: Page, text: string): Promise<void> {
+  await page.evaluate((typed) => {
+    const target = document.activeElement ?? document.body;
+    for (const ch of typed) target.dispatchEvent(new KeyboardEvent('keydown', { key: ch === '\n' ? 'Enter' : ch, bubbles: true, cancelable: true }));
+  }, text);
+}
