@@ -185,6 +185,14 @@ export class CaseRepository {
       : (this.prepare('SELECT id FROM cases WHERE id > ? ORDER BY id LIMIT ?').pluck().all(after, bound.limit) as string[]);
   }
 
+  /** The highest case number that starts with `prefix` (digits and capitals sort below '~'), if any. */
+  highestNumberStartingWith(prefix: string): string | undefined {
+    return this
+      .prepare('SELECT case_number FROM cases WHERE case_number >= ? AND case_number < ? ORDER BY case_number DESC LIMIT 1')
+      .pluck()
+      .get(prefix, `${prefix}~`) as string | undefined;
+  }
+
   insert(row: CaseRow): void {
     const columns = Object.keys(row);
     this

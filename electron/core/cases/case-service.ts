@@ -125,7 +125,7 @@ export class CaseService {
     const around = this.surroundings(draft);
     const risk = this.assess(draft, around);
     const row = this.db.transaction(() => {
-      const caseNumber = nextCaseNumber(this.db, settings.airportCode, settings.deskCode, at);
+      const caseNumber = nextCaseNumber(this.repository, settings.airportCode, settings.deskCode, at);
       this.projector.apply(this.events.append('case.opened', id, officer.officerNumber, openedAt, { ...opening, caseNumber, risk }));
       this.audit.append(officer.officerNumber, 'case.opened', { caseId: id, caseNumber });
       return this.projected({ ...draft, case_number: caseNumber, risk: JSON.stringify(risk) });
