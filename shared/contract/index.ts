@@ -14,7 +14,7 @@ export * from './slips';
 export * from './reference';
 export * from './events';
 export * from './review';
-export { SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type HubEncounter, type SyncProblem, type SyncState } from './sync';
+export { SYNC_NOTICES, SYNC_PROBLEMS, hubUrlSchema, syncStateSchema, syncProcedures, type HubEncounter, type SyncProblem, type SyncState } from './sync';
 
 export * from './procedures';
 

@@ -364,6 +364,8 @@ export const SYNC_PROBLEMS = [
   'reference_refused',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+/** Problems a finished sync found that need a person: the sync itself went through (the header says when). */
+export const SYNC_NOTICES = ['held_back', 'audit_mismatch', 'reference_refused'] as const satisfies readonly SyncProblem[];
 
 export const syncStateSchema = z.object({
   state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error', 'revoked']),

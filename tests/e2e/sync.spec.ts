@@ -2,7 +2,8 @@
 // on this machine. Desk 1 is enrolled from its settings screen; a traveller held at desk 1 opens at desk 2 with
 // the hold at the top of the history, and desk 1's slip number scanned at desk 2 opens the case; desk 1's watch list
 // reaches desk 2, whose diagnostics say when reference data last synced; the header's sync state follows the hub
-// through a stop and a start.
+// through a stop and a start; a hub change that would take away a desk's last admin is refused there, and the header's
+// notice of it stays until an admin has marked it seen.
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { openCore, type DeskCore } from '../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { startHub, type RunningHub } from '../../server/hub';
 import { createLogger } from '../../server/logger';
+import type { ReferenceItem } from '../../shared/contract/sync';
 import { generateMrz } from '../../shared/mrz';
 import { startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { ADMIN, completeFirstRun, expect, RENDERER_DIR, test } from './desk-fixture';
@@ -250,6 +252,61 @@ test('across airports: a hold at CGK shows at PLM from the hub before PLM has pu
     cgk.close();
     await hub?.close();
     rmSync(cgkDir, { recursive: true, force: true });
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+});
+
+test("a desk keeps its last admin against the hub, and the refused notice stays until an admin has seen it", async ({ page, desk, shot }) => {
+  test.setTimeout(180_000);
+  const hubDir = mkdtempSync(join(tmpdir(), 'meja-e2e-hub-'));
+  const hub = await startHub({ dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
+  try {
+    const must = async (name: string, input: unknown) => {
+      const result = (await desk.core.dispatch(name as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+      return result.value as Record<string, unknown>;
+    };
+    await desk.start({ syncTiming: MANUAL_SYNC });
+    await desk.open(page);
+    await completeFirstRun(page);
+    await must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    await must('sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('PLM', 'D01', 'Meja 1')).code });
+    await must('sync.now', {});
+    // A deactivation of this desk's only admin, as another desk's push could bring it (the hub's own command refuses it).
+    const held = (await hub.services.reference.pull({ cursor: null })).items
+      .map((r) => r.item)
+      .find((item): item is Extract<ReferenceItem, { kind: 'officer' }> => item.kind === 'officer' && item.officerNumber === ADMIN.officerNumber)!;
+    await hub.services.reference.push(null, [{ ...held, active: false, changedAt: new Date(Date.now() + 60_000).toISOString() }]);
+
+    await page.reload();
+    const header = page.getByTestId('sync-state');
+    await page.getByTestId('sync-now').click();
+    // The sync went through: the header says when, then what needs an admin.
+    await expect(header).toHaveText(/^Tersinkron \d{2}[.:]\d{2} · sebagian data referensi ditolak; admin perlu melihatnya di Diagnostik meja$/);
+    // Another round brings nothing new; the notice stays, and the admin is still signed in and active.
+    expect(await must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
+    await expect(header).toContainText('sebagian data referensi ditolak');
+    await shot(page, '1-notice-stays');
+
+    await page.getByRole('button', { name: /Diagnostik meja/ }).click();
+    const refused = page.getByTestId('diagnostics-reference-refused');
+    await expect(refused).toContainText(`officer ${ADMIN.officerNumber}`);
+    await expect(refused).toContainText('last active administrator: kept active here');
+    await expect(refused).toContainText('Belum dilihat admin');
+    await shot(page, '2-diagnostics-open');
+    await page.getByRole('button', { name: 'Tandai sudah dilihat (1)' }).click();
+    await expect(refused).toContainText(`Dilihat ${ADMIN.officerNumber}`);
+    await expect(page.getByRole('button', { name: /Tandai sudah dilihat/ })).toHaveCount(0);
+    await expect(header).toHaveText(/^Tersinkron \d{2}[.:]\d{2}$/);
+    await shot(page, '3-seen');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(refused).toContainText(`Seen by ${ADMIN.officerNumber}`);
+    await shot(page, '4-seen-en');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    // The next sync keeps it quiet.
+    expect(await must('sync.now', {})).toMatchObject({ state: 'idle', problem: null });
+  } finally {
+    await hub.close();
     rmSync(hubDir, { recursive: true, force: true });
   }
 });
