@@ -1,32 +1,28 @@
 // Owns the supervisor's view of the audit log: an integrity check of the hash chain and the latest entries.
-import { useEffect, useState } from 'react';
-import type { AuditEntry, AuditVerification } from '../../../../shared/contract';
+import { useState } from 'react';
+import type { AuditVerification } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
-import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 
 export function AuditScreen() {
-  const { t, errorText, language, known } = useI18n();
+  const { t, language, known } = useI18n();
   const actionLabel = (action: string) => known(`audit.action.${action}`) ?? action;
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const recent = useCall('audit.recent', { limit: 100 });
+  const entries = recent.value ?? [];
   const [verification, setVerification] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void call('audit.recent', { limit: 100 }).then((result) => (result.ok ? setEntries(result.value) : setError(errorText(result.error))));
-  }, [errorText]);
+  const action = useAction();
 
   async function verify() {
-    const result = await call('audit.verify', {});
+    const result = await action.run('audit.verify', {});
     if (result.ok) setVerification(result.value);
-    else setError(errorText(result.error));
   }
 
   return (
     <main className="panel">
       <h1>{t('audit.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={action.error ?? recent.error} />
       <Button onClick={() => void verify()}>{t('audit.verify')}</Button>
       {verification?.ok && <NoticeBanner text={t('audit.intact', { count: verification.entries })} />}
       {verification && !verification.ok && <ErrorBanner text={t('audit.broken', { seq: verification.brokenAt ?? '?', problem: verification.problem ?? '' })} />}

@@ -1,51 +1,26 @@
 // Owns the diagnostics screen for supervisors and admins: the data folder and its files' modes, disk encryption, the
 // tamper check's latest result and time, the audit chain head, reference data's sync and the versions in use. Read-only
 // but for one act: an admin marks the refused reference items seen, which ends the header's notice of them.
-import { useCallback, useEffect, useState } from 'react';
-import type { Diagnostics, Officer } from '../../../../shared/contract';
+import type { Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner } from '../../components/Form';
-import { call } from '../../lib/client';
+import { IntegrityProblems } from '../../components/IntegrityProblems';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { IntegrityProblems } from '../../components/IntegrityProblems';
+import { useAction, useCall } from '../../lib/use-call';
 
 /** Group and others have no access: the mode of a folder or file only the app's account can open. */
 const closed = (mode: string) => mode.endsWith('00');
 
 export function DiagnosticsScreen({ officer }: { officer: Officer }) {
-  const { t, errorText, language } = useI18n();
-  const [info, setInfo] = useState<Diagnostics | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [marking, setMarking] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await call('audit.diagnostics', {});
-    if (result.ok) setInfo(result.value);
-    else setError(errorText(result.error));
-    return result;
-  }, [errorText]);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      const result = await load();
-      // The check runs in the background after start: show its result once it has one.
-      if (!stopped && result.ok && result.value.integrity.state === 'pending') timer = setTimeout(() => void poll(), 2000);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [load]);
+  const { t, language } = useI18n();
+  // The check runs in the background after start: show its result once it has one.
+  const diagnostics = useCall('audit.diagnostics', {}, { askAgainWhile: (value) => value.integrity.state === 'pending' });
+  const info = diagnostics.value;
+  const marking = useAction();
 
   const markSeen = async () => {
-    setMarking(true);
-    const result = await call('sync.refusalsSeen', {});
-    if (!result.ok) setError(errorText(result.error));
-    await load();
-    setMarking(false);
+    await marking.run('sync.refusalsSeen', {});
+    await diagnostics.reload();
   };
   const openRefusals = info?.reference.refused.filter((item) => item.state === 'open').length ?? 0;
 
@@ -53,7 +28,7 @@ export function DiagnosticsScreen({ officer }: { officer: Officer }) {
   return (
     <main className="panel" data-testid="diagnostics">
       <h1>{t('diagnostics.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={marking.error ?? diagnostics.error} />
       {info && (
         <>
           <h2>{t('diagnostics.integrity')}</h2>
@@ -157,7 +132,7 @@ export function DiagnosticsScreen({ officer }: { officer: Officer }) {
             {openRefusals > 0 &&
               (officer.role === 'admin' ? (
                 <p>
-                  <Button data-testid="refusals-seen" disabled={marking} onClick={() => void markSeen()}>
+                  <Button data-testid="refusals-seen" disabled={marking.busy} onClick={() => void markSeen()}>
                     {t('diagnostics.reference.markSeen', { count: openRefusals })}
                   </Button>
                 </p>
@@ -189,7 +164,7 @@ export function DiagnosticsScreen({ officer }: { officer: Officer }) {
           </table>
         </>
       )}
-      <Button onClick={() => void load()}>{t('diagnostics.reload')}</Button>
+      <Button onClick={() => void diagnostics.reload()}>{t('diagnostics.reload')}</Button>
     </main>
   );
 }

@@ -1,11 +1,10 @@
 // Owns the home screen: the officer's greeting and the tasks open to their role.
-import { useEffect, useState } from 'react';
-import type { IntegrityReport, Officer } from '../../../../shared/contract';
+import type { Officer } from '../../../../shared/contract';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
-import { call } from '../../lib/client';
+import { IntegrityProblems } from '../../components/IntegrityProblems';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { IntegrityProblems } from '../../components/IntegrityProblems';
+import { useCall } from '../../lib/use-call';
 
 export type Destination = 'new-case' | 'review' | 'daily-review' | 'report' | 'officers' | 'settings' | 'audit' | 'diagnostics' | 'reference';
 
@@ -53,23 +52,8 @@ export function HomeScreen({ officer, onNavigate }: { officer: Officer; onNaviga
 /** The core's tamper check, for supervisors and admins: silent while it holds, a red alarm when it does not. */
 function IntegrityAlarm() {
   const { t, language } = useI18n();
-  const [report, setReport] = useState<IntegrityReport | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      const result = await call('audit.integrity', {});
-      if (stopped || !result.ok) return;
-      setReport(result.value);
-      // The check runs in the background after start: ask again until it has an answer.
-      if (result.value.state === 'pending') timer = setTimeout(() => void load(), 2000);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, []);
+  // The check runs in the background after start: ask again until it has an answer.
+  const report = useCall('audit.integrity', {}, { askAgainWhile: (value) => value.state === 'pending' }).value;
   if (report?.state !== 'failed') return null;
   return (
     <section className="banner banner-error" role="alert" data-testid="integrity-alarm">

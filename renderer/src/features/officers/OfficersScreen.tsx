@@ -1,59 +1,45 @@
 // Owns the admin's officer management: the list, adding an officer, resetting a password, (de)activating an account.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ROLES, type Agency, type CallError, type Officer, type Role } from '../../../../shared/contract';
+import { useState, type FormEvent } from 'react';
+import { ROLES, type Agency, type Officer, type Role } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
 import { AgencySelect, NewPasswordField } from '../../components/OfficerFields';
-import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall, type Action } from '../../lib/use-call';
 
 export function OfficersScreen() {
-  const { t, errorText } = useI18n();
-  const [officers, setOfficers] = useState<Officer[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  const list = useCall('officers.list', {});
+  const officers = list.value ?? [];
+  // The list and both forms share the screen's one error banner and one notice.
+  const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [resetting, setResetting] = useState<Officer | null>(null);
 
-  const show = useCallback(
-    (result: { ok: true } | { ok: false; error: CallError }, success: string | null) => {
-      setError(result.ok ? null : errorText(result.error));
-      setNotice(result.ok ? success : null);
-    },
-    [errorText],
-  );
-
-  const reload = useCallback(async () => {
-    const result = await call('officers.list', {});
-    if (result.ok) setOfficers(result.value);
-    else setError(errorText(result.error));
-  }, [errorText]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   async function toggle(officer: Officer) {
-    show(await call('officers.setActive', { officerId: officer.id, active: !officer.active }), null);
-    await reload();
+    await action.run('officers.setActive', { officerId: officer.id, active: !officer.active });
+    setNotice(null);
+    await list.reload();
   }
 
   return (
     <main className="panel">
       <h1>{t('officers.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={action.error ?? list.error} />
       <NoticeBanner text={notice} />
       <AddOfficerForm
-        onAdded={(officer) => {
-          show({ ok: true }, t('officers.added', { name: officer.name }));
-          void reload();
+        action={action}
+        onDone={(officer) => {
+          setNotice(officer && t('officers.added', { name: officer.name }));
+          if (officer) void list.reload();
         }}
-        onError={(e) => show({ ok: false, error: e }, null)}
       />
       {resetting && (
         <ResetPasswordForm
           officer={resetting}
-          onDone={(result) => {
-            show(result, t('officers.resetDone', { name: resetting.name }));
-            if (result.ok) setResetting(null);
+          action={action}
+          onDone={(ok) => {
+            setNotice(ok ? t('officers.resetDone', { name: resetting.name }) : null);
+            if (ok) setResetting(null);
           }}
           onCancel={() => setResetting(null)}
         />
@@ -94,7 +80,8 @@ export function OfficersScreen() {
   );
 }
 
-function AddOfficerForm({ onAdded, onError }: { onAdded: (officer: Officer) => void; onError: (error: CallError) => void }) {
+/** Adds an officer through the screen's action; `onDone` gets the new officer, or null when the core refused. */
+function AddOfficerForm({ action, onDone }: { action: Action; onDone: (officer: Officer | null) => void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [officerNumber, setOfficerNumber] = useState('');
@@ -104,12 +91,12 @@ function AddOfficerForm({ onAdded, onError }: { onAdded: (officer: Officer) => v
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await call('officers.create', { name, officerNumber, agency, role, password });
-    if (!result.ok) return onError(result.error);
+    const result = await action.run('officers.create', { name, officerNumber, agency, role, password });
+    if (!result.ok) return onDone(null);
     setName('');
     setOfficerNumber('');
     setPassword('');
-    onAdded(result.value);
+    onDone(result.value);
   }
 
   return (
@@ -133,20 +120,12 @@ function AddOfficerForm({ onAdded, onError }: { onAdded: (officer: Officer) => v
   );
 }
 
-function ResetPasswordForm({
-  officer,
-  onDone,
-  onCancel,
-}: {
-  officer: Officer;
-  onDone: (result: { ok: true } | { ok: false; error: CallError }) => void;
-  onCancel: () => void;
-}) {
+function ResetPasswordForm({ officer, action, onDone, onCancel }: { officer: Officer; action: Action; onDone: (ok: boolean) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    onDone(await call('officers.resetPassword', { officerId: officer.id, password }));
+    onDone((await action.run('officers.resetPassword', { officerId: officer.id, password })).ok);
   }
   return (
     <form className="inline-form" onSubmit={submit} aria-label={t('officers.resetPassword')}>

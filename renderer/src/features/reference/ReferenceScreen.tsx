@@ -1,38 +1,30 @@
 // Owns the admin's reference-data imports: a checklist, country rules or watch list file, checked by the core;
 // a refused file lists its problems and the version in use stays.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/Form';
-import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 
 type Kind = 'checklist' | 'country_rules' | 'watch_list';
 const KINDS: Kind[] = ['checklist', 'country_rules', 'watch_list'];
 
 export function ReferenceScreen() {
-  const { t, errorText } = useI18n();
-  const [versions, setVersions] = useState<{ checklist: string; countryRules: string; watchList: string } | null>(null);
+  const { t } = useI18n();
+  const current = useCall('reference.current', {});
+  const versions = current.value?.versions ?? null;
   const [kind, setKind] = useState<Kind>('checklist');
   const [file, setFile] = useState<File | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const imports = useAction();
   const [problems, setProblems] = useState<string[]>([]);
-
-  const load = useCallback(async () => {
-    const result = await call('reference.current', {});
-    if (result.ok) setVersions(result.value.versions);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!file) return;
-    const result = await call('reference.import', { kind, content: await file.text() });
+    const result = await imports.run('reference.import', { kind, content: await file.text() });
     setProblems(result.ok ? [] : (result.error.problems ?? []));
-    setError(result.ok ? null : errorText(result.error));
     setNotice(result.ok ? t('reference.imported', { kind: t(`reference.kind.${kind}`), version: result.value.version }) : null);
-    void load();
+    void current.reload();
   }
 
   return (
@@ -45,7 +37,7 @@ export function ReferenceScreen() {
         </p>
       )}
       <NoticeBanner text={notice} />
-      <ErrorBanner text={error} />
+      <ErrorBanner text={imports.error} />
       {problems.length > 0 && (
         <div className="banner banner-error" data-testid="problems">
           {t('reference.refused')}

@@ -1,38 +1,34 @@
 // Owns the settings screen's hub section: where this desk syncs and its state, and enrolling it with a hub
 // address and the one-time code the hub's admin made (the credential it gets never reaches the renderer).
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SyncState } from '../../../../shared/contract';
-import { syncSummary } from '../../lib/sync-summary';
 import { Button, ErrorBanner, NoticeBanner, TextField } from '../../components/Form';
-import { call, on } from '../../lib/client';
+import { on } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { syncSummary } from '../../lib/sync-summary';
+import { useAction, useCall } from '../../lib/use-call';
 
 export function HubEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
-  const { t, language, errorText } = useI18n();
-  const [sync, setSync] = useState<SyncState | null>(null);
+  const { t, language } = useI18n();
+  const status = useCall('sync.status', {});
+  const sync = status.value;
   const [hubUrl, setHubUrl] = useState('');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const enrolment = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 
+  const { setValue } = status;
+  useEffect(() => on('sync.status', setValue), [setValue]);
+  // The address the desk syncs with, until the admin types another.
+  const knownUrl = sync?.hubUrl;
   useEffect(() => {
-    void call('sync.status', {}).then((result) => {
-      if (!result.ok) return;
-      setSync(result.value);
-      setHubUrl((typed) => typed || result.value.hubUrl || '');
-    });
-    return on('sync.status', setSync);
-  }, []);
+    if (knownUrl) setHubUrl((typed) => typed || knownUrl);
+  }, [knownUrl]);
 
   async function enroll(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const result = await call('sync.enroll', { hubUrl: hubUrl.trim(), code: code.trim() });
-    setBusy(false);
-    setError(result.ok ? null : errorText(result.error));
+    const result = await enrolment.run('sync.enroll', { hubUrl: hubUrl.trim(), code: code.trim() });
     if (!result.ok) return;
-    setSync(result.value);
+    status.setValue(result.value);
     setCode('');
     setNotice(t('hub.enrolled'));
     onEnrolled();
@@ -55,7 +51,7 @@ export function HubEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
         </dl>
       )}
       <p>{enrolled ? t('hub.reenrollHint') : t('hub.enrollHint')}</p>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={enrolment.error} />
       <NoticeBanner text={notice} />
       <form onSubmit={enroll}>
         <TextField
@@ -75,8 +71,8 @@ export function HubEnrollment({ onEnrolled }: { onEnrolled: () => void }) {
           onChange={(e) => setCode(e.target.value)}
           required
         />
-        <Button type="submit" disabled={busy}>
-          {busy ? t('hub.enrolling') : t('hub.enroll')}
+        <Button type="submit" disabled={enrolment.busy}>
+          {enrolment.busy ? t('hub.enrolling') : t('hub.enroll')}
         </Button>
       </form>
     </section>
