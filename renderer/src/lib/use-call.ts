@@ -75,7 +75,7 @@ export function useCall<N extends ProcedureName>(name: N, input: InputOf<N> | nu
 }
 
 export interface Action {
-  /** Calls the core; a refusal becomes the screen's error, a success clears it. Resolves with the answer. */
+  /** Calls the core: the last refusal goes as the call starts, a new one becomes the screen's error. Resolves with the answer. */
   run<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<CallResult<OutputOf<N>>>;
   /** True while a call runs: the screen disables what would start it again. */
   busy: boolean;
@@ -92,6 +92,7 @@ export function useAction(): Action {
   const [failure, setFailure] = useState<CallError | null>(null);
   const run = useCallback(async <N extends ProcedureName>(name: N, input: InputOf<N>) => {
     setRunning((n) => n + 1);
+    setFailure(null);
     const result = await call(name, input);
     setRunning((n) => n - 1);
     setFailure(result.ok ? null : result.error);

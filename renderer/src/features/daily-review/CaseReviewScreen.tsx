@@ -1,15 +1,15 @@
 // Owns the review of one hold (issue 17): the whole case on one screen (traveller, travel, answers, indicators,
 // decision, ground, note, amendments, slip prints, earlier encounters, conflicts from sync), the countersignature with the password
 // typed again, the supervisor's notes, what became of the traveller with its time, and the sign-off.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LEGAL_GROUNDS, REASON_CODES } from '../../../../shared/checklist';
-import { TRAVELLER_OUTCOMES, type Officer, type ReviewDetail, type TravellerOutcome } from '../../../../shared/contract';
+import { TRAVELLER_OUTCOMES, type CallResult, type Officer, type ReviewDetail, type TravellerOutcome } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
+import { OriginPicker, originLabel } from '../../components/OriginPicker';
 import { SyncConflicts } from '../../components/SyncConflicts';
-import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { OriginPicker, originLabel } from '../../components/OriginPicker';
+import { useAction, useCall } from '../../lib/use-call';
 
 /** Now on this desk's clock, as a datetime-local field wants it. */
 function localNow(): string {
@@ -18,34 +18,24 @@ function localNow(): string {
 }
 
 export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; officer: Officer; onBack: () => void }) {
-  const { t, language, errorText } = useI18n();
-  const [review, setReview] = useState<ReviewDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t, language } = useI18n();
+  const loaded = useCall('review.case', { caseId });
+  const review = loaded.value;
+  // Every step answers with the review as it now stands; they share the screen's one error and notice.
+  const step = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TravellerOutcome>('handed_to_bp3mi');
   const [happenedAt, setHappenedAt] = useState(localNow);
   const [outcomeNote, setOutcomeNote] = useState('');
+  const error = step.error ?? loaded.error;
 
-  useEffect(() => {
-    void call('review.case', { caseId }).then((result) => (result.ok ? setReview(result.value) : setError(errorText(result.error))));
-  }, [caseId, errorText]);
-
-  const apply = useCallback(
-    (result: Awaited<ReturnType<typeof call<'review.case'>>>) => {
-      if (result.ok) {
-        setReview(result.value);
-        setError(null);
-        setNotice(t('caseReview.saved'));
-        return true;
-      }
-      setError(errorText(result.error));
-      setNotice(null);
-      return false;
-    },
-    [errorText, t],
-  );
+  function apply(result: CallResult<ReviewDetail>): boolean {
+    setNotice(result.ok ? t('caseReview.saved') : null);
+    if (result.ok) loaded.setValue(result.value);
+    return result.ok;
+  }
 
   if (!review) return <main className="panel">{error ? <ErrorBanner text={error} /> : <p className="loading">{t('app.loading')}</p>}</main>;
   const c = review.case;
@@ -57,20 +47,20 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
 
   async function countersign(event: FormEvent) {
     event.preventDefault();
-    if (apply(await call('review.countersign', { caseId, password }))) setPassword('');
+    if (apply(await step.run('review.countersign', { caseId, password }))) setPassword('');
   }
   async function addNote(event: FormEvent) {
     event.preventDefault();
-    if (apply(await call('review.addNote', { caseId, note }))) setNote('');
+    if (apply(await step.run('review.addNote', { caseId, note }))) setNote('');
   }
   async function recordOrigin(origin: ReviewDetail['case']['origin']) {
-    const recorded = await call('cases.recordOrigin', { caseId, ...origin });
-    if (!recorded.ok) return void apply(recorded);
-    apply(await call('review.case', { caseId }));
+    const recorded = await step.run('cases.recordOrigin', { caseId, ...origin });
+    if (!recorded.ok) return void setNotice(null);
+    apply(await step.run('review.case', { caseId }));
   }
   async function recordOutcome(event: FormEvent) {
     event.preventDefault();
-    apply(await call('review.recordOutcome', { caseId, outcome, happenedAt: new Date(happenedAt).toISOString(), note: outcomeNote }));
+    apply(await step.run('review.recordOutcome', { caseId, outcome, happenedAt: new Date(happenedAt).toISOString(), note: outcomeNote }));
   }
 
   return (
@@ -217,7 +207,7 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
             <>
               <p className="hint">{t('caseReview.signOffHint')}</p>
               {officer.role === 'supervisor' && (
-                <Button onClick={async () => apply(await call('review.signOff', { caseId }))} disabled={awaiting || !review.travellerOutcome} data-testid="sign-off">
+                <Button onClick={async () => apply(await step.run('review.signOff', { caseId }))} disabled={awaiting || !review.travellerOutcome} data-testid="sign-off">
                   {t('caseReview.signOff')}
                 </Button>
               )}

@@ -2,25 +2,20 @@
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../../shared/contract';
 import { Button, ErrorBanner, TextField } from '../../components/Form';
-import { call } from '../../lib/client';
-import { useI18n } from '../../lib/i18n';
 import { SignInForm } from '../../components/SignInForm';
+import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/use-call';
 
 export function LockScreen({ session, onChanged }: { session: SessionView; onChanged: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const unlocking = useAction();
 
   async function unlock(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await call('session.unlock', { password });
-    setBusy(false);
+    const result = await unlocking.run('session.unlock', { password });
     setPassword('');
-    if (!result.ok) return setError(errorText(result.error));
-    onChanged();
+    if (result.ok) onChanged();
   }
 
   return (
@@ -30,8 +25,8 @@ export function LockScreen({ session, onChanged }: { session: SessionView; onCha
         <p>{t('lock.lockedFor', { name: session.officer.name, number: session.officer.officerNumber })}</p>
         <form onSubmit={unlock}>
           <TextField label={t('field.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus autoComplete="current-password" />
-          <ErrorBanner text={error} />
-          <Button type="submit" disabled={busy}>
+          <ErrorBanner text={unlocking.error} />
+          <Button type="submit" disabled={unlocking.busy}>
             {t('lock.unlock')}
           </Button>
         </form>

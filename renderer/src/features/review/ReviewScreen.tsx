@@ -1,12 +1,12 @@
 // Owns the supervisor's review and the search: passport actions awaiting countersignature, today's holds,
 // and a search by document number, name, dates, decision and desk.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { OUTCOMES, type CaseSummary, type InputOf } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, SelectField, TextField } from '../../components/Form';
-import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 
 function localToday(): string {
   const now = new Date();
@@ -14,41 +14,27 @@ function localToday(): string {
 }
 
 export function ReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
-  const { t, errorText } = useI18n();
-  const [awaiting, setAwaiting] = useState<CaseSummary[]>([]);
-  const [holds, setHolds] = useState<CaseSummary[]>([]);
+  const { t } = useI18n();
+  const awaiting = useCall('cases.search', { status: 'awaiting_countersignature', limit: 100 });
+  const today = useCall('cases.search', { from: localToday(), limit: 200 });
+  const holds = (today.value ?? []).filter((c) => c.decision !== null && c.decision !== 'clear');
   const [results, setResults] = useState<CaseSummary[] | null>(null);
   const [filter, setFilter] = useState<InputOf<'cases.search'>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const [waiting, today] = await Promise.all([
-      call('cases.search', { status: 'awaiting_countersignature', limit: 100 }),
-      call('cases.search', { from: localToday(), limit: 200 }),
-    ]);
-    if (waiting.ok) setAwaiting(waiting.value);
-    else setError(errorText(waiting.error));
-    if (today.ok) setHolds(today.value.filter((c) => c.decision !== null && c.decision !== 'clear'));
-  }, [errorText]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const searching = useAction();
 
   async function search(event: FormEvent) {
     event.preventDefault();
     const cleaned = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '' && v !== undefined)) as InputOf<'cases.search'>;
-    const result = await call('cases.search', cleaned);
+    const result = await searching.run('cases.search', cleaned);
     if (result.ok) setResults(result.value);
-    else setError(errorText(result.error));
   }
 
   return (
     <main className="panel">
       <h1>{t('review.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={searching.error ?? awaiting.error} />
       <h2>{t('review.awaiting')}</h2>
-      <CaseTable cases={awaiting} onOpen={onOpenCase} testId="awaiting-list" />
+      <CaseTable cases={awaiting.value ?? []} onOpen={onOpenCase} testId="awaiting-list" />
       <h2>{t('review.todayHolds')}</h2>
       <CaseTable cases={holds} onOpen={onOpenCase} testId="holds-list" />
       <h2>{t('review.search')}</h2>

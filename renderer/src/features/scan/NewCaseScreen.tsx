@@ -3,8 +3,8 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { normaliseMrzInput, parseMrz } from '../../../../shared/mrz';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
-import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/use-call';
 import { CameraPanel } from './CameraPanel';
 import type { CameraReading } from './use-camera';
 
@@ -20,10 +20,10 @@ export function NewCaseScreen({
   /** A referral slip's QR code shown to the camera: open that case. */
   onSlip: (caseNumber: string) => void;
 }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [mrz, setMrz] = useState(initialMrz);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const opening = useAction();
+  const { setError } = opening;
   // The lines as the camera gave them: the case's source is 'camera' only while the field still holds them.
   const [cameraMrz, setCameraMrz] = useState<string | null>(null);
   const [cameraReset, setCameraReset] = useState(0);
@@ -60,12 +60,8 @@ export function NewCaseScreen({
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    const result = await call('cases.open', { source: sourceOf(), mrz });
-    setBusy(false);
-    if (!result.ok) return setError(errorText(result.error));
-    onOpened(result.value.id);
+    const result = await opening.run('cases.open', { source: sourceOf(), mrz });
+    if (result.ok) onOpened(result.value.id);
   }
 
   return (
@@ -122,8 +118,8 @@ export function NewCaseScreen({
                 )}
               </div>
             )}
-            <ErrorBanner text={error} />
-            <Button type="submit" disabled={busy || !preview?.format}>
+            <ErrorBanner text={opening.error} />
+            <Button type="submit" disabled={opening.busy || !preview?.format}>
               {t('scan.open')} <kbd>Enter</kbd>
             </Button>
           </form>

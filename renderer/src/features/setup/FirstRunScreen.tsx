@@ -3,33 +3,28 @@ import { useState, type FormEvent } from 'react';
 import type { Agency } from '../../../../shared/contract';
 import { Button, ErrorBanner, TextField } from '../../components/Form';
 import { AgencySelect, NewPasswordField } from '../../components/OfficerFields';
-import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/use-call';
 
 export function FirstRunScreen({ onDone }: { onDone: () => void }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [name, setName] = useState('');
   const [officerNumber, setOfficerNumber] = useState('');
   const [agency, setAgency] = useState<Agency>('BP3MI');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The two passwords differing is found here, before asking the core anything.
+  const [differ, setDiffer] = useState(false);
+  const setup = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== repeat) return setError(t('setup.passwordsDiffer'));
-    setBusy(true);
-    setError(null);
-    const created = await call('setup.createFirstAdmin', { name, officerNumber, agency, password });
-    if (!created.ok) {
-      setBusy(false);
-      return setError(errorText(created.error));
-    }
-    const signedIn = await call('session.signIn', { officerNumber, password });
-    setBusy(false);
-    if (!signedIn.ok) return setError(errorText(signedIn.error));
-    onDone();
+    setDiffer(password !== repeat);
+    if (password !== repeat) return;
+    const created = await setup.run('setup.createFirstAdmin', { name, officerNumber, agency, password });
+    if (!created.ok) return;
+    const signedIn = await setup.run('session.signIn', { officerNumber, password });
+    if (signedIn.ok) onDone();
   }
 
   return (
@@ -42,8 +37,8 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
         <AgencySelect value={agency} onChange={setAgency} />
         <NewPasswordField label={t('field.password')} value={password} onChange={setPassword} />
         <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password" />
-        <ErrorBanner text={error} />
-        <Button type="submit" disabled={busy}>
+        <ErrorBanner text={differ ? t('setup.passwordsDiffer') : setup.error} />
+        <Button type="submit" disabled={setup.busy}>
           {t('setup.submit')}
         </Button>
       </form>

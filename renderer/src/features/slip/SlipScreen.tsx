@@ -2,11 +2,11 @@
 // the configured printer; the browser host opens the browser's print, where "Save as PDF" is one of the printers),
 // and see how many times and by whom it was printed.
 import { useEffect, useState } from 'react';
-import { SLIP_LAYOUTS, type PrintRecord, type SlipLayout, type SlipModel } from '../../../../shared/contract';
+import { SLIP_LAYOUTS, type SlipLayout } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner, SelectField, TextField } from '../../components/Form';
-import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 import { SlipDocument } from './SlipDocument';
 import './slip.css';
 
@@ -20,24 +20,17 @@ function pageRule(layout: SlipLayout, rollHeightMm: number): string {
 const SHELL_NOTICES = { printed: 'slip.sentToPrinter', saved: 'slip.savedPdf', cancelled: 'slip.cancelled' } as const;
 
 export function SlipScreen({ caseId }: { caseId: string }) {
-  const { t, errorText, language } = useI18n();
-  const [slip, setSlip] = useState<SlipModel | null>(null);
-  const [layout, setLayout] = useState<SlipLayout>('A5');
-  const [copies, setCopies] = useState(1);
-  const [prints, setPrints] = useState<PrintRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { t, language } = useI18n();
+  const loaded = useCall('slips.get', { caseId });
+  const slip = loaded.value?.slip ?? null;
+  // Paper and copies start as the desk's settings say, until the officer chooses.
+  const [chosen, setChosen] = useState<{ layout?: SlipLayout; copies?: number }>({});
+  const layout = chosen.layout ?? loaded.value?.layout ?? 'A5';
+  const copies = chosen.copies ?? loaded.value?.copies ?? 1;
+  const prints = loaded.value?.prints ?? [];
+  const printing = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [rollHeightMm, setRollHeightMm] = useState(200);
-
-  useEffect(() => {
-    void call('slips.get', { caseId }).then((result) => {
-      if (!result.ok) return setError(errorText(result.error));
-      setSlip(result.value.slip);
-      setLayout(result.value.layout);
-      setCopies(result.value.copies);
-      setPrints(result.value.prints);
-    });
-  }, [caseId, errorText]);
 
   // The roll is as long as the slip: measure it once laid out (96 CSS px per inch, 25.4 mm per inch).
   useEffect(() => {
@@ -46,11 +39,11 @@ export function SlipScreen({ caseId }: { caseId: string }) {
   }, [slip, layout]);
 
   async function print(toPdf = false) {
-    setError(null);
-    if (!slip) return;
-    const result = await call('slips.print', { caseId: slip.caseId, layout, copies, toPdf });
-    if (!result.ok) return setError(errorText(result.error));
-    setPrints(result.value.prints);
+    if (!slip || !loaded.value) return;
+    const shown = loaded.value;
+    const result = await printing.run('slips.print', { caseId: slip.caseId, layout, copies, toPdf });
+    if (!result.ok) return;
+    loaded.setValue({ ...shown, prints: result.value.prints });
     // Electron prints or saves itself, and says when the officer cancelled; in the browser, its print window does both ("Save as PDF").
     const outcome = result.value.shellOutcome;
     if (outcome === null) window.print();
@@ -68,23 +61,23 @@ export function SlipScreen({ caseId }: { caseId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (!slip) return <main className="panel">{error ? <ErrorBanner text={error} /> : <p>{t('app.loading')}</p>}</main>;
+  if (!slip) return <main className="panel">{loaded.error ? <ErrorBanner text={loaded.error} /> : <p>{t('app.loading')}</p>}</main>;
   return (
     <main className="slip-screen">
       <style>{pageRule(layout, rollHeightMm)}</style>
       <div className="no-print">
         <h1>{t('slip.title', { number: slip.caseNumber })}</h1>
-        <ErrorBanner text={error} />
+        <ErrorBanner text={printing.error} />
         <NoticeBanner text={notice} />
         <div className="slip-controls">
-          <SelectField label={t('slip.layout')} value={layout} onChange={(e) => setLayout(e.target.value as SlipLayout)}>
+          <SelectField label={t('slip.layout')} value={layout} onChange={(e) => setChosen({ ...chosen, layout: e.target.value as SlipLayout })}>
             {SLIP_LAYOUTS.map((option) => (
               <option key={option} value={option}>
                 {t(`slip.layout.${option}`)}
               </option>
             ))}
           </SelectField>
-          <TextField label={t('slip.copies')} type="number" min={1} max={5} value={copies} onChange={(e) => setCopies(Math.min(5, Math.max(1, Number(e.target.value) || 1)))} />
+          <TextField label={t('slip.copies')} type="number" min={1} max={5} value={copies} onChange={(e) => setChosen({ ...chosen, copies: Math.min(5, Math.max(1, Number(e.target.value) || 1)) })} />
           <Button onClick={() => void print()} autoFocus>
             {prints.length > 0 ? t('slip.reprint') : t('slip.print')} <kbd>Alt+C</kbd>
           </Button>
