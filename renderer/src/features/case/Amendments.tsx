@@ -1,29 +1,28 @@
 // Owns amendments to a decided case: the list of corrections with author and reason, and the form for a new one.
 // Nothing is overwritten: the core keeps the original beside every change.
 import { useState } from 'react';
-import { AMENDABLE_FIELDS, type CallError, type CaseDetail } from '../../../../shared/contract';
+import { AMENDABLE_FIELDS, type CaseDetail } from '../../../../shared/contract';
 import { Button } from '../../components/Form';
-import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import type { CaseStep } from './case-step';
 
-export function Amendments({ detail, onChanged, onError }: { detail: CaseDetail; onChanged: (detail: CaseDetail) => void; onError: (error: CallError) => void }) {
+export function Amendments({ detail, runStep }: { detail: CaseDetail; runStep: CaseStep }) {
   const { t, language } = useI18n();
   const [field, setField] = useState<(typeof AMENDABLE_FIELDS)[number]>('note');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
 
   async function save() {
-    const result = await call('cases.amend', {
+    const result = await runStep('cases.amend', {
       caseId: detail.id,
       field,
       value: field === 'reasons' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value || null,
       reason,
     });
-    if (!result.ok) return onError(result.error);
+    if (!result.ok) return;
     setValue('');
     setReason('');
-    onChanged(result.value);
   }
 
   return (

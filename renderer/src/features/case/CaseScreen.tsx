@@ -2,13 +2,14 @@
 // reach, then the decided view. Also the case's keyboard (Enter for the next traveller only on the page itself or
 // its button, Alt+C for the slip), where the focus lands, and handing the unsaved form to the desk's draft stash.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { interviewContext, missingRequired, type Answers, type Checklist, type CountryRules } from '../../../../shared/checklist';
-import type { CallError, CaseDetail, DecisionDraft, HubHistory, Officer } from '../../../../shared/contract';
+import { interviewContext, missingRequired, type Answers } from '../../../../shared/checklist';
+import type { CaseDetail, DecisionDraft, HubHistory, Officer } from '../../../../shared/contract';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
-import { call } from '../../lib/client';
-import { useI18n } from '../../lib/i18n';
-import { DecidedPanel } from './DecidedPanel';
 import { SyncConflicts } from '../../components/SyncConflicts';
+import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
+import type { CaseStep } from './case-step';
+import { DecidedPanel } from './DecidedPanel';
 import { DecisionPanel } from './DecisionPanel';
 import { EMPTY_DECISION } from './decision-draft';
 import { InterviewPanel, TravelPanel } from './InterviewPanel';
@@ -17,6 +18,8 @@ import { OUTCOME_KEYS, SLIP_KEY } from './outcome-keys';
 import { RiskPanel } from './RiskPanel';
 import { HistoryPanel, TravellerCard } from './TravellerPanels';
 import { useAnswerSaver } from './use-answer-saver';
+
+const UNREACHABLE: HubHistory = { state: 'unreachable', encounters: [] };
 
 interface CaseScreenProps {
   caseId: string;
@@ -32,43 +35,30 @@ interface CaseScreenProps {
 }
 
 export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBeforeLeave, onNext, onOpenSlip }: CaseScreenProps) {
-  const { t, errorText } = useI18n();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const { t } = useI18n();
+  const loaded = useCall('cases.get', { caseId });
+  const detail = loaded.value;
   // Other airports' encounters, asked of the hub beside the case (null while asking): never awaited by the case.
-  const [hubHistory, setHubHistory] = useState<HubHistory | null>(null);
-  const [checklist, setChecklist] = useState<Checklist | null>(null);
-  const [countryRules, setCountryRules] = useState<CountryRules | null>(null);
+  // A failed call (the desk locked meanwhile) reads as "could not ask"; the case itself is unaffected.
+  const hub = useCall('cases.hubHistory', { caseId });
+  const hubHistory: HubHistory | null = hub.value ?? (hub.error !== null ? UNREACHABLE : null);
+  const countryRules = useCall('reference.current', {}).value?.countryRules ?? null;
+  // The case is shown with the checklist it was opened under, not the one in use today.
+  const version = detail?.checklistVersion;
+  const checklistCall = useCall('reference.checklist', version === undefined ? null : { version });
+  const checklist = checklistCall.value;
   // The answers as the officer gives them, before they are saved: what the clear waits for.
   const [liveAnswers, setLiveAnswers] = useState<Answers | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Every step on the case, and every save in the background, reports into the case's one banner.
+  const step = useAction();
+  const error = step.error ?? loaded.error ?? checklistCall.error;
   const [justDecided, setJustDecided] = useState(false);
   const [decision, setDecision] = useState<DecisionDraft>(restoredDecision ?? EMPTY_DECISION);
   const focusedOnOpen = useRef(false);
 
-  useEffect(() => {
-    void call('cases.get', { caseId }).then((result) => (result.ok ? setDetail(result.value) : setError(errorText(result.error))));
-    void call('reference.current', {}).then((result) => result.ok && setCountryRules(result.value.countryRules));
-  }, [caseId, errorText]);
-  useEffect(() => {
-    setHubHistory(null);
-    let current = true;
-    // A failed call (the desk locked meanwhile) reads as "could not ask"; the case itself is unaffected.
-    void call('cases.hubHistory', { caseId }).then((result) => current && setHubHistory(result.ok ? result.value : { state: 'unreachable', encounters: [] }));
-    return () => {
-      current = false;
-    };
-  }, [caseId]);
-
-  // The case is shown with the checklist it was opened under, not the one in use today.
-  const version = detail?.checklistVersion;
-  useEffect(() => {
-    if (version === undefined) return;
-    void call('reference.checklist', { version }).then((result) => (result.ok ? setChecklist(result.value) : setError(errorText(result.error))));
-  }, [version, errorText]);
-
   // Answers saved in the background update the risk and never clear an error the officer has not dealt with.
-  const onError = useCallback((e: CallError) => setError(errorText(e)), [errorText]);
-  const answers = useAnswerSaver(caseId, setDetail, onError);
+  const onError = step.setError;
+  const answers = useAnswerSaver(caseId, loaded.setValue, onError);
   const queueAnswers = useCallback(
     (next: Answers) => {
       setLiveAnswers(next);
@@ -83,8 +73,13 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
 
   // What the officer does clears the last error; it is their answer to it.
   const onChanged = (next: CaseDetail) => {
-    setError(null);
-    setDetail(next);
+    step.setError(null);
+    loaded.setValue(next);
+  };
+  const runStep: CaseStep = async (name, input) => {
+    const result = await step.run(name, input);
+    if (result.ok) onChanged(result.value);
+    return result;
   };
   const onDecided = (next: CaseDetail) => {
     onChanged(next);
@@ -151,8 +146,8 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
         <div className="case-work">
           <HistoryPanel detail={detail} hub={hubHistory} />
           <TravellerCard detail={detail} />
-          <TravelPanel detail={detail} onChanged={onChanged} onError={onError} />
-          <OriginPanel detail={detail} onChanged={onChanged} onError={onError} />
+          <TravelPanel detail={detail} runStep={runStep} />
+          <OriginPanel detail={detail} runStep={runStep} />
           {checklist && context && <InterviewPanel detail={detail} checklist={checklist} context={context} onAnswers={queueAnswers} />}
         </div>
         <div className="decision-column">
@@ -169,7 +164,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
               onError={onError}
             />
           ) : (
-            <DecidedPanel detail={detail} officer={officer} offerSlip={justDecided && outcome !== 'clear'} onChanged={onChanged} onError={onError} onOpenSlip={() => onOpenSlip(detail.id)} />
+            <DecidedPanel detail={detail} officer={officer} offerSlip={justDecided && outcome !== 'clear'} runStep={runStep} onOpenSlip={() => onOpenSlip(detail.id)} />
           )}
           <RiskPanel detail={detail} />
         </div>

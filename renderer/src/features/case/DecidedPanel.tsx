@@ -1,12 +1,12 @@
 // Owns the decided view: the decision with its reasons, full legal ground and note, the countersignature of a
 // passport action, the way to the referral slip (offered first right after a hold), and amendments.
 import { LEGAL_GROUNDS, REASON_CODES, mayCountersign } from '../../../../shared/checklist';
-import type { CallError, CaseDetail, Officer } from '../../../../shared/contract';
+import type { CaseDetail, Officer } from '../../../../shared/contract';
 import { Button } from '../../components/Form';
-import { call } from '../../lib/client';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Amendments } from './Amendments';
+import type { CaseStep } from './case-step';
 import { SLIP_KEY } from './outcome-keys';
 
 interface DecidedPanelProps {
@@ -14,23 +14,17 @@ interface DecidedPanelProps {
   officer: Officer;
   /** Just decided here: the slip of a hold is the next thing to do, so it takes the focus. */
   offerSlip: boolean;
-  onChanged: (detail: CaseDetail) => void;
-  onError: (error: CallError) => void;
+  runStep: CaseStep;
   onOpenSlip: () => void;
 }
 
-export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, onOpenSlip }: DecidedPanelProps) {
+export function DecidedPanel({ detail, officer, offerSlip, runStep, onOpenSlip }: DecidedPanelProps) {
   const { t, language } = useI18n();
   const decision = detail.decisionDetail!;
   const ground = decision.legalGround ? LEGAL_GROUNDS.find((g) => g.code === decision.legalGround) : undefined;
   const reasonText = (code: string) => REASON_CODES.find((r) => r.code === code)?.text[language] ?? code;
   const canCountersign = detail.status === 'awaiting_countersignature' && mayCountersign(decision.outcome, officer);
 
-  async function countersign() {
-    const result = await call('cases.countersign', { caseId: detail.id });
-    if (result.ok) onChanged(result.value);
-    else onError(result.error);
-  }
 
   return (
     <section className={`card decided decided-${decision.outcome}`} aria-labelledby="decided-title" data-testid="decided">
@@ -48,7 +42,7 @@ export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, o
         </Button>
         {canCountersign && (
           // A supervisor opening a passport action that waits for them: countersigning is the work here.
-          <Button onClick={() => void countersign()} autoFocus={!offerSlip} data-testid="countersign">
+          <Button onClick={() => void runStep('cases.countersign', { caseId: detail.id })} autoFocus={!offerSlip} data-testid="countersign">
             {t('case.countersign')}
           </Button>
         )}
@@ -77,7 +71,7 @@ export function DecidedPanel({ detail, officer, offerSlip, onChanged, onError, o
           <strong>{t('case.note')}:</strong> <span data-testid="note">{decision.note}</span>
         </p>
       )}
-      <Amendments detail={detail} onChanged={onChanged} onError={onError} />
+      <Amendments detail={detail} runStep={runStep} />
     </section>
   );
 }

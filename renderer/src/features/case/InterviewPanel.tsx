@@ -2,24 +2,18 @@
 // Answers are saved as the officer gives them; the core recomputes the risk from them.
 import { useEffect, useRef, useState } from 'react';
 import { isAnswered, visibleQuestions, type AnswerValue, type Answers, type Checklist, type Question, type RiskContext } from '../../../../shared/checklist';
-import type { CaseDetail, CallError } from '../../../../shared/contract';
+import type { CaseDetail } from '../../../../shared/contract';
 import { stateName } from '../../../../shared/mrz';
 import { landingAirports, parseBoardingPass, typedAirports } from '../../../../shared/bcbp';
 import { airportByIata, searchAirports } from '../../../../shared/reference-data/airports';
 import { countryByCode, resolveCountry, searchCountries } from '../../../../shared/reference-data/countries';
 import { DateInput } from '../../components/DateInput';
 import { Button } from '../../components/Form';
-import { call } from '../../lib/client';
 import { BOARDING_PASS_EVENT } from '../../lib/use-keyboard-wedge';
 import { useI18n } from '../../lib/i18n';
+import type { CaseStep } from './case-step';
 
-interface PanelProps {
-  detail: CaseDetail;
-  onChanged: (detail: CaseDetail) => void;
-  onError: (error: CallError) => void;
-}
-
-export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
+export function TravelPanel({ detail, runStep }: { detail: CaseDetail; runStep: CaseStep }) {
   const { t, language } = useI18n();
   const [flight, setFlight] = useState(detail.travel.flight ?? '');
   const [travelDate, setTravelDate] = useState(detail.travel.travelDate ?? new Date().toISOString().slice(0, 10));
@@ -28,12 +22,10 @@ export function TravelPanel({ detail, onChanged, onError }: PanelProps) {
   const editable = detail.status === 'open';
 
   async function save() {
-    const result = await call('cases.recordTravel', {
+    await runStep('cases.recordTravel', {
       caseId: detail.id,
       travel: { flight: flight.trim() || null, travelDate: travelDate || null, destinationAirport: airport.trim().toUpperCase().slice(0, 3) || null },
     });
-    if (result.ok) onChanged(result.value);
-    else onError(result.error);
   }
 
   return (
