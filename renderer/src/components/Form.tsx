@@ -1,4 +1,5 @@
-// Owns the shared form pieces: labelled fields, the error and notice banners, and the large buttons.
+// Owns the shared form pieces: labelled fields, an error beside its field, the error and notice banners, and the large
+// buttons.
 import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 export function TextField({ label, hint, ...input }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
@@ -48,4 +49,24 @@ export function NoticeBanner({ text }: { text: string | null }) {
       {text}
     </div>
   );
+}
+
+/** An error beside its field, announced when it appears (empty, and silent, while there is none). */
+export function FieldError({ id, text }: { id: string; text: ReactNode }) {
+  return (
+    <p id={id} className="field-error" role="alert">
+      {text}
+    </p>
+  );
+}
+
+/**
+ * What ties a field to its FieldError: invalid while the error stands, and described by what always describes it
+ * (a hint, the full text of a choice) followed by the error. One rule for every field that can be refused.
+ */
+export function errorLink(error: ReactNode, errorId: string, describedBy?: string) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [describedBy, error ? errorId : ''].filter(Boolean).join(' ') || undefined,
+  };
 }

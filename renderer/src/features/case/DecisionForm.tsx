@@ -1,9 +1,10 @@
 // Owns the form of a decision other than Clear: reasons (the interview's first, a filter over the rest), the legal
 // ground with its full text, the note, and the traveller's contact. Each problem shows and is announced beside its field.
-import { forwardRef, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { REASON_CODES, groundsFor, legalGround } from '../../../../shared/checklist';
 import type { DecisionDraft } from '../../../../shared/contract';
-import { Button } from '../../components/Form';
+import { Button, FieldError, errorLink } from '../../components/Form';
+import { bindFields } from '../../lib/bind-fields';
 import { useI18n } from '../../lib/i18n';
 import { effectiveGround, toggleReason, type DecisionField, type Outcome } from './decision-draft';
 import { SAVE_KEY } from './outcome-keys';
@@ -66,11 +67,11 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
         {text[language]}
       </label>
     ));
-  const set = <K extends keyof DecisionDraft>(key: K, value: DecisionDraft[K]) => onDraft({ ...draft, [key]: value });
+  const field = bindFields(draft, onDraft);
   const contactField = (id: string, key: 'phone' | 'address', type: 'tel' | 'text', maxLength: number) => (
     <div className="field">
       <label htmlFor={id}>{t(`case.${key}`)}</label>
-      <input id={id} type={type} value={draft[key]} maxLength={maxLength} onChange={(e) => set(key, e.target.value)} />
+      <input id={id} type={type} maxLength={maxLength} {...field.text(key)} />
     </div>
   );
 
@@ -84,7 +85,7 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
         onSubmit();
       }}
     >
-      <fieldset aria-describedby={errors.reasons ? 'reasons-error' : undefined}>
+      <fieldset aria-describedby={errorLink(errors.reasons, 'reasons-error')['aria-describedby']}>
         <legend>{t('case.reasons')}</legend>
         <div className="reasons">{reasonChoices(REASON_CODES.filter((reason) => raised.includes(reason.code)))}</div>
         <div className="field reason-filter">
@@ -112,9 +113,8 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
         <select
           id="legal-ground"
           value={ground}
-          onChange={(e) => set('legalGround', e.target.value)}
-          aria-invalid={errors.legalGround ? true : undefined}
-          aria-describedby={['ground-full', errors.legalGround ? 'ground-error' : ''].filter(Boolean).join(' ')}
+          onChange={(e) => field.set('legalGround', e.target.value)}
+          {...errorLink(errors.legalGround, 'ground-error', 'ground-full')}
         >
           <option value="">{t('case.chooseGround')}</option>
           {groundsFor(outcome).map((g) => (
@@ -136,24 +136,22 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
           id="decision-note"
           rows={4}
           maxLength={10000}
-          value={draft.note}
-          onChange={(e) => set('note', e.target.value)}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? 'note-error' : 'note-hint'}
+          {...field.text('note')}
+          {...errorLink(errors.note, 'note-error', 'note-hint')}
         />
         <small id="note-hint" className="hint">
           {t('case.noteHint')}
         </small>
         <FieldError id="note-error" text={errors.note} />
       </div>
-      <fieldset aria-describedby={errors.contact ? 'contact-error' : undefined}>
+      <fieldset aria-describedby={errorLink(errors.contact, 'contact-error')['aria-describedby']}>
         <legend>{t('case.contact')}</legend>
         <div className="form-grid">
           {contactField('contact-phone', 'phone', 'tel', 40)}
           {contactField('contact-address', 'address', 'text', 500)}
         </div>
         <label className="choice">
-          <input id="contact-consent" type="checkbox" checked={draft.consent} onChange={(e) => set('consent', e.target.checked)} />
+          <input id="contact-consent" type="checkbox" {...field.checkbox('consent')} />
           {t('case.consent')}
         </label>
         <FieldError id="contact-error" text={errors.contact} />
@@ -164,12 +162,3 @@ export const DecisionForm = forwardRef<DecisionFormHandle, DecisionFormProps>(fu
     </form>
   );
 });
-
-/** An error beside its field, announced when it appears. */
-function FieldError({ id, text }: { id: string; text: ReactNode }) {
-  return (
-    <p id={id} className="field-error" role="alert">
-      {text}
-    </p>
-  );
-}

@@ -1,15 +1,17 @@
-// Owns deciding an open case: the one-key Clear for the fast path and the Alt+key of every other outcome, which
-// opens its form at the first field to fill. A decision never races an answer: the answers still waiting are
-// saved first and the reasons rebuilt from the risk they produce; what the core would refuse is shown beside its field.
+// Owns deciding an open case: which outcome is chosen, the note that follows the reasons until the officer edits it,
+// and recording the decision. A decision never races an answer: the answers still waiting are saved first and the
+// reasons rebuilt from the risk they produce; what the core would refuse is shown beside its field. Its parts: the
+// outcome buttons (OutcomeChoices), their keys (use-decision-keys), the form (DecisionForm) and the draft's rules
+// (decision-draft).
 import { useEffect, useRef, useState } from 'react';
 import { OUTCOME_RULES, outcomeAllowedFor } from '../../../../shared/checklist';
-import { OUTCOMES, type CallError, type CallResult, type CaseDetail, type DecisionDraft, type Officer } from '../../../../shared/contract';
-import { Button } from '../../components/Form';
-import { call } from '../../lib/client';
+import type { CallError, CallResult, CaseDetail, DecisionDraft, Officer } from '../../../../shared/contract';
 import { useI18n } from '../../lib/i18n';
+import { useAction } from '../../lib/use-call';
 import { DecisionForm, type DecisionFormHandle } from './DecisionForm';
 import { chosenReasons, decisionFields, draftProblems, isUntouchedNote, missingFields, notePhrases, raisedReasons, type DecisionField, type Outcome } from './decision-draft';
-import { OUTCOME_KEYS, SAVE_KEY, outcomeForKey } from './outcome-keys';
+import { OutcomeChoices } from './OutcomeChoices';
+import { useDecisionKeys } from './use-decision-keys';
 
 interface DecisionPanelProps {
   detail: CaseDetail;
@@ -30,7 +32,10 @@ const isDecisionField = (field: string | undefined): field is DecisionField => f
 
 export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flushAnswers, unanswered, onDecided, onError }: DecisionPanelProps) {
   const { t, language, errorText } = useI18n();
-  const [busy, setBusy] = useState(false);
+  // The save runs through an action for its busy state; its refusal is shown beside a field or in the case's banner.
+  const saving = useAction();
+  const [flushing, setFlushing] = useState(false);
+  const busy = flushing || saving.busy;
   const [errors, setErrors] = useState<Partial<Record<DecisionField, string>>>({});
   const [focusRequest, setFocusRequest] = useState(restoring ? 1 : 0);
   const form = useRef<DecisionFormHandle>(null);
@@ -80,9 +85,10 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
 
   async function decide(chosen: Outcome) {
     if (busy) return;
-    setBusy(true);
+    setFlushing(true);
     const saved = await flushAnswers();
-    if (saved && !saved.ok) return setBusy(false);
+    setFlushing(false);
+    if (saved && !saved.ok) return;
     // The reasons follow the answers as the core stored them, not as they stood when the key was pressed.
     const fresh = saved?.value ?? detail;
     const freshReasons = chosenReasons(draft, raisedReasons(fresh));
@@ -91,12 +97,10 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     const asChosen = { ...draft, outcome: chosen, note };
     const problems = draftProblems(asChosen, freshReasons);
     if (problems.length > 0) {
-      setBusy(false);
       setErrors(Object.fromEntries(problems.map((problem) => [problem.field, t(`error.reason.${problem.reason}`)])));
       return setFocusRequest((n) => n + 1);
     }
-    const result = await call('cases.decide', { caseId: detail.id, outcome: chosen, ...decisionFields(asChosen, freshReasons) });
-    setBusy(false);
+    const result = await saving.run('cases.decide', { caseId: detail.id, outcome: chosen, ...decisionFields(asChosen, freshReasons) });
     if (result.ok) return onDecided(result.value);
     if (OUTCOME_RULES[chosen].needsJustification && isDecisionField(result.error.field)) {
       setErrors({ [result.error.field]: errorText(result.error) });
@@ -105,41 +109,13 @@ export function DecisionPanel({ detail, officer, draft, restoring, onDraft, flus
     onError(result.error);
   }
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const chosen = outcomeForKey(event.key);
-      if (chosen && offered(chosen)) {
-        event.preventDefault();
-        choose(chosen);
-      } else if (event.key.toUpperCase() === SAVE_KEY && outcome) {
-        event.preventDefault();
-        void decide(outcome);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
-
   const offered = (o: Outcome) => outcomeAllowedFor(o, officer.agency);
+  useDecisionKeys({ offered, choose, chosen: outcome, save: (o) => void decide(o) });
+
   return (
     <section className="card decision-panel" aria-labelledby="decision-title" id="decision">
       <h2 id="decision-title">{t('case.decision')}</h2>
-      <div className="outcomes">
-        <Button onClick={() => choose('clear')} disabled={busy || unanswered.length > 0} className="outcome-clear" aria-describedby={unanswered.length > 0 ? 'clear-needs-interview' : undefined}>
-          {t('case.clearFast')} <kbd>Alt+{OUTCOME_KEYS.clear}</kbd>
-        </Button>
-        {OUTCOMES.filter((o) => OUTCOME_RULES[o].needsJustification && offered(o)).map((o) => (
-          <Button key={o} variant={outcome === o ? 'primary' : 'secondary'} aria-pressed={outcome === o} onClick={() => choose(o)} disabled={busy}>
-            {t(`outcome.${o}`)} <kbd>Alt+{OUTCOME_KEYS[o]}</kbd>
-          </Button>
-        ))}
-      </div>
-      {unanswered.length > 0 && (
-        <p className="hint" id="clear-needs-interview" data-testid="clear-needs-interview">
-          {t('case.clearNeedsInterview')}
-        </p>
-      )}
+      <OutcomeChoices chosen={outcome} offered={offered} unanswered={unanswered} busy={busy} onChoose={choose} />
       {outcome && OUTCOME_RULES[outcome].needsJustification && (
         <DecisionForm ref={form} outcome={outcome} draft={draft} raised={raised} reasons={reasons} errors={errors} busy={busy} onDraft={edit} onSubmit={() => void decide(outcome)} />
       )}
