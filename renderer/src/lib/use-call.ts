@@ -25,6 +25,8 @@ export interface Loaded<T> {
 }
 
 export interface LoadOptions<T> {
+  /** While the answer to a changed input is awaited, keep showing the last one (a list being filtered), not nothing. */
+  keepPrevious?: boolean;
   /** Asks again every `every` ms while the answer says so (a check the core runs in the background, say). */
   askAgainWhile?: (value: T) => boolean;
   every?: number;
@@ -38,7 +40,13 @@ export interface LoadOptions<T> {
 export function useCall<N extends ProcedureName>(name: N, input: InputOf<N> | null, options: LoadOptions<OutputOf<N>> = {}): Loaded<OutputOf<N>> {
   const { errorText } = useI18n();
   const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<{ key: string | null; value: OutputOf<N> | null; failure: CallError | null }>({ key: null, value: null, failure: null });
+  // Each value and each refusal remembers the input it answered, so neither is shown for another input.
+  const [state, setState] = useState<{ valueKey: string | null; value: OutputOf<N> | null; failureKey: string | null; failure: CallError | null }>({
+    valueKey: null,
+    value: null,
+    failureKey: null,
+    failure: null,
+  });
   const asked = useRef(0);
 
   const reload = useCallback(async (): Promise<CallResult<OutputOf<N>> | null> => {
@@ -46,7 +54,7 @@ export function useCall<N extends ProcedureName>(name: N, input: InputOf<N> | nu
     const ticket = ++asked.current;
     const result = await call(name, JSON.parse(key) as InputOf<N>);
     if (ticket === asked.current) {
-      setState((current) => (result.ok ? { key, value: result.value, failure: null } : { key, value: current.key === key ? current.value : null, failure: result.error }));
+      setState((current) => (result.ok ? { valueKey: key, value: result.value, failureKey: null, failure: null } : { ...current, failureKey: key, failure: result.error }));
     }
     return result;
   }, [name, key]);
@@ -57,9 +65,9 @@ export function useCall<N extends ProcedureName>(name: N, input: InputOf<N> | nu
     return () => void ++asked.current;
   }, [reload]);
 
-  const setValue = useCallback((value: OutputOf<N>) => setState((current) => ({ ...current, key, value })), [key]);
-  const current = state.key === key;
-  const value = current ? state.value : null;
+  const setValue = useCallback((value: OutputOf<N>) => setState((current) => ({ ...current, valueKey: key, value })), [key]);
+  const value = state.valueKey === key || options.keepPrevious ? state.value : null;
+  const failure = state.failureKey === key ? state.failure : null;
 
   // Each answer that still says "not yet" schedules one more ask; a refusal leaves the value as it was and stops.
   const askAgainWhile = useRef(options.askAgainWhile);
@@ -71,7 +79,7 @@ export function useCall<N extends ProcedureName>(name: N, input: InputOf<N> | nu
     return () => clearTimeout(timer);
   }, [value, reload, every]);
 
-  return { value, error: current && state.failure ? errorText(state.failure) : null, reload, setValue };
+  return { value, error: failure && errorText(failure), reload, setValue };
 }
 
 export interface Action {

@@ -1,13 +1,13 @@
 // Owns the supervisor's daily queue (issue 17): every hold of a shift from every desk this desk holds, the counts
 // at the top, filters and sort (done by the core, review.queue), and a virtualised list that stays smooth with
 // thousands of rows. A row opens the case's review.
-import { useCallback, useEffect, useState } from 'react';
-import { QUEUE_SORT_KEYS, type InputOf, type ReviewQueue } from '../../../../shared/contract';
+import { useState } from 'react';
+import { QUEUE_SORT_KEYS, type InputOf } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
 import { ErrorBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
-import { call } from '../../lib/client';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 import { VirtualRows } from './VirtualRows';
 
 type Filter = Omit<InputOf<'review.queue'>, 'from' | 'to'>;
@@ -29,24 +29,13 @@ export function shiftWindow(day: string, startHour: number): { from: string; to:
 }
 
 export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const [day, setDay] = useState(localToday);
   const [startHour, setStartHour] = useState(0);
   const [filter, setFilter] = useState<Filter>({ sort: 'openedAt', descending: false });
-  const [queue, setQueue] = useState<ReviewQueue | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await call('review.queue', { ...shiftWindow(day, startHour), ...filter });
-    if (result.ok) {
-      setQueue(result.value);
-      setError(null);
-    } else setError(errorText(result.error));
-  }, [day, startHour, filter, errorText]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // The rows on screen stay (and keep their place) while the queue for a new filter or sort is asked for.
+  const loaded = useCall('review.queue', { ...shiftWindow(day, startHour), ...filter }, { keepPrevious: true });
+  const queue = loaded.value;
 
   const sortBy = (key: SortKey) => setFilter((f) => ({ ...f, sort: key, descending: f.sort === key ? !f.descending : false }));
   const time = (iso: string) => new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -63,7 +52,7 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
   return (
     <main className="panel wide-panel" data-testid="daily-review">
       <h1>{t('daily.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={loaded.error} />
       <div className="form-grid">
         <DateField label={t('daily.day')} value={day} onChange={(iso) => iso && setDay(iso)} />
         <SelectField label={t('daily.shiftStart')} value={startHour} onChange={(e) => setStartHour(Number(e.target.value))}>
@@ -190,14 +179,16 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
 
 /** The CSV export of the days from `first` to the shown day (a month at most), with the queue's filters. */
 function CsvExportForm({ day, startHour, filter }: { day: string; startHour: number; filter: Filter }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [first, setFirst] = useState(day);
   const [fullNumbers, setFullNumbers] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const exporting = useAction();
+  const [done, setDone] = useState<string | null>(null);
   async function exportCsv() {
     const { sort: _sort, descending: _descending, ...filters } = filter;
-    const result = await call('review.exportCsv', { from: shiftWindow(first, startHour).from, to: shiftWindow(day, startHour).to, ...filters, fullDocumentNumbers: fullNumbers });
-    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    setDone(null);
+    const result = await exporting.run('review.exportCsv', { from: shiftWindow(first, startHour).from, to: shiftWindow(day, startHour).to, ...filters, fullDocumentNumbers: fullNumbers });
+    if (!result.ok) return;
     const { csv, fileName, rows, shellOutcome } = result.value;
     if (csv !== null) {
       // The browser host: the file is a download, saved where the browser asks.
@@ -207,7 +198,7 @@ function CsvExportForm({ day, startHour, filter }: { day: string; startHour: num
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     }
-    setMessage({ error: false, text: shellOutcome === 'cancelled' ? t('daily.export.cancelled') : t('daily.export.done', { rows, fileName }) });
+    setDone(shellOutcome === 'cancelled' ? t('daily.export.cancelled') : t('daily.export.done', { rows, fileName }));
   }
   return (
     <fieldset className="queue-filters" data-testid="csv-export">
@@ -228,10 +219,16 @@ function CsvExportForm({ day, startHour, filter }: { day: string; startHour: num
           </button>
         </div>
       </div>
-      {message && (
-        <p className={message.error ? 'banner banner-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="export-message">
-          {message.text}
+      {exporting.error ? (
+        <p className="banner banner-error" role="alert" data-testid="export-message">
+          {exporting.error}
         </p>
+      ) : (
+        done && (
+          <p className="hint" role="status" data-testid="export-message">
+            {done}
+          </p>
+        )
       )}
     </fieldset>
   );

@@ -1,7 +1,7 @@
 // Owns the supervisor's report screen (issue 17 item 4): a day, a week or a month picked in a calendar, the queue's
 // filters, the totals and every breakdown of review.report as a table beside the previous period and a chart.
 // Laid out for the screen and, through its print rules, for an A4 page.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   REPORT_BREAKDOWNS,
   REPORT_PERIODS,
@@ -15,9 +15,9 @@ import { regencyName } from '../../../../shared/reference-data/areas';
 import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
-import { call } from '../../lib/client';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useAction, useCall } from '../../lib/use-call';
 import { ColumnChart, HorizontalBarChart, type ChartRow } from './BarChart';
 import { PeriodCalendar } from './PeriodCalendar';
 import { keyLabel } from './report-labels';
@@ -47,33 +47,26 @@ function dayRange(from: string, to: string, t: ReturnType<typeof useI18n>['t']):
 }
 
 export function ReportScreen({ officer }: { officer: Officer }) {
-  const { t, language, errorText } = useI18n();
+  const { t, language } = useI18n();
   const [period, setPeriod] = useState<ReportPeriod>('week');
   const [day, setDay] = useState(localToday);
   const [filters, setFilters] = useState<Filters>({});
-  const [report, setReport] = useState<ReviewReport | null>(null);
+  // The report on screen stays (with its filter choices) while the one for a new choice is made.
+  const loaded = useCall('review.report', { period, day, utcOffset: deskOffset(day), ...filters }, { keepPrevious: true });
+  const report = loaded.value;
   const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await call('review.report', { period, day, utcOffset: deskOffset(day), ...filters });
-    if (!result.ok) return setError(errorText(result.error));
-    setError(null);
-    setReport(result.value);
-    setMadeAt(new Date().toISOString());
-  }, [period, day, filters, errorText]);
-
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (report) setMadeAt(new Date().toISOString());
+  }, [report]);
+  const pdf = useAction();
+  const [notice, setNotice] = useState<string | null>(null);
 
   // The PDF is this page on A4: Electron saves it where the supervisor chooses; the browser host opens the browser's
   // print window, whose "Save as PDF" does the same (as for slips). The core audits it either way.
   async function savePdf() {
     setNotice(null);
-    const result = await call('review.exportReportPdf', { period, day, utcOffset: deskOffset(day), ...filters });
-    if (!result.ok) return setError(errorText(result.error));
+    const result = await pdf.run('review.exportReportPdf', { period, day, utcOffset: deskOffset(day), ...filters });
+    if (!result.ok) return;
     const { fileName, shellOutcome } = result.value;
     if (shellOutcome === null) {
       const title = document.title;
@@ -91,7 +84,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     <main className="panel wide-panel report-screen" data-testid="report-screen">
       <style>{'@page { size: A4; margin: 12mm; }'}</style>
       <h1>{t('report.title')}</h1>
-      <ErrorBanner text={error} />
+      <ErrorBanner text={pdf.error ?? loaded.error} />
       <NoticeBanner text={notice} />
       <div className="report-controls no-print">
         <div>
