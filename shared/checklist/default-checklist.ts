@@ -4,6 +4,7 @@
 import v2026_1 from './data/checklists/2026.1.json' with { type: 'json' };
 import v2026_2 from './data/checklists/2026.2.json' with { type: 'json' };
 import v2026_3 from './data/checklists/2026.3.json' with { type: 'json' };
+import v2026_4 from './data/checklists/2026.4.json' with { type: 'json' };
 import type { Checklist } from './types';
 import { validateChecklist } from './validate';
 
@@ -14,14 +15,19 @@ function load(data: unknown, file: string): Checklist {
 }
 
 /** Oldest first. */
-export const SHIPPED_CHECKLISTS: readonly Checklist[] = [load(v2026_1, '2026.1.json'), load(v2026_2, '2026.2.json'), load(v2026_3, '2026.3.json')];
+export const SHIPPED_CHECKLISTS: readonly Checklist[] = [
+  load(v2026_1, '2026.1.json'),
+  load(v2026_2, '2026.2.json'),
+  load(v2026_3, '2026.3.json'),
+  load(v2026_4, '2026.4.json'),
+];
 
 /**
- * What a desk uses until an admin puts another version in use (Data referensi): 2026.3, the triage checklist with
- * the onward tickets (issue #18). A shipped file is never changed once it has landed: a change is a new version, so
+ * What a desk uses until an admin puts another version in use (Data referensi): 2026.4, the triage checklist with
+ * the onward tickets (2026.3) whose suggested routes and thresholds name their sources (issue #18). A shipped file is never changed once it has landed: a change is a new version, so
  * that every case is judged by the rules it was decided under (tests/unit/checklist/shipped-data.test.ts pins them).
  */
-const IN_USE = '2026.3';
+const IN_USE = '2026.4';
 
 export const DEFAULT_CHECKLIST: Checklist = shippedChecklist(IN_USE) as Checklist;
 

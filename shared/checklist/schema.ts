@@ -106,9 +106,10 @@ export const suggestionSchema = z.strictObject({
   reasonCodes: z.array(reasonCodeSchema).min(1).optional(),
   outcome: z.enum(OUTCOME_IDS),
   text: bilingualSchema,
+  source: z.string().trim().min(1).optional(),
 }) satisfies z.ZodType<Suggestion>;
 
-export const thresholdsSchema = z.strictObject({ medium: z.number(), high: z.number() });
+export const thresholdsSchema = z.strictObject({ medium: z.number(), high: z.number(), source: z.string().trim().min(1).optional() });
 
 export const fullInterviewSchema = z.strictObject({ when: triggerSchema, source: z.string().trim().min(1).optional() });
 

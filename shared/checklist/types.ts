@@ -123,11 +123,13 @@ export type Suggestion = {
   reasonCodes?: string[];
   outcome: Outcome;
   text: Bilingual;
+  /** Where this route comes from (required from checklist 2026.4 on). */
+  source?: string;
 };
 
 export type ChecklistRules = {
-  /** Score at or above `medium` is medium, at or above `high` is high. */
-  thresholds: { medium: number; high: number };
+  /** Score at or above `medium` is medium, at or above `high` is high; `source` says where the numbers come from. */
+  thresholds: { medium: number; high: number; source?: string };
   suggestions: Suggestion[];
 };
 

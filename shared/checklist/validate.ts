@@ -193,6 +193,12 @@ class SemanticCheck {
   }
 }
 
+/**
+ * The sectioned versions shipped before their suggested routes and thresholds named a source (issue #18). They stay
+ * valid as shipped (a case keeps its version, and a known version cannot be given other content); every later one must.
+ */
+const SHIPPED_WITHOUT_ROUTE_SOURCES: ReadonlySet<unknown> = new Set(['2026.2', '2026.3']);
+
 export function validateChecklist(json: unknown): ChecklistValidation {
   const parsed = checklistSchema.safeParse(json, { reportInput: true });
   const problems = parsed.success ? [] : formatIssues(parsed.error.issues, 'checklist');
@@ -217,11 +223,14 @@ export function validateChecklist(json: unknown): ChecklistValidation {
     if (root.fullInterview !== undefined && item.source === undefined) check.problems.push(`indicators[${index}].source: name where this rule and its weight come from`);
   }
 
+  // Like the indicators' sources, from the sectioned checklists on; the routes and thresholds from 2026.4 on.
+  const sourced = root.fullInterview !== undefined && !SHIPPED_WITHOUT_ROUTE_SOURCES.has(root.version);
   const thresholds = thresholdsSchema.safeParse(rules.thresholds);
   if (thresholds.success) {
-    const { medium, high } = thresholds.data;
+    const { medium, high, source } = thresholds.data;
     if (!(medium > 0)) check.problems.push(`rules.thresholds.medium: must be above 0, or every traveller would be medium risk`);
     if (!(medium < high)) check.problems.push(`rules.thresholds: medium (${medium}) must be lower than high (${high})`);
+    if (sourced && source === undefined) check.problems.push(`rules.thresholds.source: name where these numbers come from`);
   }
   for (const { index, item } of parsedItems(rules.suggestions, suggestionSchema)) {
     item.reasonCodes?.forEach((code, i) => {
@@ -232,6 +241,7 @@ export function validateChecklist(json: unknown): ChecklistValidation {
     if (item.outcome === 'passport_action') {
       check.problems.push(`rules.suggestions[${index}].outcome: a checklist may not suggest a passport action; only an Imigrasi officer decides that on a legal ground`);
     }
+    if (sourced && item.source === undefined) check.problems.push(`rules.suggestions[${index}].source: name where this route comes from`);
   }
 
   const all = [...problems, ...check.problems];

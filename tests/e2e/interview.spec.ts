@@ -1,4 +1,4 @@
-// The triage interview (checklist 2026.3, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
+// The triage interview (checklist 2026.4, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
 // question and cleared in eight keystrokes after the reading, Clear not offered while the triage is open, and the
 // private-interview prompt that comes before the sensitive questions once a triage answer trips a trigger.
 import Database from 'better-sqlite3';
@@ -37,7 +37,7 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   };
   await press('Enter'); // open the case
   await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
-  await expect(page.getByText('Daftar periksa versi 2026.3')).toBeVisible();
+  await expect(page.getByText('Daftar periksa versi 2026.4')).toBeVisible();
   // Clear is not offered while the triage is unanswered, and Alt+B does not clear.
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
   await expect(page.getByTestId('clear-needs-interview')).toBeVisible();

@@ -29,9 +29,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** The shipped 2026.3 checklist under a version no desk ships. */
+/** The shipped 2026.4 checklist under a version no desk ships. */
 const CHECKLIST = (version: string) =>
-  JSON.stringify({ ...(JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/checklist/data/checklists/2026.3.json'), 'utf8')) as object), version });
+  JSON.stringify({ ...(JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/checklist/data/checklists/2026.4.json'), 'utf8')) as object), version });
 
 const traveller = (documentNumber: string) =>
   generateMrz('TD3', {
@@ -63,7 +63,7 @@ describe('reference data from the hub', () => {
   it('brings a checklist and a watch list imported at one desk, or at the hub, to every desk', async () => {
     const d1 = track(await enrolledDesk(hub, 'PLM', 'R01'));
     const d2 = track(await enrolledDesk(hub, 'PLM', 'R02'));
-    await d1.must('reference.import', { kind: 'checklist', content: CHECKLIST('2026.4') });
+    await d1.must('reference.import', { kind: 'checklist', content: CHECKLIST('2026.9') });
     const watchList = { version: 'w-hub-1', entries: [{ kind: 'document', value: 'C7000001', note: 'Perekrut ilegal', source: 'BP3MI Sumsel' }] };
     await d1.must('reference.import', { kind: 'watch_list', content: JSON.stringify(watchList) });
     // Desk 2 still uses what it had: nothing reaches it before the syncs.
@@ -71,17 +71,17 @@ describe('reference data from the hub', () => {
 
     await synced(d1);
     await synced(d2);
-    expect((await d2.must('reference.current', {})).versions).toMatchObject({ checklist: '2026.4', watchList: 'w-hub-1' });
+    expect((await d2.must('reference.current', {})).versions).toMatchObject({ checklist: '2026.9', watchList: 'w-hub-1' });
     const opened = await d2.must('cases.open', { source: 'manual', mrz: traveller('C7000001') });
     expect(opened.watchListHits).toEqual([expect.objectContaining({ kind: 'document', value: 'C7000001' })]);
     expect(audited(d2, 'reference.received').map((d) => [d.kind, d.version])).toEqual(
       expect.arrayContaining([
-        ['checklist', '2026.4'],
+        ['checklist', '2026.9'],
         ['watch_list', 'w-hub-1'],
       ]),
     );
     // Desk 1 gets its own files back from the hub and changes nothing: they are the ones in use.
-    expect(audited(d1, 'reference.received').filter((d) => d.version === '2026.4' || d.version === 'w-hub-1')).toEqual([]);
+    expect(audited(d1, 'reference.received').filter((d) => d.version === '2026.9' || d.version === 'w-hub-1')).toEqual([]);
 
     // The hub admin's newer watch list reaches both desks at their next sync.
     const newer = { version: 'w-hub-2', entries: [{ kind: 'phone', value: '+62 812 7000 002', note: 'Sponsor', source: 'Polda Sumsel' }] };

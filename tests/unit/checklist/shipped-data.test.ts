@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import checklist2026_1 from '../../../shared/checklist/data/checklists/2026.1.json';
 import checklist2026_2 from '../../../shared/checklist/data/checklists/2026.2.json';
 import checklist2026_3 from '../../../shared/checklist/data/checklists/2026.3.json';
+import checklist2026_4 from '../../../shared/checklist/data/checklists/2026.4.json';
 import countryRulesJson from '../../../shared/checklist/data/country-rules.json';
 import {
   DEFAULT_CHECKLIST,
@@ -21,12 +22,12 @@ import {
 
 describe('the shipped checklists', () => {
   it('validate with no problems, every version kept, the one in use among them', () => {
-    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3]) {
+    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3, checklist2026_4]) {
       const result = validateChecklist(json);
       expect(result.ok ? [] : result.problems).toEqual([]);
     }
-    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3']);
-    expect(DEFAULT_CHECKLIST.version).toBe('2026.3');
+    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3', '2026.4']);
+    expect(DEFAULT_CHECKLIST.version).toBe('2026.4');
   });
 
   // A case is judged, shown and replayed with the version it was opened under, found by its number alone: a file
@@ -35,10 +36,16 @@ describe('the shipped checklists', () => {
   // only edit a landed file has had is wording with the same meaning (ditahan → ditunda, issue #19).
   it('never changes a version once shipped', () => {
     const fingerprint = (json: unknown) => createHash('sha256').update(JSON.stringify(json)).digest('hex');
-    expect({ '2026.1': fingerprint(checklist2026_1), '2026.2': fingerprint(checklist2026_2), '2026.3': fingerprint(checklist2026_3) }).toEqual({
+    expect({
+      '2026.1': fingerprint(checklist2026_1),
+      '2026.2': fingerprint(checklist2026_2),
+      '2026.3': fingerprint(checklist2026_3),
+      '2026.4': fingerprint(checklist2026_4),
+    }).toEqual({
       '2026.1': '2ccba0c84f7f6c8e55f49ac7c02a339ffaacccadb81d18a96c7eb483bd0ec3f3',
       '2026.2': 'd7b98d3894743bd11bab388c0ec0c2fc6016b9b76659350e70a6f328f455b516',
       '2026.3': '433b11593e9a8ca78ce9797bac11d4a91d57cb3e69af533d666e5f3557b84486',
+      '2026.4': '06e1ef1be468dda80bfdbc48379b5c46e90eeff024ecbce19364697d5506e3b1',
     });
   });
 
@@ -57,13 +64,34 @@ describe('the shipped checklists', () => {
     for (const i of checklist.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
   });
 
-  it.each(['2026.2', '2026.3'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
     const v2 = shippedChecklist(version);
     expect(v2?.fullInterview?.source).toBeTruthy();
     for (const i of v2?.indicators ?? []) expect(i.source?.length ?? 0, i.id).toBeGreaterThan(20);
   });
 
-  it.each(['2026.2', '2026.3'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
+  // 2026.2 and 2026.3 shipped their suggested routes and thresholds without a source; 2026.4 is 2026.3 with them.
+  it('2026.4 names the source of every suggested route and of the thresholds, and changes no rule of 2026.3', () => {
+    const v4 = shippedChecklist('2026.4')!;
+    for (const [i, s] of v4.rules.suggestions.entries()) expect(s.source?.length ?? 0, `suggestions[${i}] ${s.outcome}`).toBeGreaterThan(20);
+    expect(v4.rules.thresholds.source?.length ?? 0).toBeGreaterThan(20);
+    const withoutSources = structuredClone(checklist2026_4) as { version: string; rules: { thresholds: { source?: string }; suggestions: { source?: string }[] } };
+    delete withoutSources.rules.thresholds.source;
+    for (const s of withoutSources.rules.suggestions) delete s.source;
+    expect({ ...withoutSources, version: '2026.3' }).toEqual(checklist2026_3);
+  });
+
+  it('refuses a new version whose suggested routes or thresholds name no source; the versions shipped before stay valid', () => {
+    const unsourced = { ...structuredClone(checklist2026_3), version: '2027.1' };
+    const result = validateChecklist(unsourced);
+    expect(result.ok ? [] : result.problems).toEqual([
+      'rules.thresholds.source: name where these numbers come from',
+      ...checklist2026_3.rules.suggestions.map((_s, i) => `rules.suggestions[${i}].source: name where this route comes from`),
+    ]);
+    expect(validateChecklist({ ...structuredClone(checklist2026_4), version: '2027.1' }).ok).toBe(true);
+  });
+
+  it.each(['2026.2', '2026.3', '2026.4'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
     const v2 = shippedChecklist(version);
     const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
     expect(codes).not.toContain('UMRAH_VISA_OUTSIDE_SAUDI');
@@ -71,7 +99,7 @@ describe('the shipped checklists', () => {
     expect(JSON.stringify(v2)).not.toContain('destinationOutside');
   });
 
-  it.each(['2026.2', '2026.3'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
     const v2 = shippedChecklist(version);
     const triage = v2?.questions.filter((q) => q.section === 'triage' && q.required === true && q.showIf === undefined) ?? [];
     // Final destination and return date are one open question ("where to, and when back?") recorded in two fields.
