@@ -52,7 +52,7 @@ export function databaseFile(dataDir: string, demo: boolean): string {
 }
 
 /** The desk's services on one database, without a session: the core below, and tools such as benchmarks. */
-export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now' | 'shell'>) {
+export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'idleLockMinutes' | 'now' | 'shell' | 'pagePdf'>) {
   const now = options.now ?? (() => new Date());
   const databasePath = databaseFile(options.dataDir, options.demo ?? false);
   const folderWarnings = secureDataFolder(options.dataDir);
@@ -80,7 +80,7 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const reference = new ReferenceService(db, events, audit, outbox);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now, options.shell ?? null);
-  const review = new ReviewService(db, events, audit, cases, officers, now, options.shell ?? null);
+  const review = new ReviewService(db, events, audit, cases, officers, now, options.shell ?? null, options.pagePdf ?? null);
   if (isNew) audit.append(null, 'desk.created', { deviceId: identity.deviceId, demo: identity.demo });
   for (const warning of folderWarnings) {
     console.warn(`[core] ${warning}`);

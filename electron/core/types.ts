@@ -19,6 +19,12 @@ export interface ShellCapabilities {
   saveFile(suggestedName: string, data: Uint8Array, filter: { name: string; extensions: string[] }): Promise<boolean>;
 }
 
+/**
+ * The browser host's way to make a PDF of a page it cannot print itself: the page's HTML, scripts and network shut
+ * out, rendered by the host's Chromium at the page's own @page size. Rejects when Chromium fails.
+ */
+export type PagePdfRenderer = (html: string) => Promise<Uint8Array>;
+
 export interface CoreOptions {
   /** The folder holding desk.sqlite (or demo.sqlite in demo mode). */
   dataDir: string;
@@ -34,6 +40,8 @@ export interface CoreOptions {
   syncTiming?: Partial<SyncTiming>;
   /** The shell's printer and save dialog, when it has them. */
   shell?: ShellCapabilities;
+  /** The browser host's PDF renderer (Electron has its shell instead). */
+  pagePdf?: PagePdfRenderer;
 }
 
 export interface DeskCore {

@@ -1,25 +1,14 @@
 // Owns a browser-host launch: open the core for the launch options, serve it, and open Chromium on it if there is a screen.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseRefusedError, defaultDataDir, openCore } from '../core';
 import type { LaunchOptions } from '../core/launch-options';
 import { startBrowserHost } from './browser-host';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, CHROMIUM_USER_DEFAULT, renderPagePdf, unprivilegedAccount } from './chromium';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Flags for Chromium on a closed network: no background calls home, no first-run dialogs. */
-export const CHROMIUM_FLAGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
-
-/** The unprivileged account Chromium runs as when the host runs as root (its sandbox refuses root). */
-export const CHROMIUM_USER_DEFAULT = 'nobody';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH, CHROMIUM_USER_DEFAULT };
 
 export interface ChromiumLaunch {
   args: string[];
@@ -93,18 +82,11 @@ export function startChromium(launch: ChromiumLaunch, extraArgs: string[] = []):
   };
 }
 
-function unprivilegedAccount(name: string): { uid: number; gid: number } {
-  const id = (flag: string) => Number(execFileSync('id', [flag, name], { encoding: 'utf8' }).trim());
-  const account = { uid: id('-u'), gid: id('-g') };
-  if (!Number.isInteger(account.uid) || account.uid === 0) throw new Error(`Chromium cannot run as ${name}: choose an unprivileged account in MEJA_CHROMIUM_USER.`);
-  return account;
-}
-
 export async function runBrowserHost(options: LaunchOptions, rendererDir: string): Promise<void> {
   const dataDir = resolve(options.dataDir || defaultDataDir());
   let core;
   try {
-    core = await openCore({ dataDir, demo: options.demo, ...(options.idleLockMinutes !== undefined && { idleLockMinutes: options.idleLockMinutes }) });
+    core = await openCore({ dataDir, demo: options.demo, pagePdf: renderPagePdf, ...(options.idleLockMinutes !== undefined && { idleLockMinutes: options.idleLockMinutes }) });
   } catch (error) {
     if (error instanceof DatabaseRefusedError) {
       console.error(`Meja Klarifikasi cannot start: ${error.message}`);

@@ -130,13 +130,33 @@ export const reportSchema = z.object({
   choices: filterChoicesSchema,
 });
 export type ReviewReport = z.infer<typeof reportSchema>;
-/** The report as an A4 PDF: the page the screen shows, saved by the shell or printed by the browser ("Save as PDF"). */
+/** The page's HTML sent to be rendered is the report's screen: far below the browser host's request limit. */
+export const REPORT_PAGE_MAX_CHARS = 1_500_000;
+export const reportPdfInputSchema = reportFilterSchema.extend({
+  /**
+   * The browser host only: the report page as HTML (its styles inlined), which the host's Chromium renders to A4.
+   * Electron's shell prints its own window instead and needs none.
+   */
+  page: z.string().min(1).max(REPORT_PAGE_MAX_CHARS).optional(),
+});
+/** The report as an A4 PDF of the page the screen shows: saved by the shell, or rendered for the page to save. */
 export const reportPdfSchema = z.object({
   fileName: z.string(),
-  /** saved: the shell wrote the file where the supervisor chose; cancelled: nothing written nor audited; null: the browser prints. */
+  /** saved: the shell wrote the file where the supervisor chose; cancelled: nothing written nor audited; null: see `pdf`. */
   shellOutcome: z.enum(['saved', 'cancelled']).nullable(),
+  /** The browser host: the PDF (base64) for the page to write where the supervisor chose; not yet audited. */
+  pdf: z.string().nullable(),
+  /** The browser host: what the page sends back (review.reportPdfSaved) once the file is written, to audit it. */
+  exportId: z.string().nullable(),
 });
 export type ReportPdf = z.infer<typeof reportPdfSchema>;
+export const reportPdfSavedSchema = z
+  .object({
+    exportId: z.string().uuid(),
+    /** The name the supervisor gave the file in the save picker. */
+    savedAs: z.string().trim().min(1).max(255),
+  })
+  .strict();
 
 export const queueRowSchema = z.object({
   id: z.string(),
@@ -224,7 +244,9 @@ export const reviewProcedures = {
   }),
   'review.exportCsv': procedure({ input: exportFilterSchema, output: csvExportSchema, access: SUPERVISION }),
   'review.report': procedure({ input: reportFilterSchema, output: reportSchema, access: SUPERVISION }),
-  'review.exportReportPdf': procedure({ input: reportFilterSchema, output: reportPdfSchema, access: SUPERVISION }),
+  'review.exportReportPdf': procedure({ input: reportPdfInputSchema, output: reportPdfSchema, access: SUPERVISION }),
+  /** The browser host's page wrote a rendered report PDF where the supervisor chose: the export is audited now. */
+  'review.reportPdfSaved': procedure({ input: reportPdfSavedSchema, output: z.object({ fileName: z.string() }), access: SUPERVISION }),
   'review.signOff': procedure({
     input: z.object({ caseId }).strict(),
     output: reviewDetailSchema,

@@ -531,6 +531,10 @@ const id = {
   'error.reason.outcomeNoteRequired': 'Tindak lanjut "lainnya" memerlukan catatan.',
   'error.reason.outcomeBeforeDecision': 'Waktu tindak lanjut tidak boleh sebelum keputusan.',
   'error.reason.outcomeInFuture': 'Waktu tindak lanjut tidak boleh di masa depan.',
+  'error.reason.pdfUnavailable': 'Meja ini tidak dapat membuat PDF di sini.',
+  'error.reason.pdfPageMissing': 'Halaman laporan tidak terkirim untuk dibuat PDF.',
+  'error.reason.pdfRenderFailed': 'PDF tidak dapat dibuat; coba lagi.',
+  'error.reason.pdfExportUnknown': 'Tidak ada PDF yang dibuat untuk Anda dan menunggu disimpan; buat lagi.',
   'error.reason.amendOpenCase': 'Kasus yang masih terbuka tidak perlu amandemen.',
   'origin.title': 'Asal pelaku perjalanan',
   'origin.why': 'Opsional. Tanyakan kabupaten/kota asalnya: laporan menghitung penundaan per kabupaten untuk program Desa Binaan dan Desa Migran Emas.',
@@ -622,10 +626,12 @@ const id = {
   'report.legend.previous': 'Periode sebelumnya',
   'report.generated': 'Dibuat {at} oleh {name}',
   'report.pdf': 'Simpan PDF (A4)',
-  'report.pdfHint': 'Di peramban, pilih "Simpan sebagai PDF" sebagai printer. Laporan hanya memuat angka, tanpa nomor dokumen.',
+  'report.pdfHint': 'Pilih folder dan nama berkas. Laporan hanya memuat angka, tanpa nomor dokumen.',
   'report.pdfSaved': 'Laporan disimpan sebagai {fileName}. Ekspor ini tercatat di log audit.',
-  'report.pdfPrinting': 'Jendela cetak peramban dibuka untuk {fileName}. Ekspor ini tercatat di log audit.',
+  'report.pdfMaking': 'Membuat PDF {fileName}…',
   'report.pdfCancelled': 'Dibatalkan; tidak ada yang disimpan.',
+  'report.pdfNoPicker': 'Peramban ini tidak dapat menyimpan berkas ke folder pilihan. Buka meja di Chromium.',
+  'report.pdfWriteFailed': 'PDF tidak dapat ditulis ke berkas yang dipilih ({problem}); tidak ada yang tercatat. Coba lagi.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -1160,6 +1166,10 @@ const en: Record<MessageKey, string> = {
   'error.reason.outcomeNoteRequired': 'An outcome of "other" needs a note.',
   'error.reason.outcomeBeforeDecision': 'The outcome cannot come before the decision.',
   'error.reason.outcomeInFuture': 'The outcome cannot lie in the future.',
+  'error.reason.pdfUnavailable': 'This desk cannot make a PDF here.',
+  'error.reason.pdfPageMissing': 'The report page was not sent to be made into a PDF.',
+  'error.reason.pdfRenderFailed': 'The PDF could not be made; try again.',
+  'error.reason.pdfExportUnknown': 'No PDF made for you is waiting to be saved; make it again.',
   'error.reason.amendOpenCase': 'An open case needs no amendment.',
   'origin.title': 'Where the traveller comes from',
   'origin.why': 'Optional. Ask for their regency or city: the report counts holds by regency for the Desa Binaan and Desa Migran Emas programmes.',
@@ -1249,10 +1259,12 @@ const en: Record<MessageKey, string> = {
   'report.legend.previous': 'Previous period',
   'report.generated': 'Made {at} by {name}',
   'report.pdf': 'Save PDF (A4)',
-  'report.pdfHint': 'In the browser, choose "Save as PDF" as the printer. The report holds figures only, no document numbers.',
+  'report.pdfHint': 'Choose the folder and the file name. The report holds figures only, no document numbers.',
   'report.pdfSaved': 'The report was saved as {fileName}. This export is recorded in the audit log.',
-  'report.pdfPrinting': "The browser's print window opened for {fileName}. This export is recorded in the audit log.",
+  'report.pdfMaking': 'Making the PDF {fileName}…',
   'report.pdfCancelled': 'Cancelled: nothing was saved.',
+  'report.pdfNoPicker': 'This browser cannot save a file in a folder you choose. Open the desk in Chromium.',
+  'report.pdfWriteFailed': 'The PDF could not be written to the chosen file ({problem}); nothing was recorded. Try again.',
 };
 
 export const catalogue: Record<Language, Record<MessageKey, string>> = { id, en };

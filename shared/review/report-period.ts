@@ -38,3 +38,8 @@ export function offsetMinutes(utcOffset: string): number {
 export function localHour(instant: string, utcOffset: string): number {
   return new Date(Date.parse(instant) + offsetMinutes(utcOffset) * 60_000).getUTCHours();
 }
+
+/** The report's PDF file name, laporan-<first day>_<last day>.pdf in the desk's days: the picker suggests what the core records. */
+export function reportFileName(window: Pick<ReportWindow, 'from' | 'to'>): string {
+  return `laporan-${window.from.slice(0, 10)}_${isoDay(Date.parse(`${window.to.slice(0, 10)}T00:00:00Z`) - DAY_MS)}.pdf`;
+}

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type CoreOptions, type DeskCore } from '../../electron/core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { renderPagePdf } from '../../electron/host/chromium';
 
 export const RENDERER_DIR = join(process.cwd(), 'dist', 'renderer');
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'e2e');
@@ -31,7 +32,8 @@ export const test = base.extend<{ desk: Desk; shot: (page: Page, name: string) =
         return host!;
       },
       async start(options = {}) {
-        core = await openCore({ dataDir, ...options });
+        // As the browser host's launcher does: its Chromium renders the pages the page cannot print (the report's PDF).
+        core = await openCore({ dataDir, pagePdf: renderPagePdf, ...options });
         host = await startBrowserHost({ core, rendererDir: RENDERER_DIR });
       },
       async open(page) {

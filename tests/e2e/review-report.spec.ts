@@ -1,7 +1,7 @@
 // The supervisor's report in the browser host (issue 17 item 4): a week of holds beside the week before, picked in the
 // calendar, as tables and charts in Indonesian and English, narrowed by the queue's filters, and laid out on A4 for
 // the PDF (rendered to PNG to look at); an officer has no report and the core refuses it to them.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../electron/core/db/connection';
@@ -124,33 +124,66 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
   await expect(page.getByTestId('breakdown-decision').locator('tbody tr').first()).toHaveText(/Delay departure \(Tunda\)\s*2\s*2/);
   await shot(page, '2-week-en');
 
-  // On A4, as the print window makes it (Tunda only): the controls are gone, the tables and charts stay.
+  // Saved as PDF (Tunda only). The save picker comes first: headless Chromium has no window to show it in, so the real
+  // API answers as a supervisor who closed it (AbortError), and nothing is made, written or audited.
   await page.getByRole('button', { name: 'ID', exact: true }).click();
   await page.getByTestId('report-filter-decision').selectOption('tunda');
   await expect(totals(page).nth(1)).toHaveText(/Penundaan dan rujukan.*\s*2\s*2\s*±0/);
+  const pdfExports = () => {
+    const db = openDatabase(desk.core.databasePath);
+    try {
+      return (db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.report_pdf_exported'").all() as { actor: string; detail: string }[]).map((e) => ({
+        actor: e.actor,
+        ...(JSON.parse(e.detail) as object),
+      }));
+    } finally {
+      db.close();
+    }
+  };
+  await page.getByTestId('report-pdf').click();
+  await expect(page.getByRole('status')).toHaveText('Dibatalkan; tidak ada yang disimpan.');
+  expect(pdfExports()).toEqual([]);
+
+  // A folder the supervisor picks cannot be driven in a test; the picker here hands back a real file of the page's
+  // own private file system (OPFS), which the page writes through the same API as a file on the disk.
+  await page.evaluate(() => {
+    Object.assign(window, {
+      showSaveFilePicker: async (options: { suggestedName: string }) => (await navigator.storage.getDirectory()).getFileHandle(`pilihan-${options.suggestedName}`, { create: true }),
+    });
+  });
+  await page.getByTestId('report-pdf').click();
+  await expect(page.getByRole('status')).toHaveText('Laporan disimpan sebagai pilihan-laporan-2026-11-23_2026-11-29.pdf. Ekspor ini tercatat di log audit.', { timeout: 120_000 });
+  const written = await page.evaluate(async () => {
+    const file = await (await (await navigator.storage.getDirectory()).getFileHandle('pilihan-laporan-2026-11-23_2026-11-29.pdf')).getFile();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  });
   mkdirSync(OUT, { recursive: true });
-  await page.emulateMedia({ media: 'print' });
   const pdf = join(OUT, 'report-week-id.pdf');
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
+  writeFileSync(pdf, Buffer.from(written, 'base64'));
   expect(pdfPageSizeMm(pdf)).toEqual({ width: 210, height: 297 });
   const text = pdfText(pdf);
   expect(text).toContain('Laporan tinjauan');
   expect(text).toContain('Periode: 23/11/2026 s.d. 29/11/2026');
   expect(text).toContain('Saringan: Keputusan: Tunda keberangkatan');
   expect(text).toContain('Menurut kabupaten/kota asal');
+  // The print rules hold: the controls are not on paper.
   expect(text).not.toContain('Kalender');
+  expect(text).not.toContain('Simpan PDF');
   pdfToPng(pdf, 100);
-
-  // Saved as PDF: in the browser host the browser's print window does it ("Save as PDF"), as for slips; the core
-  // audits who saved which period with which filters.
-  await page.getByTestId('report-pdf').click();
-  await expect(page.getByRole('status')).toContainText('Jendela cetak peramban dibuka untuk laporan-2026-11-23_2026-11-29.pdf');
-  const db = openDatabase(desk.core.databasePath);
-  const exports = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.report_pdf_exported'").all() as { actor: string; detail: string }[];
-  db.close();
-  expect(exports.map((e) => ({ actor: e.actor, ...(JSON.parse(e.detail) as object) }))).toEqual([
-    { actor: 'DEMO-SPV-BP', period: 'week', from: '2026-11-23T00:00:00+07:00', to: '2026-11-30T00:00:00+07:00', filters: { decision: 'tunda' }, fileName: 'laporan-2026-11-23_2026-11-29.pdf' },
+  // Audited once, when written: who, which period, which filters, the name the core gave and the name chosen.
+  expect(pdfExports()).toEqual([
+    {
+      actor: 'DEMO-SPV-BP',
+      period: 'week',
+      from: '2026-11-23T00:00:00+07:00',
+      to: '2026-11-30T00:00:00+07:00',
+      filters: { decision: 'tunda' },
+      fileName: 'laporan-2026-11-23_2026-11-29.pdf',
+      savedAs: 'pilihan-laporan-2026-11-23_2026-11-29.pdf',
+    },
   ]);
   await shot(page, '3-pdf-saved-id');
 });

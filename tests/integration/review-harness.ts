@@ -14,7 +14,7 @@ import { Projector } from '../../electron/core/events/projector';
 import { EventIntake } from '../../electron/core/sync/event-intake';
 import type { PulledEvent } from '../../shared/contract/sync';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
-import type { ShellCapabilities } from '../../electron/core/types';
+import type { PagePdfRenderer, ShellCapabilities } from '../../electron/core/types';
 
 const cleanups: (() => void)[] = [];
 /** Runs `fn` after the test (with the desks). */
@@ -71,10 +71,10 @@ export function must<T>(result: CallResult<T>): T {
 export const DAY = { from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00' };
 
 /** One desk's real services on a fresh database, with a clock the test moves. */
-export function desk(deskCode = 'D01', shell?: ShellCapabilities) {
+export function desk(deskCode = 'D01', shell?: ShellCapabilities, pagePdf?: PagePdfRenderer) {
   const dir = mkdtempSync(join(tmpdir(), 'meja-review-'));
   const clock = { now: new Date('2026-11-28T08:00:00Z') };
-  const services = openServices({ dataDir: dir, now: () => clock.now, shell });
+  const services = openServices({ dataDir: dir, now: () => clock.now, shell, pagePdf });
   cleanups.push(() => {
     services.db.close();
     rmSync(dir, { recursive: true, force: true });

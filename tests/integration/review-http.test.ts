@@ -32,6 +32,7 @@ describe('review over the browser host', () => {
     expect(await rpc('review.exportCsv', { ...DAY, fullDocumentNumbers: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.report', REPORT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.exportReportPdf', REPORT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rpc('review.reportPdfSaved', { exportId: '00000000-0000-4000-8000-000000000000', savedAs: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Claiming a role in the input changes nothing: the schema has no such field.
     expect(await rpc('review.queue', { ...DAY, role: 'supervisor' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -15,5 +15,6 @@ export function reviewHandlers(ctx: CoreContext): HandlerSlice<'review'> {
     'review.exportCsv': (input) => review.exportCsv(input, officer()),
     'review.report': (input) => ok(review.report(input, officer())),
     'review.exportReportPdf': (input) => review.exportReportPdf(input, officer()),
+    'review.reportPdfSaved': (input) => review.reportPdfSaved(input.exportId, input.savedAs, officer()),
   };
 }

@@ -23,7 +23,7 @@ import {
   type ReportPdf,
 } from '../../../shared/contract';
 import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
-import { localHour, reportWindow } from '../../../shared/review/report-period';
+import { localHour, reportFileName, reportWindow } from '../../../shared/review/report-period';
 import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -31,8 +31,9 @@ import type { CaseRow } from '../cases/case-repository';
 import type { Db } from '../db/connection';
 import type { EventStore } from '../events/event-store';
 import type { OfficerService } from '../officers/officer-service';
-import type { ShellCapabilities } from '../types';
+import type { PagePdfRenderer, ShellCapabilities } from '../types';
 import { holdsCsv } from './csv-export';
+import { PendingExports } from './pending-exports';
 import { ReviewRepository, isHold, type ReportHold } from './review-repository';
 
 /** The calendar day, at the offset the instant is written with, of the instant `shiftMs` later: for file names. */
@@ -48,6 +49,7 @@ const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
 
 export class ReviewService {
   readonly repository: ReviewRepository;
+  private readonly pendingPdfs: PendingExports;
 
   constructor(
     private readonly db: Db,
@@ -57,8 +59,10 @@ export class ReviewService {
     private readonly officers: OfficerService,
     private readonly now: () => Date,
     private readonly shell: ShellCapabilities | null = null,
+    private readonly pagePdf: PagePdfRenderer | null = null,
   ) {
     this.repository = new ReviewRepository(db);
+    this.pendingPdfs = new PendingExports(now);
   }
 
   /** Every hold opened in the window, counted, filtered and sorted; showing it is audited with its filter. */
@@ -155,22 +159,44 @@ export class ReviewService {
   }
 
   /**
-   * The report shown on screen, as an A4 PDF: the shell saves the page where the supervisor chooses; without a shell
-   * the browser's print window does it ("Save as PDF"), as for slips. Audited with who, the period and the filters
-   * (a cancelled save is not). The report holds counts only: no document number, so nothing to mask.
+   * The report shown on screen, as an A4 PDF. Electron's shell saves its page where the supervisor chooses. The
+   * browser host cannot know where, or whether, the page saves a file: its Chromium renders the page the screen sent,
+   * and the page writes it where the supervisor chose and says so (reportPdfSaved), which is when it is audited.
+   * Audited with who, the period and the filters; a cancelled save is not. The report holds counts only: no
+   * document number, so nothing to mask.
    */
-  async exportReportPdf(filter: ReportFilter, viewer: Officer): Promise<CallResult<ReportPdf>> {
-    const { period, day, utcOffset, ...filters } = filter;
+  async exportReportPdf(input: ParsedInputOf<'review.exportReportPdf'>, viewer: Officer): Promise<CallResult<ReportPdf>> {
+    const { period, day, utcOffset, page, ...filters } = input;
     const window = reportWindow(period, day, utcOffset);
-    const fileName = `laporan-${localDay(window.from)}_${localDay(window.to, -86_400_000)}.pdf`;
-    const audited = () => this.audit.append(viewer.officerNumber, 'review.report_pdf_exported', { period, from: window.from, to: window.to, filters, fileName });
-    if (!this.shell) {
-      audited();
-      return ok({ fileName, shellOutcome: null });
+    const fileName = reportFileName(window);
+    const detail = { period, from: window.from, to: window.to, filters, fileName };
+    if (this.shell) {
+      const saved = await this.shell.savePagePdf(fileName);
+      if (saved) this.audit.append(viewer.officerNumber, 'review.report_pdf_exported', detail);
+      return ok({ fileName, shellOutcome: saved ? 'saved' : 'cancelled', pdf: null, exportId: null });
     }
-    const saved = await this.shell.savePagePdf(fileName);
-    if (saved) audited();
-    return ok({ fileName, shellOutcome: saved ? 'saved' : 'cancelled' });
+    if (!this.pagePdf) return fail('conflict', 'This desk cannot make a PDF here.', { reason: 'pdfUnavailable' });
+    if (page === undefined) return fail('invalid_input', 'Send the report page to render.', { field: 'page', reason: 'pdfPageMissing' });
+    let pdf: Uint8Array;
+    try {
+      pdf = await this.pagePdf(page);
+    } catch (error) {
+      console.error('[review] the report PDF could not be rendered:', error);
+      return fail('internal', 'The PDF could not be made; try again.', { reason: 'pdfRenderFailed' });
+    }
+    const exportId = this.pendingPdfs.add(viewer.officerNumber, detail);
+    return ok({ fileName, shellOutcome: null, pdf: Buffer.from(pdf).toString('base64'), exportId });
+  }
+
+  /**
+   * The browser host's page wrote a report PDF rendered for this supervisor where they chose: audited now, with what
+   * was rendered (not what the page says) and the name given. Each rendered PDF is audited once.
+   */
+  reportPdfSaved(exportId: string, savedAs: string, viewer: Officer): CallResult<{ fileName: string }> {
+    const detail = this.pendingPdfs.take(exportId, viewer.officerNumber);
+    if (!detail) return fail('not_found', 'No PDF made for you is waiting to be saved under this id.', { field: 'exportId', reason: 'pdfExportUnknown' });
+    this.audit.append(viewer.officerNumber, 'review.report_pdf_exported', { ...detail, savedAs });
+    return ok({ fileName: savedAs });
   }
 
   /** The whole case with its review; showing it is audited (by the case service). */

@@ -97,6 +97,11 @@ function pickBridge(): PreloadBridge | null {
 const bridge = pickBridge();
 
 export const hasBridge = bridge !== null;
+/**
+ * Whether the shell saves files with its own dialog (Electron). In the browser host the page itself writes a file
+ * where the supervisor chooses (lib/save-file), since the host cannot see the supervisor's folders.
+ */
+export const shellSavesFiles = bridge !== null && bridge === window.desk;
 
 export async function call<N extends ProcedureName>(name: N, input: InputOf<N>): Promise<CallResult<OutputOf<N>>> {
   if (!bridge) return fail('not_signed_in', 'no bridge');

@@ -12,9 +12,13 @@ import {
   type ReviewReport,
 } from '../../../../shared/contract';
 import { regencyName } from '../../../../shared/reference-data/areas';
+import { reportFileName, reportWindow } from '../../../../shared/review/report-period';
 import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
+import { shellSavesFiles } from '../../lib/client';
+import { pageSnapshot } from '../../lib/page-snapshot';
+import { fromBase64, pickSaveFile, writePickedFile } from '../../lib/save-file';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useAction, useCall } from '../../lib/use-call';
@@ -55,27 +59,50 @@ export function ReportScreen({ officer }: { officer: Officer }) {
   const loaded = useCall('review.report', { period, day, utcOffset: deskOffset(day), ...filters }, { keepPrevious: true });
   const report = loaded.value;
   const [madeAt, setMadeAt] = useState(() => new Date().toISOString());
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   useEffect(() => {
     if (report) setMadeAt(new Date().toISOString());
   }, [report]);
   const pdf = useAction();
   const [notice, setNotice] = useState<string | null>(null);
 
-  // The PDF is this page on A4: Electron saves it where the supervisor chooses; the browser host opens the browser's
-  // print window, whose "Save as PDF" does the same (as for slips). The core audits it either way.
+  // The PDF is this page on A4. Electron saves it where the supervisor chooses. In the browser host the save picker
+  // comes first (while the click still counts as the supervisor's), then the host's Chromium renders the page and
+  // the page writes the file; only a written file is reported, and so audited. A cancelled picker records nothing.
   async function savePdf() {
     setNotice(null);
-    const result = await pdf.run('review.exportReportPdf', { period, day, utcOffset: deskOffset(day), ...filters });
-    if (!result.ok) return;
-    const { fileName, shellOutcome } = result.value;
-    if (shellOutcome === null) {
-      const title = document.title;
-      // Chromium names the saved file after the document's title.
-      document.title = fileName.replace(/\.pdf$/, '');
-      window.print();
-      document.title = title;
-      setNotice(t('report.pdfPrinting', { fileName }));
-    } else setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
+    setSaveError(null);
+    const input = { period, day, utcOffset: deskOffset(day), ...filters };
+    if (shellSavesFiles) {
+      const result = await pdf.run('review.exportReportPdf', input);
+      if (!result.ok) return;
+      const { fileName, shellOutcome } = result.value;
+      return setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
+    }
+    const suggested = reportFileName(reportWindow(period, day, input.utcOffset));
+    const target = await pickSaveFile(suggested, { description: 'PDF', mime: 'application/pdf', extension: '.pdf' });
+    if ('unsupported' in target) return setSaveError(t('report.pdfNoPicker'));
+    if ('cancelled' in target) return setNotice(t('report.pdfCancelled'));
+    setSaving(true);
+    setNotice(t('report.pdfMaking', { fileName: target.picked.name }));
+    try {
+      const made = await pdf.run('review.exportReportPdf', { ...input, page: pageSnapshot() });
+      if (!made.ok) return setNotice(null);
+      const { pdf: bytes, exportId } = made.value;
+      if (bytes === null || exportId === null) return setSaveError(t('report.pdfNoPicker'));
+      try {
+        await writePickedFile(target.picked, fromBase64(bytes));
+      } catch (problem) {
+        setNotice(null);
+        return setSaveError(t('report.pdfWriteFailed', { problem: problem instanceof Error ? problem.message : String(problem) }));
+      }
+      const saved = await pdf.run('review.reportPdfSaved', { exportId, savedAs: target.picked.name });
+      if (!saved.ok) return setNotice(null);
+      setNotice(t('report.pdfSaved', { fileName: saved.value.fileName }));
+    } finally {
+      setSaving(false);
+    }
   }
 
   const filterLine = useMemo(() => describeFilters(filters, report?.choices.officers ?? [], t, language), [filters, report, t, language]);
@@ -84,7 +111,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     <main className="panel wide-panel report-screen" data-testid="report-screen">
       <style>{'@page { size: A4; margin: 12mm; }'}</style>
       <h1>{t('report.title')}</h1>
-      <ErrorBanner text={pdf.error ?? loaded.error} />
+      <ErrorBanner text={saveError ?? pdf.error ?? loaded.error} />
       <NoticeBanner text={notice} />
       <div className="report-controls no-print">
         <div>
@@ -107,7 +134,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
         className="no-print"
       />
       <div className="row no-print report-pdf">
-        <Button variant="secondary" onClick={() => void savePdf()} disabled={!report} data-testid="report-pdf">
+        <Button variant="secondary" onClick={() => void savePdf()} disabled={!report || saving || pdf.busy} data-testid="report-pdf">
           {t('report.pdf')}
         </Button>
         <p className="hint">{t('report.pdfHint')}</p>
