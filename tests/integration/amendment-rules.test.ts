@@ -1,23 +1,11 @@
 // Amending a decision's substance (issue #16, finding 2): only the deciding agency may, and on a countersigned
 // passport action the amendment voids the countersignature and puts the case back in the supervisor's queue.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateMrz } from '../../shared/mrz';
+import { SITI_MRZ } from '../fixtures/travellers';
 import { openDeskWithAdmin, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
-
-const MRZ = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'LESTARI',
-  secondaryIdentifier: 'SITI AMINAH',
-  documentNumber: 'C1234567',
-  birthDate: '1999-04-12',
-  sex: 'F',
-  expiryDate: '2030-01-01',
-}).join('\n');
 
 const IMI_OFFICER = { name: 'Agus Saputra', officerNumber: 'IMI-1', agency: 'IMIGRASI', role: 'officer', password: 'imigrasi-pass-1' } as const;
 const IMI_OFFICER_2 = { name: 'Dewi Kartika', officerNumber: 'IMI-2', agency: 'IMIGRASI', role: 'officer', password: 'imigrasi-pass-2' } as const;
@@ -32,7 +20,7 @@ async function as(d: TestDesk, who: { officerNumber: string; password: string })
 async function countersignedPassportAction(d: TestDesk): Promise<string> {
   for (const officer of [IMI_OFFICER, IMI_OFFICER_2, IMI_SUPERVISOR, BP_OFFICER]) await d.must('officers.create', officer);
   await as(d, IMI_OFFICER);
-  const opened = await d.must('cases.open', { source: 'manual', mrz: MRZ });
+  const opened = await d.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
   await d.must('cases.decide', {
     caseId: opened.id,
     outcome: 'passport_action',

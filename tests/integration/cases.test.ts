@@ -3,23 +3,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
+import { SITI_MRZ } from '../fixtures/travellers';
 import { ADMIN, openDeskWithAdmin, type TestDesk } from './core-harness';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
-
-const SITI = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'LESTARI',
-  secondaryIdentifier: 'SITI AMINAH',
-  documentNumber: 'C1234567',
-  birthDate: '1999-04-12',
-  sex: 'F',
-  expiryDate: '2030-01-01',
-}).join('\n');
 
 const IMIGRASI_OFFICER = { name: 'Agus Saputra', officerNumber: 'IMI-1', agency: 'IMIGRASI', role: 'officer', password: 'imigrasi-pass-1' } as const;
 const IMIGRASI_SUPERVISOR = { name: 'Hendra Wijaya', officerNumber: 'IMI-SPV', agency: 'IMIGRASI', role: 'supervisor', password: 'supervisor-pass-1' } as const;
@@ -38,13 +27,13 @@ function rawDb(d: TestDesk): Database.Database {
 describe('cases', () => {
   it('opens a case from MRZ text with the traveller card, a readable case number and an event', async () => {
     desk = await openDeskWithAdmin();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI.toLowerCase() });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ.toLowerCase() });
     expect(opened.caseNumber).toMatch(/^PLM-D01-\d{6}-0001$/);
     expect(opened.traveller).toMatchObject({ primaryIdentifier: 'LESTARI', secondaryIdentifier: 'SITI AMINAH', nationality: 'IDN', sex: 'F', birthDate: '1999-04-12' });
     expect(opened.status).toBe('open');
     expect(opened.risk.level).toBe('low');
     expect(opened.history).toEqual([]);
-    const second = await desk.must('cases.open', { source: 'reader', mrz: SITI });
+    const second = await desk.must('cases.open', { source: 'reader', mrz: SITI_MRZ });
     expect(second.caseNumber).toMatch(/-0002$/);
     const db = rawDb(desk);
     const events = db.prepare("SELECT type, device_seq FROM events WHERE type = 'case.opened' ORDER BY device_seq").all() as { device_seq: number }[];
@@ -71,18 +60,18 @@ describe('cases', () => {
 
   it('clears a traveller with no indicators, then shows that encounter first when the passport comes back', async () => {
     desk = await openDeskWithAdmin();
-    const first = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const first = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     await desk.must('cases.recordAnswers', { caseId: first.id, answers: CLEAR_TOURIST });
     const cleared = await desk.must('cases.decide', { caseId: first.id, outcome: 'clear' });
     expect(cleared).toMatchObject({ status: 'decided', decision: 'clear' });
-    const again = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const again = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     expect(again.history).toHaveLength(1);
     expect(again.history[0]).toMatchObject({ caseNumber: first.caseNumber, decision: 'clear', matchedBy: 'document', officerName: ADMIN.name });
   });
 
   it('requires reasons, a legal ground that fits, and a note for a Tunda, and raises risk from answers', async () => {
     desk = await openDeskWithAdmin();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     const answered = await desk.must('cases.recordAnswers', {
       caseId: opened.id,
       answers: {
@@ -112,14 +101,14 @@ describe('cases', () => {
     expect(decided.decisionDetail).toMatchObject({ outcome: 'tunda', note, legalGround: 'UU18_2017_PMI_PROTECTION' });
     // Decided means decided: the record changes only by amendment.
     expect(await desk.call('cases.decide', { caseId: opened.id, outcome: 'clear' })).toMatchObject({ ok: false, error: { reason: 'caseDecided' } });
-    const again = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const again = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     expect(again.history[0]).toMatchObject({ decision: 'tunda', reasons: ['NO_ID_PMI', 'NO_WORK_VISA'] });
     expect(again.risk.indicators.map((i) => i.reasonCode)).toContain('EARLIER_HOLD');
   });
 
   it('lets only an Imigrasi officer take a passport action, which waits for an Imigrasi supervisor to countersign', async () => {
     desk = await deskWithStaff();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     const action = { caseId: opened.id, outcome: 'passport_action' as const, reasons: ['WATCH_LIST'], legalGround: 'PERMENKUMHAM_8_2014_PREVENTION_LIST', note: 'On the prevention list.' };
     // The admin is BP3MI: refused.
     expect(await desk.call('cases.decide', action)).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'passportActionImigrasiOnly' } });
@@ -139,7 +128,7 @@ describe('cases', () => {
 
   it('amends without overwriting: the original stays visible with author and reason', async () => {
     desk = await openDeskWithAdmin();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     await desk.must('cases.decide', { caseId: opened.id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Original note' });
     const amended = await desk.must('cases.amend', { caseId: opened.id, field: 'note', value: 'Corrected note', reason: 'Typo in the shelter name' });
     expect(amended.decisionDetail?.note).toBe('Corrected note');
@@ -155,7 +144,7 @@ describe('cases', () => {
 
   it('keeps contact details only with consent', async () => {
     desk = await openDeskWithAdmin();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     const decision = { caseId: opened.id, outcome: 'refer_bp3mi' as const, reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'n' };
     expect(await desk.call('cases.decide', { ...decision, contact: { phone: '0812 3456 7890', address: null, consent: false } })).toMatchObject({
       ok: false,
@@ -167,14 +156,14 @@ describe('cases', () => {
 
   it('audits every opening of a case, and finds cases by document, name prefix, decision and date', async () => {
     desk = await openDeskWithAdmin();
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     await desk.must('cases.get', { caseId: opened.id });
     await desk.must('cases.get', { caseId: opened.caseNumber });
     const views = (await desk.must('audit.recent', { limit: 50 })).filter((e) => e.action === 'case.viewed');
     expect(views).toHaveLength(2);
     expect((await desk.must('cases.search', { documentNumber: 'c1234567' })).map((c) => c.id)).toEqual([opened.id]);
     expect((await desk.must('cases.search', { name: 'lest' })).map((c) => c.id)).toEqual([opened.id]);
-    expect(await desk.must('cases.search', { name: 'SITI' })).toEqual([]);
+    expect(await desk.must('cases.search', { name: 'SITI_MRZ' })).toEqual([]);
     expect((await desk.must('cases.search', { decision: 'undecided' })).length).toBe(1);
     expect(await desk.must('cases.search', { decision: 'clear' })).toEqual([]);
     expect(await desk.must('cases.search', { from: '2099-01-01' })).toEqual([]);
@@ -197,7 +186,7 @@ describe('cases', () => {
     desk = await openDeskWithAdmin();
     const watchList = { version: 'w-1', entries: [{ kind: 'document', value: 'C1234567', note: 'Recruited by a scam compound', source: 'BP3MI Sumsel 2026-10' }] };
     await desk.must('reference.import', { kind: 'watch_list', content: JSON.stringify(watchList) });
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     expect(opened.watchListHits).toEqual([expect.objectContaining({ kind: 'document', value: 'C1234567' })]);
     expect(opened.risk.indicators.map((i) => i.reasonCode)).toContain('WATCH_LIST');
   });

@@ -2,25 +2,13 @@
 // event and no audit line, and the answer says "cancelled", never "saved". The shell's printer and save dialog
 // are given at open like Electron's; here they answer as an officer who cancels or confirms would.
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateMrz } from '../../shared/mrz';
+import { SITI_MRZ } from '../fixtures/travellers';
 import type { SlipLayout } from '../../shared/contract';
 import type { ShellCapabilities } from '../../electron/core/types';
 import { openDeskWithAdmin, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
-
-const MRZ = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'LESTARI',
-  secondaryIdentifier: 'SITI AMINAH',
-  documentNumber: 'C1234567',
-  birthDate: '1999-04-12',
-  sex: 'F',
-  expiryDate: '2030-01-01',
-}).join('\n');
 
 /** A shell whose officer answers each dialog in turn: true confirms, false cancels. */
 function shellAnswering(answers: boolean[]) {
@@ -40,7 +28,7 @@ function shellAnswering(answers: boolean[]) {
 }
 
 async function decidedCase(d: TestDesk): Promise<{ id: string; caseNumber: string }> {
-  const opened = await d.must('cases.open', { source: 'manual', mrz: MRZ });
+  const opened = await d.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
   await d.must('cases.recordAnswers', { caseId: opened.id, answers: { purpose: 'work', id_pmi: 'none' } });
   return d.must('cases.decide', { caseId: opened.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tidak ada ID PMI.' });
 }
@@ -90,7 +78,7 @@ describe('printing through the shell', () => {
   it('asks no shell for a case that is not decided', async () => {
     const { shell, asked } = shellAnswering([true]);
     desk = await openDeskWithAdmin({ shell });
-    const opened = await desk.must('cases.open', { source: 'manual', mrz: MRZ });
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
     expect(await desk.call('slips.print', { caseId: opened.id, layout: 'A5', copies: 1, toPdf: true })).toMatchObject({ ok: false, error: { reason: 'slipBeforeDecision' } });
     expect(asked).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateMrz } from '../../shared/mrz';
+import { SITI_MRZ } from '../fixtures/travellers';
 import type { IntegrityReport } from '../../shared/contract';
 import { headFilePath } from '../../electron/core/audit/audit-log';
 import { changeCaseRows, cutTail, dropEventsTrigger, neuterTriggers, rewriteAndRehash } from '../support/tamperings';
@@ -12,22 +12,10 @@ import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-ha
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
 
-const MRZ = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'LESTARI',
-  secondaryIdentifier: 'SITI AMINAH',
-  documentNumber: 'C1234567',
-  birthDate: '1999-04-12',
-  sex: 'F',
-  expiryDate: '2030-01-01',
-}).join('\n');
-
 /** A desk with a decided case, closed; `tamper` then works on its file as an attacker with a shell would. */
 async function tamperedDesk(tamper: (raw: Database.Database) => void): Promise<IntegrityReport> {
   desk = await openDeskWithAdmin();
-  const opened = await desk.must('cases.open', { source: 'manual', mrz: MRZ });
+  const opened = await desk.must('cases.open', { source: 'manual', mrz: SITI_MRZ });
   await desk.must('cases.decide', { caseId: opened.id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Referred.' });
   const before = await settledReport(desk);
   expect(before).toMatchObject({ state: 'ok', problems: [] });
