@@ -55,6 +55,20 @@ export const integrityReportSchema = z.object({
 });
 export type IntegrityReport = z.infer<typeof integrityReportSchema>;
 
+/**
+ * Why a reference item was refused. The code picks the sentence an admin reads in the app's language (with `params`);
+ * the problem text beside it is the core's technical account in English, for the IT officer. `unspecified`: a refusal
+ * stored before codes were (its technical account is all there is).
+ */
+export const REFUSAL_PROBLEMS = ['unreadable', 'breaks_rules', 'version_clash', 'password_hash', 'last_admin', 'hub_refused', 'unspecified'] as const;
+export type RefusalProblem = (typeof REFUSAL_PROBLEMS)[number];
+/** A refusal as the core's rules give it: the code, its sentence's placeholders, and the technical problems. */
+export interface RefusalReason {
+  code: RefusalProblem;
+  params?: Record<string, string | number>;
+  problems: string[];
+}
+
 /** Reference data's sync: when it last reached the hub's end, what waits to be sent, what was refused and why. */
 export const referenceSyncSchema = z.object({
   /** Whether this desk is enrolled with a hub (else reference data is this desk's own imports only). */
@@ -72,6 +86,10 @@ export const referenceSyncSchema = z.object({
       revision: z.number().int().nullable(),
       kind: z.string(),
       key: z.string(),
+      problemCode: z.enum(REFUSAL_PROBLEMS),
+      /** The sentence's placeholders (a count, an officer number). */
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      /** The technical account, in English. */
       problem: z.string(),
       at: z.string(),
       /** open: waits for an admin (the header says so); seen: an admin marked it seen; overtaken: a later revision of the item was taken. */

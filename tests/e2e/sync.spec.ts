@@ -291,7 +291,13 @@ test("a desk keeps its last admin against the hub, and the refused notice stays 
     await page.getByRole('button', { name: /Diagnostik meja/ }).click();
     const refused = page.getByTestId('diagnostics-reference-refused');
     await expect(refused).toContainText(`officer ${ADMIN.officerNumber}`);
-    await expect(refused).toContainText('last active administrator: kept active here');
+    // Worded in the screen's language; the core's English account only behind "Rincian teknis".
+    const problem = refused.locator('td[data-problem="last_admin"]');
+    await expect(problem).toContainText(`${ADMIN.officerNumber} adalah admin aktif terakhir meja ini: tetap aktif di sini.`);
+    const technical = problem.locator('details code');
+    await expect(technical).toBeHidden();
+    await problem.getByText('Rincian teknis').click();
+    await expect(technical).toHaveText(/last active administrator: kept active here/);
     await expect(refused).toContainText('Belum dilihat admin');
     await shot(page, '2-diagnostics-open');
     await page.getByRole('button', { name: 'Tandai sudah dilihat (1)' }).click();
@@ -301,6 +307,7 @@ test("a desk keeps its last admin against the hub, and the refused notice stays 
     await shot(page, '3-seen');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(refused).toContainText(`Seen by ${ADMIN.officerNumber}`);
+    await expect(problem).toContainText(`${ADMIN.officerNumber} is this desk's last active administrator: kept active here.`);
     await shot(page, '4-seen-en');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     // The next sync keeps it quiet.

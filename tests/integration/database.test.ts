@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, openDatabase } from '../../electron/core/db/connection';
 import { migrations } from '../../electron/core/db/migrations';
+import { ReferenceRefusals } from '../../electron/core/sync/reference-refusals';
 import { WATCH_LIST_KINDS } from '../../shared/checklist';
 
 const dirs: string[] = [];
@@ -78,5 +79,27 @@ describe('openDatabase', () => {
     raw.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").run();
     raw.close();
     expect(() => openDatabase(file)).toThrow(/does not match/);
+  });
+
+  it('gives refusals stored before problem codes the code their English says, and an unspecified one otherwise', () => {
+    const file = tempFile();
+    openDatabase(file, migrations.filter((m) => m.version <= 8)).close();
+    const raw = new Database(file);
+    const insert = raw.prepare("INSERT INTO reference_refused (direction, revision, kind, item_key, problem, refused_at) VALUES (?, ?, ?, ?, ?, '2026-12-01T08:00:00.000Z')");
+    insert.run('received', 7, 'officer', 'ADM-001', "ADM-001 is this desk's last active administrator: kept active here; make another administrator at this desk first");
+    insert.run('received', 8, 'watch_list', 'w-1', 'version: watch list w-1 is already known to this desk with other content; give the changed watch list a new version');
+    insert.run('received', 9, 'checklist', '2099.1', 'questions.0.id: Required');
+    insert.run('sent', null, 'checklist', '2099.2', 'Some reference data breaks its rules; nothing was stored.');
+    raw.close();
+
+    const db = openDatabase(file);
+    const refusals = new ReferenceRefusals(db, () => new Date());
+    expect(refusals.newest(10).map(({ key, problemCode, params, problem }) => ({ key, problemCode, params, kept: problem.length > 0 }))).toEqual([
+      { key: '2099.2', problemCode: 'hub_refused', params: {}, kept: true },
+      { key: '2099.1', problemCode: 'unspecified', params: {}, kept: true },
+      { key: 'w-1', problemCode: 'version_clash', params: {}, kept: true },
+      { key: 'ADM-001', problemCode: 'last_admin', params: { officer: 'ADM-001' }, kept: true },
+    ]);
+    db.close();
   });
 });

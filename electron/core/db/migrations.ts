@@ -311,6 +311,23 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE reference_refused ADD COLUMN resolved_at TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'a refused reference item keeps why as a code and placeholders, worded on screen in the officer language',
+    // problem stays as the technical account (English). Rows stored before keep it and get the code their English
+    // says where it is unmistakable (the sentences of electron/core at version 8), else 'unspecified'.
+    sql: `
+      ALTER TABLE reference_refused ADD COLUMN problem_code TEXT NOT NULL DEFAULT 'unspecified';
+      ALTER TABLE reference_refused ADD COLUMN problem_params TEXT NOT NULL DEFAULT '{}';
+      UPDATE reference_refused SET problem_code = 'hub_refused' WHERE direction = 'sent';
+      UPDATE reference_refused SET problem_code = 'last_admin', problem_params = json_object('officer', item_key)
+       WHERE direction = 'received' AND kind = 'officer' AND problem LIKE '%last active administrator: kept active here%';
+      UPDATE reference_refused SET problem_code = 'password_hash'
+       WHERE direction = 'received' AND kind = 'officer' AND problem LIKE 'passwordHash: not a password hash%';
+      UPDATE reference_refused SET problem_code = 'version_clash'
+       WHERE direction = 'received' AND problem LIKE '%is already known to this desk with other content%';
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -1,5 +1,5 @@
 // Owns officer accounts: creating them, checking passwords with a growing delay and a lockout, resets and deactivation.
-import { fail, ok, SIGN_IN_POLICY, type Agency, type CallResult, type Officer, type Role } from '../../../shared/contract';
+import { fail, ok, SIGN_IN_POLICY, type Agency, type CallResult, type Officer, type RefusalReason, type Role } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import { burnPasswordCheck, hashPassword, isPasswordHash, verifyPassword } from './password';
@@ -29,7 +29,7 @@ export function officerAccount(record: OfficerRecord): OfficerAccount {
 }
 
 /** What taking an account from the hub did: nothing (this desk holds the same or a newer change), the new record, or a refusal. */
-export type ReceivedAccount = { ok: true; applied: false } | { ok: true; applied: true; officer: Officer } | { ok: false; problems: string[] };
+export type ReceivedAccount = { ok: true; applied: false } | { ok: true; applied: true; officer: Officer } | ({ ok: false } & RefusalReason);
 
 const { maxFailedAttempts: MAX_FAILED_ATTEMPTS, lockoutMinutes: LOCKOUT_MINUTES } = SIGN_IN_POLICY;
 
@@ -196,13 +196,18 @@ export class OfficerService {
    * Refused when it would leave this desk without an active administrator.
    */
   receive(account: OfficerAccount, revision: number): ReceivedAccount {
-    if (!isPasswordHash(account.passwordHash)) return { ok: false, problems: ['passwordHash: not a password hash this desk can check'] };
+    if (!isPasswordHash(account.passwordHash)) return { ok: false, code: 'password_hash', problems: ['passwordHash: not a password hash this desk can check'] };
     const held = this.repository.byNumber(account.officerNumber);
     if (held && Date.parse(held.changedAt) >= Date.parse(account.changedAt)) return { ok: true, applied: false };
     // The hub's change must not lock this desk's admins out of it: the local guard of setActive, for changes from
     // elsewhere. The account stays as it is here and the refusal is shown until an admin has seen it.
     if (held?.active && held.role === 'admin' && !(account.active && account.role === 'admin') && this.activeAdminCount() <= 1) {
-      return { ok: false, problems: [`${held.officerNumber} is this desk's last active administrator: kept active here; make another administrator at this desk first`] };
+      return {
+        ok: false,
+        code: 'last_admin',
+        params: { officer: held.officerNumber },
+        problems: [`${held.officerNumber} is this desk's last active administrator: kept active here; make another administrator at this desk first`],
+      };
     }
     const record = this.repository.upsertFromHub(account);
     this.audit.append(null, 'officer.received', {

@@ -12,7 +12,7 @@ import {
   type CountryRules,
   type WatchListFile,
 } from '../../../shared/checklist';
-import type { ReferenceKind, WatchListHit } from '../../../shared/contract';
+import type { ReferenceKind, RefusalReason, WatchListHit } from '../../../shared/contract';
 import type { ReferenceItem } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
@@ -133,10 +133,12 @@ export class ReferenceService {
    * changes nothing. The file becomes the one in use (the hub's order is every desk's order); the one in use already
    * changes nothing.
    */
-  receive(item: ReferenceFileItem, revision: number): { ok: true; applied: boolean } | { ok: false; problems: string[] } {
+  receive(item: ReferenceFileItem, revision: number): { ok: true; applied: boolean } | ({ ok: false } & RefusalReason) {
     const checked = this.check(item.kind, item.content);
-    if (!checked.ok) return checked;
-    if (checked.version !== item.version) return { ok: false, problems: [`version: the file says ${checked.version}, the item ${item.version}`] };
+    if (!checked.ok) return { ...checked, params: { count: checked.problems.length } };
+    if (checked.version !== item.version) {
+      return { ok: false, code: 'breaks_rules', params: { count: 1 }, problems: [`version: the file says ${checked.version}, the item ${item.version}`] };
+    }
     if (this.versionInUse(item.kind) === item.version) return { ok: true, applied: false };
     this.install(item.kind, item.version, JSON.stringify(item.content), item.importedAt, item.importedBy, revision, checked.entries);
     this.audit.append(null, 'reference.received', { kind: item.kind, version: item.version, revision });
@@ -155,23 +157,23 @@ export class ReferenceService {
    * under a known version would re-judge every case decided under it; for country rules and watch lists a version
    * names one file too. The same file again is fine: it puts that version back in use.
    */
-  private check(kind: ReferenceKind, json: unknown): CheckedFile | { ok: false; problems: string[] } {
+  private check(kind: ReferenceKind, json: unknown): CheckedFile | { ok: false; code: 'breaks_rules' | 'version_clash'; problems: string[] } {
     let version: string;
     let value: unknown;
     let entries: WatchListFile['entries'] = [];
     if (kind === 'checklist') {
       const result = validateChecklist(json);
-      if (!result.ok) return { ok: false, problems: result.problems };
+      if (!result.ok) return { ok: false, code: 'breaks_rules', problems: result.problems };
       version = result.checklist.version;
       value = result.checklist;
     } else if (kind === 'country_rules') {
       const result = validateCountryRules(json);
-      if (!result.ok) return { ok: false, problems: result.problems };
+      if (!result.ok) return { ok: false, code: 'breaks_rules', problems: result.problems };
       version = result.rules.version;
       value = result.rules;
     } else {
       const result = validateWatchList(json);
-      if (!result.ok) return { ok: false, problems: result.problems };
+      if (!result.ok) return { ok: false, code: 'breaks_rules', problems: result.problems };
       version = result.list.version;
       value = result.list;
       entries = result.list.entries;
@@ -179,7 +181,7 @@ export class ReferenceService {
     const held = this.heldVersion(kind, version);
     if (held !== undefined && !isDeepStrictEqual(held, value)) {
       const noun = KIND_NOUNS[kind];
-      return { ok: false, problems: [`version: ${noun} ${version} is already known to this desk with other content; give the changed ${noun} a new version`] };
+      return { ok: false, code: 'version_clash', problems: [`version: ${noun} ${version} is already known to this desk with other content; give the changed ${noun} a new version`] };
     }
     return { ok: true, version, entries };
   }

@@ -6,7 +6,7 @@
 // revision of the same item, taken, overtakes the refusal (reference-refusals.ts).
 import { z } from 'zod';
 import { referenceRevisionSchema } from '../../../shared/contract/sync';
-import type { Officer } from '../../../shared/contract';
+import type { Officer, RefusalReason } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { OfficerService } from '../officers/officer-service';
@@ -59,31 +59,30 @@ export class ReferenceIntake {
       const item = label.success ? label.data.item : undefined;
       const issue = parsed.error.issues[0];
       const problem = `${issue?.path.join('.') || '(item)'}: ${issue?.message ?? 'unreadable'}`;
-      return this.refused(revision, item?.kind ?? 'unknown', item?.version ?? item?.officerNumber ?? '?', [problem]);
+      return this.refused(revision, item?.kind ?? 'unknown', item?.version ?? item?.officerNumber ?? '?', { code: 'unreadable', problems: [problem] });
     }
     const { revision, item } = parsed.data;
     // A savepoint: a failed step leaves nothing half-applied, and the page goes on.
     return this.db.transaction((): keyof ReferenceIntakeResult => {
       if (item.kind === 'officer') {
         const received = this.officers.receive(item, revision);
-        if (!received.ok) return this.refused(revision, item.kind, item.officerNumber, received.problems);
+        if (!received.ok) return this.refused(revision, item.kind, item.officerNumber, received);
         this.refusals.overtaken(item.kind, item.officerNumber, revision);
         if (!received.applied) return 'known';
         changed.push(received.officer);
         return 'applied';
       }
       const received = this.reference.receive(item, revision);
-      if (!received.ok) return this.refused(revision, item.kind, item.version, received.problems);
+      if (!received.ok) return this.refused(revision, item.kind, item.version, received);
       this.refusals.overtaken(item.kind, item.version, revision);
       if (!received.applied) return 'known';
       return 'applied';
     })();
   }
 
-  private refused(revision: number | null, kind: string, key: string, problems: string[]): 'refused' {
-    const problem = problems.join('; ');
-    this.refusals.record('received', revision, kind, key, problem);
-    this.audit.append(null, 'reference.refused', { revision, kind, key, problem });
+  private refused(revision: number | null, kind: string, key: string, reason: RefusalReason): 'refused' {
+    this.refusals.record('received', revision, kind, key, reason);
+    this.audit.append(null, 'reference.refused', { revision, kind, key, code: reason.code, problem: reason.problems.join('; ') });
     return 'refused';
   }
 }

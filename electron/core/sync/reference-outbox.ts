@@ -57,8 +57,8 @@ export class ReferenceOutbox {
     const { item } = queued;
     const key = item.kind === 'officer' ? item.officerNumber : item.version;
     this.db.transaction(() => {
-      this.refusals.record('sent', null, item.kind, key, problem);
-      this.audit.append(null, 'reference.refused_by_hub', { kind: item.kind, key, problem });
+      this.refusals.record('sent', null, item.kind, key, { code: 'hub_refused', problems: [problem] });
+      this.audit.append(null, 'reference.refused_by_hub', { kind: item.kind, key, code: 'hub_refused', problem });
       this.db.prepare('DELETE FROM reference_outbox WHERE id = ?').run(queued.id);
     })();
   }

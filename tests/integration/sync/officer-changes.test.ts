@@ -133,7 +133,15 @@ describe('officer accounts changed at the hub', () => {
     expect(await desk.must('session.status', {})).toMatchObject({ officer: { officerNumber: ADMIN.officerNumber } });
     const refused = (await desk.must('audit.diagnostics', {})).reference.refused;
     expect(refused).toEqual([
-      expect.objectContaining({ direction: 'received', kind: 'officer', key: ADMIN.officerNumber, state: 'open', problem: expect.stringMatching(/last active administrator: kept active here/) }),
+      expect.objectContaining({
+        direction: 'received',
+        kind: 'officer',
+        key: ADMIN.officerNumber,
+        state: 'open',
+        problemCode: 'last_admin',
+        params: { officer: ADMIN.officerNumber },
+        problem: expect.stringMatching(/last active administrator: kept active here/),
+      }),
     ]);
     // The next sync brings nothing new, and the notice stays: nobody has seen it yet.
     expect(await desk.must('sync.now', {})).toMatchObject({ state: 'error', problem: { code: 'reference_refused' } });

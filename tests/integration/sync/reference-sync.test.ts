@@ -160,7 +160,9 @@ describe('reference data from the hub', () => {
     expect(await d1.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
     expect(query(d1, 'SELECT note FROM watch_list')).toEqual([{ note: 'Penyalur ilegal' }]);
     const refused = (await d1.must('audit.diagnostics', {})).reference.refused;
-    expect(refused).toEqual([expect.objectContaining({ kind: 'watch_list', key: 'w-clash', problem: expect.stringMatching(/already known to this desk with other content/) })]);
+    expect(refused).toEqual([
+      expect.objectContaining({ kind: 'watch_list', key: 'w-clash', problemCode: 'version_clash', problem: expect.stringMatching(/already known to this desk with other content/) }),
+    ]);
     // A desk that never held it takes the first (the hub's order) and refuses the second the same way.
     const d2 = track(await enrolledDesk(hub, 'PLM', 'R08'));
     await d2.must('sync.now', {});
@@ -185,8 +187,8 @@ describe('reference data from the hub', () => {
     expect(query(desk, "SELECT officer_number FROM officers WHERE officer_number LIKE 'GOOD-%' ORDER BY 1")).toEqual([{ officer_number: 'GOOD-1' }, { officer_number: 'GOOD-2' }]);
     const refused = (await desk.must('audit.diagnostics', {})).reference.refused.filter((r) => r.key !== 'w-clash');
     expect(refused).toEqual([
-      expect.objectContaining({ direction: 'received', kind: 'airport_list', key: '1', problem: expect.stringMatching(/^item\.kind: /) }),
-      expect.objectContaining({ direction: 'received', kind: 'checklist', key: '2099.1', problem: expect.stringMatching(/questions/) }),
+      expect.objectContaining({ direction: 'received', kind: 'airport_list', key: '1', problemCode: 'unreadable', problem: expect.stringMatching(/^item\.kind: /) }),
+      expect.objectContaining({ direction: 'received', kind: 'checklist', key: '2099.1', problemCode: 'breaks_rules', params: { count: expect.any(Number) }, problem: expect.stringMatching(/questions/) }),
     ]);
     expect((await desk.must('reference.current', {})).versions.checklist).not.toBe('2099.1');
     // The next sync has nothing new: the refused items are not tried again, and the notice stays until an admin has seen them.

@@ -117,7 +117,13 @@ export function DiagnosticsScreen({ officer }: { officer: Officer }) {
                         <br />
                         <span className="hint">{t(`diagnostics.reference.direction.${item.direction}`)}</span>
                       </td>
-                      <td>{item.problem}</td>
+                      <td data-problem={item.problemCode}>
+                        {t(`diagnostics.reference.refusal.${item.problemCode}`, { key: item.key, ...item.params })}
+                        <details>
+                          <summary>{t('integrity.technical')}</summary>
+                          <code>{item.problem}</code>
+                        </details>
+                      </td>
                       <td>{formatDateTime(item.at, language)}</td>
                       <td>
                         {item.state === 'seen' && item.seenAt
