@@ -76,10 +76,12 @@ export type ExportFilter = z.output<typeof exportFilterSchema>;
 export const csvExportSchema = z.object({
   fileName: z.string(),
   rows: z.number().int(),
-  /** The file's text (with its byte-order mark) for the browser to download; null when the shell saved it. */
+  /** The browser host: the file's text (with its byte-order mark) for the page to write where the supervisor chose; null when the shell saved it. */
   csv: z.string().nullable(),
   /** saved: the shell wrote the file where the supervisor chose; cancelled: nothing was written nor audited. */
   shellOutcome: z.enum(['saved', 'cancelled']).nullable(),
+  /** The browser host: what the page sends back (review.csvSaved) once the file is written, to audit it; not yet audited. */
+  exportId: z.string().nullable(),
 });
 export type CsvExport = z.infer<typeof csvExportSchema>;
 
@@ -150,7 +152,8 @@ export const reportPdfSchema = z.object({
   exportId: z.string().nullable(),
 });
 export type ReportPdf = z.infer<typeof reportPdfSchema>;
-export const reportPdfSavedSchema = z
+/** The browser host's page wrote an export (report PDF or CSV) where the supervisor chose. */
+export const exportSavedSchema = z
   .object({
     exportId: z.string().uuid(),
     /** The name the supervisor gave the file in the save picker. */
@@ -246,7 +249,9 @@ export const reviewProcedures = {
   'review.report': procedure({ input: reportFilterSchema, output: reportSchema, access: SUPERVISION }),
   'review.exportReportPdf': procedure({ input: reportPdfInputSchema, output: reportPdfSchema, access: SUPERVISION }),
   /** The browser host's page wrote a rendered report PDF where the supervisor chose: the export is audited now. */
-  'review.reportPdfSaved': procedure({ input: reportPdfSavedSchema, output: z.object({ fileName: z.string() }), access: SUPERVISION }),
+  'review.reportPdfSaved': procedure({ input: exportSavedSchema, output: z.object({ fileName: z.string() }), access: SUPERVISION }),
+  /** The browser host's page wrote a CSV export where the supervisor chose: the export is audited now. */
+  'review.csvSaved': procedure({ input: exportSavedSchema, output: z.object({ fileName: z.string(), rows: z.number().int() }), access: SUPERVISION }),
   'review.signOff': procedure({
     input: z.object({ caseId }).strict(),
     output: reviewDetailSchema,

@@ -1,6 +1,6 @@
 // Owns the report's calendar: which instants a day, a week (Monday to Sunday) or a month starts and ends at, at the
-// desk's offset from UTC, the period before it, and the hour of day an instant falls in there. Pure, so the core
-// counts and the screen labels with the same periods.
+// desk's offset from UTC, the period before it, and the hour of day an instant falls in there; and the exports' file
+// names in the desk's days. Pure, so the core counts and names, and the screen labels and suggests, alike.
 import type { ReportPeriod } from '../contract/review';
 
 export interface ReportWindow {
@@ -42,4 +42,16 @@ export function localHour(instant: string, utcOffset: string): number {
 /** The report's PDF file name, laporan-<first day>_<last day>.pdf in the desk's days: the picker suggests what the core records. */
 export function reportFileName(window: Pick<ReportWindow, 'from' | 'to'>): string {
   return `laporan-${window.from.slice(0, 10)}_${isoDay(Date.parse(`${window.to.slice(0, 10)}T00:00:00Z`) - DAY_MS)}.pdf`;
+}
+
+/** The calendar day, at the offset the instant is written with, of the instant `shiftMs` later. */
+export function localDay(instant: string, shiftMs = 0): string {
+  const offset = /([+-]\d{2}):(\d{2})$/.exec(instant);
+  const offsetMs = offset ? Math.sign(Number(offset[1])) * (Math.abs(Number(offset[1])) * 60 + Number(offset[2])) * 60_000 : 0;
+  return isoDay(Date.parse(instant) + offsetMs + shiftMs);
+}
+
+/** The CSV export's file name, tinjauan-<first day>_<last day>.csv for the window [from, to): the picker suggests what the core records. */
+export function csvFileName(from: string, to: string): string {
+  return `tinjauan-${localDay(from)}_${localDay(to, -1)}.csv`;
 }

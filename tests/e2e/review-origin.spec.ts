@@ -1,10 +1,10 @@
 // Where a held traveller comes from (issue 17 item 3) in the browser host: the officer picks the regency by keyboard
 // in the interview (typed in part, never free text), the supervisor filters the day's queue by it and sees it in the
 // review; the queue at 1280 px keeps every column apart.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './desk-fixture';
 import { openCaseByTyping, passport } from './queue-tools';
+import { pickerChoosesOpfsFile, readOpfsFile } from './save-tools';
 
 /** The queue's cells (and headers) whose text does not fit their box, as "column: text". */
 async function clippedCells(page: Page): Promise<string[]> {
@@ -68,12 +68,14 @@ test('an officer picks the origin by keyboard; the supervisor filters the queue 
   await expect(page.getByTestId('queue-row')).toHaveCount(1);
   await expect(page.getByTestId('queue-row')).toContainText('RAHAYU');
   await shot(page, '3-queue-by-regency');
-  // The filtered holds as CSV, a download in the browser host: BOM, header, one record, the number masked.
-  const download = page.waitForEvent('download');
+  // The filtered holds as CSV, saved where the supervisor picks: BOM, header, one record, the number masked.
+  await pickerChoosesOpfsFile(page);
   await page.getByTestId('export-csv').click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^tinjauan-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = readFileSync((await file.path())!, 'utf8');
+  // Named after the desk's day shown (the picker suggested it), not the UTC day the shift starts in.
+  const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  const savedAs = `pilihan-tinjauan-${today}_${today}.csv`;
+  await expect(page.getByTestId('export-message')).toHaveText(`1 penundaan diekspor ke ${savedAs}. Ekspor ini tercatat di log audit.`);
+  const text = (await readOpfsFile(page, savedAs)).toString('utf8');
   expect(text.startsWith('\uFEFFcase_number,')).toBe(true);
   const records = text.slice(1).trimEnd().split('\r\n');
   expect(records).toHaveLength(2);

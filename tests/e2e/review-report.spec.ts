@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/core/db/connection';
 import { expect, signIn, test } from './desk-fixture';
 import { CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { passport } from './queue-tools';
+import { pickerChoosesOpfsFile, readOpfsFile } from './save-tools';
 import { pdfPageSizeMm, pdfText, pdfToPng } from './slip-tools';
 
 // The desk stands in Palembang: the report's days and hours are the desk's (+07:00), whatever the machine's zone.
@@ -146,23 +147,12 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
 
   // A folder the supervisor picks cannot be driven in a test; the picker here hands back a real file of the page's
   // own private file system (OPFS), which the page writes through the same API as a file on the disk.
-  await page.evaluate(() => {
-    Object.assign(window, {
-      showSaveFilePicker: async (options: { suggestedName: string }) => (await navigator.storage.getDirectory()).getFileHandle(`pilihan-${options.suggestedName}`, { create: true }),
-    });
-  });
+  await pickerChoosesOpfsFile(page);
   await page.getByTestId('report-pdf').click();
   await expect(page.getByRole('status')).toHaveText('Laporan disimpan sebagai pilihan-laporan-2026-11-23_2026-11-29.pdf. Ekspor ini tercatat di log audit.', { timeout: 120_000 });
-  const written = await page.evaluate(async () => {
-    const file = await (await (await navigator.storage.getDirectory()).getFileHandle('pilihan-laporan-2026-11-23_2026-11-29.pdf')).getFile();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  });
   mkdirSync(OUT, { recursive: true });
   const pdf = join(OUT, 'report-week-id.pdf');
-  writeFileSync(pdf, Buffer.from(written, 'base64'));
+  writeFileSync(pdf, await readOpfsFile(page, 'pilihan-laporan-2026-11-23_2026-11-29.pdf'));
   expect(pdfPageSizeMm(pdf)).toEqual({ width: 210, height: 297 });
   const text = pdfText(pdf);
   expect(text).toContain('Laporan tinjauan');

@@ -1,5 +1,5 @@
 // The review procedures over the browser host's real HTTP (issue 17): an officer signed in at the desk is refused
-// review.queue, review.signOff, review.exportCsv, review.report and review.exportReportPdf by the core even when calling /rpc straight, with the page's own secret.
+// review.queue, review.signOff, review.exportCsv, review.csvSaved, review.report and review.exportReportPdf by the core even when calling /rpc straight, with the page's own secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeskWithAdmin, type TestDesk } from './core-harness';
 import { startTestHost, type TestHost } from './host-harness';
@@ -30,6 +30,7 @@ describe('review over the browser host', () => {
     expect(await rpc('review.queue', DAY)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.signOff', { caseId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.exportCsv', { ...DAY, fullDocumentNumbers: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rpc('review.csvSaved', { exportId: '00000000-0000-4000-8000-000000000000', savedAs: 'x.csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.report', REPORT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.exportReportPdf', REPORT)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rpc('review.reportPdfSaved', { exportId: '00000000-0000-4000-8000-000000000000', savedAs: 'x.pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

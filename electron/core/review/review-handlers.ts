@@ -16,5 +16,6 @@ export function reviewHandlers(ctx: CoreContext): HandlerSlice<'review'> {
     'review.report': (input) => ok(review.report(input, officer())),
     'review.exportReportPdf': (input) => review.exportReportPdf(input, officer()),
     'review.reportPdfSaved': (input) => review.reportPdfSaved(input.exportId, input.savedAs, officer()),
+    'review.csvSaved': (input) => review.csvSaved(input.exportId, input.savedAs, officer()),
   };
 }

@@ -23,7 +23,7 @@ import {
   type ReportPdf,
 } from '../../../shared/contract';
 import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
-import { localHour, reportFileName, reportWindow } from '../../../shared/review/report-period';
+import { csvFileName, localHour, reportFileName, reportWindow } from '../../../shared/review/report-period';
 import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -36,20 +36,15 @@ import { holdsCsv } from './csv-export';
 import { PendingExports } from './pending-exports';
 import { ReviewRepository, isHold, type ReportHold } from './review-repository';
 
-/** The calendar day, at the offset the instant is written with, of the instant `shiftMs` later: for file names. */
-function localDay(instant: string, shiftMs = 0): string {
-  const offset = /([+-]\d{2}):(\d{2})$/.exec(instant);
-  const offsetMs = offset ? Math.sign(Number(offset[1])) * (Math.abs(Number(offset[1])) * 60 + Number(offset[2])) * 60_000 : 0;
-  return new Date(Date.parse(instant) + offsetMs + shiftMs).toISOString().slice(0, 10);
-}
-
 /** A recorded outcome may lie a little ahead of this desk's clock (another desk's clock, a slow hand). */
 const OUTCOME_CLOCK_SLACK_MS = 5 * 60_000;
 const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
 
 export class ReviewService {
   readonly repository: ReviewRepository;
-  private readonly pendingPdfs: PendingExports;
+  // One store per kind, so that a PDF's id cannot be reported as a saved CSV nor the other way round.
+  private readonly pendingPdfs: PendingExports<Record<string, unknown>>;
+  private readonly pendingCsvs: PendingExports<{ rows: number } & Record<string, unknown>>;
 
   constructor(
     private readonly db: Db,
@@ -63,6 +58,7 @@ export class ReviewService {
   ) {
     this.repository = new ReviewRepository(db);
     this.pendingPdfs = new PendingExports(now);
+    this.pendingCsvs = new PendingExports(now);
   }
 
   /** Every hold opened in the window, counted, filtered and sorted; showing it is audited with its filter. */
@@ -92,23 +88,35 @@ export class ReviewService {
   }
 
   /**
-   * The holds of up to a month that pass the filters, as a CSV file: saved by the shell where the supervisor
-   * chooses, or handed to the browser to download. Every export that leaves the desk is audited with who, the
-   * window, the filters and whether document numbers were in full; a cancelled save leaves nothing.
+   * The holds of up to a month that pass the filters, as a CSV file. Electron's shell saves it where the supervisor
+   * chooses. The browser host cannot see where, or whether, the page saves it: the text goes to the page, which
+   * writes it where the supervisor chose and says so (csvSaved), which is when it is audited. Audited with who, the
+   * window, the filters, the rows and whether document numbers were in full; a cancelled save leaves nothing.
    */
   async exportCsv(filter: ExportFilter, viewer: Officer): Promise<CallResult<CsvExport>> {
     const { from, to, fullDocumentNumbers, ...filters } = filter;
     const holds = this.repository.exportBetween(new Date(from).toISOString(), new Date(to).toISOString()).filter((row) => matches(row, filters));
     const csv = holdsCsv(holds, fullDocumentNumbers);
-    const fileName = `tinjauan-${localDay(from)}_${localDay(to, -1)}.csv`;
-    const audited = () => this.audit.append(viewer.officerNumber, 'review.csv_exported', { from, to, filters, fullDocumentNumbers, rows: holds.length, fileName });
+    const fileName = csvFileName(from, to);
+    const detail = { from, to, filters, fullDocumentNumbers, rows: holds.length, fileName };
     if (!this.shell) {
-      audited();
-      return ok({ fileName, rows: holds.length, csv, shellOutcome: null });
+      const exportId = this.pendingCsvs.add(viewer.officerNumber, detail);
+      return ok({ fileName, rows: holds.length, csv, shellOutcome: null, exportId });
     }
     const saved = await this.shell.saveFile(fileName, Buffer.from(csv, 'utf8'), { name: 'CSV', extensions: ['csv'] });
-    if (saved) audited();
-    return ok({ fileName, rows: holds.length, csv: null, shellOutcome: saved ? 'saved' : 'cancelled' });
+    if (saved) this.audit.append(viewer.officerNumber, 'review.csv_exported', detail);
+    return ok({ fileName, rows: holds.length, csv: null, shellOutcome: saved ? 'saved' : 'cancelled', exportId: null });
+  }
+
+  /**
+   * The browser host's page wrote a CSV made for this supervisor where they chose: audited now, with what was
+   * exported (not what the page says) and the name given. Each export is audited once.
+   */
+  csvSaved(exportId: string, savedAs: string, viewer: Officer): CallResult<{ fileName: string; rows: number }> {
+    const detail = this.pendingCsvs.take(exportId, viewer.officerNumber);
+    if (!detail) return fail('not_found', 'No CSV made for you is waiting to be saved under this id.', { field: 'exportId', reason: 'csvExportUnknown' });
+    this.audit.append(viewer.officerNumber, 'review.csv_exported', { ...detail, savedAs });
+    return ok({ fileName: savedAs, rows: detail.rows });
   }
 
   /**

@@ -18,3 +18,16 @@ export function formatMoment(iso: string, language: Language, now = new Date()):
   if (at.toDateString() === now.toDateString()) return at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return at.toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
+
+/** This desk's offset from UTC at `at` (+07:00 in Palembang), as an ISO 8601 instant writes it. */
+export function utcOffsetAt(at: Date): string {
+  const minutes = -at.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An instant written in the desk's own time and offset (2026-11-28T00:00:00+07:00), so the core sees the desk's days. */
+export function localInstant(at: Date): string {
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  return `${local}${utcOffsetAt(at)}`;
+}

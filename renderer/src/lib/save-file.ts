@@ -1,6 +1,7 @@
 // Owns saving a file from the page where the supervisor chooses, in the browser host: Chromium's save picker (the
 // File System Access API) first, while the click still counts as the supervisor's, then the bytes once they exist.
-// The page knows, as the host cannot, whether the file was written: only then is an export reported to the core.
+// The page knows, as the host cannot, whether the file was written: only then is an export reported to the core
+// (and audited there). The report's PDF and the review's CSV are saved this way.
 
 interface SaveFilePickerOptions {
   suggestedName: string;
@@ -37,6 +38,40 @@ export async function writePickedFile(file: FileSystemFileHandle, bytes: Uint8Ar
     await stream.abort().catch(() => undefined);
     throw error;
   }
+}
+
+/** What became of a save through the picker. `refused`: the core said no (its error is the screen's); `saved`: written and reported. */
+export type PickerSave<T> = { cancelled: true } | { unsupported: true } | { refused: true } | { writeFailed: string } | { saved: T };
+
+/**
+ * Saves a file the core makes, where the supervisor chooses: the picker first (while the click still counts as the
+ * supervisor's), then `make` asks the core for the bytes, the page writes them, and `report` tells the core the file
+ * is written, which is when the core audits it. Nothing is reported unless the whole file was written.
+ */
+export async function saveThroughPicker<M, T>(
+  suggestedName: string,
+  type: { description: string; mime: string; extension: string },
+  steps: {
+    /** The supervisor picked `name`: the file is being made. */
+    picked(name: string): void;
+    /** The file's bytes from the core and what `report` needs; null when the core refused. */
+    make(): Promise<{ bytes: Uint8Array<ArrayBuffer>; made: M } | null>;
+    /** Tells the core the file is written as `savedAs`; null when the core refused. */
+    report(made: M, savedAs: string): Promise<T | null>;
+  },
+): Promise<PickerSave<T>> {
+  const target = await pickSaveFile(suggestedName, type);
+  if (!('picked' in target)) return target;
+  steps.picked(target.picked.name);
+  const made = await steps.make();
+  if (made === null) return { refused: true };
+  try {
+    await writePickedFile(target.picked, made.bytes);
+  } catch (problem) {
+    return { writeFailed: problem instanceof Error ? problem.message : String(problem) };
+  }
+  const reported = await steps.report(made.made, target.picked.name);
+  return reported === null ? { refused: true } : { saved: reported };
 }
 
 /** Bytes from the base64 the contract carries them in. */

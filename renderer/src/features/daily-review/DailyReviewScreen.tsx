@@ -6,7 +6,11 @@ import { QUEUE_SORT_KEYS, type InputOf } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
 import { ErrorBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
+import { localInstant } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { saveThroughPicker } from '../../lib/save-file';
+import { shellSavesFiles } from '../../lib/client';
+import { csvFileName } from '../../../../shared/review/report-period';
 import { useAction, useCall } from '../../lib/use-call';
 import { VirtualRows } from './VirtualRows';
 
@@ -21,11 +25,14 @@ function localToday(): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-/** The shift of a local calendar day, starting at `startHour` on this desk's clock and lasting 24 hours. */
+/**
+ * The shift of a local calendar day, starting at `startHour` on this desk's clock and lasting 24 hours, in the desk's
+ * own offset (so an export is named and audited in the desk's days).
+ */
 export function shiftWindow(day: string, startHour: number): { from: string; to: string } {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const start = new Date(year, month - 1, date, startHour);
-  return { from: start.toISOString(), to: new Date(start.getTime() + 24 * 3_600_000).toISOString() };
+  return { from: localInstant(start), to: localInstant(new Date(start.getTime() + 24 * 3_600_000)) };
 }
 
 export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
@@ -184,21 +191,51 @@ function CsvExportForm({ day, startHour, filter }: { day: string; startHour: num
   const [fullNumbers, setFullNumbers] = useState(false);
   const exporting = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  // Electron saves the file where the supervisor chooses. In the browser host the save picker comes first (while the
+  // click still counts as the supervisor's), then the core makes the file and the page writes it; only a written file
+  // is reported, and so audited. A cancelled picker records nothing.
   async function exportCsv() {
     const { sort: _sort, descending: _descending, ...filters } = filter;
     setDone(null);
-    const result = await exporting.run('review.exportCsv', { from: shiftWindow(first, startHour).from, to: shiftWindow(day, startHour).to, ...filters, fullDocumentNumbers: fullNumbers });
-    if (!result.ok) return;
-    const { csv, fileName, rows, shellOutcome } = result.value;
-    if (csv !== null) {
-      // The browser host: the file is a download, saved where the browser asks.
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    setSaveError(null);
+    const input = { from: shiftWindow(first, startHour).from, to: shiftWindow(day, startHour).to, ...filters, fullDocumentNumbers: fullNumbers };
+    if (shellSavesFiles) {
+      const result = await exporting.run('review.exportCsv', input);
+      if (!result.ok) return;
+      const { fileName, rows, shellOutcome } = result.value;
+      return setDone(shellOutcome === 'cancelled' ? t('daily.export.cancelled') : t('daily.export.done', { rows, fileName }));
     }
-    setDone(shellOutcome === 'cancelled' ? t('daily.export.cancelled') : t('daily.export.done', { rows, fileName }));
+    const result = await saveThroughPicker(
+      csvFileName(input.from, input.to),
+      { description: 'CSV', mime: 'text/csv', extension: '.csv' },
+      {
+        picked: (name) => setDone(t('daily.export.making', { fileName: name })),
+        make: async () => {
+          const made = await exporting.run('review.exportCsv', input);
+          if (!made.ok) return null;
+          const { csv, exportId } = made.value;
+          // A shell's answer has no text: this page cannot save it here.
+          if (csv === null || exportId === null) {
+            setSaveError(t('daily.export.noPicker'));
+            return null;
+          }
+          return { bytes: new TextEncoder().encode(csv), made: exportId };
+        },
+        report: async (exportId, savedAs) => {
+          const saved = await exporting.run('review.csvSaved', { exportId, savedAs });
+          return saved.ok ? saved.value : null;
+        },
+      },
+    );
+    if ('unsupported' in result) return setSaveError(t('daily.export.noPicker'));
+    if ('cancelled' in result) return setDone(t('daily.export.cancelled'));
+    if ('refused' in result) return setDone(null);
+    if ('writeFailed' in result) {
+      setDone(null);
+      return setSaveError(t('daily.export.writeFailed', { problem: result.writeFailed }));
+    }
+    setDone(t('daily.export.done', { rows: result.saved.rows, fileName: result.saved.fileName }));
   }
   return (
     <fieldset className="queue-filters" data-testid="csv-export">
@@ -214,14 +251,14 @@ function CsvExportForm({ day, startHour, filter }: { day: string; startHour: num
           {t('daily.export.fullNumbers')}
         </label>
         <div className="field">
-          <button type="button" className="button button-secondary" onClick={() => void exportCsv()} data-testid="export-csv">
+          <button type="button" className="button button-secondary" onClick={() => void exportCsv()} disabled={exporting.busy} data-testid="export-csv">
             {t('daily.export.button')}
           </button>
         </div>
       </div>
-      {exporting.error ? (
+      {(saveError ?? exporting.error) ? (
         <p className="banner banner-error" role="alert" data-testid="export-message">
-          {exporting.error}
+          {saveError ?? exporting.error}
         </p>
       ) : (
         done && (

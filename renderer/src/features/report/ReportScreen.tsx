@@ -18,8 +18,8 @@ import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components
 import { QueueFilters } from '../../components/QueueFilters';
 import { shellSavesFiles } from '../../lib/client';
 import { pageSnapshot } from '../../lib/page-snapshot';
-import { fromBase64, pickSaveFile, writePickedFile } from '../../lib/save-file';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { fromBase64, saveThroughPicker } from '../../lib/save-file';
+import { formatDate, formatDateTime, utcOffsetAt } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useAction, useCall } from '../../lib/use-call';
 import { ColumnChart, HorizontalBarChart, type ChartRow } from './BarChart';
@@ -39,9 +39,7 @@ function localToday(): string {
 /** This desk's offset from UTC on `day` (+07:00 in Palembang), so the report's days are the desk's days. */
 export function deskOffset(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const minutes = -new Date(y, m - 1, d, 12).getTimezoneOffset();
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return utcOffsetAt(new Date(y, m - 1, d, 12));
 }
 
 /** The calendar days [from, to) of a window, as dd/mm/yyyy from the first to the last day. */
@@ -81,25 +79,40 @@ export function ReportScreen({ officer }: { officer: Officer }) {
       return setNotice(t(shellOutcome === 'saved' ? 'report.pdfSaved' : 'report.pdfCancelled', { fileName }));
     }
     const suggested = reportFileName(reportWindow(period, day, input.utcOffset));
-    const target = await pickSaveFile(suggested, { description: 'PDF', mime: 'application/pdf', extension: '.pdf' });
-    if ('unsupported' in target) return setSaveError(t('report.pdfNoPicker'));
-    if ('cancelled' in target) return setNotice(t('report.pdfCancelled'));
-    setSaving(true);
-    setNotice(t('report.pdfMaking', { fileName: target.picked.name }));
     try {
-      const made = await pdf.run('review.exportReportPdf', { ...input, page: pageSnapshot() });
-      if (!made.ok) return setNotice(null);
-      const { pdf: bytes, exportId } = made.value;
-      if (bytes === null || exportId === null) return setSaveError(t('report.pdfNoPicker'));
-      try {
-        await writePickedFile(target.picked, fromBase64(bytes));
-      } catch (problem) {
+      const result = await saveThroughPicker(
+        suggested,
+        { description: 'PDF', mime: 'application/pdf', extension: '.pdf' },
+        {
+          picked: (name) => {
+            setSaving(true);
+            setNotice(t('report.pdfMaking', { fileName: name }));
+          },
+          make: async () => {
+            const made = await pdf.run('review.exportReportPdf', { ...input, page: pageSnapshot() });
+            if (!made.ok) return null;
+            const { pdf: bytes, exportId } = made.value;
+            // A shell's answer has no bytes: this page cannot save it here.
+            if (bytes === null || exportId === null) {
+              setSaveError(t('report.pdfNoPicker'));
+              return null;
+            }
+            return { bytes: fromBase64(bytes), made: exportId };
+          },
+          report: async (exportId, savedAs) => {
+            const saved = await pdf.run('review.reportPdfSaved', { exportId, savedAs });
+            return saved.ok ? saved.value : null;
+          },
+        },
+      );
+      if ('unsupported' in result) return setSaveError(t('report.pdfNoPicker'));
+      if ('cancelled' in result) return setNotice(t('report.pdfCancelled'));
+      if ('refused' in result) return setNotice(null);
+      if ('writeFailed' in result) {
         setNotice(null);
-        return setSaveError(t('report.pdfWriteFailed', { problem: problem instanceof Error ? problem.message : String(problem) }));
+        return setSaveError(t('report.pdfWriteFailed', { problem: result.writeFailed }));
       }
-      const saved = await pdf.run('review.reportPdfSaved', { exportId, savedAs: target.picked.name });
-      if (!saved.ok) return setNotice(null);
-      setNotice(t('report.pdfSaved', { fileName: saved.value.fileName }));
+      setNotice(t('report.pdfSaved', { fileName: result.saved.fileName }));
     } finally {
       setSaving(false);
     }
