@@ -1,9 +1,7 @@
 // Owns turning a slip's case reference into QR modules with @zxing/library's encoder, as rows of booleans
 // that any renderer (SVG on screen and paper) can draw.
-import * as zxingModule from '@zxing/library';
+import { zxing, type zxingModule } from '../barcodes/zxing';
 
-// Node loads the package's CommonJS build (names under `default`); bundlers load its ES build (names at the top).
-const zxing = (Reflect.get(zxingModule, 'default') ?? zxingModule) as typeof zxingModule;
 const { BarcodeFormat, EncodeHintType, QRCodeDecoderErrorCorrectionLevel, QRCodeWriter } = zxing;
 
 /** Modules of the code including its quiet zone; true is dark. */
