@@ -1,10 +1,9 @@
 // The webcam on the passport screen, end to end: Chromium is fed a video file as its camera (a synthetic
 // passport photo, or a plain desk with no document), the worker reads the MRZ into the field, and the
 // officer opens the case with Enter. Without a camera the screen says so and typing still works.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, PlaywrightWorkerArgs } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { generateMrz, parseMrz } from '../../shared/mrz';
 import type { CaseDetail, CaseSummary } from '../../shared/contract';
@@ -13,20 +12,7 @@ import { Rng } from '../../scripts/synth/render';
 import { encodePng } from '../../scripts/image-io';
 import { qrMatrix } from '../../shared/slips/qr-matrix';
 import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
-
-const VIDEO_DIR = join(process.cwd(), 'test-output', 'camera-video');
-mkdirSync(VIDEO_DIR, { recursive: true });
-
-/** Runs ffmpeg into a temporary name first, so an interrupted run never leaves a clip that looks finished. */
-function ffmpegTo(out: string, input: string[]): void {
-  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...input, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', `${out}.part`]);
-  renameSync(`${out}.part`, out);
-}
-
-/** A still image looped into a 5 s, 10 fps Y4M clip: the format Chromium's fake camera reads. */
-function stillToY4m(png: string, y4m: string): void {
-  ffmpegTo(y4m, ['-loop', '1', '-i', png, '-t', '5', '-r', '10']);
-}
+import { fakeCameraArgs, ffmpegTo, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
 
 // One clean-ish 1280×720 photo of a TD3 data page (mild blur, noise, a small tilt, clutter around it),
 // made by the reader's own synthetic generator. The seed fixes the document; its MRZ is the ground truth.
@@ -72,22 +58,9 @@ if (!existsSync(EXPIRED_Y4M) || !existsSync(EXPIRED_PNG) || !readFileSync(EXPIRE
 const EMPTY_Y4M = join(VIDEO_DIR, 'empty-desk.y4m');
 if (!existsSync(EMPTY_Y4M)) ffmpegTo(EMPTY_Y4M, ['-f', 'lavfi', '-i', 'color=c=0x8a7f70:s=1280x720:r=10', '-t', '5', '-vf', 'noise=alls=12:allf=t']);
 
-const fakeCameraArgs = (file: string) => [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
-
 // The file's own browser sees the passport clip. Tests that need another camera launch their own browser
 // (launch options cannot change inside one file's worker).
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: fakeCameraArgs(PASSPORT_Y4M) } });
-
-/** Runs a test body on a page of a browser launched with the given Chromium flags, and closes it after. */
-async function withBrowser(playwright: PlaywrightWorkerArgs['playwright'], args: string[], body: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', args });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await body(await context.newPage());
-  } finally {
-    await browser.close();
-  }
-}
 
 async function openNewCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();

@@ -1,14 +1,20 @@
-// Owns reading MRZs from camera frames off the main thread: it receives frames as transferred
-// VideoFrames (or ImageBitmaps where VideoFrame is missing), keeps only the newest, reads it with the
-// MRZ engine, votes across frames, and posts back a small state (looking / hold with a hint / read)
-// with the time each frame took.
+// Owns reading camera frames off the main thread: it receives frames as transferred VideoFrames (or
+// ImageBitmaps where VideoFrame is missing), keeps only the newest, and reads it for what the screen asked:
+// a passport's MRZ (voted across frames, with a slip's QR code on alternate empty frames) or, only when a
+// case waits for one, a boarding pass's barcode. It posts back a small state with the time each frame took.
 import { holdHint, MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading, type HoldHint } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
+import { BoardingPassWatcher } from '../../../shared/bcbp/camera';
+
+/** What the frames are read for: the passport screen's MRZ, or a case's boarding pass (barcodes only). */
+export type CameraPurpose = 'passport' | 'boarding_pass';
 
 export type MrzWorkerInput =
   | { type: 'frame'; frame: VideoFrame | ImageBitmap }
+  /** Sent once before the first frame; a worker not told reads passports. */
+  | { type: 'purpose'; purpose: CameraPurpose }
   /** Forget the votes so far: the next document (or the same one shown again) starts a new reading. */
   | { type: 'reset' };
 
@@ -21,7 +27,11 @@ export type MrzWorkerOutput =
   /** readingId grows by one per accepted document, so the screen can tell a new reading from a repeat. */
   | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number } & FrameTimes)
   /** A referral slip's QR code was shown: the screen opens that case. */
-  | ({ type: 'state'; state: 'slip'; caseNumber: string } & FrameTimes);
+  | ({ type: 'state'; state: 'slip'; caseNumber: string } & FrameTimes)
+  /** A boarding pass's barcode in view (its text as a scanner would type it); codeId grows by one per pass shown. */
+  | ({ type: 'state'; state: 'code'; text: string; codeId: number } & FrameTimes)
+  /** A barcode is seen but cannot be read (damaged, blurred, too small). */
+  | ({ type: 'state'; state: 'code_unreadable' } & FrameTimes);
 
 /** The part of a dedicated worker's global scope used here (the renderer's lib has DOM, not WebWorker). */
 interface WorkerScope {
@@ -31,6 +41,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const voter = new MrzVoter();
+const passes = new BoardingPassWatcher();
+let purpose: CameraPurpose = 'passport';
+let codeId = 0;
 let newest: VideoFrame | ImageBitmap | null = null;
 let busy = false;
 let canvas: OffscreenCanvas | null = null;
@@ -45,6 +58,11 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'reset') {
     voter.reset();
+    passes.reset();
+    return;
+  }
+  if (message.type === 'purpose') {
+    purpose = message.purpose;
     return;
   }
   // A frame that waited while the engine was busy is stale: close it now rather than leak GPU memory.
@@ -70,19 +88,18 @@ async function pump(): Promise<void> {
     const started = performance.now();
     const gray = await toGray(frame);
     const grabbed = performance.now();
-    const reading = readMrzFrame(gray);
-    const update = voter.push(voteInput(reading));
-    if (update.event === 'accepted') readingId++;
-    const ms = performance.now() - started;
-    frames++;
-    // A short moving average: steady enough to show, quick to follow a change of resolution.
-    msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
-    msGrab = frames === 1 ? grabbed - started : msGrab * 0.8 + (grabbed - started) * 0.2;
-    const state = stateOf(reading, update.accepted, gray);
-    // Only a frame with no MRZ in it is worth a look for a slip's QR code; every other one keeps the cost low.
-    const slip = state.state === 'looking' && frames % 2 === 0 ? readQr(gray) : null;
-    if (slip && CASE_NUMBER_PATTERN.test(slip)) scope.postMessage({ type: 'state', state: 'slip', caseNumber: slip, msPerFrame: state.msPerFrame, msGrab: state.msGrab, frames });
-    else scope.postMessage(state);
+    if (purpose === 'boarding_pass') scope.postMessage(passState(gray, started, grabbed));
+    else {
+      const reading = readMrzFrame(gray);
+      const update = voter.push(voteInput(reading));
+      if (update.event === 'accepted') readingId++;
+      timed(performance.now() - started, grabbed - started);
+      const state = stateOf(reading, update.accepted, gray);
+      // Only a frame with no MRZ in it is worth a look for a slip's QR code; every other one keeps the cost low.
+      const slip = state.state === 'looking' && frames % 2 === 0 ? readQr(gray) : null;
+      if (slip && CASE_NUMBER_PATTERN.test(slip)) scope.postMessage({ type: 'state', state: 'slip', caseNumber: slip, msPerFrame: state.msPerFrame, msGrab: state.msGrab, frames });
+      else scope.postMessage(state);
+    }
   } catch (error) {
     // One frame the engine cannot handle must not stop the camera: count it as no reading and go on.
     frame.close();
@@ -90,6 +107,24 @@ async function pump(): Promise<void> {
     scope.postMessage({ type: 'state', state: 'looking', msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames });
   }
   schedule();
+}
+
+/** Reads a frame for a boarding pass only: no MRZ and no slip, the case screen asked for this and nothing else. */
+function passState(gray: ReturnType<typeof rgbaToGray>, started: number, grabbed: number): MrzWorkerOutput {
+  const sighting = passes.push(gray);
+  if (sighting.seen === 'code' && sighting.fresh) codeId++;
+  const base = timed(performance.now() - started, grabbed - started);
+  if (sighting.seen === 'code') return { type: 'state', state: 'code', text: sighting.text, codeId, ...base };
+  return { type: 'state', state: sighting.seen === 'unreadable' ? 'code_unreadable' : 'looking', ...base };
+}
+
+/** Adds one frame's times to the moving averages, and returns them as a state carries them. */
+function timed(ms: number, grab: number): FrameTimes {
+  frames++;
+  // A short moving average: steady enough to show, quick to follow a change of resolution.
+  msPerFrame = frames === 1 ? ms : msPerFrame * 0.8 + ms * 0.2;
+  msGrab = frames === 1 ? grab : msGrab * 0.8 + grab * 0.2;
+  return { msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames };
 }
 
 /** Pixel formats whose first plane is 8-bit luma: the grey image is there, no conversion needed. */

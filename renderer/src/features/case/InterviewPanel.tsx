@@ -10,6 +10,7 @@ import { countryByCode, resolveCountry, searchCountries } from '../../../../shar
 import { DateInput } from '../../components/DateInput';
 import { Button } from '../../components/Form';
 import { BOARDING_PASS_EVENT } from '../../lib/use-keyboard-wedge';
+import { PassCamera } from './PassCamera';
 import { useI18n } from '../../lib/i18n';
 import type { CaseStep } from './case-step';
 
@@ -336,7 +337,7 @@ function CountryQuestion({ id, label, value, disabled, onAnswer, language }: { i
 
 /**
  * The airports the onward tickets land at, in order: typed as codes, or added leg by leg from boarding passes that a
- * scanner types into the pass field (kept from the desk-reader catcher) or the officer pastes. The core compares the
+ * scanner types into the pass field (kept from the desk-reader catcher), the officer pastes, or the webcam reads. The core compares the
  * last airport with the final destination declared; the line beneath shows where the tickets end.
  */
 function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, language }: { id: string; label: string; help: string | undefined; value: string[]; disabled: boolean; onAnswer: (value: AnswerValue) => void; language: 'id' | 'en' }) {
@@ -413,6 +414,7 @@ function ItineraryQuestion({ id, label, help, value, disabled, onAnswer, languag
       <small id={`${id}-pass-message`} role={message?.problem ? 'alert' : 'status'} className={message?.problem ? 'field-error' : 'hint'} data-testid={`${id}-pass-message`}>
         {message?.text ?? ''}
       </small>
+      {!disabled && <PassCamera id={id} onPass={readPass} />}
     </div>
   );
 }

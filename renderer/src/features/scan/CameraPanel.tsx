@@ -1,25 +1,13 @@
 // Owns the camera part of the passport screen: the preview with its guide frame, the camera and
 // resolution choice, the state line with hints, and the beep and green flash on a reading.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
 import { useI18n } from '../../lib/i18n';
-import { RESOLUTIONS, useCamera, type CameraReading, type CameraState } from './use-camera';
+import { beep } from '../../lib/beep';
+import { RESOLUTIONS, useCamera, type CameraReading, type CameraState } from '../../lib/use-camera';
 import './scan.css';
 
 const FLASH_MS = 700;
-
-/** A short high beep: the officer hears the reading without looking at the screen. */
-function beep(audio: AudioContext): void {
-  void audio.resume();
-  const osc = audio.createOscillator();
-  const gain = audio.createGain();
-  osc.frequency.value = 1760;
-  gain.gain.setValueAtTime(0.15, audio.currentTime);
-  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.12);
-  osc.connect(gain).connect(audio.destination);
-  osc.start();
-  osc.stop(audio.currentTime + 0.13);
-}
 
 function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | null } {
   switch (status.state) {
@@ -28,6 +16,7 @@ function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | 
     case 'error':
       return { line: `scan.camera.${status.problem}`, hint: null };
     case 'looking':
+    case 'code_unreadable': // never on this screen: it reads passports only
       return { line: 'scan.camera.looking', hint: 'scan.camera.guide' };
     case 'hold':
       // A sure reading that will not be accepted as it is: say so, not "hold still".
@@ -40,24 +29,18 @@ function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | 
 export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading: CameraReading) => void; onSlip: (caseNumber: string) => void; resetSignal: number }) {
   const { t } = useI18n();
   const [flash, setFlash] = useState(false);
-  const audioRef = useRef<AudioContext | null>(null);
   const [lastRead, setLastRead] = useState<CameraReading | null>(null);
 
   const handleRead = useCallback(
     (reading: CameraReading) => {
       setLastRead(reading);
       setFlash(true);
-      try {
-        audioRef.current ??= new AudioContext();
-        beep(audioRef.current);
-      } catch {
-        // No audio output on this desk: the flash and the state line still show the reading.
-      }
+      beep();
       onRead(reading);
     },
     [onRead],
   );
-  const camera = useCamera(handleRead, onSlip);
+  const camera = useCamera('passport', { onRead: handleRead, onSlip });
   const { reset } = camera;
 
   useEffect(() => {
@@ -70,8 +53,6 @@ export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading:
   useEffect(() => {
     if (resetSignal > 0) reset();
   }, [resetSignal, reset]);
-
-  useEffect(() => () => void audioRef.current?.close(), []);
 
   const { status } = camera;
   const text = stateText(status);

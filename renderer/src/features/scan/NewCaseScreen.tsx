@@ -6,7 +6,7 @@ import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/use-call';
 import { CameraPanel } from './CameraPanel';
-import type { CameraReading } from './use-camera';
+import type { CameraReading } from '../../lib/use-camera';
 
 export function NewCaseScreen({
   initialMrz,

@@ -1,10 +1,13 @@
-// Owns the webcam on the passport screen: the stream (video only), the remembered camera and
-// resolution choice, and moving frames to the MRZ worker. The main thread only grabs and transfers
-// frames; everything about reading happens in renderer/src/workers/mrz-worker.ts.
+// Owns the desk webcam for the screens that read from it (the passport screen; a case waiting for a boarding
+// pass): the stream (video only), the remembered camera and resolution choice, and moving frames to the camera
+// worker with what they are read for. The main thread only grabs and transfers frames; everything about reading
+// happens in renderer/src/workers/mrz-worker.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HoldHint } from '../../../../shared/mrz/reader';
-import type { MrzFormat } from '../../../../shared/mrz/types';
-import type { MrzWorkerInput, MrzWorkerOutput } from '../../workers/mrz-worker';
+import type { HoldHint } from '../../../shared/mrz/reader';
+import type { MrzFormat } from '../../../shared/mrz/types';
+import type { CameraPurpose, MrzWorkerInput, MrzWorkerOutput } from '../workers/mrz-worker';
+
+export type { CameraPurpose };
 
 export const RESOLUTIONS = [
   { id: '1280x720', width: 1280, height: 720 },
@@ -23,6 +26,8 @@ export type CameraState =
   | { state: 'error'; problem: CameraProblem }
   | { state: 'looking' }
   | { state: 'hold'; hint: HoldHint | null }
+  /** A boarding pass's barcode is seen but cannot be read. */
+  | { state: 'code_unreadable' }
   | { state: 'read' };
 
 export interface CameraReading {
@@ -61,13 +66,19 @@ function problemOf(error: unknown): CameraProblem {
   return 'failed';
 }
 
-export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (caseNumber: string) => void = () => undefined): Camera {
+/** What the screen does with a reading; a boarding-pass camera only ever calls onCode. */
+export interface CameraEvents {
+  onRead?(reading: CameraReading): void;
+  onSlip?(caseNumber: string): void;
+  /** A boarding pass's barcode came into view: its text, as the desk scanner would type it. */
+  onCode?(text: string): void;
+}
+
+export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const workerRef = useRef<Worker | null>(null);
-  const onReadRef = useRef(onRead);
-  onReadRef.current = onRead;
-  const onSlipRef = useRef(onSlip);
-  onSlipRef.current = onSlip;
+  const eventsRef = useRef(events);
+  eventsRef.current = events;
   const [status, setStatus] = useState<CameraState>({ state: 'starting' });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceIdState] = useState(() => localStorage.getItem(DEVICE_KEY) ?? '');
@@ -100,6 +111,7 @@ export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (cas
     let worker: Worker | null = null;
     let frameHandle = 0;
     let lastReadingId = 0;
+    let lastCodeId = 0;
     let firstFrameAt = 0;
     let lastLookingAt = 0;
     // Frames handed over and not yet answered: two keeps the worker fed without queueing a backlog.
@@ -157,9 +169,16 @@ export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (cas
         setStatus({ state: 'read' });
         if (message.readingId !== lastReadingId) {
           lastReadingId = message.readingId;
-          onReadRef.current({ lines: message.lines, format: message.format, msToRead: Math.round(performance.now() - Math.max(firstFrameAt, lastLookingAt)) });
+          eventsRef.current.onRead?.({ lines: message.lines, format: message.format, msToRead: Math.round(performance.now() - Math.max(firstFrameAt, lastLookingAt)) });
         }
-      } else if (message.state === 'slip') onSlipRef.current(message.caseNumber);
+      } else if (message.state === 'slip') eventsRef.current.onSlip?.(message.caseNumber);
+      else if (message.state === 'code') {
+        setStatus({ state: 'read' });
+        if (message.codeId !== lastCodeId) {
+          lastCodeId = message.codeId;
+          eventsRef.current.onCode?.(message.text);
+        }
+      } else if (message.state === 'code_unreadable') setStatus({ state: 'code_unreadable' });
       else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint });
       else {
         lastLookingAt = performance.now();
@@ -195,9 +214,10 @@ export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (cas
         }
         if (stopped) return;
         setVideoSize(`${video.videoWidth}×${video.videoHeight}`);
-        worker = new Worker(new URL('../../workers/mrz-worker.ts', import.meta.url), { type: 'module' });
+        worker = new Worker(new URL('../workers/mrz-worker.ts', import.meta.url), { type: 'module' });
         workerRef.current = worker;
         worker.onmessage = onMessage;
+        worker.postMessage({ type: 'purpose', purpose } satisfies MrzWorkerInput);
         worker.onerror = () => setStatus({ state: 'error', problem: 'failed' });
         setStatus({ state: 'looking' });
         frameHandle = video.requestVideoFrameCallback(sendFrame);
@@ -220,7 +240,7 @@ export function useCamera(onRead: (reading: CameraReading) => void, onSlip: (cas
       stream?.getTracks().forEach((track) => track.stop());
       video.srcObject = null;
     };
-  }, [deviceId, resolution, setDeviceId]);
+  }, [deviceId, resolution, setDeviceId, purpose]);
 
   return { videoRef, status, devices, deviceId, setDeviceId, resolution, setResolution, msPerFrame, msGrab, videoSize, reset };
 }

@@ -1,0 +1,111 @@
+// A boarding pass held up to the desk webcam on the case screen, end to end: Chromium is fed a video file of a
+// printed pass (PDF417) or a phone's pass (QR) as its camera; once the officer switches the boarding-pass camera on
+// in the onward-ticket question, the worker reads the barcode and the legs fill the onward tickets exactly as the
+// desk scanner's do, in Indonesian and English. A QR code that is no boarding pass is said so.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { generateMrz } from '../../shared/mrz';
+import { encodePng } from '../../scripts/image-io';
+import { codeFrame } from '../support/code-images';
+import type { CodeFormat } from '../../shared/barcodes/read';
+import { completeFirstRun, expect, test } from './desk-fixture';
+import { fakeCameraArgs, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
+
+/** The through pass of interview.spec.ts: PLM→KUL, then KUL→PNH (IATA BCBP, two legs). */
+const BOARDING_PASS = 'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100' + 'XK4P2Q KULPNHAK 0542 338Y015C0043 100';
+
+/** A clip of one webcam frame with the code in the middle; encoded again only when the picture changed. */
+function clip(name: string, format: CodeFormat, text: string): string {
+  const png = join(VIDEO_DIR, `${name}.png`);
+  const y4m = join(VIDEO_DIR, `${name}.y4m`);
+  const bytes = encodePng(codeFrame(format, text));
+  if (!existsSync(y4m) || !existsSync(png) || !readFileSync(png).equals(bytes)) {
+    writeFileSync(png, bytes);
+    stillToY4m(png, y4m);
+  }
+  return y4m;
+}
+const PAPER_PASS = clip('boarding-pass-pdf417', 'pdf417', BOARDING_PASS);
+const PHONE_PASS = clip('boarding-pass-qr', 'qr', BOARDING_PASS);
+const NOT_A_PASS = clip('not-a-pass-qr', 'qr', 'https://checkin.example.com/?pnr=XK4P2Q');
+
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: fakeCameraArgs(PAPER_PASS) } });
+
+const TRAVELLER = generateMrz('TD3', {
+  documentCode: 'P', issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'HANDAYANI', secondaryIdentifier: 'DEWI',
+  documentNumber: 'B2468013', birthDate: '1995-07-08', sex: 'F', expiryDate: '2031-05-06',
+});
+
+/** How long a test waits for the live camera to read: a loaded machine decodes the fake video slowly. */
+const READING_WAIT = { timeout: 30_000 };
+
+/** Types the passport, opens the case and answers up to the onward-ticket question (tourism, further on, Thailand). */
+async function caseAtOnwardTickets(page: Page, labels: { newCase: RegExp; mrz: string; country: string; resolved: string }): Promise<void> {
+  await page.getByRole('button', { name: labels.newCase }).click();
+  await page.getByLabel(labels.mrz).fill(TRAVELLER.join('\n'));
+  await page.getByLabel(labels.mrz).press('Enter');
+  await expect(page.getByTestId('case-number')).toBeVisible();
+  await page.keyboard.press('1'); // tourism
+  await page.keyboard.press('2'); // further on, with an onward ticket
+  await page.getByLabel(labels.country, { exact: true }).fill('Thailand');
+  await expect(page.getByTestId('q-destination_country-resolved')).toHaveText(labels.resolved);
+}
+
+test('a printed boarding pass held to the webcam fills the onward tickets as the scanner does (Indonesian)', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
+  // The camera is off until asked: no stream, no barcode decoding.
+  await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveCount(0);
+  const toggle = page.getByRole('button', { name: 'Baca boarding pass dengan kamera' });
+  await toggle.click();
+  await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Boarding pass dibaca: PLM→KUL, KUL→PNH', READING_WAIT);
+  await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveText('Kode boarding pass terbaca ✓');
+  await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL PNH');
+  await expect(page.getByTestId('q-onward_airports-resolved')).toContainText('Tiket berakhir di Kamboja');
+  await expect(page.getByTestId('risk')).toContainText('Tiket lanjutan berakhir di negara rute perdagangan orang');
+  console.log(`boarding-pass camera: ${await page.getByTestId('q-onward_airports-camera-state').getAttribute('data-ms-per-frame')} ms per frame`);
+  await shot(page, '1-pass-read-by-the-camera');
+
+  // Stored as the officer's answer, as a scanned pass is.
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await expect
+    .poll(async () => {
+      const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+      return stored.ok ? (stored.value as { answers: Record<string, unknown> }).answers.onward_airports : undefined;
+    })
+    .toEqual(['KUL', 'PNH']);
+
+  // Switched off, the camera stops; the choice is remembered for the next case.
+  await page.getByRole('button', { name: 'Matikan kamera boarding pass' }).click();
+  await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Baca boarding pass dengan kamera' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a phone boarding pass (QR) held to the webcam fills the onward tickets (English)', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(PHONE_PASS), async (page) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await caseAtOnwardTickets(page, { newCase: /New clarification/, mrz: 'MRZ lines', country: 'Final destination country', resolved: 'Thailand (THA)' });
+    await page.getByRole('button', { name: 'Read the boarding pass with the camera' }).click();
+    await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Boarding pass read: PLM→KUL, KUL→PNH', READING_WAIT);
+    await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveText('Boarding pass code read ✓');
+    await expect(page.getByTestId('q-onward_airports-resolved')).toContainText('The tickets end in Cambodia');
+    await shot(page, '2-phone-pass-read-in-english');
+  });
+});
+
+test('a QR code that is no boarding pass is said so, and the onward tickets stay as typed', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(NOT_A_PASS), async (page) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
+    await page.getByLabel(/Ke mana tiket lanjutannya/).fill('KUL BKK');
+    await page.getByRole('button', { name: 'Baca boarding pass dengan kamera' }).click();
+    await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Ini bukan boarding pass (BCBP). Ketik kode bandaranya.', READING_WAIT);
+    await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL BKK');
+    await shot(page, '3-not-a-boarding-pass');
+  });
+});
