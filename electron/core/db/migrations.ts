@@ -328,6 +328,17 @@ export const migrations: readonly Migration[] = [
        WHERE direction = 'received' AND problem LIKE '%is already known to this desk with other content%';
     `,
   },
+  {
+    version: 10,
+    name: "the hub's word on an account this desk keeps as its last admin against it",
+    // Null where the desk follows the hub. Set when the desk refused to deactivate or demote its last active admin:
+    // the desk keeps the account active here, and whatever it sends of that account carries the hub's word
+    // (electron/core/officers/officer-service.ts), so the desk's exception never reaches the other desks.
+    sql: `
+      ALTER TABLE officers ADD COLUMN hub_active INTEGER;
+      ALTER TABLE officers ADD COLUMN hub_role TEXT;
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -8,6 +8,11 @@ export interface OfficerRecord extends Officer {
   lockedUntil: string | null;
   /** When the account last changed anywhere (created, password, active): orders changes made at different desks. */
   changedAt: string;
+  /**
+   * What the hub says of whether this account is active and its role, where this desk keeps it otherwise (its last
+   * active admin, which the hub would deactivate or demote); null where the desk follows the hub.
+   */
+  hubWord: { active: boolean; role: Role } | null;
 }
 
 interface OfficerRow {
@@ -22,6 +27,8 @@ interface OfficerRow {
   locked_until: string | null;
   created_at: string;
   changed_at: string | null;
+  hub_active: number | null;
+  hub_role: Role | null;
 }
 
 function toRecord(row: OfficerRow): OfficerRecord {
@@ -37,6 +44,7 @@ function toRecord(row: OfficerRow): OfficerRecord {
     failedAttempts: row.failed_attempts,
     lockedUntil: row.locked_until,
     changedAt: row.changed_at ?? row.created_at,
+    hubWord: row.hub_active === null || row.hub_role === null ? null : { active: row.hub_active === 1, role: row.hub_role },
   };
 }
 
@@ -91,8 +99,13 @@ export class OfficerRepository {
     this.db.prepare('UPDATE officers SET active = ?, changed_at = ? WHERE id = ?').run(active ? 1 : 0, changedAt, id);
   }
 
+  /** The hub's word on an account this desk keeps as it is (see OfficerRecord.hubWord); the row is otherwise unchanged. */
+  keepAgainstHub(officerNumber: string, word: { active: boolean; role: Role }): void {
+    this.db.prepare('UPDATE officers SET hub_active = ?, hub_role = ? WHERE officer_number = ?').run(word.active ? 1 : 0, word.role, officerNumber);
+  }
+
   /**
-   * Takes an account as the hub serves it. Failed attempts and a lockout stay this desk's own (they count guesses
+   * Takes an account as the hub serves it (the desk follows the hub again: no word kept aside). Failed attempts and a lockout stay this desk's own (they count guesses
    * typed here); a new password clears them, as a reset here does.
    */
   upsertFromHub(account: { officerNumber: string; name: string; agency: Agency; role: Role; passwordHash: string; active: boolean; changedAt: string }): OfficerRecord {
@@ -102,7 +115,7 @@ export class OfficerRepository {
         `INSERT INTO officers (name, officer_number, agency, role, password_hash, active, created_at, changed_at)
          VALUES (@name, @officerNumber, @agency, @role, @passwordHash, @active, @changedAt, @changedAt)
          ON CONFLICT (officer_number) DO UPDATE SET name = excluded.name, agency = excluded.agency, role = excluded.role,
-           active = excluded.active, changed_at = excluded.changed_at,
+           active = excluded.active, changed_at = excluded.changed_at, hub_active = NULL, hub_role = NULL,
            failed_attempts = CASE WHEN password_hash = excluded.password_hash THEN failed_attempts ELSE 0 END,
            locked_until = CASE WHEN password_hash = excluded.password_hash THEN locked_until END,
            password_hash = excluded.password_hash`,

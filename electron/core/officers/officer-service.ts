@@ -23,8 +23,15 @@ export interface OfficerAccount {
   changedAt: string;
 }
 
+/**
+ * An account as this desk sends it to the hub. The hub is the authority on who is active and in which role: for an
+ * account this desk keeps against the hub's word (its last admin), the word is sent, never what was kept here, so a
+ * later change of the account here (a new password, activating it again) cannot undo the hub's decision elsewhere.
+ */
 export function officerAccount(record: OfficerRecord): OfficerAccount {
-  const { officerNumber, name, agency, role, passwordHash, active, changedAt } = record;
+  const { officerNumber, name, agency, passwordHash, changedAt, hubWord } = record;
+  const role = hubWord ? hubWord.role : record.role;
+  const active = hubWord ? hubWord.active && record.active : record.active;
   return { kind: 'officer', officerNumber, name, agency, role, passwordHash, active, changedAt };
 }
 
@@ -200,8 +207,10 @@ export class OfficerService {
     const held = this.repository.byNumber(account.officerNumber);
     if (held && Date.parse(held.changedAt) >= Date.parse(account.changedAt)) return { ok: true, applied: false };
     // The hub's change must not lock this desk's admins out of it: the local guard of setActive, for changes from
-    // elsewhere. The account stays as it is here and the refusal is shown until an admin has seen it.
+    // elsewhere. The account stays as it is here and the refusal is shown until an admin has seen it; the hub's word
+    // is kept beside it, and is what this desk sends of the account from now on (officerAccount).
     if (held?.active && held.role === 'admin' && !(account.active && account.role === 'admin') && this.activeAdminCount() <= 1) {
+      this.repository.keepAgainstHub(held.officerNumber, { active: account.active, role: account.role });
       return {
         ok: false,
         code: 'last_admin',

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCommands, adminSocketClient } from '../../../server/admin-socket';
 import type { ReferenceItem } from '../../../shared/contract/sync';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { ADMIN, type TestDesk } from '../core-harness';
-import { enrolledDesk, query, synced } from './sync-harness';
+import { ADMIN, openTestDesk, type TestDesk } from '../core-harness';
+import { enroll, enrolledDesk, MANUAL_SYNC, query, synced } from './sync-harness';
 
 let hub: TestHub;
 const desks: TestDesk[] = [];
@@ -158,5 +158,63 @@ describe('officer accounts changed at the hub', () => {
     await hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'admin', changedAt: later(3) })]);
     expect(await synced(desk)).toMatchObject({ problem: null });
     expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => r.state)).toEqual(['overtaken', 'seen']);
+  });
+
+  // After the test above (the hub's history holds changes of ADM-001 and ADM-002 that this desk takes away here).
+  it("keeps the hub's word on an account a desk keeps as its last admin: a newer change of that account at the desk does not undo it anywhere", async () => {
+    const keeper = { name: 'Wati Admin', officerNumber: 'ADM-K01', agency: 'BP3MI', password: 'admin-password-k1' } as const;
+    const desk = track(await openTestDesk(MANUAL_SYNC));
+    // Minutes apart (within the idle lock): each change of the keeper here and at the hub is later than the one before.
+    desk.clock.now = new Date('2026-12-01T08:00:00.000Z');
+    await desk.must('setup.createFirstAdmin', keeper);
+    await desk.must('session.signIn', { officerNumber: keeper.officerNumber, password: keeper.password });
+    await enroll(desk, hub, 'PLM', 'O05');
+    await synced(desk);
+    // Make the keeper this desk's last active admin (the desk's own changes, which its guard allows).
+    desk.clock.advanceMinutes(1);
+    for (const other of (await desk.must('officers.list', {})).filter((o) => o.role === 'admin' && o.active && o.officerNumber !== keeper.officerNumber)) {
+      await desk.must('officers.setActive', { officerId: other.id, active: false });
+    }
+    await synced(desk);
+    const keeperId = (await desk.must('officers.list', {})).find((o) => o.officerNumber === keeper.officerNumber)!.id;
+    const atHub = async () => (await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber);
+    const account = (change: { active: boolean; role: 'admin' | 'officer'; changedAt: string }): ReferenceItem => {
+      const row = query<{ name: string; password_hash: string }>(desk, 'SELECT name, password_hash FROM officers WHERE officer_number = ?', keeper.officerNumber)[0]!;
+      return { kind: 'officer', officerNumber: keeper.officerNumber, name: row.name, agency: keeper.agency, passwordHash: row.password_hash, ...change };
+    };
+
+    for (const [word, at, later] of [
+      [{ active: false, role: 'admin' }, '2026-12-01T08:02:00.000Z', '2026-12-01T08:03:00.000Z'],
+      [{ active: true, role: 'officer' }, '2026-12-01T08:04:00.000Z', '2026-12-01T08:05:00.000Z'],
+    ] as const) {
+      // The hub's word (as another desk's push can bring it): this desk refuses it and keeps its last admin.
+      await hub.hub.services.reference.push(null, [account({ ...word, changedAt: at })]);
+      expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
+      expect((await desk.must('officers.list', {})).find((o) => o.id === keeperId)).toMatchObject({ active: true, role: 'admin' });
+
+      // A newer change of the whole account here (a new password; activating it again) goes to the hub with the
+      // hub's word on whether it is active and its role, not with what this desk kept.
+      desk.clock.now = new Date(later);
+      await desk.must('officers.resetPassword', { officerId: keeperId, password: `another-password-${word.role}` });
+      await desk.must('officers.setActive', { officerId: keeperId, active: true });
+      await desk.must('sync.now', {});
+      expect(await atHub()).toMatchObject({ ...word, changedAt: later });
+      // Still kept here, where it is the last admin; the password is the new one everywhere.
+      expect((await desk.must('officers.list', {})).find((o) => o.id === keeperId)).toMatchObject({ active: true, role: 'admin' });
+      expect(await desk.must('session.status', {})).toMatchObject({ officer: { officerNumber: keeper.officerNumber } });
+    }
+
+    // Another desk follows the hub: the keeper is an officer there, not an admin.
+    const other = track(await enrolledDesk(hub, 'PLM', 'O06'));
+    // (Its own last admin, ADM-001, was taken away at the hub above: that refusal is its own and not looked at here.)
+    await other.must('sync.now', {});
+    expect(query(other, 'SELECT active, role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([{ active: 1, role: 'officer' }]);
+    // The hub's correction (an active admin again) is taken here as any change: nothing kept any more.
+    await hub.hub.services.reference.push(null, [account({ active: true, role: 'admin', changedAt: '2026-12-01T08:06:00.000Z' })]);
+    await desk.must('sync.now', {});
+    desk.clock.now = new Date('2026-12-01T08:07:00.000Z');
+    await desk.must('officers.resetPassword', { officerId: keeperId, password: 'a-third-password-k1' });
+    await desk.must('sync.now', {});
+    expect(await atHub()).toMatchObject({ active: true, role: 'admin', changedAt: '2026-12-01T08:07:00.000Z' });
   });
 });
