@@ -49,6 +49,8 @@ let busy = false;
 let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;
 let planes: Uint8Array | null = null;
+/** The luma plane without its row padding, when the frame has some; reused from frame to frame. */
+let packed: Uint8Array | null = null;
 let frames = 0;
 let msPerFrame = 0;
 let msGrab = 0;
@@ -142,10 +144,11 @@ async function toGray(frame: VideoFrame | ImageBitmap): Promise<ReturnType<typeo
     const layout = await frame.copyTo(planes);
     frame.close();
     const { offset, stride } = layout[0]!;
-    if (stride === width) return { width, height, data: planes.slice(offset, offset + width * height) };
-    const data = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) data.set(planes.subarray(offset + y * stride, offset + y * stride + width), y * width);
-    return { width, height, data };
+    // A view, not a copy: the grey image is read to the end before the next frame is copied in.
+    if (stride === width) return { width, height, data: planes.subarray(offset, offset + width * height) };
+    if (!packed || packed.length !== width * height) packed = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) packed.set(planes.subarray(offset + y * stride, offset + y * stride + width), y * width);
+    return { width, height, data: packed };
   }
   return drawToGray(frame);
 }

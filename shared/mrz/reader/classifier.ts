@@ -79,13 +79,18 @@ function hiddenFromInked(w1t: Float32Array, b1: Float32Array, x: Float32Array, h
   let n = 0;
   for (let i = 0; i < ni; i++) if (x[i] !== 0) idx[n++] = i;
   for (let j = 0; j < nh; j++) acc[j] = b1[j]!;
-  // Four inked inputs per pass over the hidden units: a quarter of the loads and stores of the sums.
+  // Eight inked inputs per pass over the hidden units: an eighth of the loads and stores of the sums
+  // (half the time of four per pass in V8). The additions stay in input order, so the sums are
+  // the same to the last bit whatever the unrolling.
   let k = 0;
-  for (; k + 3 < n; k += 4) {
-    const i0 = idx[k]!, i1 = idx[k + 1]!, i2 = idx[k + 2]!, i3 = idx[k + 3]!;
-    const v0 = x[i0]!, v1 = x[i1]!, v2 = x[i2]!, v3 = x[i3]!;
-    const c0 = i0 * nh, c1 = i1 * nh, c2 = i2 * nh, c3 = i3 * nh;
-    for (let j = 0; j < nh; j++) acc[j] = acc[j]! + w1t[c0 + j]! * v0 + w1t[c1 + j]! * v1 + w1t[c2 + j]! * v2 + w1t[c3 + j]! * v3;
+  for (; k + 7 < n; k += 8) {
+    const i0 = idx[k]!, i1 = idx[k + 1]!, i2 = idx[k + 2]!, i3 = idx[k + 3]!, i4 = idx[k + 4]!, i5 = idx[k + 5]!, i6 = idx[k + 6]!, i7 = idx[k + 7]!;
+    const v0 = x[i0]!, v1 = x[i1]!, v2 = x[i2]!, v3 = x[i3]!, v4 = x[i4]!, v5 = x[i5]!, v6 = x[i6]!, v7 = x[i7]!;
+    const c0 = i0 * nh, c1 = i1 * nh, c2 = i2 * nh, c3 = i3 * nh, c4 = i4 * nh, c5 = i5 * nh, c6 = i6 * nh, c7 = i7 * nh;
+    for (let j = 0; j < nh; j++) {
+      acc[j] = acc[j]! + w1t[c0 + j]! * v0 + w1t[c1 + j]! * v1 + w1t[c2 + j]! * v2 + w1t[c3 + j]! * v3
+        + w1t[c4 + j]! * v4 + w1t[c5 + j]! * v5 + w1t[c6 + j]! * v6 + w1t[c7 + j]! * v7;
+    }
   }
   for (; k < n; k++) {
     const i = idx[k]!, v = x[i]!, c = i * nh;
@@ -115,9 +120,19 @@ const FLOOR = 0.001;
 
 /** Top alternatives of one cell, best first, plus the best's look-alikes at a floor score. */
 export function toCandidates(probs: Float32Array, maxAlternatives = 5, minScore = 0.0005): CharCandidates {
-  const order = Array.from(probs.keys()).sort((a, b) => probs[b]! - probs[a]!);
+  // The best few by insertion, in the order a stable sort would give (ties keep the lower index
+  // first): sorting all 37 symbols of every cell cost a quarter of classifying a line.
+  const top: number[] = [];
+  for (let k = 0; k < probs.length; k++) {
+    const p = probs[k]!;
+    if (top.length === maxAlternatives && p <= probs[top[top.length - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && probs[top[at - 1]!]! < p) at--;
+    top.splice(at, 0, k);
+    if (top.length > maxAlternatives) top.pop();
+  }
   const out: CharCandidates = [];
-  for (const k of order.slice(0, maxAlternatives)) {
+  for (const k of top) {
     if (out.length > 0 && probs[k]! < minScore) break;
     out.push({ char: MRZ_CHARSET[k]!, score: probs[k]! });
   }

@@ -50,20 +50,25 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
     else { fg[s] = l.fg; bg[s] = l.bg; }
     thr[s] = (fg[s]! + bg[s]!) / 2;
   }
-  const ink = new Float32Array(w * h), mask = new Uint8Array(w * h);
+  // Each column's levels first, then the pixels row by row (in memory order: column by column
+  // strode through the whole image and cost twice as much).
+  const colB = new Float64Array(w), colT = new Float64Array(w), colSpan = new Float64Array(w);
   for (let x = 0; x < w; x++) {
     // Linear interpolation between strip centres.
     const pos = ((x + 0.5) * nStrips) / w - 0.5;
     const s0 = Math.max(0, Math.min(nStrips - 1, Math.floor(pos))), s1 = Math.min(nStrips - 1, s0 + 1);
     const f = Math.max(0, Math.min(1, pos - s0));
     const F = fg[s0]! * (1 - f) + fg[s1]! * f, B = bg[s0]! * (1 - f) + bg[s1]! * f;
-    const T = (F + B) / 2, span = Math.max(8, B - F);
-    for (let y = 0; y < h; y++) {
-      const v = data[y * w + x]!;
-      let k = (B - v) / span;
+    colB[x] = B; colT[x] = (F + B) / 2; colSpan[x] = Math.max(8, B - F);
+  }
+  const ink = new Float32Array(w * h), mask = scratchMask(w * h);
+  for (let y = 0, o = 0; y < h; y++) {
+    for (let x = 0; x < w; x++, o++) {
+      const v = data[o]!;
+      let k = (colB[x]! - v) / colSpan[x]!;
       if (k < 0) k = 0; else if (k > 1) k = 1;
-      ink[y * w + x] = k;
-      mask[y * w + x] = v < T ? 1 : 0;
+      ink[o] = k;
+      mask[o] = v < colT[x]! ? 1 : 0;
     }
   }
   return { ink, mask };
@@ -151,17 +156,20 @@ function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number):
 
 /** 8-connected components of the mask, as bounding boxes with pixel counts. */
 function components(mask: Uint8Array, w: number, h: number): Blob[] {
-  const labels = new Int32Array(w * h).fill(-1);
+  const n = w * h;
+  const { labels, stack } = scratchLabels(n);
+  labels.fill(-1, 0, n);
   const blobs: Blob[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < mask.length; start++) {
+  for (let start = 0; start < n; start++) {
     if (!mask[start] || labels[start]! >= 0) continue;
     const id = blobs.length;
     const b: Blob = { x0: w, x1: -1, y0: h, y1: -1, area: 0 };
     labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
+    // Every pixel is pushed once at most (it is labelled as it is pushed): n slots are enough.
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const p = stack[--top]!;
       const x = p % w, y = (p - x) / w;
       b.area++;
       if (x < b.x0) b.x0 = x; if (x > b.x1) b.x1 = x;
@@ -173,13 +181,28 @@ function components(mask: Uint8Array, w: number, h: number): Blob[] {
           const xx = x + dx;
           if (xx < 0 || xx >= w) continue;
           const q = yy * w + xx;
-          if (mask[q] && labels[q]! < 0) { labels[q] = id; stack.push(q); }
+          if (mask[q] && labels[q]! < 0) { labels[q] = id; stack[top++] = q; }
         }
       }
     }
     blobs.push(b);
   }
   return blobs;
+}
+
+// Scratch buffers of segmentLine, kept between lines and frames: the mask and the labels are
+// used up within one call (the ink map is not: the layout keeps it), and allocating them for every
+// line of every frame made work for the garbage collector.
+let maskBuffer = new Uint8Array(0);
+let labelBuffer = new Int32Array(0);
+let stackBuffer = new Int32Array(0);
+function scratchMask(n: number): Uint8Array {
+  if (maskBuffer.length < n) maskBuffer = new Uint8Array(n);
+  return maskBuffer.subarray(0, n);
+}
+function scratchLabels(n: number): { labels: Int32Array; stack: Int32Array } {
+  if (labelBuffer.length < n) { labelBuffer = new Int32Array(n); stackBuffer = new Int32Array(n); }
+  return { labels: labelBuffer, stack: stackBuffer };
 }
 
 function median(a: number[]): number {
@@ -404,6 +427,11 @@ export function cellFeatures(layout: LineLayout): Float32Array[] {
   const winW = pitch, top = 1.15 * capHeight, winH = 1.3 * capHeight;
   const sub = Math.max(1, Math.min(3, Math.ceil(Math.max(winW / CELL_W, winH / CELL_H))));
   const out: Float32Array[] = [];
+  // Where the samples fall within a window, worked out once per line (the same sums as in full).
+  const offX = new Float64Array(CELL_W * sub), offY = new Float64Array(CELL_H * sub);
+  for (let gx = 0; gx < CELL_W; gx++) for (let sx = 0; sx < sub; sx++) offX[gx * sub + sx] = ((gx + (sx + 0.5) / sub) * winW) / CELL_W;
+  for (let gy = 0; gy < CELL_H; gy++) for (let sy = 0; sy < sub; sy++) offY[gy * sub + sy] = ((gy + (sy + 0.5) / sub) * winH) / CELL_H;
+  const n = sub * sub;
   for (const cell of layout.cells) {
     const f = new Float32Array(CELL_W * CELL_H);
     const xs = cell.cx - winW / 2, ys = cell.baseline - top;
@@ -411,13 +439,10 @@ export function cellFeatures(layout: LineLayout): Float32Array[] {
       for (let gx = 0; gx < CELL_W; gx++) {
         let s = 0;
         for (let sy = 0; sy < sub; sy++) {
-          const y = ys + ((gy + (sy + 0.5) / sub) * winH) / CELL_H - 0.5;
-          for (let sx = 0; sx < sub; sx++) {
-            const x = xs + ((gx + (sx + 0.5) / sub) * winW) / CELL_W - 0.5;
-            s += sampleInk(ink, w, h, x, y);
-          }
+          const y = ys + offY[gy * sub + sy]! - 0.5;
+          for (let sx = 0; sx < sub; sx++) s += sampleInk(ink, w, h, xs + offX[gx * sub + sx]! - 0.5, y);
         }
-        f[gy * CELL_W + gx] = s / (sub * sub);
+        f[gy * CELL_W + gx] = s / n;
       }
     }
     out.push(f);

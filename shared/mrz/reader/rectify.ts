@@ -30,23 +30,34 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
   const { width: fw, height: fh, data } = frame;
   const ox = rect.cx - (rect.length / 2) * ux - (rect.height / 2) * nx;
   const oy = rect.cy - (rect.length / 2) * uy - (rect.height / 2) * ny;
+  // A sample at (u, v) along and across the rectangle is at ox + u·ux + v·nx: the part along is
+  // the same for every row and the part across for every column, so each is worked out once
+  // (added in the same order as written out in full, so every sample is the same to the bit).
+  const colX = new Float64Array(W * sub), colY = new Float64Array(W * sub);
+  for (let i = 0; i < W; i++) for (let b = 0; b < sub; b++) {
+    const u = (i + (b + 0.5) / sub) * inv;
+    colX[i * sub + b] = ox + u * ux; colY[i * sub + b] = oy + u * uy;
+  }
+  const n = sub * sub;
   for (let j = 0; j < H; j++) {
     for (let i = 0; i < W; i++) {
       let s = 0;
-      for (let a = 0; a < sub; a++) for (let b = 0; b < sub; b++) {
-        const u = (i + (b + 0.5) / sub) * inv, v = (j + (a + 0.5) / sub) * inv;
-        let x = ox + u * ux + v * nx - 0.5, y = oy + u * uy + v * ny - 0.5;
-        // Outside the frame is blank paper, not a smear of the edge pixels (which reads as ink).
-        if (x < -1 || y < -1 || x > fw || y > fh) { s += 255; continue; }
-        if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
-        if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
-        const x0 = x | 0, y0 = y | 0;
-        const x1 = x0 + 1 < fw ? x0 + 1 : x0, y1 = y0 + 1 < fh ? y0 + 1 : y0;
-        const fx = x - x0, fy = y - y0;
-        const p = data[y0 * fw + x0]!, q = data[y0 * fw + x1]!, r = data[y1 * fw + x0]!, t = data[y1 * fw + x1]!;
-        s += (p + (q - p) * fx) * (1 - fy) + (r + (t - r) * fx) * fy;
+      for (let a = 0; a < sub; a++) {
+        const v = (j + (a + 0.5) / sub) * inv, vx = v * nx, vy = v * ny;
+        for (let b = 0; b < sub; b++) {
+          let x = colX[i * sub + b]! + vx - 0.5, y = colY[i * sub + b]! + vy - 0.5;
+          // Outside the frame is blank paper, not a smear of the edge pixels (which reads as ink).
+          if (x < -1 || y < -1 || x > fw || y > fh) { s += 255; continue; }
+          if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
+          if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
+          const x0 = x | 0, y0 = y | 0;
+          const x1 = x0 + 1 < fw ? x0 + 1 : x0, y1 = y0 + 1 < fh ? y0 + 1 : y0;
+          const fx = x - x0, fy = y - y0;
+          const p = data[y0 * fw + x0]!, q = data[y0 * fw + x1]!, r = data[y1 * fw + x0]!, t = data[y1 * fw + x1]!;
+          s += (p + (q - p) * fx) * (1 - fy) + (r + (t - r) * fx) * fy;
+        }
       }
-      out[j * W + i] = Math.round(s / (sub * sub));
+      out[j * W + i] = Math.round(s / n);
     }
   }
   return { image: { width: W, height: H, data: out }, scale, rect };
