@@ -4,6 +4,9 @@
 // read the same lines on every frame. Only readMrzFrame is timed, inside the worker with performance.now().
 // With --baseline DIR (another checkout's root, e.g. `git worktree add /tmp/before main`), a second worker runs
 // that checkout's reader on the same frames, interleaved with ours, and the table compares the two as ratios.
+// The boarding-pass camera (issue #18) is timed beside it in a third worker, on the same frames read alternately with
+// the MRZ worker: ms per frame when the case screen asks for boarding passes, as a ratio to the MRZ reading, and on
+// generated frames holding a pass's PDF417, QR or Aztec code (with how many were read within two frames).
 // Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR] [--baseline DIR]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +18,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { readMrzFrame, type GrayImage } from '../../shared/mrz/reader';
 import { readImage } from '../../scripts/image-io';
 import { benchFrames, pct } from './mrz-bench-set';
+import { codeFrame } from '../support/code-images';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
@@ -26,7 +30,8 @@ const ROOT = resolve(new URL('.', import.meta.url).pathname, '../..');
 
 interface Reading { ms: number; lines: string[] | null; valid: boolean }
 /** What the page keeps on its global scope between page.evaluate calls. */
-interface BenchPage { readFrame(index: number, width: number, height: number, worker: 'ours' | 'baseline'): Promise<Reading> }
+interface BenchPage { readFrame(index: number, width: number, height: number, worker: Which, fresh?: boolean): Promise<Reading> }
+type Which = 'ours' | 'baseline' | 'pass';
 
 // The worker's whole program: the engine's public entry, timed around the call only (not the message hops).
 const WORKER_ENTRY = `
@@ -38,6 +43,23 @@ self.onmessage = (event) => {
   const ms = performance.now() - t0;
   self.postMessage({ ms, lines: r.lines, valid: r.valid });
 };`;
+
+// The boarding-pass camera's reading as the worker runs it: one watcher over consecutive frames (full size, then half
+// size, alternately), a new one for each new pass shown.
+const PASS_WORKER_ENTRY = `
+import { BoardingPassWatcher } from './shared/bcbp/camera';
+let watcher = new BoardingPassWatcher();
+self.onmessage = (event) => {
+  const { width, height, buffer, fresh } = event.data;
+  if (fresh) watcher = new BoardingPassWatcher();
+  const t0 = performance.now();
+  const r = watcher.push({ width, height, data: new Uint8Array(buffer) });
+  const ms = performance.now() - t0;
+  self.postMessage({ ms, lines: r.seen === 'code' ? [r.text] : null, valid: r.seen === 'code' });
+};`;
+
+/** A boarding pass as the codes carry it: two legs, as in the e2e tests. */
+const BENCH_PASS = 'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100XK4P2Q KULPNHAK 0542 338Y015C0043 100';
 
 function row(label: string, a: string, b: string, ratio = ''): void {
   console.log(`  ${label.padEnd(36)} ${a.padStart(10)} ${b.padStart(10)} ${ratio.padStart(8)}`);
@@ -51,6 +73,17 @@ async function main(): Promise<void> {
   const chosen = [...truth.filter((t) => t.lines).slice(0, nMrz), ...truth.filter((t) => !t.lines).slice(0, nEmpty)];
   // Decoded once here: the page fetches the very same grey bytes, so decoding is in neither timing.
   const images: GrayImage[] = chosen.map((t) => readImage(join(synthDir, t.file)));
+  // Frames with a boarding pass's code, after the MRZ set: each format at three print sizes, centred and off-centre.
+  const codeStart = images.length;
+  const codeLabels: string[] = [];
+  for (const format of ['pdf417', 'qr', 'aztec'] as const) {
+    for (const scale of format === 'pdf417' ? [2, 3, 4] : [3, 5, 8]) {
+      for (const left of [undefined, 200]) {
+        images.push(codeFrame(format, BENCH_PASS, { scale, left }));
+        codeLabels.push(`${format} ${scale} px ${left === undefined ? 'centred' : 'left'}`);
+      }
+    }
+  }
 
   const bundleFrom = async (dir: string): Promise<string> => (await build({
     stdin: { contents: WORKER_ENTRY, resolveDir: dir, sourcefile: 'mrz-bench-worker.ts', loader: 'ts' },
@@ -58,6 +91,10 @@ async function main(): Promise<void> {
   })).outputFiles[0]!.text;
   const workerJs = await bundleFrom(ROOT);
   const baselineJs = baselineDir ? await bundleFrom(baselineDir) : null;
+  const passJs = (await build({
+    stdin: { contents: PASS_WORKER_ENTRY, resolveDir: ROOT, sourcefile: 'pass-bench-worker.ts', loader: 'ts' },
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
+  })).outputFiles[0]!.text;
 
   // A real http origin rather than about:blank: the page can fetch frames as raw bytes, and the worker
   // loads from a URL like the app's (a blob: worker on about:blank also works in this Chromium).
@@ -66,6 +103,7 @@ async function main(): Promise<void> {
     if (frame && images[Number(frame[1])]) {
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(images[Number(frame[1])]!.data);
     } else if (req.url === '/worker.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerJs);
+    else if (req.url === '/pass.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(passJs);
     else if (req.url === '/baseline.js' && baselineJs) res.writeHead(200, { 'content-type': 'text/javascript' }).end(baselineJs);
     else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>mrz bench</title>');
     else res.writeHead(404).end();
@@ -79,19 +117,19 @@ async function main(): Promise<void> {
     await page.goto(`${base}/`);
     // No named const functions in page.evaluate bodies: tsx keeps names with __name(), which the page lacks.
     await page.evaluate((withBaseline) => {
-      const workers = { ours: new Worker('/worker.js', { type: 'module' }), baseline: withBaseline ? new Worker('/baseline.js', { type: 'module' }) : null };
-      (globalThis as unknown as BenchPage).readFrame = async (index, width, height, which) => {
+      const workers = { ours: new Worker('/worker.js', { type: 'module' }), baseline: withBaseline ? new Worker('/baseline.js', { type: 'module' }) : null, pass: new Worker('/pass.js', { type: 'module' }) };
+      (globalThis as unknown as BenchPage).readFrame = async (index, width, height, which, fresh = false) => {
         const worker = workers[which]!;
         const buffer = await (await fetch(`/frame/${index}`)).arrayBuffer();
         return new Promise<Reading>((ok, fail) => {
           worker.onmessage = (event: MessageEvent<Reading>) => ok(event.data);
           worker.onerror = (event) => fail(new Error(`worker: ${event.message}`));
-          worker.postMessage({ width, height, buffer }, [buffer]);
+          worker.postMessage({ width, height, buffer, fresh }, [buffer]);
         });
       };
     }, !!baselineJs);
-    const inBrowser = (i: number, which: 'ours' | 'baseline' = 'ours'): Promise<Reading> =>
-      page.evaluate(([index, width, height, w]) => (globalThis as unknown as BenchPage).readFrame(index, width, height, w), [i, images[i]!.width, images[i]!.height, which] as const);
+    const inBrowser = (i: number, which: Which = 'ours', fresh = false): Promise<Reading> =>
+      page.evaluate(([index, width, height, w, f]) => (globalThis as unknown as BenchPage).readFrame(index, width, height, w, f), [i, images[i]!.width, images[i]!.height, which, fresh] as const);
     const inNode = (i: number): Reading => {
       const t0 = performance.now();
       const r = readMrzFrame(images[i]!);
@@ -107,9 +145,10 @@ async function main(): Promise<void> {
     console.log(`warm-up: ${warm.length} frames (the first ${Math.min(5, withCount)} with an MRZ and ${warm.length - Math.min(5, withCount)} without) read once in each, untimed`);
     console.log('Node and the worker read the frames alternately, so a change in the machine\'s load hits both alike');
     // Warm-up so that JIT compilation is not billed to the timed frames.
-    for (const i of warm) { inNode(i); await inBrowser(i); if (baselineJs) await inBrowser(i, 'baseline'); }
+    for (const i of warm) { inNode(i); await inBrowser(i); if (baselineJs) await inBrowser(i, 'baseline'); await inBrowser(i, 'pass'); }
+    for (let i = codeStart; i < images.length; i++) await inBrowser(i, 'pass', true);
 
-    const node: Reading[] = [], web: Reading[] = [], before: Reading[] = [];
+    const node: Reading[] = [], web: Reading[] = [], before: Reading[] = [], pass: Reading[] = [];
     let nodeCpuMs = 0;
     for (let i = 0; i < chosen.length; i++) {
       const c0 = process.cpuUsage();
@@ -118,6 +157,13 @@ async function main(): Promise<void> {
       nodeCpuMs += (cu.user + cu.system) / 1000;
       web.push(await inBrowser(i));
       if (baselineJs) before.push(await inBrowser(i, 'baseline'));
+      pass.push(await inBrowser(i, 'pass'));
+    }
+    // Each pass shown for two frames (one at full size, one at half), to a watcher that has seen no pass yet.
+    const passCodes: { ms: number[]; read: boolean }[] = [];
+    for (let i = codeStart; i < images.length; i++) {
+      const first = await inBrowser(i, 'pass', true), second = await inBrowser(i, 'pass');
+      passCodes.push({ ms: [first.ms, second.ms], read: [first, second].some((r) => r.lines?.[0] === BENCH_PASS) });
     }
 
     const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -142,6 +188,24 @@ async function main(): Promise<void> {
       const exact = (rs: Reading[]): number => rs.filter((r, i) => !!chosen[i]!.lines && r.lines?.join('|') === chosen[i]!.lines!.join('|')).length;
       row(`read exactly (of ${withCount})`, String(exact(before)), String(exact(web)));
     }
+    console.log('\nboarding-pass camera (issue #18): the worker asked for boarding passes reads barcodes instead of the MRZ;');
+    console.log('ms per frame, interleaved with the MRZ reading on the same frames (the passport screen decodes no barcode)');
+    row('', 'mrz', 'pass', 'ratio');
+    for (const [label, mrz, q] of [
+      ['frames with an MRZ p50', true, 0.5], ['frames with an MRZ p95', true, 0.95], ['frames without p50', false, 0.5], ['frames without p95', false, 0.95],
+    ] as const) {
+      const a = pct(ms(web, mrz), q), b = pct(ms(pass, mrz), q);
+      row(label, f1(a), f1(b), a > 0 ? `${(b / a).toFixed(2)}x` : '');
+    }
+    const codeMs = passCodes.flatMap((c) => c.ms);
+    const mrzAll = pct(web.map((r) => r.ms), 0.5);
+    row('frames with a pass code p50', f1(mrzAll), f1(pct(codeMs, 0.5)), `${(pct(codeMs, 0.5) / mrzAll).toFixed(2)}x`);
+    row('frames with a pass code p95', '', f1(pct(codeMs, 0.95)));
+    row(`passes read within two frames (of ${passCodes.length})`, '', String(passCodes.filter((c) => c.read).length));
+    const missed = passCodes.flatMap((c, i) => (c.read ? [] : [codeLabels[i]!]));
+    if (missed.length) console.log(`  not read: ${missed.join('; ')}`);
+    const falseCodes = pass.filter((r) => r.valid).length;
+    row(`codes "read" on MRZ/empty frames (of ${pass.length})`, '', String(falseCodes));
     const differ = chosen.flatMap((t, i) =>
       JSON.stringify([node[i]!.lines, node[i]!.valid]) === JSON.stringify([web[i]!.lines, web[i]!.valid]) ? []
         : [`${t.file}: node ${node[i]!.lines?.join('|') ?? 'no MRZ'}${node[i]!.valid ? ' [valid]' : ''} / chromium ${web[i]!.lines?.join('|') ?? 'no MRZ'}${web[i]!.valid ? ' [valid]' : ''}`]);
