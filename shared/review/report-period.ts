@@ -36,7 +36,13 @@ export function offsetMinutes(utcOffset: string): number {
 
 /** The hour of day (0-23) at the offset of an instant. */
 export function localHour(instant: string, utcOffset: string): number {
-  return new Date(Date.parse(instant) + offsetMinutes(utcOffset) * 60_000).getUTCHours();
+  return hourAt(utcOffset)(instant);
+}
+
+/** localHour for many instants at one offset: the offset is read once (a month's report asks for thousands). */
+export function hourAt(utcOffset: string): (instant: string) => number {
+  const shiftMs = offsetMinutes(utcOffset) * 60_000;
+  return (instant) => new Date(Date.parse(instant) + shiftMs).getUTCHours();
 }
 
 /** The report's PDF file name, laporan-<first day>_<last day>.pdf in the desk's days: the picker suggests what the core records. */

@@ -65,6 +65,12 @@ export interface CaseRow {
   origin_regency: string | null;
 }
 
+/**
+ * Columns the database keeps from others by its own triggers (migration 11: the risk's level and indicator ids, for
+ * the report's index). A row read back carries them; a row the service means to write does not set them.
+ */
+export const KEPT_BY_DATABASE = ['risk_level', 'indicator_ids'] as const;
+
 /** The column each amendable field corrects. */
 export const AMENDMENT_COLUMNS = {
   flight: 'flight',

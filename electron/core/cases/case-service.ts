@@ -42,7 +42,7 @@ import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
 import { CaseConflicts } from './case-conflicts';
 import { nextCaseNumber } from './case-number';
-import { AMENDMENT_COLUMNS, CaseRepository, DECISION_SUBSTANCE_FIELDS, toSummary, type CaseRow, type SearchFilter } from './case-repository';
+import { AMENDMENT_COLUMNS, CaseRepository, DECISION_SUBSTANCE_FIELDS, KEPT_BY_DATABASE, toSummary, type CaseRow, type SearchFilter } from './case-repository';
 
 /** The English message beside each coded refusal of a decision's fields (the renderer shows the catalogue's). */
 const PROBLEM_MESSAGES: Record<DecisionProblem['reason'], (ground: string | null) => string> = {
@@ -386,7 +386,11 @@ export class CaseService {
    */
   private projected(expected: CaseRow): CaseRow {
     const stored = this.repository.byId(expected.id);
-    const comparable = (row: CaseRow) => ({ ...row, risk: JSON.parse(row.risk) as unknown });
+    const comparable = (row: CaseRow) => {
+      const shown: Record<string, unknown> = { ...row, risk: JSON.parse(row.risk) as unknown };
+      for (const column of KEPT_BY_DATABASE) delete shown[column];
+      return shown;
+    };
     if (!stored || !isDeepStrictEqual(comparable(stored), comparable(expected))) {
       const differing = stored ? Object.keys(expected).filter((key) => !isDeepStrictEqual(comparable(stored)[key as keyof CaseRow], comparable(expected)[key as keyof CaseRow])) : ['the whole row'];
       throw new Error(`The event of this step does not rebuild case ${expected.id} (${differing.join(', ')}); nothing was recorded.`);

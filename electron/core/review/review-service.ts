@@ -23,7 +23,7 @@ import {
   type ReportPdf,
 } from '../../../shared/contract';
 import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
-import { csvFileName, localHour, reportFileName, reportWindow } from '../../../shared/review/report-period';
+import { csvFileName, hourAt, reportFileName, reportWindow } from '../../../shared/review/report-period';
 import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -131,14 +131,15 @@ export class ReviewService {
     const allPrevious = this.repository.reportBetween(utc(window.previousFrom), utc(window.previousTo));
     const current = allCurrent.filter((row) => matches(row, filters));
     const previous = allPrevious.filter((row) => matches(row, filters));
-    const keysOf: Record<ReportBreakdown, (hold: ReportHold) => (string | null)[]> = {
-      decision: (h) => [h.decision],
-      destination: (h) => [h.destinationCountry],
+    const hourOf = hourAt(utcOffset);
+    const keysOf: Record<ReportBreakdown, (hold: ReportHold) => ReportKeys> = {
+      decision: (h) => h.decision,
+      destination: (h) => h.destinationCountry,
       indicator: (h) => h.indicators,
-      agency: (h) => [h.agency],
-      desk: (h) => [h.deskName],
-      hour: (h) => [String(localHour(h.openedAt, utcOffset)).padStart(2, '0')],
-      regency: (h) => [h.originRegency],
+      agency: (h) => h.agency,
+      desk: (h) => h.deskName,
+      hour: (h) => HOUR_KEYS[hourOf(h.openedAt)]!,
+      regency: (h) => h.originRegency,
     };
     const breakdowns = Object.fromEntries(
       REPORT_BREAKDOWNS.map((name) => {
@@ -146,7 +147,7 @@ export class ReviewService {
         // Every hour is shown, in order, so the chart's axis is the day; the rest lead with the biggest now.
         if (name === 'hour') {
           const byHour = new Map(counts.map((c) => [c.key, c]));
-          return [name, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).map((key) => byHour.get(key) ?? { key, current: 0, previous: 0 })];
+          return [name, HOUR_KEYS.map((key) => byHour.get(key) ?? { key, current: 0, previous: 0 })];
         }
         return [name, counts.sort((a, b) => b.current - a.current || b.previous - a.previous || (a.key ?? '~').localeCompare(b.key ?? '~'))];
       }),
@@ -312,7 +313,7 @@ export class ReviewService {
 }
 
 /** Whether a hold passes the queue's (and the export's) filters. */
-function matches(row: QueueRow, filter: HoldFilters): boolean {
+function matches(row: Pick<QueueRow, 'deskName' | 'officerNumber' | 'agency' | 'decision' | 'riskLevel' | 'destinationCountry' | 'originRegency' | 'state'>, filter: HoldFilters): boolean {
   return (
     (filter.desk === undefined || row.deskName === filter.desk) &&
     (filter.officer === undefined || row.officerNumber === filter.officer) &&
@@ -326,7 +327,7 @@ function matches(row: QueueRow, filter: HoldFilters): boolean {
 }
 
 /** The desks, officers (who decided), destinations and regencies that a window's holds carry, for the filter lists. */
-function choicesOf(holds: readonly QueueRow[]): FilterChoices {
+function choicesOf(holds: readonly Pick<QueueRow, 'deskName' | 'officerNumber' | 'officerName' | 'destinationCountry' | 'originRegency'>[]): FilterChoices {
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const officers = new Map(holds.map((row) => [row.officerNumber, row.officerName]));
   return {
@@ -337,16 +338,27 @@ function choicesOf(holds: readonly QueueRow[]): FilterChoices {
   };
 }
 
-/** How many holds of each period carry each key (a hold with several indicators counts once under each). */
-function countBy(current: readonly ReportHold[], previous: readonly ReportHold[], keys: (hold: ReportHold) => (string | null)[]): ReportCount[] {
+/** What a hold is counted under in one breakdown: one key, or several (its indicators), each once. */
+type ReportKeys = string | null | readonly string[];
+/** The report's hours of the day, in order: every one is shown, so the chart's axis is the day. */
+const HOUR_KEYS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+
+/**
+ * How many holds of each period carry each key (a hold with several indicators counts once under each). Thousands of
+ * holds pass through it per breakdown, so it allocates nothing per hold beyond a new key's count.
+ */
+function countBy(current: readonly ReportHold[], previous: readonly ReportHold[], keys: (hold: ReportHold) => ReportKeys): ReportCount[] {
   const counts = new Map<string | null, ReportCount>();
+  const bump = (key: string | null, field: 'current' | 'previous') => {
+    const count = counts.get(key);
+    if (count) count[field]++;
+    else counts.set(key, { key, current: field === 'current' ? 1 : 0, previous: field === 'previous' ? 1 : 0 });
+  };
   const add = (holds: readonly ReportHold[], field: 'current' | 'previous') => {
     for (const hold of holds) {
-      for (const key of keys(hold)) {
-        const count = counts.get(key) ?? { key, current: 0, previous: 0 };
-        count[field]++;
-        counts.set(key, count);
-      }
+      const key = keys(hold);
+      if (typeof key === 'object' && key !== null) for (const one of key) bump(one, field);
+      else bump(key, field);
     }
   };
   add(current, 'current');
