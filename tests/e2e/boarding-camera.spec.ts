@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateMrz } from '../../shared/mrz';
 import { encodePng } from '../../scripts/image-io';
-import { codeFrame } from '../support/code-images';
+import { codeFrame, smudgedCodeFrame, type GrayImage } from '../support/code-images';
 import type { CodeFormat } from '../../shared/barcodes/read';
 import { completeFirstRun, expect, test } from './desk-fixture';
 import { fakeCameraArgs, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
@@ -15,11 +15,11 @@ import { fakeCameraArgs, stillToY4m, VIDEO_DIR, withBrowser } from './camera-too
 /** The through pass of interview.spec.ts: PLM→KUL, then KUL→PNH (IATA BCBP, two legs). */
 const BOARDING_PASS = 'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100' + 'XK4P2Q KULPNHAK 0542 338Y015C0043 100';
 
-/** A clip of one webcam frame with the code in the middle; encoded again only when the picture changed. */
-function clip(name: string, format: CodeFormat, text: string): string {
+/** A clip of one webcam frame (by default the code in the middle); encoded again only when the picture changed. */
+function clip(name: string, format: CodeFormat, text: string, frame: GrayImage = codeFrame(format, text)): string {
   const png = join(VIDEO_DIR, `${name}.png`);
   const y4m = join(VIDEO_DIR, `${name}.y4m`);
-  const bytes = encodePng(codeFrame(format, text));
+  const bytes = encodePng(frame);
   if (!existsSync(y4m) || !existsSync(png) || !readFileSync(png).equals(bytes)) {
     writeFileSync(png, bytes);
     stillToY4m(png, y4m);
@@ -29,6 +29,7 @@ function clip(name: string, format: CodeFormat, text: string): string {
 const PAPER_PASS = clip('boarding-pass-pdf417', 'pdf417', BOARDING_PASS);
 const PHONE_PASS = clip('boarding-pass-qr', 'qr', BOARDING_PASS);
 const NOT_A_PASS = clip('not-a-pass-qr', 'qr', 'https://checkin.example.com/?pnr=XK4P2Q');
+const SMUDGED_PASS = clip('smudged-pass-pdf417', 'pdf417', BOARDING_PASS, smudgedCodeFrame('pdf417', BOARDING_PASS));
 
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: fakeCameraArgs(PAPER_PASS) } });
 
@@ -41,13 +42,14 @@ const TRAVELLER = generateMrz('TD3', {
 const READING_WAIT = { timeout: 30_000 };
 
 /** Types the passport, opens the case and answers up to the onward-ticket question (tourism, further on, Thailand). */
-async function caseAtOnwardTickets(page: Page, labels: { newCase: RegExp; mrz: string; country: string; resolved: string }): Promise<void> {
+async function caseAtOnwardTickets(page: Page, labels: { newCase: RegExp; mrz: string; tourism: string; onward: string; country: string; resolved: string }): Promise<void> {
   await page.getByRole('button', { name: labels.newCase }).click();
   await page.getByLabel(labels.mrz).fill(TRAVELLER.join('\n'));
   await page.getByLabel(labels.mrz).press('Enter');
   await expect(page.getByTestId('case-number')).toBeVisible();
-  await page.keyboard.press('1'); // tourism
-  await page.keyboard.press('2'); // further on, with an onward ticket
+  // Answers chosen by their labels rather than keys: on a loaded machine a key can beat the focus to its question.
+  await page.getByRole('radio', { name: labels.tourism, exact: true }).check();
+  await page.getByRole('radio', { name: labels.onward, exact: true }).check();
   await page.getByLabel(labels.country, { exact: true }).fill('Thailand');
   await expect(page.getByTestId('q-destination_country-resolved')).toHaveText(labels.resolved);
 }
@@ -55,7 +57,7 @@ async function caseAtOnwardTickets(page: Page, labels: { newCase: RegExp; mrz: s
 test('a printed boarding pass held to the webcam fills the onward tickets as the scanner does (Indonesian)', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
-  await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
+  await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', tourism: 'Wisata atau liburan', onward: 'Lebih jauh, tiket lanjutan sudah ada', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
   // The camera is off until asked: no stream, no barcode decoding.
   await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveCount(0);
   const toggle = page.getByRole('button', { name: 'Baca boarding pass dengan kamera' });
@@ -88,7 +90,7 @@ test('a phone boarding pass (QR) held to the webcam fills the onward tickets (En
     await desk.open(page);
     await completeFirstRun(page);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await caseAtOnwardTickets(page, { newCase: /New clarification/, mrz: 'MRZ lines', country: 'Final destination country', resolved: 'Thailand (THA)' });
+    await caseAtOnwardTickets(page, { newCase: /New clarification/, mrz: 'MRZ lines', tourism: 'Tourism or holiday', onward: 'Further on, with an onward ticket', country: 'Final destination country', resolved: 'Thailand (THA)' });
     await page.getByRole('button', { name: 'Read the boarding pass with the camera' }).click();
     await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Boarding pass read: PLM→KUL, KUL→PNH', READING_WAIT);
     await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveText('Boarding pass code read ✓');
@@ -101,11 +103,26 @@ test('a QR code that is no boarding pass is said so, and the onward tickets stay
   await withBrowser(playwright, fakeCameraArgs(NOT_A_PASS), async (page) => {
     await desk.open(page);
     await completeFirstRun(page);
-    await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
+    await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', tourism: 'Wisata atau liburan', onward: 'Lebih jauh, tiket lanjutan sudah ada', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
     await page.getByLabel(/Ke mana tiket lanjutannya/).fill('KUL BKK');
     await page.getByRole('button', { name: 'Baca boarding pass dengan kamera' }).click();
     await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('Ini bukan boarding pass (BCBP). Ketik kode bandaranya.', READING_WAIT);
     await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('KUL BKK');
     await shot(page, '3-not-a-boarding-pass');
+  });
+});
+
+test('a smudged pass is seen but never read: the officer is asked to steady it, and nothing is filled', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(SMUDGED_PASS), async (page) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    await caseAtOnwardTickets(page, { newCase: /Pemeriksaan baru/, mrz: 'Baris MRZ', tourism: 'Wisata atau liburan', onward: 'Lebih jauh, tiket lanjutan sudah ada', country: 'Negara tujuan akhir', resolved: 'Thailand (THA)' });
+    await page.getByRole('button', { name: 'Baca boarding pass dengan kamera' }).click();
+    const state = page.getByTestId('q-onward_airports-camera-state');
+    await expect(state).toHaveAttribute('data-state', 'code_unreadable', READING_WAIT);
+    await expect(state).toHaveText('Ada kode batang, tetapi belum terbaca: tahan rata dan diam, sedikit lebih dekat atau lebih jauh.');
+    await expect(page.getByLabel(/Ke mana tiket lanjutannya/)).toHaveValue('');
+    await expect(page.getByTestId('q-onward_airports-pass-message')).toHaveText('');
+    await shot(page, '4-smudged-pass');
   });
 });

@@ -69,3 +69,17 @@ export function codeFrame(format: CodeFormat, text: string, placement: Partial<P
   const top = placement.top ?? Math.round(360 - (modules.length * rowHeight) / 2);
   return webcamLook(drawModules(blankImage(1280, 720), modules, { left, top, scale, rowHeight }));
 }
+
+/**
+ * A smudged print of the code in a webcam frame: a fifth of the data modules flipped, beyond the error correction,
+ * while the finder patterns (QR) or start and stop patterns and row indicators (PDF417) are left, so that the symbol
+ * is found and cannot be decoded.
+ */
+export function smudgedCodeFrame(format: 'qr' | 'pdf417', text: string): GrayImage {
+  const rng = new Rng(5);
+  const edge = format === 'qr' ? 10 : 40;
+  const modules = codeModules(format, text).map((row, y, rows) =>
+    row.map((dark, x) => (x > edge && x < row.length - edge && (format === 'pdf417' || (y > edge && y < rows.length - edge)) && rng.next() < 0.2 ? !dark : dark)),
+  );
+  return webcamLook(drawModules(blankImage(1280, 720), modules, { left: 300, top: 200, scale: format === 'qr' ? 4 : 3, rowHeight: format === 'qr' ? 4 : 9 }));
+}
