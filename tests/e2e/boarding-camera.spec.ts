@@ -79,10 +79,17 @@ test('a printed boarding pass held to the webcam fills the onward tickets as the
     })
     .toEqual(['KUL', 'PNH']);
 
-  // Switched off, the camera stops; the choice is remembered for the next case.
+  // Switched off, the camera stops: its track ends.
+  await page.locator('.pass-camera video').evaluate((video: HTMLVideoElement) => {
+    const stream = video.srcObject;
+    if (stream instanceof MediaStream) Object.assign(window, { passTrack: stream.getVideoTracks()[0] });
+  });
   await page.getByRole('button', { name: 'Matikan kamera boarding pass' }).click();
   await expect(page.getByTestId('q-onward_airports-camera-state')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Baca boarding pass dengan kamera' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => (window as unknown as { passTrack?: MediaStreamTrack }).passTrack?.readyState)).toBe('ended');
+  await expect(page.getByRole('button', { name: 'Baca boarding pass dengan kamera' })).toBeVisible();
+  // The desk remembers the choice for its next cases.
+  expect(await page.evaluate(() => localStorage.getItem('meja-klarifikasi.camera.boardingPass'))).toBe('off');
 });
 
 test('a phone boarding pass (QR) held to the webcam fills the onward tickets (English)', async ({ playwright, desk, shot }) => {

@@ -37,7 +37,7 @@ export function PassCamera({ id, onPass }: { id: string; onPass: (scanned: strin
   };
   return (
     <div className="pass-camera">
-      <Button variant="secondary" aria-pressed={on} onClick={toggle} data-testid={`${id}-camera-switch`}>
+      <Button variant="secondary" onClick={toggle} data-testid={`${id}-camera-switch`}>
         {t(on ? 'case.itinerary.camera.stop' : 'case.itinerary.camera.start')}
       </Button>
       {on && <PassCameraView id={id} onPass={onPass} />}
