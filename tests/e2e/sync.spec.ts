@@ -8,30 +8,13 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type DeskCore } from '../../electron/core';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { openCore } from '../../electron/core';
 import { startHub, type RunningHub } from '../../server/hub';
 import { createLogger } from '../../server/logger';
 import type { ReferenceItem } from '../../shared/contract/sync';
 import { generateMrz } from '../../shared/mrz';
-import { startPgCluster, type PgCluster } from '../support/pg-cluster';
-import { ADMIN, completeFirstRun, expect, RENDERER_DIR, test } from './desk-fixture';
-
-// Background syncs every second, retries within two: the header changes while the test watches.
-const FAST_SYNC = { intervalMs: 1_000, backoffMs: 500, maxBackoffMs: 2_000, requestTimeoutMs: 3_000 };
-
-interface E2eDesk {
-  core: DeskCore;
-  host: BrowserHost;
-  dataDir: string;
-}
-
-async function startDesk(): Promise<E2eDesk> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'meja-e2e-sync-'));
-  const core = await openCore({ dataDir, syncTiming: FAST_SYNC });
-  const host = await startBrowserHost({ core, rendererDir: RENDERER_DIR });
-  return { core, host, dataDir };
-}
+import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
+import { MANUAL_SYNC, must, startDesk, startPgHub, type E2eDesk, type PgHub } from './hub-tools';
 
 function passport(documentNumber: string): string[] {
   return generateMrz('TD3', {
@@ -54,15 +37,11 @@ async function openSettings(page: Page): Promise<void> {
 
 test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in desk 2, the header through a hub stop and start', async ({ page, browser, shot }) => {
   test.setTimeout(240_000);
-  let cluster: PgCluster | undefined;
-  let hub: RunningHub | undefined;
+  let hubs: PgHub | undefined;
   const desks: E2eDesk[] = [];
-  const hubDir = mkdtempSync(join(tmpdir(), 'meja-e2e-hub-'));
   try {
-    cluster = await startPgCluster();
-    const databaseUrl = cluster.createDatabase('hub_e2e');
-    hub = await startHub({ databaseUrl, dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
-    const hubPort = hub.port;
+    hubs = await startPgHub();
+    let hub = hubs.hub!;
     const d1 = await startDesk();
     const d2 = await startDesk();
     desks.push(d1, d2);
@@ -147,8 +126,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     await page2.close();
 
     // The hub stops: desk 1 says since when it is offline, and how much waits.
-    await hub.close();
-    hub = undefined;
+    await hubs.stop();
     await expect(page.getByTestId('sync-state')).toHaveText(/^Luring sejak \d{2}[.:]\d{2}/, { timeout: 20_000 });
     expect(await d1.core.dispatch('cases.decide', { caseId: held.id, outcome: 'clear' })).toMatchObject({ ok: false });
     await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
@@ -163,7 +141,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     await page.getByRole('button', { name: 'ID', exact: true }).click();
 
     // The hub starts again on the same address: the header comes back to synced with nothing waiting.
-    hub = await startHub({ databaseUrl, dataDir: hubDir, host: '127.0.0.1', port: hubPort, logger: createLogger('silent') });
+    hub = await hubs.start();
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('sync-state')).toHaveText(/^Tersinkron \d{2}[.:]\d{2}$/, { timeout: 30_000 });
     await shot(page, '6-back-online');
@@ -174,19 +152,12 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     await expect(page.getByTestId('sync-now')).toHaveCount(0);
     await shot(page, '7-revoked');
   } finally {
-    for (const desk of desks) {
-      await desk.host.close();
-      desk.core.close();
-      rmSync(desk.dataDir, { recursive: true, force: true });
-    }
-    await hub?.close();
-    cluster?.stop();
-    rmSync(hubDir, { recursive: true, force: true });
+    for (const desk of desks) await desk.close();
+    await hubs?.close();
   }
 });
 
-// Syncs only when asked, so the PLM desk has not pulled what CGK recorded when the case opens.
-const MANUAL_SYNC = { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 3_000 };
+// MANUAL_SYNC: the PLM desk has not pulled what CGK recorded when the case opens.
 
 test('across airports: a hold at CGK shows at PLM from the hub before PLM has pulled it; a stopped hub is said so', async ({ page, desk, shot }) => {
   test.setTimeout(180_000);
@@ -196,11 +167,6 @@ test('across airports: a hold at CGK shows at PLM from the hub before PLM has pu
   let hub: RunningHub | undefined = await startHub({ dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
   const cgk = await openCore({ dataDir: cgkDir, syncTiming: MANUAL_SYNC });
   try {
-    const must = async (core: DeskCore, name: string, input: unknown) => {
-      const result = (await core.dispatch(name as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
-      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-      return result.value as Record<string, unknown>;
-    };
     await must(cgk, 'setup.createFirstAdmin', { name: 'Yuni Admin', officerNumber: 'ADM-CGK', agency: 'IMIGRASI', password: 'admin-password-3' });
     await must(cgk, 'session.signIn', { officerNumber: 'ADM-CGK', password: 'admin-password-3' });
     await must(cgk, 'sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('CGK', 'T3A', 'Terminal 3 A')).code });
@@ -261,17 +227,12 @@ test("a desk keeps its last admin against the hub, and the refused notice stays 
   const hubDir = mkdtempSync(join(tmpdir(), 'meja-e2e-hub-'));
   const hub = await startHub({ dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
   try {
-    const must = async (name: string, input: unknown) => {
-      const result = (await desk.core.dispatch(name as never, input as never)) as { ok: boolean; value?: unknown; error?: unknown };
-      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-      return result.value as Record<string, unknown>;
-    };
     await desk.start({ syncTiming: MANUAL_SYNC });
     await desk.open(page);
     await completeFirstRun(page);
-    await must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
-    await must('sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('PLM', 'D01', 'Meja 1')).code });
-    await must('sync.now', {});
+    await must(desk.core, 'session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    await must(desk.core, 'sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('PLM', 'D01', 'Meja 1')).code });
+    await must(desk.core, 'sync.now', {});
     // A deactivation of this desk's only admin, as another desk's push could bring it (the hub's own command refuses it).
     const held = (await hub.services.reference.pull({ cursor: null })).items
       .map((r) => r.item)
@@ -284,7 +245,7 @@ test("a desk keeps its last admin against the hub, and the refused notice stays 
     // The sync went through: the header says when, then what needs an admin.
     await expect(header).toHaveText(/^Tersinkron \d{2}[.:]\d{2} · sebagian data referensi ditolak; admin perlu melihatnya di Diagnostik meja$/);
     // Another round brings nothing new; the notice stays, and the admin is still signed in and active.
-    expect(await must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
+    expect(await must(desk.core, 'sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
     await expect(header).toContainText('sebagian data referensi ditolak');
     await shot(page, '1-notice-stays');
 
@@ -311,7 +272,7 @@ test("a desk keeps its last admin against the hub, and the refused notice stays 
     await shot(page, '4-seen-en');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     // The next sync keeps it quiet.
-    expect(await must('sync.now', {})).toMatchObject({ state: 'idle', problem: null });
+    expect(await must(desk.core, 'sync.now', {})).toMatchObject({ state: 'idle', problem: null });
   } finally {
     await hub.close();
     rmSync(hubDir, { recursive: true, force: true });

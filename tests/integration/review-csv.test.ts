@@ -9,40 +9,11 @@ import { exportFilterSchema, reportFilterSchema, type Officer } from '../../shar
 import { PENDING_EXPORT_TTL_MS } from '../../electron/core/review/pending-exports';
 import type { ShellCapabilities } from '../../electron/core/types';
 import { openDatabase } from '../../electron/core/db/connection';
+import { parseCsv } from '../support/csv-parse';
 import { ADMIN, openDeskWithAdmin } from './core-harness';
 import { CLEAR, DAY, REFER, SPV_BP, SPV_IM, TUNDA, cleanReviewDesks, deliver, desk, must, onCleanup } from './review-harness';
 
 afterEach(cleanReviewDesks);
-
-/** RFC 4180 as a spreadsheet reads it, written apart from the exporter so that the two check each other. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) throw new Error('the file does not end with CRLF');
-  return records;
-}
 
 const officer = (id: number, officerNumber: string, name: string): Officer => ({
   id,
