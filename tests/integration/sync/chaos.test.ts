@@ -15,7 +15,7 @@ import { openHubDatabase } from '../../../server/hub';
 import { startHubProcess, type HubProcess } from '../../support/hub-process';
 import { freePort, startPgCluster, type PgCluster } from '../../support/pg-cluster';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
-import { openDeskWithAdmin, type TestDesk } from '../core-harness';
+import { deskAdmin, openDeskWithAdmin, type TestDesk } from '../core-harness';
 import { replay } from '../replay';
 import { recordCases } from './sync-harness';
 
@@ -96,7 +96,7 @@ describe('chaos: three desks, a flaky network and a hub killed again and again',
       for (const [i, deskCode] of DESK_CODES.entries()) {
         const proxy = await startTcpProxy(hubPort, { seed: 101 + i });
         proxies.push(proxy);
-        const desk = await openDeskWithAdmin(CHAOS_SYNC);
+        const desk = await openDeskWithAdmin(CHAOS_SYNC, undefined, deskAdmin(deskCode));
         desks.push(desk);
         const { code } = await admin.services.desks.createDesk('PLM', deskCode, `Meja ${deskCode}`);
         await desk.must('sync.enroll', { hubUrl: proxy.url, code });

@@ -9,8 +9,8 @@ import { startTestHub, type TestHub } from '../../support/hub-harness';
 import { rewriteChainAndHeadFile } from '../../support/tamperings';
 import { startTcpProxy } from '../../support/tcp-proxy';
 import type { TestDesk } from '../core-harness';
-import { ADMIN, openDeskWithAdmin, openTestDesk } from '../core-harness';
-import { deviceIdOf, enrolledDesk, HOLD, MANUAL_SYNC, passport, query, reopen, synced, write } from './sync-harness';
+import { openDeskWithAdmin } from '../core-harness';
+import { deviceIdOf, enrolledDesk, HOLD, MANUAL_SYNC, openAgain, passport, query, reopen, synced, write } from './sync-harness';
 
 let hub: TestHub;
 const desks: TestDesk[] = [];
@@ -187,8 +187,7 @@ describe('desk sync', () => {
     const raw = new Database(d1.core.databasePath);
     rewriteChainAndHeadFile(raw, d1.core.databasePath);
     raw.close();
-    const again = track(await openTestDesk(MANUAL_SYNC, d1.dataDir));
-    await again.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    const again = track(await openAgain(d1));
     // The desk's own check has nothing to hold the forgery against; the hub has what this desk told it before.
     expect(await again.must('sync.now', {})).toMatchObject({ state: 'error', problem: { code: 'audit_mismatch', message: expect.stringMatching(/entry \d+ of the desk's audit log/) } });
     const listing = (await hub.hub.services.desks.list()).find((d) => d.deskCode === 'T01');

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskProcess } from '../../support/desk-process';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
-import { ADMIN, openTestDesk, type TestDesk } from '../core-harness';
-import { deviceIdOf, enrolledDesk, MANUAL_SYNC, query, recordCases, synced } from './sync-harness';
+import type { TestDesk } from '../core-harness';
+import { deviceIdOf, enrolledDesk, openAgain, query, recordCases, synced } from './sync-harness';
 
 let hub: TestHub;
 const desks: TestDesk[] = [];
@@ -40,11 +40,10 @@ afterAll(async () => {
 });
 
 /** Opens a desk's folder again in this process (the next start after the power cut). */
-async function restart(dataDir: string): Promise<TestDesk> {
-  const desk = await openTestDesk(MANUAL_SYNC, dataDir);
-  desks.push(desk);
-  await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
-  return desk;
+async function restart(desk: TestDesk): Promise<TestDesk> {
+  const again = await openAgain(desk);
+  desks.push(again);
+  return again;
 }
 
 async function hubSeqs(deviceId: string): Promise<number[]> {
@@ -69,7 +68,7 @@ describe('a desk killed mid-sync', () => {
     expect(await hubSeqs(deviceId)).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 1));
     expect(query(a, 'SELECT pushed_seq FROM sync_state')).toEqual([{ pushed_seq: 500 }]);
 
-    const again = await restart(a.dataDir);
+    const again = await restart(a);
     expect(await synced(again)).toMatchObject({ pending: 0, problem: null });
     expect(await hubSeqs(deviceId)).toEqual(Array.from({ length: written }, (_, i) => i + 1));
     expect(query(again, 'SELECT pushed_seq FROM sync_state')).toEqual([{ pushed_seq: written }]);
@@ -89,7 +88,7 @@ describe('a desk killed mid-sync', () => {
     // Two pages of 200 applied with their cursor; the third was served by the hub but never reached the desk.
     expect(query(b, 'SELECT count(*) AS n FROM events WHERE device_id = ?', from)).toEqual([{ n: 400 }]);
 
-    const again = await restart(b.dataDir);
+    const again = await restart(b);
     await synced(again);
     const ids = (desk: TestDesk) => query<{ id: string }>(desk, 'SELECT id FROM events WHERE device_id = ? ORDER BY device_seq', from);
     expect(ids(again)).toHaveLength(total);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCommands, adminSocketClient } from '../../../server/admin-socket';
 import type { ReferenceItem } from '../../../shared/contract/sync';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { ADMIN, openTestDesk, type TestDesk } from '../core-harness';
+import { openTestDesk, type TestDesk } from '../core-harness';
 import { enroll, enrolledDesk, MANUAL_SYNC, query, synced } from './sync-harness';
 
 let hub: TestHub;
@@ -30,8 +30,8 @@ function audited(desk: TestDesk, action: string) {
 
 /** The desk's admin account as the hub carries it, changed: what another desk's push (or an older hub) could serve. */
 function adminAccount(desk: TestDesk, change: { active: boolean; role: 'admin' | 'officer'; changedAt: string }): ReferenceItem {
-  const row = query<{ name: string; agency: 'BP3MI'; password_hash: string }>(desk, 'SELECT name, agency, password_hash FROM officers WHERE officer_number = ?', ADMIN.officerNumber)[0]!;
-  return { kind: 'officer', officerNumber: ADMIN.officerNumber, name: row.name, agency: row.agency, passwordHash: row.password_hash, ...change };
+  const row = query<{ name: string; agency: 'BP3MI'; password_hash: string }>(desk, 'SELECT name, agency, password_hash FROM officers WHERE officer_number = ?', desk.admin.officerNumber)[0]!;
+  return { kind: 'officer', officerNumber: desk.admin.officerNumber, name: row.name, agency: row.agency, passwordHash: row.password_hash, ...change };
 }
 
 describe('officer accounts changed at the hub', () => {
@@ -71,26 +71,29 @@ describe('officer accounts changed at the hub', () => {
 
   it('refuses at the hub to deactivate or demote the last active administrator it knows of', async () => {
     const admin = adminCommands(hub.hub.services);
-    // Every desk here has the same first admin (ADM-001): the hub knows one administrator.
-    expect((await admin.officers()).filter((o) => o.role === 'admin' && o.active).map((o) => o.officerNumber)).toEqual([ADMIN.officerNumber]);
-    await expect(admin.changeOfficer('it-palembang', ADMIN.officerNumber, { active: false })).rejects.toThrow(/last active administrator the hub knows of/);
-    await expect(admin.changeOfficer('it-palembang', ADMIN.officerNumber, { role: 'supervisor' })).rejects.toThrow(/last active administrator/);
+    // Each desk has its own first admin (ADM-O01, ADM-O02 from the test before). Take all but one away at the hub.
+    const activeAdmins = async () => (await admin.officers()).filter((o) => o.role === 'admin' && o.active).map((o) => o.officerNumber);
+    expect(await activeAdmins()).toEqual(['ADM-O01', 'ADM-O02']);
+    await admin.changeOfficer('it-palembang', 'ADM-O02', { active: false });
+    expect(await activeAdmins()).toEqual(['ADM-O01']);
+    await expect(admin.changeOfficer('it-palembang', 'ADM-O01', { active: false })).rejects.toThrow(/last active administrator the hub knows of/);
+    await expect(admin.changeOfficer('it-palembang', 'ADM-O01', { role: 'supervisor' })).rejects.toThrow(/last active administrator/);
     const served = await hub.hub.services.reference.pull({ cursor: null });
-    expect(served.items.filter((r) => r.item.kind === 'officer' && r.item.officerNumber === ADMIN.officerNumber && !r.item.active)).toEqual([]);
+    expect(served.items.filter((r) => r.item.kind === 'officer' && r.item.officerNumber === 'ADM-O01' && !r.item.active)).toEqual([]);
 
-    // With a second administrator, the first can go.
+    // With a second administrator (desk 3's own, once it has synced), the first can go.
     const d3 = track(await enrolledDesk(hub, 'PLM', 'O03'));
-    await d3.must('officers.create', { name: 'Agus Salim', officerNumber: 'ADM-002', agency: 'IMIGRASI', role: 'admin', password: 'admin-password-2' });
     await synced(d3);
+    expect(await activeAdmins()).toEqual(['ADM-O01', 'ADM-O03']);
     // Two at once cannot take both away: one waits for the other and then finds itself the last.
     const both = await Promise.allSettled([
-      admin.changeOfficer('it-a', ADMIN.officerNumber, { active: false }),
-      admin.changeOfficer('it-b', 'ADM-002', { active: false }),
+      admin.changeOfficer('it-a', 'ADM-O01', { active: false }),
+      admin.changeOfficer('it-b', 'ADM-O03', { active: false }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((await admin.officers()).filter((o) => o.role === 'admin' && o.active)).toHaveLength(1);
-    // Put back as it was for the next test: both active.
-    for (const number of [ADMIN.officerNumber, 'ADM-002']) await admin.changeOfficer('it-palembang', number, { active: true });
+    expect(await activeAdmins()).toHaveLength(1);
+    // Put back as it was for the next test: all active.
+    for (const number of ['ADM-O01', 'ADM-O02', 'ADM-O03']) await admin.changeOfficer('it-palembang', number, { active: true });
   });
 
   it('changes an account on the embedded hub through its admin socket', async () => {
@@ -102,7 +105,7 @@ describe('officer accounts changed at the hub', () => {
       const socket = await adminSocketClient(embedded.dataDir);
       expect(socket).not.toBeNull();
       expect(await socket!.changeOfficer('it-cgk', 'OFF-51', { active: false })).toMatchObject({ changed: true, officer: { active: false } });
-      await expect(socket!.changeOfficer('it-cgk', ADMIN.officerNumber, { active: false })).rejects.toThrow(/last active administrator/);
+      await expect(socket!.changeOfficer('it-cgk', d.admin.officerNumber, { active: false })).rejects.toThrow(/last active administrator/);
       await synced(d);
       expect((await d.must('officers.list', {})).find((o) => o.officerNumber === 'OFF-51')).toMatchObject({ active: false });
       expect((await embedded.hub.services.adminLog.recent()).map((e) => [e.actor, e.action])).toEqual([['it-cgk', 'officer.changed']]);
@@ -111,14 +114,12 @@ describe('officer accounts changed at the hub', () => {
     }
   });
 
-  // Last: the hub's history then holds a deactivation of ADM-001 that every desk enrolled after it meets.
   it('keeps a desk\'s last active admin when the hub deactivates them anyway, and says so until an admin has seen it', async () => {
     const desk = track(await enrolledDesk(hub, 'PLM', 'O04'));
     await synced(desk);
-    // The hub's ADM-001 (changed there last) replaced this desk's: same password, another hash, so signed in again.
-    await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
-    // ADM-002 (active at the hub after the test before) reached this desk too. Take any other admin away here first, so
-    // that ADM-001 is this desk's last (the desk's own change, which its guard allows).
+    const ADMIN = desk.admin;
+    // The other desks' admins (active at the hub after the test before) reached this desk too. Take them away here
+    // first, so that this desk's own admin is its last (the desk's own change, which its guard allows).
     desk.clock.advanceMinutes(1);
     for (const other of (await desk.must('officers.list', {})).filter((o) => o.role === 'admin' && o.active && o.officerNumber !== ADMIN.officerNumber)) {
       await desk.must('officers.setActive', { officerId: other.id, active: false });
@@ -160,7 +161,7 @@ describe('officer accounts changed at the hub', () => {
     expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => r.state)).toEqual(['overtaken', 'seen']);
   });
 
-  // After the test above (the hub's history holds changes of ADM-001 and ADM-002 that this desk takes away here).
+  // After the tests above: the other desks' admins reach this desk, which takes them away here.
   it("keeps the hub's word on an account a desk keeps as its last admin: a newer change of that account at the desk does not undo it anywhere", async () => {
     const keeper = { name: 'Wati Admin', officerNumber: 'ADM-K01', agency: 'BP3MI', password: 'admin-password-k1' } as const;
     const desk = track(await openTestDesk(MANUAL_SYNC));
@@ -206,8 +207,7 @@ describe('officer accounts changed at the hub', () => {
 
     // Another desk follows the hub: the keeper is an officer there, not an admin.
     const other = track(await enrolledDesk(hub, 'PLM', 'O06'));
-    // (Its own last admin, ADM-001, was taken away at the hub above: that refusal is its own and not looked at here.)
-    await other.must('sync.now', {});
+    await synced(other);
     expect(query(other, 'SELECT active, role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([{ active: 1, role: 'officer' }]);
     // The hub's correction (an active admin again) is taken here as any change: nothing kept any more.
     await hub.hub.services.reference.push(null, [account({ active: true, role: 'admin', changedAt: '2026-12-01T08:06:00.000Z' })]);

@@ -6,13 +6,14 @@ import { generateMrz } from '../../../shared/mrz';
 import type { TestHub } from '../../support/hub-harness';
 import { seededRandom } from '../../support/tcp-proxy';
 import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
-import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
+import { deskAdmin, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
 
 /** Syncs only when the test says (sync.now), apart from the one enroll starts. */
 export const MANUAL_SYNC: Partial<CoreOptions> = { syncTiming: { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 5_000 } };
 
+/** A desk with its own first admin (ADM-<desk code>, see deskAdmin), enrolled with the hub. */
 export async function enrolledDesk(hub: TestHub, airportCode: string, deskCode: string, hubUrl = hub.url, options: Partial<CoreOptions> = {}): Promise<TestDesk> {
-  const desk = await openDeskWithAdmin({ ...MANUAL_SYNC, ...options });
+  const desk = await openDeskWithAdmin({ ...MANUAL_SYNC, ...options }, undefined, deskAdmin(deskCode));
   await enroll(desk, hub, airportCode, deskCode, hubUrl);
   return desk;
 }
@@ -25,8 +26,14 @@ export async function enroll(desk: TestDesk, hub: TestHub, airportCode: string, 
 /** Reopens a desk's data folder (as after a restart) with the same options. */
 export async function reopen(desk: TestDesk, options: Partial<CoreOptions> = {}): Promise<TestDesk> {
   desk.core.close();
+  return openAgain(desk, options);
+}
+
+/** Opens a closed desk's data folder again (the next start) and signs its admin in. */
+export async function openAgain(desk: Pick<TestDesk, 'dataDir' | 'admin'>, options: Partial<CoreOptions> = {}): Promise<TestDesk> {
   const again = await openTestDesk({ ...MANUAL_SYNC, ...options }, desk.dataDir);
-  await again.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+  again.admin = desk.admin;
+  await again.must('session.signIn', { officerNumber: desk.admin.officerNumber, password: desk.admin.password });
   return again;
 }
 
