@@ -9,6 +9,7 @@ import { generateMrz } from '../../shared/mrz';
 import { encodePng } from '../../scripts/image-io';
 import { codeFrame, smudgedCodeFrame, type GrayImage } from '../support/code-images';
 import type { CodeFormat } from '../../shared/barcodes/read';
+import { axeViolations, isBlocking } from '../support/axe';
 import { completeFirstRun, expect, test } from './desk-fixture';
 import { fakeCameraArgs, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
 
@@ -69,6 +70,8 @@ test('a printed boarding pass held to the webcam fills the onward tickets as the
   await expect(page.getByTestId('risk')).toContainText('Tiket lanjutan berakhir di negara rute perdagangan orang');
   console.log(`boarding-pass camera: ${await page.getByTestId('q-onward_airports-camera-state').getAttribute('data-ms-per-frame')} ms per frame`);
   await shot(page, '1-pass-read-by-the-camera');
+  // The preview and its state line add no serious or critical accessibility problem to the case screen.
+  expect((await axeViolations(page)).filter(isBlocking).map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Stored as the officer's answer, as a scanned pass is.
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
