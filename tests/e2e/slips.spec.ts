@@ -8,6 +8,7 @@ import { LEGAL_GROUNDS, REASON_CODES, type Outcome } from '../../shared/checklis
 import type { CaseDetail } from '../../shared/contract';
 import { generateMrz } from '../../shared/mrz';
 import { completeFirstRun, expect, test, type Desk } from './desk-fixture';
+import { deviceTypes } from './queue-tools';
 import { decodeQr, pdfPageCount, pdfPageSizeMm, pdfText, pdfToPng } from './slip-tools';
 
 const OUT = join(process.cwd(), 'test-output', 'slips');
@@ -188,13 +189,12 @@ test('printing is counted with who printed, and a scanned slip opens its case', 
   await shot(page, 'printed-twice');
 
   await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
-  // A USB scanner types the QR's text and Enter, far faster than a person.
-  await page.keyboard.type(detail.caseNumber);
-  await page.keyboard.press('Enter');
+  // A USB scanner types the QR's text and Enter, far faster than a person: sent from inside the page at device speed
+  // (Playwright's typing on a loaded machine is slower than a scanner, and the home screen would take it for a person).
+  await deviceTypes(page, `${detail.caseNumber}\n`);
   await expect(page.getByTestId('case-number')).toHaveText(detail.caseNumber);
   await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
-  await page.keyboard.type('PLM-D09-991231-9999');
-  await page.keyboard.press('Enter');
+  await deviceTypes(page, 'PLM-D09-991231-9999\n');
   await expect(page.getByRole('alert')).toHaveText('Meja ini belum memiliki kasus tersebut (mungkin belum tersinkron).');
   await shot(page, 'unknown-slip');
 });
