@@ -211,6 +211,8 @@ export function validateChecklist(json: unknown): ChecklistValidation {
   const fullInterview = fullInterviewSchema.safeParse(root.fullInterview);
   // A broken fullInterview is reported by the schema; its references are checked only once it parses.
   if (root.fullInterview === undefined || fullInterview.success) check.sections(questions, fullInterview.data);
+  // The trigger is a rule too: it decides who is taken aside for the private questions.
+  if (fullInterview.success && fullInterview.data.source === undefined) check.problems.push(`fullInterview.source: name where this trigger comes from`);
 
   const indicatorIds = new Map<string, number>();
   for (const { index, item } of parsedItems(root.indicators, indicatorSchema)) {

@@ -161,5 +161,11 @@ describe('checklist versions', () => {
     const refused = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(unsourced) });
     expect(refused.ok ? refused.value : refused.error.message).toMatch(/rules\.suggestions\[0\]\.source: name where this route comes from/);
     expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.4');
+    // An indicator (a rule and its weight) without a source is refused at import as well.
+    const ruleUnsourced = { ...(JSON.parse(FILE('2026.4')) as { indicators: { source?: string }[] }), version: '2027.2' };
+    delete ruleUnsourced.indicators[3]!.source;
+    const refusedRule = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(ruleUnsourced) });
+    expect(refusedRule.ok ? refusedRule.value : refusedRule.error.message).toMatch(/indicators\[3\]\.source: name where this rule and its weight come from/);
+    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.4');
   });
 });

@@ -91,6 +91,25 @@ describe('the shipped checklists', () => {
     expect(validateChecklist({ ...structuredClone(checklist2026_4), version: '2027.1' }).ok).toBe(true);
   });
 
+  // A rule, a weight or the trigger of the full interview without a source is refused, whichever it is.
+  it('refuses a new version with an indicator or the full-interview trigger that names no source, or only spaces', () => {
+    const unsourced = { ...structuredClone(checklist2026_4), version: '2027.1' } as {
+      version: string;
+      indicators: { source?: string }[];
+      fullInterview: { source?: string };
+    };
+    delete unsourced.indicators[0]!.source;
+    unsourced.indicators[5]!.source = '   ';
+    delete unsourced.fullInterview.source;
+    const result = validateChecklist(unsourced);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContain('indicators[0].source: name where this rule and its weight come from');
+    expect(problems).toContain('fullInterview.source: name where this trigger comes from');
+    expect(problems.some((p) => p.startsWith('indicators[5].source'))).toBe(true);
+    expect(problems).toHaveLength(3);
+  });
+
   it.each(['2026.2', '2026.3', '2026.4'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
     const v2 = shippedChecklist(version);
     const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
