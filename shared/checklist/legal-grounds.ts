@@ -85,10 +85,18 @@ export const LEGAL_GROUNDS: readonly LegalGround[] = [
     suggestedBy: ['NO_ID_PMI', 'NO_WORK_VISA', 'NO_CONTRACT', 'NO_CONSENT', 'DOCUMENTS_INCOMPLETE', 'MINOR_WORKER', 'WORK_ON_NON_WORK_VISA', 'UNDECLARED_WORK', 'NOT_PLACEMENT_COUNTRY', 'MORATORIUM_COUNTRY', 'PLACEMENT_UNCONFIRMED'],
   },
   {
+    // The desk's act under UU 21/2007 is prevention, not a charge: Pasal 57 ayat (1) puts the duty to prevent trafficking
+    // on government, regional government, society and family (BAB VI, Pencegahan dan Penanganan, opens at Pasal 56).
+    // The slip cites that article: it is handed to the person the law protects, and an offence article (Pasal 4:
+    // taking an Indonesian citizen abroad to be exploited; Pasal 10: attempting or helping, which police cite in
+    // migrant-worker cases) would read as an accusation of the holder. The case keeps the offence articles and Pasal 44
+    // (a victim's identity is kept confidential), which is why the slip names nothing more. To be confirmed by BP3MI
+    // and Imigrasi before a desk goes live (README).
     code: 'UU21_2007_TPPO',
     title: { id: 'Dugaan tindak pidana perdagangan orang', en: 'Suspected human trafficking' },
-    citation: 'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang',
-    instrument: 'UU No. 21 Tahun 2007',
+    citation:
+      'UU No. 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang, Pasal 57 ayat (1) (kewajiban mencegah); dugaan tindak pidana Pasal 4 jo. Pasal 10; identitas korban dirahasiakan, Pasal 44',
+    instrument: 'UU No. 21 Tahun 2007, Pasal 57',
     outcomes: ['refer_police', 'refer_bp3mi'],
     suggestedBy: ['SUSPECTED_TPPO', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'MET_BY_UNKNOWN', 'ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'PAY_TOO_HIGH', 'JOB_VIA_SOCIAL_MEDIA', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'COMPANION_REFUSED'],
   },

@@ -115,8 +115,9 @@ test('the slip of a coached victim referred to the police is safe to hand over i
   await completeFirstRun(page);
   const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
   if (!opened.ok) throw new Error(opened.error.message);
-  const reasons = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SUSPECTED_TPPO'];
-  const note = 'Pendamping (calo) memegang paspor dan menjawab untuknya; ia tampak takut. Tujuan sebenarnya Kamboja.';
+  // A coached victim as the interview records her: observations, control, debt, the scam route and a watch-list hit.
+  const reasons = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'VISIBLE_INJURIES', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SCAM_ROUTE', 'WATCH_LIST', 'SUSPECTED_TPPO'];
+  const note = 'Pendamping (calo) memegang paspor dan menjawab untuknya; ia tampak takut, memar di lengan. Tujuan sebenarnya Kamboja.';
   const decided = await desk.core.dispatch('cases.decide', { caseId: (opened.value as CaseDetail).id, outcome: 'refer_police', reasons, legalGround: 'UU21_2007_TPPO', note });
   if (!decided.ok) throw new Error(decided.error.message);
   const detail = decided.value as CaseDetail;
@@ -126,13 +127,16 @@ test('the slip of a coached victim referred to the police is safe to hand over i
   const text = pdfText(pdf).replace(/\s+/g, ' ');
   expect(text).toContain(detail.caseNumber);
   expect(text).toContain('Perlu klarifikasi lanjutan');
-  expect(text).toContain('UU No. 21 Tahun 2007');
+  // The ground by instrument and article only: the prevention duty, never the offence (Pasal 4, 10) or Pasal 44.
+  expect(text).toContain('Sesuai ketentuan Under the provision UU No. 21 Tahun 2007, Pasal 57');
+  expect(text).not.toMatch(/Pasal (4|10|44)\b/);
   expect(text).toContain('0800-1000');
   for (const code of reasons) {
     const reason = REASON_CODES.find((r) => r.code === code);
     expect(text, code).not.toContain(reason?.text.id.split(' ').slice(0, 3).join(' '));
+    expect(text, code).not.toContain(reason?.text.en.split(' ').slice(0, 3).join(' '));
   }
-  expect(text).not.toMatch(/calo|takut|Kamboja|perdagangan|trafficking|korban|victim|polres|polisi|police|belum dikonfigurasi|not yet set/i);
+  expect(text).not.toMatch(/calo|takut|memar|Kamboja|perdagangan|trafficking|TPPO|korban|victim|polres|polisi|police|pengawasan|watch|luka|injur|dihafal|coach|afraid|utang|debt|belum dikonfigurasi|not yet set/i);
   expect(text).toContain('Klarifikasi lanjutan bersama petugas');
   expect(decodeQr(pdfToPng(pdf))).toBe(detail.caseNumber);
 });
