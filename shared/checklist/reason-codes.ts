@@ -18,6 +18,7 @@ export const REASON_CODES: readonly ReasonCode[] = [
   { code: 'ONWARD_UNTICKETED', text: { id: 'Perjalanan lanjutan ke tujuan akhir belum bertiket', en: 'The onward journey to the final destination has no ticket' } },
   { code: 'ONWARD_TO_ROUTE_COUNTRY', text: { id: 'Tiket lanjutan berakhir di negara rute perdagangan orang, bukan di tujuan yang disebutkan', en: 'The onward tickets end in a trafficking-route country, not at the destination declared' } },
   { code: 'VAGUE_PURPOSE', text: { id: 'Belum bisa menjelaskan kegiatan di negara tujuan', en: 'Could not say what they will do at the destination' } },
+  { code: 'WORK_SIGNAL', text: { id: 'Tujuan disebut bukan bekerja, tetapi dijemput pemberi kerja atau perjalanan diatur pemberi kerja/P3MI', en: 'The purpose stated is not work, but an employer meets you or an employer or placement agency arranged the trip' } },
   { code: 'UNDECLARED_WORK', text: { id: 'Tujuan perjalanan disebut bukan bekerja, tetapi akan bekerja', en: 'The stated purpose is not work, but you intend to work' } },
   // Work documents
   { code: 'NO_ID_PMI', text: { id: 'Belum punya ID PMI / e-KTKLN', en: 'No migrant worker ID (ID PMI / e-KTKLN)' } },

@@ -1,4 +1,4 @@
-// The triage interview (checklist 2026.4, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
+// The triage interview (checklist 2026.5, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
 // question and cleared in eight keystrokes after the reading, Clear not offered while the triage is open, and the
 // private-interview prompt that comes before the sensitive questions once a triage answer trips a trigger.
 import Database from 'better-sqlite3';
@@ -37,7 +37,7 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   };
   await press('Enter'); // open the case
   await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
-  await expect(page.getByText('Daftar periksa versi 2026.4')).toBeVisible();
+  await expect(page.getByText('Daftar periksa versi 2026.5')).toBeVisible();
   // Clear is not offered while the triage is unanswered, and Alt+B does not clear.
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
   await expect(page.getByTestId('clear-needs-interview')).toBeVisible();
@@ -60,6 +60,26 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   expect(stored).toHaveLength(1);
   expect(stored[0]?.decision).toBe('clear');
   expect(JSON.parse(stored[0]?.answers ?? '{}')).toEqual(CLEAR_TOURIST_TRIAGE);
+});
+
+test('a clear is not offered while one triage answer is missing: the button is off and Alt+B records nothing', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await readPassport(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  // Five of the six answers: the officer's observations are still open.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('1');
+  await expect(page.getByRole('group', { name: /Pengamatan petugas/ }).getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
+  await expect(page.getByTestId('clear-needs-interview')).toBeVisible();
+  await page.keyboard.press('Alt+B');
+  await expect(page.getByTestId('decision')).toHaveCount(0);
+  await shot(page, '0-clear-refused-triage-open');
+  const db = new Database(desk.core.databasePath, { readonly: true });
+  const stored = db.prepare('SELECT decision FROM cases').all() as { decision: string | null }[];
+  db.close();
+  expect(stored).toEqual([{ decision: null }]);
 });
 
 test('a triage answer that trips a trigger opens the full interview with the private-interview prompt first', async ({ page, desk, shot }) => {

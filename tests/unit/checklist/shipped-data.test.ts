@@ -5,6 +5,7 @@ import checklist2026_1 from '../../../shared/checklist/data/checklists/2026.1.js
 import checklist2026_2 from '../../../shared/checklist/data/checklists/2026.2.json';
 import checklist2026_3 from '../../../shared/checklist/data/checklists/2026.3.json';
 import checklist2026_4 from '../../../shared/checklist/data/checklists/2026.4.json';
+import checklist2026_5 from '../../../shared/checklist/data/checklists/2026.5.json';
 import countryRulesJson from '../../../shared/checklist/data/country-rules.json';
 import {
   DEFAULT_CHECKLIST,
@@ -22,12 +23,12 @@ import {
 
 describe('the shipped checklists', () => {
   it('validate with no problems, every version kept, the one in use among them', () => {
-    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3, checklist2026_4]) {
+    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3, checklist2026_4, checklist2026_5]) {
       const result = validateChecklist(json);
       expect(result.ok ? [] : result.problems).toEqual([]);
     }
-    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3', '2026.4']);
-    expect(DEFAULT_CHECKLIST.version).toBe('2026.4');
+    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3', '2026.4', '2026.5']);
+    expect(DEFAULT_CHECKLIST.version).toBe('2026.5');
   });
 
   // A case is judged, shown and replayed with the version it was opened under, found by its number alone: a file
@@ -41,11 +42,13 @@ describe('the shipped checklists', () => {
       '2026.2': fingerprint(checklist2026_2),
       '2026.3': fingerprint(checklist2026_3),
       '2026.4': fingerprint(checklist2026_4),
+      '2026.5': fingerprint(checklist2026_5),
     }).toEqual({
       '2026.1': '2ccba0c84f7f6c8e55f49ac7c02a339ffaacccadb81d18a96c7eb483bd0ec3f3',
       '2026.2': 'd7b98d3894743bd11bab388c0ec0c2fc6016b9b76659350e70a6f328f455b516',
       '2026.3': '433b11593e9a8ca78ce9797bac11d4a91d57cb3e69af533d666e5f3557b84486',
       '2026.4': '06e1ef1be468dda80bfdbc48379b5c46e90eeff024ecbce19364697d5506e3b1',
+      '2026.5': '14aa449d51f7bd3e72efd2b12eb12bb1ae6955b4ca93bfa28bbbeb5e55cd2d14',
     });
   });
 
@@ -64,7 +67,7 @@ describe('the shipped checklists', () => {
     for (const i of checklist.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
   });
 
-  it.each(['2026.2', '2026.3', '2026.4'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
     const v2 = shippedChecklist(version);
     expect(v2?.fullInterview?.source).toBeTruthy();
     for (const i of v2?.indicators ?? []) expect(i.source?.length ?? 0, i.id).toBeGreaterThan(20);
@@ -79,6 +82,21 @@ describe('the shipped checklists', () => {
     delete withoutSources.rules.thresholds.source;
     for (const s of withoutSources.rules.suggestions) delete s.source;
     expect({ ...withoutSources, version: '2026.3' }).toEqual(checklist2026_3);
+  });
+
+  // 2026.5 is 2026.4 with one rule more: an employer or placement agency behind a trip whose purpose is not work is
+  // a work signal (it opens the full interview and routes a medium score to BP3MI). Nothing else changes.
+  it('2026.5 adds the work signal to 2026.4 and changes nothing else', () => {
+    const v5 = structuredClone(checklist2026_5) as typeof checklist2026_4 & { indicators: { id: string }[] };
+    const signal = v5.indicators.findIndex((i) => i.id === 'work_signal');
+    expect(v5.indicators[signal]).toMatchObject({ reasonCode: 'WORK_SIGNAL', minLevel: 'medium' });
+    v5.indicators.splice(signal, 1);
+    (v5.fullInterview.when as { any: unknown[] }).any.splice(1, 1);
+    const medium = v5.rules.suggestions.find((s) => s.reasonCodes?.includes('WORK_SIGNAL'))!;
+    expect(medium.outcome).toBe('refer_bp3mi');
+    medium.reasonCodes = medium.reasonCodes!.filter((c) => c !== 'WORK_SIGNAL');
+    const sourceless = (c: unknown) => JSON.parse(JSON.stringify(c, (k, v: unknown) => (k === 'source' ? undefined : v))) as unknown;
+    expect(sourceless({ ...v5, version: '2026.4' })).toEqual(sourceless(checklist2026_4));
   });
 
   it('refuses a new version whose suggested routes or thresholds name no source; the versions shipped before stay valid', () => {
@@ -110,7 +128,7 @@ describe('the shipped checklists', () => {
     expect(problems).toHaveLength(3);
   });
 
-  it.each(['2026.2', '2026.3', '2026.4'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
     const v2 = shippedChecklist(version);
     const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
     expect(codes).not.toContain('UMRAH_VISA_OUTSIDE_SAUDI');
@@ -118,7 +136,7 @@ describe('the shipped checklists', () => {
     expect(JSON.stringify(v2)).not.toContain('destinationOutside');
   });
 
-  it.each(['2026.2', '2026.3', '2026.4'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
     const v2 = shippedChecklist(version);
     const triage = v2?.questions.filter((q) => q.section === 'triage' && q.required === true && q.showIf === undefined) ?? [];
     // Final destination and return date are one open question ("where to, and when back?") recorded in two fields.

@@ -1,6 +1,7 @@
-// The travellers the Palembang desk sees, run through checklist 2026.3 with the shipped country rules: for each,
-// the level, the suggested route, whether the full interview opens, and the reasons that must (not) be raised.
-// The first six are the table of issue #18; the rest are typical and adversarial answer sets around them.
+// The travellers the Palembang desk sees, run through the checklist in use (2026.5) with the shipped country rules: for
+// each, the level, the suggested route, whether the full interview opens, and the reasons that must (not) be raised.
+// The first six are the table of issue #18; the rest are typical and adversarial answer sets around them. 2026.3 and
+// 2026.4 judge every one of them alike, except those 2026.5's work signal catches.
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COUNTRY_RULES,
@@ -16,6 +17,8 @@ import {
 } from '../../../shared/checklist';
 import { CALM_FULL_INTERVIEW, CLEAR_TOURIST_TRIAGE } from '../../fixtures/triage-answers';
 
+const V5 = shippedChecklist('2026.5') as Checklist;
+const V4 = shippedChecklist('2026.4') as Checklist;
 const V3 = shippedChecklist('2026.3') as Checklist;
 const V2 = shippedChecklist('2026.2') as Checklist;
 const V1 = shippedChecklist('2026.1') as Checklist;
@@ -599,6 +602,195 @@ const TRAVELLERS: Traveller[] = [
     full: false,
     never: ['DESTINATION_MISMATCH'],
   },
+  // ── Adversarial: observations against papers, minors, the work signal (2026.5) ──
+  {
+    name: 'someone answers for her and a stranger is seen holding her passport, private part not yet asked',
+    answers: { ...tourist, officer_observation: ['answered_by_other', 'documents_by_other'] },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SUSPECTED_TPPO', 'ANSWERED_BY_OTHER', 'DOCUMENTS_SEEN_HELD'],
+  },
+  {
+    name: 'fearful, and in private she says a stranger held her passport: high, to BP3MI',
+    answers: { ...tourist, officer_observation: ['fearful'], ...calmPrivate, documents_holder: 'other_person' },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['OBSERVED_FEAR', 'DOCUMENTS_HELD_BY_OTHER'],
+  },
+  {
+    name: 'a 17-year-old with a "verified" ID PMI: the card never clears a minor',
+    answers: { ...verifiedWorker },
+    ticket: KUL,
+    age: 17,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['MINOR_WORKER'],
+  },
+  {
+    name: 'a worker with a verified ID PMI whom someone answers for, fearful: the card does not outweigh what the officer sees',
+    answers: { ...verifiedWorker, officer_observation: ['fearful', 'answered_by_other'] },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SUSPECTED_TPPO'],
+  },
+  {
+    name: 'a "verified" ID PMI for Cambodia, a country no placement is made to',
+    answers: { ...verifiedWorker, final_destination: 'onward_ticketed', destination_country: 'KHM', onward_airports: ['PNH'], ...workerPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['NOT_PLACEMENT_COUNTRY'],
+  },
+  {
+    name: 'umrah pilgrim who appears afraid while the tour leader holds the passports: a private talk, no control flag',
+    answers: { ...tourist, purpose: 'umrah_hajj', arranged_by: 'travel_agency', stay_meet: 'organiser', officer_observation: ['fearful'], ...calmPrivate, travel_companions: 'tour_group', documents_holder: 'organiser', travel_agency: 'PT Amanah Umrah' },
+    ticket: JED,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['OBSERVED_FEAR'],
+    never: ['DOCUMENTS_HELD_BY_OTHER', 'SUSPECTED_TPPO'],
+  },
+  {
+    name: 'visible injuries seen at the triage, nothing asked yet',
+    answers: { ...tourist, officer_observation: ['injuries'] },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['VISIBLE_INJURIES'],
+  },
+  {
+    name: 'a 12-year-old travelling alone',
+    answers: { ...tourist, ...calmPrivate },
+    ticket: KUL,
+    age: 12,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['MINOR_UNACCOMPANIED'],
+  },
+  {
+    name: 'a 14-year-old with her family, her father answering for her: a private talk, not the police',
+    answers: { ...tourist, officer_observation: ['answered_by_other'], ...calmPrivate, travel_companions: 'family', documents_holder: 'family_companion' },
+    ticket: KUL,
+    age: 14,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    never: ['SUSPECTED_TPPO', 'MINOR_UNACCOMPANIED'],
+  },
+  {
+    name: '"tourist" to Myanmar through Singapore with no onward ticket',
+    answers: { ...tourist, final_destination: 'onward_unticketed', destination_country: 'MMR', ...calmPrivate },
+    ticket: SIN,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['ONWARD_UNTICKETED'],
+  },
+  {
+    name: 'coached answers, and the companion will not step away',
+    answers: { ...tourist, officer_observation: ['coached'], private_setting: 'refused' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED', 'COMPANION_REFUSED'],
+  },
+  {
+    name: 'coached answers and earlier trouble abroad',
+    answers: { ...tourist, officer_observation: ['coached'], ...calmPrivate, earlier_trouble: true },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED', 'EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'tourist met at the destination by an employer, who denies work in private: BP3MI asks, not a routine check',
+    answers: { ...tourist, stay_meet: 'employer', ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['WORK_SIGNAL'],
+    never: ['UNDECLARED_WORK'],
+  },
+  {
+    name: 'umrah "pilgrim" whose trip a placement agency arranged, who says in private she will work as a maid',
+    answers: {
+      ...tourist,
+      purpose: 'umrah_hajj',
+      arranged_by: 'employer_or_p3mi',
+      stay_meet: 'organiser',
+      ...calmPrivate,
+      work_intent: true,
+      job_type: 'domestic',
+      job_found_via: 'p3mi',
+      visa_type: 'umrah',
+      has_contract: true,
+      family_consent: true,
+      monthly_pay_idr: 6_000_000,
+      travel_agency: 'PT Contoh',
+    },
+    ticket: JED,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['WORK_SIGNAL', 'UNDECLARED_WORK', 'WORK_ON_NON_WORK_VISA', 'MORATORIUM_COUNTRY'],
+  },
+  {
+    name: '"internship" student whose trip a placement agency arranged, factory work on a student visa',
+    answers: {
+      ...tourist,
+      purpose: 'study',
+      return_ticket: false,
+      final_destination: 'onward_ticketed',
+      destination_country: 'JPN',
+      onward_airports: ['NRT'],
+      arranged_by: 'employer_or_p3mi',
+      ...calmPrivate,
+      work_intent: true,
+      job_type: 'factory',
+      job_found_via: 'p3mi',
+      visa_type: 'student',
+      has_contract: true,
+      family_consent: true,
+      monthly_pay_idr: 12_000_000,
+    },
+    ticket: SIN,
+    level: 'high',
+    outcome: 'tunda',
+    full: true,
+    raises: ['WORK_SIGNAL', 'UNDECLARED_WORK', 'WORK_ON_NON_WORK_VISA', 'NO_ID_PMI'],
+  },
+  {
+    name: 'family visit where an employer meets her: the work signal opens the private questions',
+    answers: { ...tourist, purpose: 'family_visit', stay_meet: 'employer', ...calmPrivate, stay_days: 14 },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['WORK_SIGNAL'],
+  },
+  {
+    name: 'business trip arranged by the employer, whose partner meets him: no work signal',
+    answers: { ...tourist, purpose: 'business', arranged_by: 'employer_or_p3mi', stay_meet: 'employer' },
+    ticket: SIN,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['WORK_SIGNAL'],
+  },
 ];
 
 function run(t: Traveller) {
@@ -609,12 +801,12 @@ function run(t: Traveller) {
     earlierHolds: t.earlierHolds ?? 0,
     watchListHits: t.watchListHits ?? 0,
   };
-  return { result: evaluateRisk(V3, t.answers, context), state: visibleWithAnswers(V3, t.answers, context), context };
+  return { result: evaluateRisk(V5, t.answers, context), state: visibleWithAnswers(V5, t.answers, context), context };
 }
 
-describe('checklist 2026.3 on typical and adversarial travellers', () => {
-  it('covers at least 36 travellers', () => {
-    expect(TRAVELLERS.length).toBeGreaterThanOrEqual(36);
+describe('checklist 2026.5 on typical and adversarial travellers', () => {
+  it('covers at least 60 travellers', () => {
+    expect(TRAVELLERS.length).toBeGreaterThanOrEqual(60);
     expect(new Set(TRAVELLERS.map((t) => t.name)).size).toBe(TRAVELLERS.length);
   });
 
@@ -634,7 +826,24 @@ describe('checklist 2026.3 on typical and adversarial travellers', () => {
     if (t.full && t.answers.private_setting === undefined) expect(ids).not.toContain('documents_holder');
     // Each set answers what it was shown, so a decision on it is possible: nothing required is left open,
     // except where the set stops mid-interview on purpose (the police cases decided on observations).
-    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V3, t.answers, context).map((q) => q.id)).toEqual([]);
+    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V5, t.answers, context).map((q) => q.id)).toEqual([]);
+  });
+
+  it('2026.3 and 2026.4 judge every traveller as 2026.5 does, except those the work signal catches', () => {
+    const caught = TRAVELLERS.filter((t) => run(t).result.indicators.some((i) => i.reasonCode === 'WORK_SIGNAL'));
+    expect(caught.length).toBeGreaterThanOrEqual(4);
+    for (const t of TRAVELLERS.filter((x) => !caught.includes(x))) {
+      const { result, state, context } = run(t);
+      for (const older of [V3, V4]) {
+        expect(evaluateRisk(older, t.answers, context), `${older.version}: ${t.name}`).toEqual(result);
+        expect(visibleWithAnswers(older, t.answers, context).fullInterview, `${older.version}: ${t.name}`).toBe(state.fullInterview);
+      }
+    }
+    // What 2026.4 did with them: a tourist met by an employer went through on the triage alone.
+    const metByEmployer = caught.find((t) => t.name.startsWith('tourist met at the destination by an employer'))!;
+    const facts = run(metByEmployer).context;
+    expect(evaluateRisk(V4, metByEmployer.answers, facts)).toMatchObject({ level: 'low', suggestedOutcome: 'clear' });
+    expect(visibleWithAnswers(V4, metByEmployer.answers, facts).fullInterview).toBe(false);
   });
 });
 
