@@ -5,14 +5,17 @@
 // cases both desks decided while apart; the report must equal the straightforward computation (every row, its risk
 // JSON parsed) for every period, several offsets and every filter. The kept columns must follow every write, and
 // an upgraded desk's must be filled by the migration.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGAL_GROUNDS, REASON_CODES, type Answers } from '../../shared/checklist';
 import { reportFilterSchema, TRAVELLER_OUTCOMES, type Officer, type ReportFilter } from '../../shared/contract';
 import { REGENCY_ROWS } from '../../shared/reference-data/idn-areas.data';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
-import { PROFILES, pick, rng } from '../bench/case-generator';
+import { migrations } from '../../electron/core/db/migrations';
+import { PROFILES, generateCaseDatabase, pick, rng } from '../bench/case-generator';
+import { openServices } from '../../electron/core';
 import { straightforwardReport } from '../support/straightforward-report';
 import { OFFICER_BP, OFFICER_IM, SPV_BP, SPV_IM, cleanReviewDesks, deliverBySync, desk, mrz, must } from './review-harness';
 
@@ -94,6 +97,56 @@ function keptBesideRisk(db: Db) {
   });
 }
 
+/** report_days as kept, one line per (day, breakdown, key). */
+function keptDays(db: Db): string[] {
+  return (db.prepare('SELECT day, breakdown, key, cases FROM report_days').raw().all() as [string, string, string, number][]).map((row) => row.join(' | ')).sort();
+}
+
+/**
+ * report_days counted again from the cases' rows, apart from the migration's SQL: every decided case under its UTC
+ * day, every hold under each breakdown's key (indicators from the risk JSON, each id once).
+ */
+function recountedDays(db: Db): string[] {
+  const rows = db
+    .prepare(
+      `SELECT opened_at, decision, case_number, desk_name, coalesce(decided_by, opened_by) AS officer, coalesce(decided_by_name, opened_by_name) AS officer_name,
+         decided_by_agency, destination_country, origin_regency, risk
+       FROM cases WHERE decision IS NOT NULL`,
+    )
+    .all() as { opened_at: string; decision: string; case_number: string; desk_name: string; officer: string; officer_name: string; decided_by_agency: string | null; destination_country: string | null; origin_regency: string | null; risk: string }[];
+  const counts = new Map<string, number>();
+  const add = (day: string, breakdown: string, key: string) => counts.set(`${day} | ${breakdown} | ${key}`, (counts.get(`${day} | ${breakdown} | ${key}`) ?? 0) + 1);
+  const known = (value: string | null) => (value === null ? '' : `:${value}`);
+  for (const row of rows) {
+    const day = row.opened_at.slice(0, 10);
+    add(day, 'decided', '');
+    if (row.decision === 'clear') continue;
+    add(day, 'decision', `:${row.decision}`);
+    add(day, 'destination', known(row.destination_country));
+    add(day, 'agency', known(row.decided_by_agency));
+    add(day, 'desk', JSON.stringify([row.case_number.slice(0, -12), row.desk_name]));
+    add(day, 'hour', row.opened_at.slice(11, 13));
+    add(day, 'regency', known(row.origin_regency));
+    add(day, 'officer', JSON.stringify([row.officer, row.officer_name]));
+    const indicators = (JSON.parse(row.risk) as { indicators: { id?: string }[] }).indicators.map((indicator) => indicator.id ?? null);
+    for (const id of new Set(indicators)) add(day, 'indicator', known(id));
+  }
+  return [...counts].map(([line, n]) => `${line} | ${n}`).sort();
+}
+
+/** Runs `body` in a transaction that is always rolled back. */
+function thenRolledBack(db: Db, body: () => void): void {
+  const undo = new Error('roll back');
+  try {
+    db.transaction(() => {
+      body();
+      throw undo;
+    })();
+  } catch (error) {
+    if (error !== undo) throw error;
+  }
+}
+
 let a: Desk;
 beforeAll(() => {
   a = desk('D01');
@@ -141,6 +194,43 @@ describe('the report read from cases_report', () => {
     expect(keptBesideRisk(a.services.db).filter((row) => JSON.stringify(row.kept) !== JSON.stringify(row.fromRisk))).toEqual([]);
   });
 
+  it('keeps report_days equal to a recount of the cases after every kind of write', () => {
+    const db = a.services.db;
+    const kept = keptDays(db);
+    expect(kept.length).toBeGreaterThan(500);
+    expect(kept.filter((line) => line.includes(' | indicator | ')).length).toBeGreaterThan(20);
+    expect(kept).toEqual(recountedDays(db));
+    // Writes outside the core's statements (a tool, a repair, a row deleted): moved to another day, renamed, a hold
+    // turned clear, undecided, a clear turned a hold, new indicators (one twice, one without an id), all followed.
+    thenRolledBack(db, () => {
+      db.pragma('defer_foreign_keys = ON');
+      const holds = db.prepare("SELECT id FROM cases WHERE decision IN ('tunda', 'refer_bp3mi', 'refer_imigrasi') ORDER BY id LIMIT 4").pluck().all() as string[];
+      const clear = db.prepare("SELECT id FROM cases WHERE decision = 'clear' ORDER BY id LIMIT 1").pluck().get() as string;
+      db.prepare("UPDATE cases SET opened_at = '2026-10-05T23:59:59.999Z', desk_name = 'Meja X', decided_by_name = 'Nama Baru' WHERE id = ?").run(holds[0]);
+      db.prepare("UPDATE cases SET decision = 'clear' WHERE id = ?").run(holds[1]);
+      db.prepare('UPDATE cases SET decision = NULL WHERE id = ?').run(holds[2]);
+      db.prepare("UPDATE cases SET decision = 'passport_action', destination_country = 'KHM' WHERE id = ?").run(clear);
+      db.prepare(`UPDATE cases SET risk = json_set(risk, '$.indicators', json('[{"id":"x"},{"id":"x"},{"note":"no id"}]')) WHERE id = ?`).run(holds[3]);
+      db.prepare('DELETE FROM cases WHERE id = ?').run(holds[3]);
+      expect(keptDays(db)).not.toEqual(kept);
+      expect(keptDays(db)).toEqual(recountedDays(db));
+    });
+    expect(keptDays(db)).toEqual(kept);
+  });
+
+  it('reads the month from report_days: a count that drifted from the cases shows in the report', () => {
+    const filter = reportFilterSchema.parse({ period: 'month', day: '2026-10-15', utcOffset: '+07:00' });
+    const db = a.services.db;
+    thenRolledBack(db, () => {
+      const moved = db.prepare("UPDATE report_days SET cases = cases + 1 WHERE day = '2026-10-10' AND breakdown IN ('hour', 'decision')").run().changes;
+      expect(moved).toBeGreaterThan(0);
+      const report = a.services.review.report(filter, SPV_BP);
+      expect({ totals: report.totals, breakdowns: report.breakdowns, choices: report.choices }).not.toEqual(straightforwardReport(db, filter));
+    });
+    const report = a.services.review.report(filter, SPV_BP);
+    expect({ totals: report.totals, breakdowns: report.breakdowns, choices: report.choices }).toEqual(straightforwardReport(db, filter));
+  });
+
   it('gives exactly the straightforward report for every period, offset and filter', () => {
     const filters: Omit<ReportFilter, 'period' | 'day' | 'utcOffset'>[] = [
       {},
@@ -183,14 +273,38 @@ describe('the report read from cases_report', () => {
     expect(month.choices.desks).toEqual(['Meja 1', 'Meja 2']);
   });
 
+  it('fills report_days when a desk from before migration 13 opens, in one transaction', () => {
+    const file = join(dirname(a.services.databasePath), 'upgrade-13.sqlite');
+    a.services.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(a.services.databasePath, file);
+    const old = openDatabase(file);
+    old.exec(`DROP TRIGGER cases_report_days_insert; DROP TRIGGER cases_report_days_update; DROP TRIGGER cases_report_days_delete;
+      DROP TABLE report_days; DELETE FROM schema_migrations WHERE version = 13;`);
+    old.close();
+    // A migration that fails halfway leaves nothing of it behind: the fill is in the migration's transaction.
+    const failing = migrations.map((m) => (m.version === 13 ? { ...m, refusal: () => 'Stopped on purpose after the fill.' } : m));
+    expect(() => openDatabase(file, failing)).toThrow(/Stopped on purpose/);
+    const untouched = openDatabase(file, migrations.filter((m) => m.version < 13));
+    expect(untouched.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%report_days%'").pluck().get()).toBe(0);
+    untouched.close();
+    const upgraded = openDatabase(file);
+    try {
+      expect(keptDays(upgraded)).toEqual(keptDays(a.services.db));
+      expect(keptDays(upgraded)).toEqual(recountedDays(upgraded));
+    } finally {
+      upgraded.close();
+    }
+  });
+
   it('fills the kept columns and the index when a desk from before migration 11 opens', () => {
     const file = join(dirname(a.services.databasePath), 'upgrade.sqlite');
     a.services.db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(a.services.databasePath, file);
     // The copy as a desk at migration 10 had it: no triggers, no index, no kept columns, no record of 11.
     const old = openDatabase(file);
-    old.exec(`DROP TRIGGER cases_risk_summary_insert; DROP TRIGGER cases_risk_summary_update; DROP INDEX cases_report;
-      ALTER TABLE cases DROP COLUMN risk_level; ALTER TABLE cases DROP COLUMN indicator_ids; DELETE FROM schema_migrations WHERE version = 11;`);
+    old.exec(`DROP TRIGGER cases_report_days_insert; DROP TRIGGER cases_report_days_update; DROP TRIGGER cases_report_days_delete; DROP TABLE report_days;
+      DROP TRIGGER cases_risk_summary_insert; DROP TRIGGER cases_risk_summary_update; DROP INDEX cases_report;
+      ALTER TABLE cases DROP COLUMN risk_level; ALTER TABLE cases DROP COLUMN indicator_ids; DELETE FROM schema_migrations WHERE version IN (11, 13);`);
     old.close();
     const upgraded = openDatabase(file);
     try {
@@ -198,8 +312,38 @@ describe('the report read from cases_report', () => {
       expect(kept.length).toBeGreaterThan(380);
       expect(kept.filter((row) => JSON.stringify(row.kept) !== JSON.stringify(row.fromRisk))).toEqual([]);
       expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cases_report'").pluck().get()).toBe(1);
+      expect(keptDays(upgraded)).toEqual(recountedDays(upgraded));
     } finally {
       upgraded.close();
     }
   });
+});
+
+describe('the report on a generated busy desk', () => {
+  // The benchmark's generator writes rows with its own statements (as sync and tools may): 30,000 cases over two
+  // years from five desks, each month of the last year reported through report_days beside the straightforward way.
+  it('gives exactly the straightforward report for every month of a year, and report_days is a recount of the cases', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meja-report-busy-'));
+    try {
+      generateCaseDatabase(join(dir, 'desk.sqlite'), 30_000, () => {});
+      const services = openServices({ dataDir: dir });
+      try {
+        expect(keptDays(services.db)).toEqual(recountedDays(services.db));
+        const last = services.db.prepare('SELECT max(opened_at) FROM cases').pluck().get() as string;
+        let holds = 0;
+        for (let back = 1; back <= 12; back++) {
+          const at = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1 - back, 15));
+          const filter = reportFilterSchema.parse({ period: 'month', day: at.toISOString().slice(0, 10), utcOffset: back % 3 === 0 ? '+09:00' : '+07:00' });
+          const report = services.review.report(filter, SPV_BP);
+          expect({ totals: report.totals, breakdowns: report.breakdowns, choices: report.choices }, filter.day).toEqual(straightforwardReport(services.db, filter));
+          holds += report.totals.holds.current;
+        }
+        expect(holds).toBeGreaterThan(1000);
+      } finally {
+        services.db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

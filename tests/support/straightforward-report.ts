@@ -8,6 +8,7 @@ import { HOLD_DECISIONS, OUTCOMES, type ReportFilter, type ReviewReport } from '
 import { offsetMinutes, reportWindow } from '../../shared/review/report-period';
 
 interface Row {
+  case_number: string;
   opened_at: string;
   decision: string;
   desk_name: string;
@@ -30,7 +31,7 @@ type Counted = Pick<ReviewReport, 'totals' | 'breakdowns' | 'choices'>;
 export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
   const window = reportWindow(filter.period, filter.day, filter.utcOffset);
   const read = db.prepare(
-    `SELECT opened_at, decision, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency, destination_country,
+    `SELECT case_number, opened_at, decision, desk_name, opened_by, opened_by_name, decided_by, decided_by_name, decided_by_agency, destination_country,
        origin_regency, status, signed_off_at, traveller_outcome, risk
      FROM cases INDEXED BY cases_decision WHERE decision IN (${list(HOLD_DECISIONS)}) AND opened_at >= ? AND opened_at < ?`,
   );
@@ -53,7 +54,8 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
     byKey.set(key, count);
   };
   const desks = new Set<string>();
-  const officers = new Map<string, string>();
+  // An officer is listed under the name on their latest hold of the two periods (a name may have changed).
+  const officers = new Map<string, { name: string; at: string }>();
   const destinations = new Set<string>();
   const regencies = new Set<string>();
 
@@ -62,7 +64,8 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
       const risk = JSON.parse(row.risk) as { level?: string; indicators?: { id: string }[] };
       const officer = row.decided_by ?? row.opened_by;
       desks.add(row.desk_name);
-      officers.set(officer, row.decided_by_name ?? row.opened_by_name);
+      const at = `${row.opened_at} ${row.case_number}`;
+      if ((officers.get(officer)?.at ?? '') < at) officers.set(officer, { name: row.decided_by_name ?? row.opened_by_name, at });
       if (row.destination_country !== null) destinations.add(row.destination_country);
       if (row.origin_regency !== null) regencies.add(row.origin_regency);
       const state =
@@ -108,7 +111,7 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
     },
     choices: {
       desks: [...desks].sort(),
-      officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
+      officers: [...officers].map(([number, { name }]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
       destinations: [...destinations].sort(),
       regencies: [...regencies].sort(),
     },

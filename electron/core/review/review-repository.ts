@@ -92,6 +92,8 @@ export class ReviewRepository {
   private readonly holds;
   private readonly exportHolds;
   private readonly reportHolds;
+  private readonly reportDays;
+  private readonly latestOfficerName;
   private readonly decided;
   private readonly conflictedClears;
 
@@ -115,6 +117,16 @@ export class ReviewRepository {
          WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`,
       )
       .raw();
+    // report_days (migration 13) summed over whole UTC days: a month is some 31 days of a few hundred keys each.
+    this.reportDays = db.prepare('SELECT breakdown, key, sum(cases) FROM report_days WHERE day >= ? AND day < ? GROUP BY breakdown, key').raw();
+    // The name on an officer's latest hold of a window, read backwards along cases_report from its end.
+    this.latestOfficerName = db
+      .prepare(
+        `SELECT ${OFFICER_NAME} FROM cases INDEXED BY cases_report
+         WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ? AND coalesce(decided_by, opened_by) = ?
+         ORDER BY opened_at DESC, case_number DESC LIMIT 1`,
+      )
+      .pluck();
     // Every decided case, clears included, counted inside cases_decision (decision, opened_at), one range per
     // decision, without reading a row: a month is some 40,000 cases on a busy desk.
     // Clears of the window (one index range) that carry a sync conflict: few, and each found by the conflicts' index.
@@ -159,6 +171,16 @@ export class ReviewRepository {
         indicators: JSON.parse(indicatorIds ?? '[]') as string[],
       }),
     );
+  }
+
+  /** report_days's counts of the UTC days [fromDay, toDay) (yyyy-mm-dd), summed per breakdown and key. */
+  reportDaysBetween(fromDay: string, toDay: string): [breakdown: string, key: string, cases: number][] {
+    return this.reportDays.all(fromDay, toDay) as [string, string, number][];
+  }
+
+  /** The name on the latest hold in [from, to) that the officer numbered `officerNumber` decided (or opened). */
+  officerNameAt(officerNumber: string, from: string, to: string): string | undefined {
+    return this.latestOfficerName.get(from, to, officerNumber) as string | undefined;
   }
 
   /** How many cases opened in [from, to) were decided, clears included. */

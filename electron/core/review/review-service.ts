@@ -23,7 +23,7 @@ import {
   type ReportPdf,
 } from '../../../shared/contract';
 import { REPORT_BREAKDOWNS, type ReportBreakdown, type ReportCount } from '../../../shared/contract';
-import { csvFileName, hourAt, reportFileName, reportWindow } from '../../../shared/review/report-period';
+import { csvFileName, reportFileName, reportWindow } from '../../../shared/review/report-period';
 import type { EventPayloadInput, EventType } from '../../../shared/events/catalogue';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseService } from '../cases/case-service';
@@ -34,7 +34,8 @@ import type { OfficerService } from '../officers/officer-service';
 import type { PagePdfRenderer, ShellCapabilities } from '../types';
 import { holdsCsv } from './csv-export';
 import { PendingExports } from './pending-exports';
-import { ReviewRepository, isHold, type ReportHold } from './review-repository';
+import { HOUR_KEYS, ReportCounter, daysServe, type PeriodCounts, type Tally } from './report-counts';
+import { ReviewRepository, isHold } from './review-repository';
 
 /** A recorded outcome may lie a little ahead of this desk's clock (another desk's clock, a slow hand). */
 const OUTCOME_CLOCK_SLACK_MS = 5 * 60_000;
@@ -127,23 +128,15 @@ export class ReviewService {
     const { period, day, utcOffset, ...filters } = filter;
     const window = reportWindow(period, day, utcOffset);
     const utc = (instant: string) => new Date(instant).toISOString();
-    const allCurrent = this.repository.reportBetween(utc(window.from), utc(window.to));
-    const allPrevious = this.repository.reportBetween(utc(window.previousFrom), utc(window.previousTo));
-    const current = allCurrent.filter((row) => matches(row, filters));
-    const previous = allPrevious.filter((row) => matches(row, filters));
-    const hourOf = hourAt(utcOffset);
-    const keysOf: Record<ReportBreakdown, (hold: ReportHold) => ReportKeys> = {
-      decision: (h) => h.decision,
-      destination: (h) => h.destinationCountry,
-      indicator: (h) => h.indicators,
-      agency: (h) => h.agency,
-      desk: (h) => h.deskName,
-      hour: (h) => HOUR_KEYS[hourOf(h.openedAt)]!,
-      regency: (h) => h.originRegency,
-    };
+    const counter = new ReportCounter(this.repository, utcOffset);
+    const count = daysServe(filters, utcOffset)
+      ? (from: string, to: string) => counter.fromDays(utc(from), utc(to))
+      : (from: string, to: string) => counter.fromRows(utc(from), utc(to), (hold) => matches(hold, filters));
+    const current = count(window.from, window.to);
+    const previous = count(window.previousFrom, window.previousTo);
     const breakdowns = Object.fromEntries(
       REPORT_BREAKDOWNS.map((name) => {
-        const counts = countBy(current, previous, keysOf[name]);
+        const counts = besideEachOther(current.breakdowns[name], previous.breakdowns[name]);
         // Every hour is shown, in order, so the chart's axis is the day; the rest lead with the biggest now.
         if (name === 'hour') {
           const byHour = new Map(counts.map((c) => [c.key, c]));
@@ -156,15 +149,30 @@ export class ReviewService {
       period,
       ...window,
       totals: {
-        decided: { current: this.repository.decidedBetween(utc(window.from), utc(window.to)), previous: this.repository.decidedBetween(utc(window.previousFrom), utc(window.previousTo)) },
-        holds: { current: current.length, previous: previous.length },
+        decided: { current: current.decided, previous: previous.decided },
+        holds: { current: current.holds, previous: previous.holds },
       },
       breakdowns,
       // Before the filters, so picking one does not hide the other choices; both periods, as the tables show both.
-      choices: choicesOf([...allCurrent, ...allPrevious]),
+      choices: this.reportChoices(current, previous, utc(window.previousFrom), utc(window.to)),
     };
-    this.audit.append(viewer.officerNumber, 'review.report_viewed', { period, from: window.from, to: window.to, filters, holds: current.length });
+    this.audit.append(viewer.officerNumber, 'review.report_viewed', { period, from: window.from, to: window.to, filters, holds: current.holds });
     return report;
+  }
+
+  /** The report's filter lists from both periods; an officer seen under several names is named by their latest hold. */
+  private reportChoices(current: PeriodCounts, previous: PeriodCounts, from: string, to: string): FilterChoices {
+    const sorted = (a: Set<string>, b: Set<string>) => [...new Set([...a, ...b])].sort();
+    const officers = new Map<string, Set<string>>();
+    for (const [number, names] of [...current.officers, ...previous.officers]) officers.set(number, new Set([...(officers.get(number) ?? []), ...names]));
+    return {
+      desks: sorted(current.desks, previous.desks),
+      officers: [...officers]
+        .map(([number, names]) => ({ number, name: names.size === 1 ? [...names][0]! : (this.repository.officerNameAt(number, from, to) ?? [...names][0]!) }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
+      destinations: sorted(current.destinations, previous.destinations),
+      regencies: sorted(current.regencies, previous.regencies),
+    };
   }
 
   /**
@@ -338,31 +346,15 @@ function choicesOf(holds: readonly Pick<QueueRow, 'deskName' | 'officerNumber' |
   };
 }
 
-/** What a hold is counted under in one breakdown: one key, or several (its indicators), each once. */
-type ReportKeys = string | null | readonly string[];
-/** The report's hours of the day, in order: every one is shown, so the chart's axis is the day. */
-const HOUR_KEYS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
-
-/**
- * How many holds of each period carry each key (a hold with several indicators counts once under each). Thousands of
- * holds pass through it per breakdown, so it allocates nothing per hold beyond a new key's count.
- */
-function countBy(current: readonly ReportHold[], previous: readonly ReportHold[], keys: (hold: ReportHold) => ReportKeys): ReportCount[] {
+/** One breakdown's counts of the period and of the one before it, key by key. */
+function besideEachOther(current: Tally, previous: Tally): ReportCount[] {
   const counts = new Map<string | null, ReportCount>();
-  const bump = (key: string | null, field: 'current' | 'previous') => {
+  for (const [key, n] of current) counts.set(key, { key, current: n, previous: 0 });
+  for (const [key, n] of previous) {
     const count = counts.get(key);
-    if (count) count[field]++;
-    else counts.set(key, { key, current: field === 'current' ? 1 : 0, previous: field === 'previous' ? 1 : 0 });
-  };
-  const add = (holds: readonly ReportHold[], field: 'current' | 'previous') => {
-    for (const hold of holds) {
-      const key = keys(hold);
-      if (typeof key === 'object' && key !== null) for (const one of key) bump(one, field);
-      else bump(key, field);
-    }
-  };
-  add(current, 'current');
-  add(previous, 'previous');
+    if (count) count.previous = n;
+    else counts.set(key, { key, current: 0, previous: n });
+  }
   return [...counts.values()];
 }
 
