@@ -69,6 +69,23 @@ export interface SynthOptions {
   difficulty?: number;
   /** Quarter turns of the document on top of its small tilt (degrees): a booklet held sideways or upside down. */
   turn?: 0 | 90 | 180 | 270;
+  /** Conditions harder than a desk's (the benchmark's condition sets); absent, a seed makes the same frame as before. */
+  hard?: HardConditions;
+}
+
+/**
+ * What real documents and phones add to a webcam frame (issue 15), each at or beyond its worst at a desk.
+ * They draw from their own random numbers (seeded from the frame's), so frames without them are unchanged.
+ */
+export interface HardConditions {
+  /** The page tilted out of the image plane by this many degrees (0-30) about a random axis, seen in perspective by a lens of about 65° across. */
+  tiltDeg?: number;
+  /** Guilloche lines and a ghost portrait printed under the MRZ at full strength, on a tinted band (ID cards, visas). */
+  bleed?: boolean;
+  /** A phone photo's look: vignetting, a soft shadow across the page, focus falling off across the frame, sharpening halos, more noise. */
+  phone?: boolean;
+  /** A saturated specular streak from the laminate across the MRZ. */
+  glare?: boolean;
 }
 
 export interface SynthFrame {
@@ -143,7 +160,7 @@ function clutterText(rng: Rng, min: number, max: number): string {
 }
 
 /** Draws the document face (in document pixels): photo, guilloche, labels, visual-zone text, and the MRZ. */
-function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] | null, cap: number, lineGap: number, mrzLeftMm: number): { ink: InkCanvas; paper: Float32Array; mrzBox: [number, number][] } {
+function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] | null, cap: number, lineGap: number, mrzLeftMm: number, bleed: Rng | null = null): { ink: InkCanvas; paper: Float32Array; mrzBox: [number, number][] } {
   const d = DOC[fmt];
   const W = Math.ceil(d.w * pxPerMm), H = Math.ceil(d.h * pxPerMm);
   const ink = createInk(W, H);
@@ -175,7 +192,82 @@ function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] |
     drawText(ink, line, left, bottom - blockH + cap + i * lineGap, { capHeight: cap, strength, weight });
   });
   const right = left + pitch * mrz[0]!.length;
+  if (bleed) printUnderMrz(bleed, paper, W, H, pxPerMm, [left, bottom - blockH, right, bottom], cap);
   return { ink, paper, mrzBox: [[left, bottom - blockH], [right, bottom - blockH], [right, bottom], [left, bottom]] };
+}
+
+/**
+ * Security print under the MRZ (HardConditions.bleed), into the paper: the zone's band tinted darker, two
+ * families of fine wavy guilloche lines (0.5-1.2 mm apart, up to 45% dark) over the whole lower document, and a
+ * ghost portrait (a pale second photo, up to 40% dark) over part of the MRZ block.
+ */
+function printUnderMrz(rng: Rng, paper: Float32Array, W: number, H: number, pxPerMm: number, box: [number, number, number, number], cap: number): void {
+  const [x0, y0, x1, y1] = box;
+  const tint = rng.range(0.05, 0.25);
+  const families = [0, 1].map(() => ({
+    period: rng.range(0.5, 1.2) * pxPerMm, angle: rng.range(0, Math.PI), amp: rng.range(0.5, 3) * pxPerMm,
+    wave: rng.range(4, 12) * pxPerMm, ph: rng.range(0, 6.28), dark: rng.range(0.15, 0.45),
+  }));
+  const ghostW = rng.range(0.2, 0.45) * (x1 - x0), ghostX = rng.range(x0, x1 - ghostW), ghostDark = rng.range(0.15, 0.4);
+  const ghost = waveField(waves(rng, 5, 0.3 / pxPerMm), W, H, 4);
+  const top = Math.max(0, Math.floor(y0 - 6 * cap));
+  for (let y = top; y < H; y++) for (let x = 0; x < W; x++) {
+    const i = y * W + x;
+    let v = paper[i]!;
+    if (y >= y0 - cap && y <= y1 + cap) v *= 1 - tint;
+    for (const f of families) {
+      const ca = Math.cos(f.angle), sa = Math.sin(f.angle);
+      const u = x * ca + y * sa, w = -x * sa + y * ca;
+      const s = Math.cos((2 * Math.PI * (u + f.amp * Math.sin(w / f.wave + f.ph))) / f.period);
+      if (s > 0.7) v *= 1 - f.dark * (s - 0.7) / 0.3;
+    }
+    if (x >= ghostX && x < ghostX + ghostW && y >= y0 - 2 * cap && y <= y1 + cap) v *= 1 - ghostDark * (0.5 + 0.5 * ghost[i]!);
+    paper[i] = v;
+  }
+}
+
+/**
+ * A phone photo's look (HardConditions.phone), on the float frame after the lens blur: focus falling off
+ * across the frame (up to 2.2 px more blur at the far side), the phone's sharpening (unsharp mask, halos
+ * beside strokes), vignetting, a soft shadow across part of the page (a hand or the phone), sensor noise.
+ */
+function phoneLook(rng: Rng, frame: Float32Array, W: number, H: number, cap: number): void {
+  const soft = Float32Array.from(frame);
+  blurFloat(soft, W, H, rng.range(0.8, 2.2) * Math.min(1, cap / 16 + 0.3));
+  const fa = rng.range(0, 2 * Math.PI), fc = Math.cos(fa), fs = Math.sin(fa), span = Math.abs(W * fc) + Math.abs(H * fs);
+  const halo = Float32Array.from(frame);
+  blurFloat(halo, W, H, rng.range(0.8, 1.5));
+  const sharpen = rng.range(0.3, 1);
+  const vignette = rng.range(0.2, 0.5);
+  const sa = rng.range(0, 2 * Math.PI), sc = Math.cos(sa), ss = Math.sin(sa);
+  const shadowAt = rng.range(-0.3, 0.3) * Math.min(W, H), shadowSoft = rng.range(20, 120), shadowDark = rng.range(0.2, 0.5);
+  const noise = rng.range(2, 6) / 255;
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const i = y * W + x;
+    const t = Math.min(1, Math.max(0, ((x - W / 2) * fc + (y - H / 2) * fs) / span + 0.5));
+    let v = frame[i]! * (1 - t) + soft[i]! * t;
+    v += sharpen * (frame[i]! - halo[i]!);
+    const r2 = ((x - W / 2) / (W / 2)) ** 2 + ((y - H / 2) / (H / 2)) ** 2;
+    v *= 1 - vignette * r2 / 2;
+    const d = (x - W / 2) * sc + (y - H / 2) * ss - shadowAt;
+    v *= 1 - shadowDark / (1 + Math.exp(-d / shadowSoft));
+    frame[i] = v + rng.gauss() * noise;
+  }
+}
+
+/**
+ * A specular streak from the laminate (HardConditions.glare): a bright band 0.3-0.8 capitals wide across the
+ * MRZ, up to white at its core (a white core wipes out what it crosses: such frames can only be refused).
+ */
+function glareStreak(rng: Rng, frame: Float32Array, W: number, H: number, quad: [number, number][], cap: number): void {
+  const t = rng.range(0.1, 0.9);
+  const cx = quad[0]![0] + t * (quad[1]![0] - quad[0]![0]), cy = quad[0]![1] + t * (quad[1]![1] - quad[0]![1]) + rng.range(0, 1) * (quad[3]![1] - quad[0]![1]);
+  const a = rng.range(0, Math.PI), nx = -Math.sin(a), ny = Math.cos(a);
+  const width = rng.range(0.3, 0.8) * cap, peak = rng.range(0.4, 1);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const d = ((x - cx) * nx + (y - cy) * ny) / width;
+    if (d * d < 9) frame[y * W + x]! += peak * Math.exp(-d * d);
+  }
 }
 
 export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFrame {
@@ -184,6 +276,9 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const withMrz = options.withMrz ?? true;
   const fmt = options.format ?? rng.pick(SYNTH_FORMATS);
   const d = DOC[fmt];
+  const hard = options.hard;
+  // The hard conditions' own numbers: drawn from the frame's only when asked for, so other frames keep their seeds' pixels.
+  const hr = hard ? new Rng(Math.floor(rng.next() * 2 ** 32)) : null;
   const angle = rng.range(-20, 20) * diff * (rng.next() < 0.8 ? 1 : 0.2);
   const turn = options.turn ?? 0;
   const rad = ((angle + turn) * Math.PI) / 180;
@@ -200,7 +295,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const lineGapMm = rng.range(3.8, 4.6) * (fmt === 'TD1' ? 0.95 : 1);
   const mrz = withMrz ? (options.lines ?? randomMrz(rng, fmt)) : null;
   const mrzLeftMm = Math.max(1.5, (d.w - d.len * 2.54) / 2) + rng.range(-0.5, 0.5);
-  const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm);
+  const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm, hard?.bleed ? hr : null);
   const DW = docInk.ink.width, DH = docInk.ink.height;
 
   // Place the document: rotated, perspective-jittered, MRZ kept inside the frame.
@@ -212,12 +307,24 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   let mrzQuad: [number, number][] | null = null;
   let shrink = 1;
   const unit = ([[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]] as const).map(([u, v]) => [u + jitter(), v + jitter()] as const);
+  // Out-of-plane tilt: each corner turned about an axis in the page's plane, then projected by a pinhole
+  // lens of about 65° across the frame, its centre at the distance that keeps the page's scale.
+  const tilt = hard?.tiltDeg ? { axis: hr!.range(0, Math.PI), rad: (hard.tiltDeg * Math.PI) / 180, focal: FW / (2 * Math.tan((32.5 * Math.PI) / 180)) } : null;
+  const inPerspective = ([x, y]: [number, number]): [number, number] => {
+    if (!tilt) return [x, y];
+    const ax = Math.cos(tilt.axis), ay = Math.sin(tilt.axis), c = Math.cos(tilt.rad), s = Math.sin(tilt.rad);
+    // Rodrigues' rotation of (x, y, 0) about the unit axis (ax, ay, 0).
+    const dot = ax * x + ay * y;
+    const rx = x * c + ax * dot * (1 - c), ry = y * c + ay * dot * (1 - c), rz = (ax * y - ay * x) * s;
+    const k = tilt.focal / (tilt.focal + rz);
+    return [rx * k, ry * k];
+  };
   for (let attempt = 0; attempt < 40; attempt++) {
     // Lay the document out around the origin, then slide it so that the MRZ lands inside the frame
     // (the rest of the document may leave it, as it does when an officer holds a passport up).
     const corners = unit.map(([u, v]) => {
       const x = u * docFrameW * shrink, y = v * docFrameH * shrink;
-      return [x * ca - y * sa, x * sa + y * ca] as [number, number];
+      return inPerspective([x * ca - y * sa, x * sa + y * ca]);
     });
     const Hd = homography([[0, 0], [DW, 0], [DW, DH], [0, DH]], corners);
     const q = mrz ? docInk.mrzBox.map(([x, y]) => applyH(Hd, x, y)) : corners;
@@ -277,6 +384,8 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   // Optics and light: blur, uneven illumination, glare, contrast, noise.
   const blur = rng.range(0.3, 0.6 + 1.0 * diff) * Math.min(1, cap / 16 + 0.3);
   blurFloat(frame, FW, FH, blur);
+  if (hard?.phone) phoneLook(hr!, frame, FW, FH, cap);
+  if (hard?.glare && mrzQuad) glareStreak(hr!, frame, FW, FH, mrzQuad, cap);
   const light = waveField(waves(rng, 2, 0.004), FW, FH, 32), lightAmp = rng.range(0, 0.35) * diff;
   const glares = rng.next() < 0.6 * diff + 0.1 ? rng.int(1, 2) : 0;
   const gl = Array.from({ length: glares }, () => {
@@ -307,7 +416,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
     capHeight: cap * shrink,
     angleDeg: angle + turn,
     mrzQuad,
-    degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp },
+    degradations: { difficulty: diff, blur, noise, contrast, glares, lightAmp, perspective: persp, tiltDeg: hard?.tiltDeg ?? 0, bleed: hard?.bleed ? 1 : 0, phone: hard?.phone ? 1 : 0, glareStreak: hard?.glare ? 1 : 0 },
   };
 }
 

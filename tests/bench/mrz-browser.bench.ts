@@ -9,7 +9,11 @@
 // generated frames holding a pass's PDF417, QR or Aztec code (with how many were read within two frames).
 // Each frame is read --repeat times in each (alternately) and its median kept, as bench:mrz does: on a
 // shared machine a single read's p95 is the other processes' stalls, not the reader's cost.
+// Then the condition set (mrz-bench-set.ts: print sizes 10-60 px, quarter turns, tilt out of the plane up to 30°,
+// every format, security print under the MRZ, phone photos, glare, JPEG q30-90) read through the same worker:
+// exact, accepted and false accepts by print size, rotation and format, with ms per frame p50/p95 in each row.
 // Usage: npm run bench:mrz-browser [-- --frames N=100 (with an MRZ)] [--empty N=20] [--synth DIR] [--baseline DIR] [--repeat N=3]
+//        [--conditions N=120 (0 to skip)] [--conditions-only]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -19,7 +23,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { readMrzFrame, type GrayImage } from '../../shared/mrz/reader';
 import { readImage } from '../../scripts/image-io';
-import { benchFrames, pct } from './mrz-bench-set';
+import { benchFrames, conditionFrame, ConditionTables, CONDITION_SEED, pct, type ConditionFrame } from './mrz-bench-set';
 import { codeFrame } from '../support/code-images';
 
 const args = process.argv.slice(2);
@@ -29,6 +33,8 @@ const nMrz = Number(opt('--frames', '100'));
 const nEmpty = Number(opt('--empty', '20'));
 const baselineDir = opt('--baseline', '') ? resolve(opt('--baseline', '')) : null;
 const repeat = Math.max(1, Number(opt('--repeat', '3')));
+const nConditions = Number(opt('--conditions', '120'));
+const conditionsOnly = args.includes('--conditions-only');
 const ROOT = resolve(new URL('.', import.meta.url).pathname, '../..');
 
 interface Reading { ms: number; lines: string[] | null; valid: boolean }
@@ -73,13 +79,14 @@ const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 async function main(): Promise<void> {
   // The same set as bench:mrz.
   const truth = benchFrames(synthDir);
-  const chosen = [...truth.filter((t) => t.lines).slice(0, nMrz), ...truth.filter((t) => !t.lines).slice(0, nEmpty)];
+  const chosen = conditionsOnly ? [] : [...truth.filter((t) => t.lines).slice(0, nMrz), ...truth.filter((t) => !t.lines).slice(0, nEmpty)];
   // Decoded once here: the page fetches the very same grey bytes, so decoding is in neither timing.
   const images: GrayImage[] = chosen.map((t) => readImage(join(synthDir, t.file)));
   // Frames with a boarding pass's code, after the MRZ set: each format at three print sizes, centred and off-centre.
   const codeStart = images.length;
   const codeLabels: string[] = [];
-  for (const format of ['pdf417', 'qr', 'aztec'] as const) {
+
+  for (const format of conditionsOnly ? [] : ['pdf417', 'qr', 'aztec'] as const) {
     for (const scale of format === 'pdf417' ? [2, 3, 4] : [3, 5, 8]) {
       for (const left of [undefined, 200]) {
         images.push(codeFrame(format, BENCH_PASS, { scale, left }));
@@ -87,6 +94,12 @@ async function main(): Promise<void> {
       }
     }
   }
+
+  const codeEnd = images.length;
+  // The condition set after the codes, made here (Node) and fetched by the page as grey bytes like the rest.
+  const conditionStart = codeEnd;
+  const conditions: ConditionFrame[] = Array.from({ length: nConditions }, (_, i) => conditionFrame(i));
+  images.push(...conditions.map((c) => c.image));
 
   const bundleFrom = async (dir: string): Promise<string> => (await build({
     stdin: { contents: WORKER_ENTRY, resolveDir: dir, sourcefile: 'mrz-bench-worker.ts', loader: 'ts' },
@@ -139,6 +152,36 @@ async function main(): Promise<void> {
       return { ms: performance.now() - t0, lines: r.lines, valid: r.valid };
     };
 
+    // The condition set through the worker: each frame read --repeat times (median ms kept), with the baseline's
+    // reader alternately when given; single-frame readings (the live loop's two-frame vote is not in them).
+    const readConditions = async (): Promise<void> => {
+      if (!conditions.length) return;
+      console.log(`\ncondition set in the Chromium worker: ${conditions.length} frames, 1280×720, seeds ${CONDITION_SEED}-${CONDITION_SEED + conditions.length - 1}; load average ${load()} at start`);
+      for (let k = 0; k < Math.min(5, conditions.length); k++) { await inBrowser(conditionStart + k); if (baselineJs) await inBrowser(conditionStart + k, 'baseline'); }
+      const tables = new ConditionTables(), baseTables = new ConditionTables();
+      const ours: number[] = [], theirs: number[] = [];
+      for (let k = 0; k < conditions.length; k++) {
+        const w: Reading[] = [], b: Reading[] = [];
+        for (let r = 0; r < repeat; r++) {
+          w.push(await inBrowser(conditionStart + k));
+          if (baselineJs) b.push(await inBrowser(conditionStart + k, 'baseline'));
+        }
+        const mw = median(w);
+        tables.add(conditions[k]!, mw, mw.ms);
+        ours.push(mw.ms);
+        if (baselineJs) { const mb = median(b); baseTables.add(conditions[k]!, mb, mb.ms); theirs.push(mb.ms); }
+      }
+      console.log(`ms per frame: readMrzFrame in the worker, each frame's median of ${repeat} reads; load average ${load()} at the end`);
+      tables.print();
+      if (tables.failures.length) console.log(`  not read exactly and accepted (${tables.failures.length}):\n    ${tables.failures.join('\n    ')}`);
+      if (baselineJs) {
+        console.log(`\nthe baseline's reader (${baselineDir}) on the same frames, read alternately`);
+        baseTables.print();
+        row('ours / baseline ms p50, p95', `${(pct(ours, 0.5) / pct(theirs, 0.5)).toFixed(2)}x`, `${(pct(ours, 0.95) / pct(theirs, 0.95)).toFixed(2)}x`);
+      }
+    };
+    const median = (rs: Reading[]): Reading => [...rs].sort((a, b) => a.ms - b.ms)[rs.length >> 1]!;
+
     const withCount = chosen.filter((t) => t.lines).length;
     // The first 5 of each kind, so both the full path and the nothing-found path are compiled.
     const warm = [...chosen.keys()].filter((i) => (i < withCount ? i : i - withCount) < 5);
@@ -147,13 +190,13 @@ async function main(): Promise<void> {
     console.log(`frames: ${withCount} with an MRZ, ${chosen.length - withCount} without (the first of each in ${synthDir}, 1280×720)`);
     console.log(`warm-up: ${warm.length} frames (the first ${Math.min(5, withCount)} with an MRZ and ${warm.length - Math.min(5, withCount)} without) read once in each, untimed`);
     console.log('Node and the worker read the frames alternately, so a change in the machine\'s load hits both alike');
+    if (conditionsOnly) { await readConditions(); return; }
     // Warm-up so that JIT compilation is not billed to the timed frames.
     for (const i of warm) { inNode(i); await inBrowser(i); if (baselineJs) await inBrowser(i, 'baseline'); await inBrowser(i, 'pass'); }
-    for (let i = codeStart; i < images.length; i++) await inBrowser(i, 'pass', true);
+    for (let i = codeStart; i < codeEnd; i++) await inBrowser(i, 'pass', true);
 
     const node: Reading[] = [], web: Reading[] = [], before: Reading[] = [], pass: Reading[] = [];
     let nodeCpuMs = 0, nodeWall = 0;
-    const median = (rs: Reading[]): Reading => [...rs].sort((a, b) => a.ms - b.ms)[rs.length >> 1]!;
     for (let i = 0; i < chosen.length; i++) {
       const n: Reading[] = [], w: Reading[] = [], b: Reading[] = [], p: Reading[] = [];
       for (let k = 0; k < repeat; k++) {
@@ -171,7 +214,7 @@ async function main(): Promise<void> {
     }
     // Each pass shown for two frames (one at full size, one at half), to a watcher that has seen no pass yet.
     const passCodes: { ms: number[]; read: boolean }[] = [];
-    for (let i = codeStart; i < images.length; i++) {
+    for (let i = codeStart; i < codeEnd; i++) {
       const first = await inBrowser(i, 'pass', true), second = await inBrowser(i, 'pass');
       passCodes.push({ ms: [first.ms, second.ms], read: [first, second].some((r) => r.lines?.[0] === BENCH_PASS) });
     }
@@ -223,6 +266,7 @@ async function main(): Promise<void> {
     if (differ.length) console.log(`  ${differ.slice(0, 20).join('\n  ')}`);
     // The worker's CPU time is out of reach, so Node's tells how much of the wall time the load took.
     console.log(`load average at the end: ${load()}; Node's CPU time was ${(100 * nodeCpuMs / nodeWall).toFixed(0)}% of its wall time (a little over 100%: V8's helper threads; well under: other processes had the core)`);
+    await readConditions();
   } finally {
     await browser.close();
     server.close();
