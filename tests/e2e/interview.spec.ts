@@ -47,6 +47,7 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   await expect(page.getByRole('heading', { name: 'Wawancara lanjutan' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeEnabled();
   await expect(page.getByTestId('risk-level')).toHaveText('RENDAH');
+  await expect(page.getByTestId('risk-suggestion')).toContainText('Pelaku perjalanan boleh melanjutkan perjalanan');
   await shot(page, '2-triage-answered');
   await press('Alt+B');
   await expect(page.getByTestId('decision')).toHaveText('Bersih');
@@ -73,6 +74,8 @@ test('a clear is not offered while one triage answer is missing: the button is o
   await expect(page.getByRole('group', { name: /Pengamatan petugas/ }).getByRole('checkbox', { checked: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
   await expect(page.getByTestId('clear-needs-interview')).toBeVisible();
+  // Nor does the risk panel say "may proceed" before the triage is answered.
+  await expect(page.getByTestId('risk-suggestion')).toHaveText('Belum ada saran: jawab dulu semua pertanyaan yang tampil.');
   await page.keyboard.press('Alt+B');
   await expect(page.getByTestId('decision')).toHaveCount(0);
   await shot(page, '0-clear-refused-triage-open');

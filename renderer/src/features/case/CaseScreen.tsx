@@ -166,7 +166,7 @@ export function CaseScreen({ caseId, officer, restoredDecision, onDraft, onBefor
           ) : (
             <DecidedPanel detail={detail} officer={officer} offerSlip={justDecided && outcome !== 'clear'} runStep={runStep} onOpenSlip={() => onOpenSlip(detail.id)} />
           )}
-          <RiskPanel detail={detail} />
+          <RiskPanel detail={detail} unanswered={unanswered} />
         </div>
       </div>
       {detail.status === 'open' && (

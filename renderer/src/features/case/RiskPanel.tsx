@@ -2,9 +2,12 @@
 import type { CaseDetail } from '../../../../shared/contract';
 import { useI18n } from '../../lib/i18n';
 
-export function RiskPanel({ detail }: { detail: CaseDetail }) {
+/** unanswered: the required questions shown and still open (a clear is refused until there are none). */
+export function RiskPanel({ detail, unanswered }: { detail: CaseDetail; unanswered: readonly string[] }) {
   const { t, language } = useI18n();
   const risk = detail.risk;
+  // "May proceed" before the triage is answered would read as a clear nobody has earned; a hold suggestion stands.
+  const pending = unanswered.length > 0 && risk.suggestedOutcome === 'clear';
   return (
     <section className={`card risk risk-${risk.level}`} aria-labelledby="risk-title" data-testid="risk">
       <h2 id="risk-title">
@@ -20,7 +23,7 @@ export function RiskPanel({ detail }: { detail: CaseDetail }) {
         </ul>
       )}
       <p data-testid="risk-suggestion">
-        <strong>{t('case.suggestion', { text: risk.suggestion[language] })}</strong>
+        <strong>{pending ? t('case.suggestionPending') : t('case.suggestion', { text: risk.suggestion[language] })}</strong>
       </p>
     </section>
   );
