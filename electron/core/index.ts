@@ -27,6 +27,7 @@ import { ReferenceIntake } from './sync/reference-intake';
 import { ReferenceOutbox } from './sync/reference-outbox';
 import { ReferenceRefusals } from './sync/reference-refusals';
 import { SyncEngine } from './sync/sync-engine';
+import { SyncStateStore } from './sync/sync-state';
 import type { CoreOptions, DeskCore } from './types';
 
 export type { CoreOptions, DeskCore } from './types';
@@ -73,10 +74,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
   const settings = new SettingsService(db, options.idleLockMinutes);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // What this desk's admins change (officer accounts, imported files) waits here for the hub.
-  const refusals = new ReferenceRefusals(db, now);
-  const outbox = new ReferenceOutbox(db, audit, refusals, now);
-  const officers = new OfficerService(db, audit, now, sleep, outbox);
   const events = new EventStore(db, identity.deviceId);
+  const syncState = new SyncStateStore(db, events);
+  const refusals = new ReferenceRefusals(db, now);
+  const outbox = new ReferenceOutbox(db, audit, refusals, syncState, now);
+  const officers = new OfficerService(db, audit, now, sleep, outbox);
   const reference = new ReferenceService(db, events, audit, outbox);
   const cases = new CaseService(db, events, audit, reference, settings, identity.deviceId, now);
   const slips = new SlipService(db, events, audit, cases, settings, now, options.shell ?? null);
@@ -86,11 +88,11 @@ export function openServices(options: Pick<CoreOptions, 'dataDir' | 'demo' | 'id
     console.warn(`[core] ${warning}`);
     audit.append(null, 'desk.permissions_repaired', { warning });
   }
-  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector: cases.projector, reference, outbox, refusals, cases, slips, review };
+  return { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, syncState, projector: cases.projector, reference, outbox, refusals, cases, slips, review };
 }
 
 export async function openCore(options: CoreOptions): Promise<DeskCore> {
-  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, projector, reference, outbox, refusals, cases, slips, review } = openServices(options);
+  const { now, databasePath, db, identity, audit, headAtOpen, settings, officers, events, syncState, projector, reference, outbox, refusals, cases, slips, review } = openServices(options);
 
   const listeners = new Set<(event: DeskEvent) => void>();
   const emit = (event: DeskEvent) => {
@@ -99,6 +101,8 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   // The idle lock is called from a timer, so `sessions` (declared next) exists by then.
   const session: DeskSession = new DeskSession(now, () => settings.get().idleLockMinutes, () => sessions.lockedByClock());
   const sessions = new SessionService(db, audit, officers, session, emit);
+  // An account that now follows the hub's word (deactivated or demoted there) may be the one signed in.
+  officers.whenFollowingHub((officer) => sessions.officerChangedElsewhere(officer));
 
   // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
   if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
@@ -110,6 +114,8 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   const sync = new SyncEngine({
     db,
     identity,
+    events,
+    state: syncState,
     audit,
     settings,
     intake: new EventIntake(db, events, projector, now, (event) => cases.conflicts.afterApply(event)),

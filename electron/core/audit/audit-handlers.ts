@@ -2,15 +2,14 @@
 import { ok } from '../../../shared/contract';
 import type { CoreContext, HandlerSlice } from '../core-context';
 import { diagnostics } from '../desk/diagnostics';
-import { referenceSyncStatus } from '../sync/reference-status';
 
-export function auditHandlers({ db, audit, integrity, dataDir, diskEncryption, version, reference }: CoreContext): HandlerSlice<'audit'> {
+export function auditHandlers({ db, audit, integrity, dataDir, diskEncryption, version, reference, sync }: CoreContext): HandlerSlice<'audit'> {
   return {
     'audit.recent': (input) => ok(audit.recent(input.limit)),
     // Paged, so a long chain does not hold up the other calls while it is walked.
     'audit.verify': async () => ok(await audit.verifyInBackground(() => new Promise((resolve) => setImmediate(resolve)))),
     'audit.diagnostics': () =>
-      ok(diagnostics({ db, audit, integrity, dataDir, diskEncryption, appVersion: version, reference: () => referenceSyncStatus(db, reference) })),
+      ok(diagnostics({ db, audit, integrity, dataDir, diskEncryption, appVersion: version, reference: () => sync.referenceStatus(reference) })),
     'audit.integrity': () => ok(integrity.latest()),
   };
 }

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { IntegrityProblem, IntegrityProblemKind, IntegrityReport } from '../../../shared/contract';
 import { CaseRepository, type CaseRow } from '../cases/case-repository';
 import { openDatabase, type Db } from '../db/connection';
-import { EventRows, eventFromRow } from '../events/event-store';
+import { EventRows, EventStore, eventFromRow } from '../events/event-store';
 import { ProjectionError, Projector } from '../events/projector';
 import { readHeadFile, type AuditLog } from './audit-log';
 
@@ -123,24 +123,18 @@ async function checkCaseTables(db: Db, pause: () => Promise<void>): Promise<Inte
 class Scratch {
   readonly db = openDatabase(':memory:');
   readonly cases = new CaseRepository(this.db);
+  readonly events = new EventStore(this.db, 'scratch');
   readonly projector = new Projector(this.cases);
-  readonly insertEvent;
-  private readonly empty;
 
   constructor() {
-    // A throwaway copy: its events must be removable between cases, so its append-only triggers go.
+    // A throwaway copy: its events must be removable between pages, so its append-only triggers go.
     for (const name of APPEND_ONLY_TRIGGERS) this.db.exec(`DROP TRIGGER IF EXISTS ${name}`);
-    this.insertEvent = this.db.prepare(
-      'INSERT INTO events (id, device_id, device_seq, type, schema_version, case_id, officer_number, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const tables = ['amendments', 'supervisor_notes', 'case_conflicts', 'cases', 'events'].filter(
-      (table) => this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined,
-    );
-    this.empty = tables.map((table) => this.db.prepare(`DELETE FROM ${table}`));
   }
 
   clear(): void {
-    for (const statement of this.empty) statement.run();
+    // The case tables first: amendments refer to their events.
+    this.cases.emptyScratchCopy();
+    this.events.emptyScratchCopy();
   }
 
   close(): void {
@@ -153,7 +147,6 @@ function compareCase(events: EventRows, scratch: Scratch, live: CaseRepository, 
   let rebuildable = true;
   scratch.db.transaction(() => {
     for (const row of events.ofCase(caseId)) {
-      scratch.insertEvent.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
       const parsed = eventFromRow(row);
       if (!parsed.ok) {
         problems.push(problem('event_unreadable', caseId, `case ${caseId}: ${parsed.problem}`));
@@ -161,6 +154,8 @@ function compareCase(events: EventRows, scratch: Scratch, live: CaseRepository, 
         return;
       }
       try {
+        // Stored first, as on a desk that receives it: the amendments refer to their event.
+        scratch.events.receive(parsed.event);
         scratch.projector.apply(parsed.event);
       } catch (error) {
         if (!(error instanceof ProjectionError)) throw error;

@@ -185,6 +185,15 @@ export class CaseRepository {
   }
 
   /** Case ids in id order after `after`: up to and including `upTo`, or the first `limit` of them. */
+  /**
+   * Empties the case tables of a throwaway in-memory copy (the tamper check rebuilds cases there, a page at a time).
+   * Refused on a database file: a desk's cases are never deleted.
+   */
+  emptyScratchCopy(): void {
+    if (!this.db.memory) throw new Error('only an in-memory scratch copy of the case tables may be emptied');
+    for (const table of ['amendments', 'supervisor_notes', 'case_conflicts', 'cases']) this.prepare(`DELETE FROM ${table}`).run();
+  }
+
   idsAfter(after: string, bound: { upTo: string } | { limit: number }): string[] {
     return 'upTo' in bound
       ? (this.prepare('SELECT id FROM cases WHERE id > ? AND id <= ? ORDER BY id').pluck().all(after, bound.upTo) as string[])

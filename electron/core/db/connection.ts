@@ -41,6 +41,11 @@ interface AppliedMigration {
   checksum: string;
 }
 
+/** The newest migration this database has had (0 before the first). */
+export function schemaVersion(db: Db): number {
+  return (db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
+}
+
 function migrate(db: Db, migrations: readonly Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Diagnostics, ReferenceSync } from '../../../shared/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { IntegrityMonitor } from '../audit/integrity-check';
-import type { Db } from '../db/connection';
+import { schemaVersion, type Db } from '../db/connection';
 import type { VolumeEncryption } from './disk-encryption';
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(3, '0');
@@ -40,7 +40,7 @@ export function diagnostics(sources: DiagnosticsSources): Diagnostics {
       // Absent in the browser host, which runs on plain Node.
       electron: process.versions.electron ?? null,
       node: process.versions.node,
-      schema: (db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null) ?? 0,
+      schema: schemaVersion(db),
     },
     reference: sources.reference(),
   };

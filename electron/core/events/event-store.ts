@@ -61,6 +61,9 @@ export class EventStore {
   private readonly insert;
   private readonly ofCaseAndType;
   private readonly byIdOrSeq;
+  private readonly ownMax;
+  private readonly ownCountAfter;
+  private readonly ownAfter;
 
   constructor(
     private readonly db: Db,
@@ -72,6 +75,24 @@ export class EventStore {
     );
     this.byIdOrSeq = db.prepare('SELECT * FROM events WHERE id = ? OR (device_id = ? AND device_seq = ?)');
     this.ofCaseAndType = db.prepare('SELECT * FROM events WHERE case_id = ? AND type = ? ORDER BY at, device_id, device_seq');
+    this.ownMax = db.prepare('SELECT coalesce(max(device_seq), 0) FROM events WHERE device_id = ?').pluck();
+    this.ownCountAfter = db.prepare('SELECT count(*) FROM events WHERE device_id = ? AND device_seq > ?').pluck();
+    this.ownAfter = db.prepare('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?');
+  }
+
+  /** The sequence number of this desk's newest event (0 before its first). */
+  ownLastSeq(): number {
+    return this.ownMax.get(this.deviceId) as number;
+  }
+
+  /** How many of this desk's events come after `afterSeq` (what the hub does not hold yet, given what it holds). */
+  ownCountAfterSeq(afterSeq: number): number {
+    return this.ownCountAfter.get(this.deviceId, afterSeq) as number;
+  }
+
+  /** This desk's events after `afterSeq`, oldest first, at most `limit`, as stored (the hub takes them as written). */
+  ownRowsAfter(afterSeq: number, limit: number): EventRow[] {
+    return this.ownAfter.all(this.deviceId, afterSeq, limit) as EventRow[];
   }
 
   /**
@@ -113,6 +134,15 @@ export class EventStore {
     }
     this.insert.run(event.id, event.deviceId, event.deviceSeq, event.type, event.schemaVersion, event.caseId, event.officerNumber, event.at, payload);
     return true;
+  }
+
+  /**
+   * Empties the event table of a throwaway in-memory copy whose append-only triggers were dropped (the tamper
+   * check's scratch). Refused on a database file, where the triggers would refuse it anyway.
+   */
+  emptyScratchCopy(): void {
+    if (!this.db.memory) throw new Error('only an in-memory scratch copy of the events may be emptied');
+    this.db.prepare('DELETE FROM events').run();
   }
 
   /** The events of one type for one case, from every desk, in time order. */

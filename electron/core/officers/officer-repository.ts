@@ -105,6 +105,16 @@ export class OfficerRepository {
   }
 
   /**
+   * The desk follows the hub's word it kept aside on this account: active and role become the hub's, nothing is kept
+   * aside any more. changed_at stays: the hub already holds this word with its own (later) time.
+   */
+  followHub(officerNumber: string): void {
+    this.db
+      .prepare('UPDATE officers SET active = hub_active, role = hub_role, hub_active = NULL, hub_role = NULL WHERE officer_number = ? AND hub_active IS NOT NULL AND hub_role IS NOT NULL')
+      .run(officerNumber);
+  }
+
+  /**
    * Takes an account as the hub serves it (the desk follows the hub again: no word kept aside). Failed attempts and a lockout stay this desk's own (they count guesses
    * typed here); a new password clears them, as a reset here does.
    */

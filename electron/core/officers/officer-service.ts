@@ -9,6 +9,8 @@ import { OfficerRepository, publicOfficer, type OfficerRecord } from './officer-
 /** Where a changed account goes so that every desk gets it (the reference outbox; nothing for a desk alone). */
 export interface OfficerChangeSink {
   queue(item: OfficerAccount): void;
+  /** The desk now follows the hub's word it had refused on this account: that refusal is settled. */
+  followsHub(officerNumber: string): void;
 }
 
 /** An account as the hub carries it (shared/contract/sync.ts officerAccountSchema). */
@@ -35,8 +37,14 @@ export function officerAccount(record: OfficerRecord): OfficerAccount {
   return { kind: 'officer', officerNumber, name, agency, role, passwordHash, active, changedAt };
 }
 
-/** What taking an account from the hub did: nothing (this desk holds the same or a newer change), the new record, or a refusal. */
-export type ReceivedAccount = { ok: true; applied: false } | { ok: true; applied: true; officer: Officer } | ({ ok: false } & RefusalReason);
+/**
+ * What taking an account from the hub did: nothing (this desk holds the same or a newer change), the new record (and
+ * any account kept against the hub that now follows it, see settleWithHub), or a refusal.
+ */
+export type ReceivedAccount =
+  | { ok: true; applied: false }
+  | { ok: true; applied: true; officer: Officer; nowFollowingHub: Officer[] }
+  | ({ ok: false } & RefusalReason);
 
 const { maxFailedAttempts: MAX_FAILED_ATTEMPTS, lockoutMinutes: LOCKOUT_MINUTES } = SIGN_IN_POLICY;
 
@@ -71,9 +79,15 @@ export class OfficerService {
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly sleep: (ms: number) => Promise<void>,
-    private readonly changes: OfficerChangeSink = { queue: () => {} },
+    private readonly changes: OfficerChangeSink = { queue: () => {}, followsHub: () => {} },
   ) {
     this.repository = new OfficerRepository(db);
+  }
+
+  /** Told, after the change commits, of each account a change here made follow the hub (its session may have to end). */
+  private nowFollowingHub: (officer: Officer) => void = () => {};
+  whenFollowingHub(listener: (officer: Officer) => void): void {
+    this.nowFollowingHub = listener;
   }
 
   async create(officer: NewOfficer, actor: string | null): Promise<CallResult<Officer>> {
@@ -95,7 +109,8 @@ export class OfficerService {
     const weak = weakPassword(officer.password, [officer.name, officer.officerNumber]);
     if (weak) return weak;
     const passwordHash = await hashPassword(officer.password);
-    return this.db.transaction((): CallResult<Officer> => {
+    let following: Officer[] = [];
+    const result = this.db.transaction((): CallResult<Officer> => {
       if (firstAdmin && this.repository.count() > 0) return fail('setup_done', 'This desk already has officers; sign in instead.');
       // Checked again inside the transaction: the hash took time and another call may have won.
       if (this.repository.byNumber(officer.officerNumber)) {
@@ -110,8 +125,32 @@ export class OfficerService {
       });
       if (firstAdmin) this.audit.append(record.officerNumber, 'setup.first_admin', { officerId: record.id });
       this.changes.queue(officerAccount(record));
+      // A new admin may be what lets an account kept against the hub follow it.
+      following = this.settleWithHub();
       return ok(publicOfficer(record));
     }).immediate();
+    for (const officer of following) this.nowFollowingHub(officer);
+    return result;
+  }
+
+  /**
+   * Applies the hub's word this desk kept aside (it refused to deactivate or demote its last active admin) once the
+   * desk has another active admin: the exception was only ever for the desk's guard, and the hub's word wins as soon
+   * as the guard no longer needs it. In the caller's transaction; one account at a time, so one admin always stays.
+   */
+  private settleWithHub(): Officer[] {
+    const following: Officer[] = [];
+    for (const kept of this.repository.list().filter((o) => o.hubWord !== null)) {
+      const word = kept.hubWord!;
+      const losesAdmin = kept.active && kept.role === 'admin' && !(word.active && word.role === 'admin');
+      if (losesAdmin && this.activeAdminCount() <= 1) continue;
+      this.repository.followHub(kept.officerNumber);
+      const record = this.repository.byNumber(kept.officerNumber)!;
+      this.audit.append(null, 'officer.hub_word_applied', { officerNumber: record.officerNumber, role: record.role, active: record.active });
+      this.changes.followsHub(record.officerNumber);
+      following.push(publicOfficer(record));
+    }
+    return following;
   }
 
   /**
@@ -186,14 +225,17 @@ export class OfficerService {
     if (!active && officer.role === 'admin' && this.activeAdminCount() <= 1) {
       return fail('conflict', 'This is the last active administrator; add another one first.', { field: 'officerId', reason: 'lastAdmin' });
     }
-    this.db.transaction(() => {
+    const following = this.db.transaction(() => {
       this.repository.setActive(officerId, active, this.now().toISOString());
       this.audit.append(actor.officerNumber, active ? 'officer.activated' : 'officer.deactivated', {
         officerId,
         officerNumber: officer.officerNumber,
       });
       this.changes.queue(officerAccount(this.repository.byId(officerId)!));
+      // An admin active again may be what lets an account kept against the hub follow it.
+      return active ? this.settleWithHub() : [];
     })();
+    for (const settled of following) this.nowFollowingHub(settled);
     return ok(publicOfficer(this.repository.byId(officerId)!));
   }
 
@@ -226,7 +268,8 @@ export class OfficerService {
       passwordChanged: held !== undefined && held.passwordHash !== record.passwordHash,
       revision,
     });
-    return { ok: true, applied: true, officer: publicOfficer(record) };
+    // An admin from the hub may be what lets an account kept against the hub follow it; the intake tells the sessions.
+    return { ok: true, applied: true, officer: publicOfficer(record), nowFollowingHub: this.settleWithHub() };
   }
 
   private activeAdminCount(): number {

@@ -69,7 +69,7 @@ export class ReferenceIntake {
         if (!received.ok) return this.refused(revision, item.kind, item.officerNumber, received);
         this.refusals.overtaken(item.kind, item.officerNumber, revision);
         if (!received.applied) return 'known';
-        changed.push(received.officer);
+        changed.push(received.officer, ...received.nowFollowingHub);
         return 'applied';
       }
       const received = this.reference.receive(item, revision);

@@ -8,6 +8,7 @@ import { OfficerRepository } from '../officers/officer-repository';
 import { officerAccount } from '../officers/officer-service';
 import { ReferenceRepository } from '../reference/reference-repository';
 import type { ReferenceRefusals } from './reference-refusals';
+import type { SyncStateStore } from './sync-state';
 
 export interface QueuedItem {
   id: number;
@@ -19,12 +20,14 @@ export class ReferenceOutbox {
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly refusals: ReferenceRefusals,
+    /** Whether the desk is enrolled: a desk that is not queues nothing. */
+    private readonly syncState: SyncStateStore,
     private readonly now: () => Date,
   ) {}
 
   /** Queues a change; a desk not enrolled queues nothing (enrolling queues a snapshot instead). */
   queue(item: ReferenceItem): void {
-    if (!this.enrolled()) return;
+    if (!this.syncState.isEnrolled()) return;
     this.insert(item);
   }
 
@@ -36,6 +39,14 @@ export class ReferenceOutbox {
     this.db.prepare('DELETE FROM reference_outbox').run();
     for (const file of new ReferenceRepository(this.db).files()) this.insert(file);
     for (const officer of new OfficerRepository(this.db).list()) this.insert(officerAccount(officer));
+  }
+
+  /**
+   * The desk now follows the hub's word on an account it had refused (its last admin has another admin beside it):
+   * the refusal of that word is overtaken. Nothing is queued: the hub already holds that word.
+   */
+  followsHub(officerNumber: string): void {
+    this.refusals.overtaken('officer', officerNumber, Number.MAX_SAFE_INTEGER);
   }
 
   /** The oldest queued items. */
@@ -65,10 +76,6 @@ export class ReferenceOutbox {
 
   pending(): number {
     return this.db.prepare('SELECT count(*) FROM reference_outbox').pluck().get() as number;
-  }
-
-  private enrolled(): boolean {
-    return this.db.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined;
   }
 
   private insert(item: ReferenceItem): void {

@@ -4,12 +4,13 @@
 // away. It never blocks the officer: every step is an await on the network between short SQLite transactions.
 // A process killed at any point loses nothing (the events are in the table until the hub holds them) and
 // duplicates nothing (the hub takes a push again as duplicates; a page is applied with its cursor, atomically).
-import { fail, ok, type CallResult, type SyncProblem, type SyncState, type DeskEvent } from '../../../shared/contract';
+import { fail, ok, type CallResult, type SyncProblem, type SyncState, type DeskEvent, type ReferenceSync } from '../../../shared/contract';
 import { SYNC_LIMITS, type HistoryRequest, type HubEncounter, type SyncEvent } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { DeskIdentity } from '../desk/desk-identity';
-import type { EventRow } from '../events/event-store';
+import type { EventRow, EventStore } from '../events/event-store';
+import type { ReferenceService } from '../reference/reference-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { CredentialStore } from './credential-store';
 import type { EventIntake } from './event-intake';
@@ -17,7 +18,8 @@ import { HubCallError, HubClient } from './hub-client';
 import type { ReferenceIntake } from './reference-intake';
 import type { ReferenceOutbox } from './reference-outbox';
 import type { ReferenceRefusals } from './reference-refusals';
-import { SyncStateStore } from './sync-state';
+import { referenceSyncStatus } from './reference-status';
+import type { SyncStateStore } from './sync-state';
 
 export interface SyncTiming {
   /** Between syncs while all is well. */
@@ -48,6 +50,10 @@ export type HubLookup = { state: 'answered'; encounters: HubEncounter[] } | { st
 export interface SyncEngineDeps {
   db: Db;
   identity: DeskIdentity;
+  /** This desk's own events, pushed to the hub as they are stored. */
+  events: EventStore;
+  /** The sync_state row: enrollment, cursors, the header's state. */
+  state: SyncStateStore;
   audit: AuditLog;
   settings: SettingsService;
   intake: EventIntake;
@@ -105,7 +111,7 @@ export class SyncEngine {
   private readonly abort = new AbortController();
 
   constructor(private readonly deps: SyncEngineDeps) {
-    this.state = new SyncStateStore(deps.db, deps.identity.deviceId);
+    this.state = deps.state;
     this.timing = { ...DEFAULT_SYNC_TIMING, ...deps.timing };
   }
 
@@ -114,6 +120,11 @@ export class SyncEngine {
     // After close the database is gone; the last state seen stands.
     if (!this.closed) this.lastView = this.state.view(this.running !== null);
     return this.lastView;
+  }
+
+  /** What diagnostics say of reference data's sync. */
+  referenceStatus(reference: ReferenceService): ReferenceSync {
+    return referenceSyncStatus({ state: this.state, outbox: this.deps.outbox, refusals: this.deps.refusals, reference });
   }
 
   /**
@@ -300,15 +311,15 @@ export class SyncEngine {
     for (;;) {
       if (this.closed) return;
       const { pushedSeq } = this.state.config()!;
-      const rows = this.state.ownEventsAfter(pushedSeq, SYNC_LIMITS.maxPushEvents) as EventRow[];
+      const rows = this.deps.events.ownRowsAfter(pushedSeq, SYNC_LIMITS.maxPushEvents);
       if (rows.length === 0) return;
       try {
         const answer = await client.push({ events: rows.map(syncEventOf) });
         if (this.closed) return;
-        if (answer.lastSeq > this.state.ownLastSeq()) {
+        if (answer.lastSeq > this.deps.events.ownLastSeq()) {
           // The hub holds events of this device that this database lacks: it was restored from an older copy.
           // New events would reuse those sequence numbers, so stop and let a person look.
-          throw new HubCallError('bad_answer', `the hub holds events up to #${answer.lastSeq} of this desk, this database only up to #${this.state.ownLastSeq()}`);
+          throw new HubCallError('bad_answer', `the hub holds events up to #${answer.lastSeq} of this desk, this database only up to #${this.deps.events.ownLastSeq()}`);
         }
         this.state.setPushedSeq(answer.lastSeq);
       } catch (error) {

@@ -2,6 +2,7 @@
 // hub's cursors, and the last outcome (synced at, offline since, the problem). What the header shows is read here.
 import type { SyncProblem, SyncState } from '../../../shared/contract';
 import type { Db } from '../db/connection';
+import type { EventStore } from '../events/event-store';
 
 export interface SyncConfig {
   hubUrl: string;
@@ -42,15 +43,15 @@ interface Row {
 }
 
 export class SyncStateStore {
-  private readonly pendingCount;
-  private readonly ownMax;
-
   constructor(
     private readonly db: Db,
-    private readonly deviceId: string,
-  ) {
-    this.pendingCount = db.prepare('SELECT count(*) FROM events WHERE device_id = ? AND device_seq > ?').pluck();
-    this.ownMax = db.prepare('SELECT coalesce(max(device_seq), 0) FROM events WHERE device_id = ?').pluck();
+    /** This desk's own events, read through their store: how many the hub does not hold yet. */
+    private readonly events: EventStore,
+  ) {}
+
+  /** Whether this desk is enrolled with a hub (a revoked desk still is, until it enrolls again). */
+  isEnrolled(): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined;
   }
 
   config(): SyncConfig | null {
@@ -110,16 +111,7 @@ export class SyncStateStore {
   /** This desk's events the hub does not hold yet. */
   pending(): number {
     const config = this.config();
-    return config ? (this.pendingCount.get(this.deviceId, config.pushedSeq) as number) : (this.ownMax.get(this.deviceId) as number);
-  }
-
-  ownLastSeq(): number {
-    return this.ownMax.get(this.deviceId) as number;
-  }
-
-  /** Own events after `afterSeq`, oldest first, as stored rows. */
-  ownEventsAfter(afterSeq: number, limit: number) {
-    return this.db.prepare('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?').all(this.deviceId, afterSeq, limit);
+    return config ? this.events.ownCountAfterSeq(config.pushedSeq) : this.events.ownLastSeq();
   }
 
   setPushedSeq(seq: number): void {
@@ -165,10 +157,6 @@ export class SyncStateStore {
          WHERE id = 1`,
       )
       .run(code, problem, offline ? 1 : 0, at, code, at);
-  }
-
-  heldBackCount(): number {
-    return this.db.prepare('SELECT count(*) FROM sync_held_back').pluck().get() as number;
   }
 
   /** What the header shows; `syncing` while a run is in flight. */

@@ -217,4 +217,83 @@ describe('officer accounts changed at the hub', () => {
     await desk.must('sync.now', {});
     expect(await atHub()).toMatchObject({ active: true, role: 'admin', changedAt: '2026-12-01T08:07:00.000Z' });
   });
+
+  /** A desk whose own admin is its last active one, kept active against the hub's word (deactivate or demote). */
+  async function keptAgainstHub(deskCode: string, word: { active: boolean; role: 'admin' | 'officer' }) {
+    const desk = track(await enrolledDesk(hub, 'PLM', deskCode));
+    await synced(desk);
+    desk.clock.advanceMinutes(1);
+    for (const other of (await desk.must('officers.list', {})).filter((o) => o.role === 'admin' && o.active && o.officerNumber !== desk.admin.officerNumber)) {
+      await desk.must('officers.setActive', { officerId: other.id, active: false });
+    }
+    await synced(desk);
+    const later = new Date(Date.now() + 60 * 60_000).toISOString();
+    await hub.hub.services.reference.push(null, [adminAccount(desk, { ...word, changedAt: later })]);
+    expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
+    const keeper = (await desk.must('officers.list', {})).find((o) => o.officerNumber === desk.admin.officerNumber)!;
+    expect(keeper).toMatchObject({ active: true, role: 'admin' });
+    expect(audited(desk, 'officer.hub_word_applied')).toEqual([]);
+    return { desk, keeper };
+  }
+
+  it("applies the refused deactivation of a desk's last admin once the desk makes another admin: the hub's word wins then", async () => {
+    const { desk, keeper } = await keptAgainstHub('O07', { active: false, role: 'admin' });
+    // An officer (no admin) changes nothing: the keeper is still the desk's last active admin.
+    await desk.must('officers.create', { name: 'Budi Petugas', officerNumber: 'OFF-71', agency: 'BP3MI', role: 'officer', password: 'officer-pass-71' });
+    expect((await desk.must('officers.list', {})).find((o) => o.id === keeper.id)).toMatchObject({ active: true });
+
+    // The keeper makes a second admin: in that change the hub's deactivation is applied, and their own session ends.
+    const second = { name: 'Sari Admin', officerNumber: 'ADM-N07', agency: 'BP3MI', role: 'admin', password: 'admin-password-n7' } as const;
+    await desk.must('officers.create', second);
+    expect(await desk.must('session.status', {})).toBeNull();
+    expect(audited(desk, 'officer.hub_word_applied')).toEqual([{ by: null, officerNumber: keeper.officerNumber, role: 'admin', active: false }]);
+    expect(audited(desk, 'session.ended').at(-1)).toMatchObject({ by: keeper.officerNumber, reason: 'deactivated_elsewhere' });
+    expect(await desk.call('session.signIn', { officerNumber: desk.admin.officerNumber, password: desk.admin.password })).toMatchObject({
+      ok: false,
+      error: { code: 'account_inactive' },
+    });
+
+    // Nothing is kept aside any more; the refusal is settled, so the header's notice goes; the hub's word stands.
+    await desk.must('session.signIn', { officerNumber: second.officerNumber, password: second.password });
+    expect(query(desk, 'SELECT active, role, hub_active, hub_role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([
+      { active: 0, role: 'admin', hub_active: null, hub_role: null },
+    ]);
+    expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => [r.key, r.state])).toEqual([[keeper.officerNumber, 'overtaken']]);
+    expect(await synced(desk)).toMatchObject({ problem: null });
+    expect((await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber)).toMatchObject({ active: false });
+    expect((await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === second.officerNumber)).toMatchObject({ active: true, role: 'admin' });
+  });
+
+  it("applies a refused demotion once another admin arrives from the hub, and keeps the last admin while none has", async () => {
+    const { desk, keeper } = await keptAgainstHub('O08', { active: true, role: 'officer' });
+    // An admin from the hub that is not active changes nothing.
+    const hash = query<{ password_hash: string }>(desk, 'SELECT password_hash FROM officers WHERE officer_number = ?', keeper.officerNumber)[0]!.password_hash;
+    const account = (officerNumber: string, active: boolean, minutes: number): ReferenceItem => ({
+      kind: 'officer',
+      officerNumber,
+      name: 'Hub Admin',
+      agency: 'BP3MI',
+      role: 'admin',
+      passwordHash: hash,
+      active,
+      changedAt: new Date(Date.now() + minutes * 60_000).toISOString(),
+    });
+    await hub.hub.services.reference.push(null, [account('ADM-H08', false, 61)]);
+    await desk.must('sync.now', {});
+    expect((await desk.must('officers.list', {})).find((o) => o.id === keeper.id)).toMatchObject({ active: true, role: 'admin' });
+    expect(audited(desk, 'officer.hub_word_applied')).toEqual([]);
+
+    // Active at the hub: taken here, and in the same page the keeper follows the hub (an officer now, still signed in).
+    await hub.hub.services.reference.push(null, [account('ADM-H08', true, 62)]);
+    await desk.must('sync.now', {});
+    expect(query(desk, 'SELECT active, role, hub_active, hub_role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([
+      { active: 1, role: 'officer', hub_active: null, hub_role: null },
+    ]);
+    expect(query(desk, 'SELECT active, role FROM officers WHERE officer_number = ?', 'ADM-H08')).toEqual([{ active: 1, role: 'admin' }]);
+    expect(audited(desk, 'officer.hub_word_applied')).toEqual([{ by: null, officerNumber: keeper.officerNumber, role: 'officer', active: true }]);
+    expect(query(desk, "SELECT resolved_at IS NOT NULL AS settled FROM reference_refused WHERE item_key = ?", keeper.officerNumber)).toEqual([{ settled: 1 }]);
+    expect(await desk.must('session.status', {})).toMatchObject({ officer: { officerNumber: keeper.officerNumber, role: 'officer' } });
+    // No longer an admin: an admin's procedure is refused at the contract.
+    expect(await desk.call('officers.create', { name: 'X', officerNumber: 'OFF-81', agency: 'BP3MI', role: 'officer', password: 'officer-pass-81' })).toMatchObject({ ok: false });
+  });
 });
