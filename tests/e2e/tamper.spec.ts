@@ -2,21 +2,10 @@
 // a rehashed chain, a cut tail or a dropped trigger, done while the desk was off, is found at the next start and
 // shown on the home screen; an officer sees no alarm.
 import Database from 'better-sqlite3';
-import { generateMrz } from '../../shared/mrz';
+import { SITI_MRZ } from '../fixtures/travellers';
 import { changeCaseRows, cutTail, dropEventsTrigger, rewriteAndRehash } from '../support/tamperings';
 import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
 
-const MRZ = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'LESTARI',
-  secondaryIdentifier: 'SITI AMINAH',
-  documentNumber: 'C1234567',
-  birthDate: '1999-04-12',
-  sex: 'F',
-  expiryDate: '2030-01-01',
-}).join('\n');
 const OFFICER = { name: 'Budi Santoso', officerNumber: 'BP-0001', agency: 'BP3MI', role: 'officer', password: 'petugas-pass-2026' } as const;
 
 test('a case row changed while the desk was off is shown to the admin on the home screen at the next start', async ({ page, desk, shot }) => {
@@ -24,7 +13,7 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   await completeFirstRun(page);
   // No alarm on an untouched desk.
   await expect(page.getByTestId('integrity-alarm')).toHaveCount(0);
-  const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
+  const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: SITI_MRZ });
   if (!opened.ok) throw new Error(opened.error.message);
   const caseId = (opened.value as { id: string }).id;
   const decided = await desk.core.dispatch('cases.decide', { caseId, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Referred.' });
@@ -70,7 +59,7 @@ for (const { what, tamper, shown } of OTHER_TAMPERINGS) {
   test(`the admin is shown at the next start: ${what} while the desk was off`, async ({ page, desk, shot }) => {
     await desk.open(page);
     await completeFirstRun(page);
-    const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: MRZ });
+    const opened = await desk.core.dispatch('cases.open', { source: 'manual', mrz: SITI_MRZ });
     if (!opened.ok) throw new Error(opened.error.message);
     const decided = await desk.core.dispatch('cases.decide', { caseId: (opened.value as { id: string }).id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Referred.' });
     expect(decided.ok).toBe(true);
