@@ -24,8 +24,9 @@ export const slipSchema = z.object({
   note: z.string(),
   nextSteps: bilingualTextSchema,
   bring: z.array(bilingualTextSchema),
-  bp3miAddress: z.string(),
-  bp3miHotline: z.string(),
+  // Never empty: until an admin sets the office and hotline, the slip gives the national call centre (slip-model.ts).
+  bp3miAddress: z.string().trim().min(1),
+  bp3miHotline: z.string().trim().min(1),
   officer: z.object({ name: z.string(), agency: bilingualTextSchema }),
   countersignedBy: z.string().nullable(),
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEGAL_GROUNDS, REASON_CODES, type Outcome } from '../../../shared/checklist';
 import type { CaseDetail } from '../../../shared/contract';
+import { slipSchema } from '../../../shared/contract/slips';
 import { DEFAULT_SLIP_SETTINGS, NATIONAL_HELPLINE, buildSlip } from '../../../shared/slips/slip-model';
 
 const NOTE = 'Takut; pendamping (calo) memegang paspor dan menjawab untuknya. Tujuan sebenarnya Kamboja.';
@@ -81,6 +82,12 @@ describe('the slip of a held coached victim', () => {
     expect(unset?.bp3miAddress).toBe(NATIONAL_HELPLINE.address);
     const set = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...DEFAULT_SLIP_SETTINGS, bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' }, new Date());
     expect(set).toMatchObject({ bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' });
+    // Spaces are no setting: the call centre stands in, and the contract refuses a slip with no way to get help.
+    const blank = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...DEFAULT_SLIP_SETTINGS, bp3miHotline: '   ', bp3miAddress: ' ' }, new Date());
+    expect(blank).toMatchObject({ bp3miHotline: NATIONAL_HELPLINE.hotline, bp3miAddress: NATIONAL_HELPLINE.address });
+    expect(slipSchema.safeParse(blank).success).toBe(true);
+    expect(slipSchema.safeParse({ ...blank, bp3miHotline: '' }).success).toBe(false);
+    expect(slipSchema.safeParse({ ...blank, bp3miAddress: '  ' }).success).toBe(false);
   });
 
   it('reads the same for every referral, so nobody can tell a referral to the police or to victim support from a routine check', () => {

@@ -45,7 +45,6 @@ const LABEL = {
   traveller_sign: { id: 'Pelaku perjalanan', en: 'Traveller' },
   awaiting: { id: 'Menunggu tanda tangan supervisor Imigrasi', en: 'Awaiting countersignature by an Immigration supervisor' },
   countersigned: { id: 'Ditandatangani supervisor', en: 'Countersigned by supervisor' },
-  notConfigured: { id: '(belum diatur oleh admin)', en: '(not yet set by the admin)' },
 } satisfies Record<string, Bilingual>;
 
 export function SlipDocument({ slip, layout }: { slip: SlipModel; layout: SlipLayout }) {
@@ -144,8 +143,8 @@ export function SlipDocument({ slip, layout }: { slip: SlipModel; layout: SlipLa
         <h2>
           <Both text={LABEL.contact} />
         </h2>
-        <p>{slip.bp3miAddress || <Both text={LABEL.notConfigured} />}</p>
-        <p>{slip.bp3miHotline || <Both text={LABEL.notConfigured} />}</p>
+        <p>{slip.bp3miAddress}</p>
+        <p>{slip.bp3miHotline}</p>
       </section>
       <footer className="slip-signatures">
         <div>
