@@ -5,10 +5,12 @@ import { fail, isProcedureName, procedures, type CallResult, type ProcedureName 
 import type { Handlers } from './core-context';
 import type { DeskSession } from './session/desk-session';
 
-export function describeInvalidInput(error: z.ZodError): { field: string; message: string } {
+/** The first problem of an input: its field, and the catalogue's reason when the contract's rule names one. */
+export function describeInvalidInput(error: z.ZodError): { field: string; message: string; reason?: string } {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(input)';
-  return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };
+  const reason = issue?.code === 'custom' && typeof issue.params?.reason === 'string' ? issue.params.reason : undefined;
+  return { field, message: `${field}: ${issue?.message ?? 'invalid'}`, ...(reason ? { reason } : {}) };
 }
 
 export function createDispatch(handlers: Handlers, session: DeskSession, log: (error: unknown) => void) {
@@ -18,8 +20,8 @@ export function createDispatch(handlers: Handlers, session: DeskSession, log: (e
       const spec = procedures[name];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const { field, message } = describeInvalidInput(parsed.error);
-        return fail('invalid_input', message, { field });
+        const { field, message, reason } = describeInvalidInput(parsed.error);
+        return fail('invalid_input', message, { field, ...(reason ? { reason } : {}) });
       }
       if (spec.access !== 'public') {
         const officer = session.officer;

@@ -88,8 +88,8 @@ export class DeskRegistry {
 
   async enroll(request: EnrollRequest, hubId: string): Promise<EnrollResponse> {
     return transaction(this.pool, async (client) => {
-      const found = await client.query<{ desk_id: number; device_id: string | null; airport_code: string; desk_code: string }>(
-        `SELECT c.desk_id, d.device_id, d.airport_code, d.desk_code FROM enrollment_codes c JOIN desks d ON d.id = c.desk_id
+      const found = await client.query<{ desk_id: number; device_id: string | null; airport_code: string; desk_code: string; name: string }>(
+        `SELECT c.desk_id, d.device_id, d.airport_code, d.desk_code, d.name FROM enrollment_codes c JOIN desks d ON d.id = c.desk_id
           WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > now() FOR UPDATE OF c, d`,
         [sha256(normaliseCode(request.code))],
       );
@@ -101,12 +101,15 @@ export class DeskRegistry {
       const elsewhere = await client.query('SELECT 1 FROM desks WHERE device_id = $1 AND id <> $2', [request.deviceId, code.desk_id]);
       if (elsewhere.rowCount) throw new HubError('device_taken', 'This device is already enrolled as another desk on this hub.');
       const credential = `${request.deviceId}.${randomBytes(32).toString('base64url')}`;
-      await client.query(
-        'UPDATE desks SET device_id = $2, credential_hash = $3, enrolled_at = now(), revoked_at = NULL, name = $4 WHERE id = $1',
-        [code.desk_id, request.deviceId, sha256(credential), request.deskName],
-      );
+      // The hub keeps the name its admin gave the desk (enroll --name, else its codes) and the desk takes it: every
+      // desk starts as "Meja 1", so the desk's own name would name two desks alike.
+      await client.query('UPDATE desks SET device_id = $2, credential_hash = $3, enrolled_at = now(), revoked_at = NULL WHERE id = $1', [
+        code.desk_id,
+        request.deviceId,
+        sha256(credential),
+      ]);
       await client.query('UPDATE enrollment_codes SET used_at = now() WHERE code_hash = $1', [sha256(normaliseCode(request.code))]);
-      return { deviceId: request.deviceId, credential, airportCode: code.airport_code, deskCode: code.desk_code, hubId };
+      return { deviceId: request.deviceId, credential, airportCode: code.airport_code, deskCode: code.desk_code, hubId, deskName: code.name.slice(0, 60) };
     });
   }
 

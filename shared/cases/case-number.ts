@@ -15,6 +15,17 @@ const unanchored = (pattern: RegExp): string => pattern.source.replace(/^\^/, ''
  */
 export const CASE_NUMBER_PATTERN = new RegExp(`^${unanchored(AIRPORT_CODE_PATTERN)}-${unanchored(DESK_CODE_PATTERN)}-\\d{6}-\\d{4}$`);
 
+/**
+ * A desk as the review tells desks apart, the airport and desk codes its case numbers carry (PLM-D01): the hub gives
+ * each desk its own code, while names are each desk's own and may repeat.
+ */
+export const DESK_KEY_PATTERN = new RegExp(`^${unanchored(AIRPORT_CODE_PATTERN)}-${unanchored(DESK_CODE_PATTERN)}$`);
+
+/** The desk a case number was given by: PLM-D01-261128-0042 is PLM-D01 (all but the date and counter). */
+export function deskKeyOf(caseNumber: string): string {
+  return caseNumber.slice(0, caseNumber.length - '-YYMMDD-NNNN'.length);
+}
+
 /** Every case number of this desk and local day starts with this. */
 export function caseNumberPrefix(airportCode: string, deskCode: string, at: Date): string {
   const yy = String(at.getFullYear() % 100).padStart(2, '0');

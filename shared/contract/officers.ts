@@ -11,8 +11,19 @@ export const officerNumberSchema = z
   .min(3)
   .max(32)
   .regex(/^[A-Za-z0-9.\-/]+$/, 'letters, digits, dot, dash or slash only');
+/** A name as accounts carry it; accounts made before names were checked (below) may hold any character. */
 export const personNameSchema = z.string().trim().min(2).max(120);
-const personName = personNameSchema;
+/**
+ * What a name may not hold: control characters (line breaks, tabs, escapes), line and paragraph separators, and the
+ * bidirectional overrides and isolates that make a name read otherwise than it is stored. A name is printed on slips,
+ * shown in lists and written into the CSV; Arabic script and the marks it needs (ZWJ, ZWNJ, LRM, RLM) stay allowed.
+ */
+const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+/** A name given to a new account: refused with a reason the screens say in both languages. */
+const personName = personNameSchema.refine((name) => !NOT_IN_A_NAME.test(name), {
+  message: 'a name has no line breaks, tabs or other control characters',
+  params: { reason: 'nameControlCharacters' },
+});
 
 export const officerSchema = z.object({
   id: z.number().int(),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, NOTE_MAX_LENGTH, OUTCOMES, REGENCY_CODE, caseDetailSchema } from './cases';
 import { printRecordSchema } from './slips';
+import { DESK_KEY_PATTERN } from '../cases/case-number';
 import { AGENCIES, SUPERVISION, procedure } from './define';
 
 /** What became of a held traveller, recorded by a supervisor with its time. */
@@ -35,7 +36,8 @@ function windowWithin(maxMs: number, tooLong: string) {
 
 /** What the queue and the CSV export filter by, beside their window. */
 const holdFilters = {
-  desk: z.string().trim().min(1).max(60).optional(),
+  /** A desk by its airport and desk code as case numbers carry it (PLM-D01): names are the desks' own and may repeat. */
+  desk: z.string().regex(DESK_KEY_PATTERN, 'a desk as its case numbers carry it, such as PLM-D01').optional(),
   officer: z.string().trim().min(1).max(32).optional(),
   agency: z.enum(AGENCIES).optional(),
   decision: holdDecision.optional(),
@@ -104,14 +106,15 @@ export const reportFilterSchema = z
 export type ReportFilter = z.output<typeof reportFilterSchema>;
 /** The values present among a window's holds (before the filters), for the filter lists of the queue and the report. */
 const filterChoicesSchema = z.object({
-  desks: z.array(z.string()),
+  /** Each desk by its code, with the name its latest hold of the window carries. */
+  desks: z.array(z.object({ code: z.string(), name: z.string() })),
   officers: z.array(z.object({ number: z.string(), name: z.string() })),
   destinations: z.array(z.string()),
   regencies: z.array(z.string()),
 });
 export type FilterChoices = z.infer<typeof filterChoicesSchema>;
 const reportCountSchema = z.object({
-  /** A code (decision, country, indicator id, agency, regency), a desk's name or an hour 00-23; null: not recorded. */
+  /** A code (decision, country, indicator id, agency, regency, desk as PLM-D01) or an hour 00-23; null: not recorded. */
   key: z.string().nullable(),
   current: z.number().int(),
   previous: z.number().int(),
@@ -165,6 +168,9 @@ export const queueRowSchema = z.object({
   id: z.string(),
   caseNumber: z.string(),
   openedAt: z.string(),
+  /** The desk that opened the case, as its case number carries it (PLM-D01): what the review keys desks by. */
+  deskCode: z.string(),
+  /** The name that desk had when it opened the case. */
   deskName: z.string(),
   officerNumber: z.string(),
   officerName: z.string(),
@@ -207,7 +213,7 @@ export const queueSchema = z.object({
    * Cases of the window that stand as a clear (the first decision) while another desk, apart, held the traveller or
    * decided otherwise: no hold, so not in the rows, but a supervisor must see them.
    */
-  conflictedClears: z.array(z.object({ id: z.string(), caseNumber: z.string(), openedAt: z.string(), deskName: z.string(), name: z.string() })),
+  conflictedClears: z.array(z.object({ id: z.string(), caseNumber: z.string(), openedAt: z.string(), deskCode: z.string(), deskName: z.string(), name: z.string() })),
   /** The values present in the window, for the filter lists. */
   choices: filterChoicesSchema,
 });
@@ -235,7 +241,13 @@ export const reviewProcedures = {
   }),
   'review.recordOutcome': procedure({
     input: z
-      .object({ caseId, outcome: z.enum(TRAVELLER_OUTCOMES), happenedAt: instant, note: z.string().trim().max(NOTE_MAX_LENGTH).default('') })
+      .object({
+        caseId,
+        outcome: z.enum(TRAVELLER_OUTCOMES),
+        /** When it happened; left out: now, as the core records it (never before the decision). */
+        happenedAt: instant.optional(),
+        note: z.string().trim().max(NOTE_MAX_LENGTH).default(''),
+      })
       .strict(),
     output: reviewDetailSchema,
     access: SUPERVISION,

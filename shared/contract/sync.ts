@@ -78,6 +78,7 @@ export const enrollRequestSchema = z
     code: z.string().trim().min(8).max(64),
     /** The desk's own device id (from its database): events it already recorded carry it. */
     deviceId: uuid,
+    /** The desk's own name, which the hub keeps only if its admin gave none (a hub of this version always has one). */
     deskName: z.string().trim().min(1).max(80),
   })
   .strict();
@@ -90,6 +91,11 @@ export const enrollResponseSchema = z.object({
   airportCode: airportCodeSchema,
   deskCode: deskCodeSchema,
   hubId: uuid,
+  /**
+   * The desk's name as the hub admin gave it (`enroll --name`, else its codes): the desk takes it, so that two desks
+   * that both started as "Meja 1" are not named alike. Absent from a hub older than this field.
+   */
+  deskName: z.string().trim().min(1).max(60).optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 

@@ -101,7 +101,7 @@ test('a supervisor works a day of holds from two desks: virtualised queue, filte
   expect(await page.getByTestId('queue-row').count()).toBeLessThan(60);
 
   // Filters and sort are the core's: this desk only, then newest first.
-  await page.getByTestId('filter-desk').selectOption('Meja 1');
+  await page.getByTestId('filter-desk').selectOption('PLM-D01');
   await expect(page.getByTestId('queue-row')).toHaveCount(2);
   // Opened time ascending is the default: one click turns it.
   await page.getByTestId('sort-openedAt').click();

@@ -25,6 +25,25 @@ describe('passwords', () => {
   }, 60_000);
 });
 
+describe('officer names', () => {
+  it('refuses a name with a line break or another control character, for the first admin and a new officer, and makes no account', async () => {
+    desk = await openTestDesk();
+    const refused = { ok: false, error: { code: 'invalid_input', field: 'name', reason: 'nameControlCharacters' } };
+    const hostile = ['Dewi\nLestari', 'Dewi\r\nLestari', 'Dewi\tLestari', 'Dewi\u0000', 'Dewi\u0085Lestari', 'Dewi\u2028Lestari', 'Dewi\u202Eirtsel', 'Dewi\u2066L\u2069', 'Dewi\u001b[31m'];
+    for (const name of hostile) expect([name, await desk.call('setup.createFirstAdmin', { ...ADMIN, name })]).toMatchObject([name, refused]);
+    await desk.must('setup.createFirstAdmin', ADMIN);
+    await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
+    const officer = { officerNumber: 'BP-8', agency: 'BP3MI', role: 'officer', password: 'kopi tubruk di pagi hari' } as const;
+    for (const name of hostile) expect([name, await desk.call('officers.create', { ...officer, name })]).toMatchObject([name, refused]);
+    expect((await desk.must('officers.list', {})).map((o) => o.officerNumber)).toEqual([ADMIN.officerNumber]);
+    // What a name may hold: a comma, quotes, Arabic script with its joiners and marks; spaces at the ends are trimmed.
+    for (const [i, name] of ['Siti, "Ina" Rahayu', 'عائشة بنت أحمد', 'می\u200Cخواهم \u200Fعلی', ' Budi Santoso\n'].entries()) {
+      const made = await desk.must('officers.create', { ...officer, officerNumber: `BP-9${i}`, name });
+      expect(made.name).toBe(name.trim());
+    }
+  }, 60_000);
+});
+
 describe('a clear decision', () => {
   it('takes no legal ground of free text, nor one that does not support clearing', async () => {
     desk = await openDeskWithAdmin();

@@ -56,7 +56,7 @@ describe('sync conflicts in the review', () => {
     const queue = a.queue();
     expect(queue.rows).toEqual([]);
     expect(queue.counts).toMatchObject({ holds: 0, conflicts: 0 });
-    expect(queue.conflictedClears).toEqual([{ id: opened.id, caseNumber: opened.caseNumber, openedAt: opened.openedAt, deskName: 'Meja 1', name: 'RAHAYU, SITI' }]);
+    expect(queue.conflictedClears).toEqual([{ id: opened.id, caseNumber: opened.caseNumber, openedAt: opened.openedAt, deskCode: 'PLM-D01', deskName: 'Meja 1', name: 'RAHAYU, SITI' }]);
     expect(must(a.services.review.detail(opened.id, SPV_BP)).case.conflicts).toEqual([
       expect.objectContaining({ kind: 'decided_twice', sides: [expect.objectContaining({ value: 'clear' }), expect.objectContaining({ value: 'tunda' })] }),
     ]);

@@ -57,11 +57,12 @@ describe('CSV export', () => {
     expect(result.rows).toBe(2);
     const rows = records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
     // Oldest first: desk 2's hold of 3 November, then desk 1's of the 28th.
-    expect(rows[0]).toMatchObject({ desk: 'Meja 2', officer_name: `'${FORMULA_NAME}`, decision: 'refer_bp3mi', document_number: 'B3••••03' });
+    expect(rows[0]).toMatchObject({ desk_code: 'PLM-D02', desk_name: 'Meja 2', officer_name: `'${FORMULA_NAME}`, decision: 'refer_bp3mi', document_number: 'B3••••03' });
     expect(rows[1]).toEqual({
       case_number: 'PLM-D01-261128-0001',
       opened_at: '2026-11-28T08:00:00.000Z',
-      desk: 'Meja 1',
+      desk_code: 'PLM-D01',
+      desk_name: 'Meja 1',
       officer_number: 'BP-HARD',
       officer_name: HARD_NAME,
       agency: 'BP3MI',
@@ -84,7 +85,7 @@ describe('CSV export', () => {
       signed_off_by: SPV_BP.officerNumber,
       signed_off_by_name: SPV_BP.name,
     });
-    const full = must(await a.services.review.exportCsv(exportOf({ fullDocumentNumbers: true, desk: 'Meja 1' }), SPV_BP));
+    const full = must(await a.services.review.exportCsv(exportOf({ fullDocumentNumbers: true, desk: 'PLM-D01' }), SPV_BP));
     expect(parseCsv(full.csv!.slice(1)).slice(1).map((r) => r[header!.indexOf('document_number')])).toEqual(['A3000001']);
 
     // In the browser host each export is audited once the page says it wrote it: who, the window, the filters,
@@ -93,7 +94,7 @@ describe('CSV export', () => {
     expect(must(a.services.review.csvSaved(full.exportId!, 'penuh.csv', SPV_BP))).toEqual({ fileName: 'penuh.csv', rows: 1 });
     expect(must(a.services.review.csvSaved(result.exportId!, 'bulan.csv', SPV_BP))).toEqual({ fileName: 'bulan.csv', rows: 2 });
     expect(csvAudit(a.services.db)).toEqual([
-      { actor: SPV_BP.officerNumber, ...MONTH, filters: { desk: 'Meja 1' }, fullDocumentNumbers: true, rows: 1, fileName: 'tinjauan-2026-11-01_2026-11-30.csv', savedAs: 'penuh.csv' },
+      { actor: SPV_BP.officerNumber, ...MONTH, filters: { desk: 'PLM-D01' }, fullDocumentNumbers: true, rows: 1, fileName: 'tinjauan-2026-11-01_2026-11-30.csv', savedAs: 'penuh.csv' },
       { actor: SPV_BP.officerNumber, ...MONTH, filters: {}, fullDocumentNumbers: false, rows: 2, fileName: 'tinjauan-2026-11-01_2026-11-30.csv', savedAs: 'bulan.csv' },
     ]);
   });

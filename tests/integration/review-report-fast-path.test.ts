@@ -234,10 +234,10 @@ describe('the report read from cases_report', () => {
   it('gives exactly the straightforward report for every period, offset and filter', () => {
     const filters: Omit<ReportFilter, 'period' | 'day' | 'utcOffset'>[] = [
       {},
-      { desk: 'Meja 1' },
-      { desk: 'Meja 2' },
+      { desk: 'PLM-D01' },
+      { desk: 'PLM-D02' },
       { officer: OFFICER_IM.officerNumber },
-      { officer: OFFICER_BP.officerNumber, desk: 'Meja 2' },
+      { officer: OFFICER_BP.officerNumber, desk: 'PLM-D02' },
       { agency: 'IMIGRASI' },
       { decision: 'passport_action' },
       { decision: 'tunda', agency: 'BP3MI' },
@@ -270,7 +270,10 @@ describe('the report read from cases_report', () => {
     expect(month.totals.holds.current).toBeGreaterThan(40);
     expect(month.totals.holds.previous).toBeGreaterThan(0);
     expect(month.breakdowns.indicator.length).toBeGreaterThan(3);
-    expect(month.choices.desks).toEqual(['Meja 1', 'Meja 2']);
+    expect(month.choices.desks).toEqual([
+      { code: 'PLM-D01', name: 'Meja 1' },
+      { code: 'PLM-D02', name: 'Meja 2' },
+    ]);
   });
 
   it('fills report_days when a desk from before migration 13 opens, in one transaction', () => {
@@ -296,15 +299,15 @@ describe('the report read from cases_report', () => {
     }
   });
 
-  it('fills the kept columns and the index when a desk from before migration 11 opens', () => {
+  it('fills the kept columns and the index when a desk from before migrations 11 and 12 opens', () => {
     const file = join(dirname(a.services.databasePath), 'upgrade.sqlite');
     a.services.db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(a.services.databasePath, file);
-    // The copy as a desk at migration 10 had it: no triggers, no index, no kept columns, no record of 11.
+    // The copy as a desk at migration 10 had it: no triggers, no index, no kept columns, no record of 11 and 12.
     const old = openDatabase(file);
     old.exec(`DROP TRIGGER cases_report_days_insert; DROP TRIGGER cases_report_days_update; DROP TRIGGER cases_report_days_delete; DROP TABLE report_days;
       DROP TRIGGER cases_risk_summary_insert; DROP TRIGGER cases_risk_summary_update; DROP INDEX cases_report;
-      ALTER TABLE cases DROP COLUMN risk_level; ALTER TABLE cases DROP COLUMN indicator_ids; DELETE FROM schema_migrations WHERE version IN (11, 13);`);
+      ALTER TABLE cases DROP COLUMN risk_level; ALTER TABLE cases DROP COLUMN indicator_ids; DELETE FROM schema_migrations WHERE version IN (11, 12, 13);`);
     old.close();
     const upgraded = openDatabase(file);
     try {
@@ -312,6 +315,11 @@ describe('the report read from cases_report', () => {
       expect(kept.length).toBeGreaterThan(380);
       expect(kept.filter((row) => JSON.stringify(row.kept) !== JSON.stringify(row.fromRisk))).toEqual([]);
       expect(upgraded.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cases_report'").pluck().get()).toBe(1);
+      // The report still reads the index alone, with the case numbers that tell the desks (migration 12).
+      const plan = upgraded
+        .prepare(`EXPLAIN QUERY PLAN SELECT opened_at, case_number, desk_name FROM cases INDEXED BY cases_report WHERE decision IN ('tunda', 'refer_bp3mi', 'refer_police', 'refer_imigrasi', 'passport_action') AND opened_at >= ? AND opened_at < ?`)
+        .all('2026-11-01', '2026-12-01') as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX cases_report');
       expect(keptDays(upgraded)).toEqual(recountedDays(upgraded));
     } finally {
       upgraded.close();

@@ -18,7 +18,7 @@ import { pdfPageSizeMm, pdfText } from '../e2e/slip-tools';
 
 afterEach(cleanReviewDesks);
 
-const WEEK = reportFilterSchema.parse({ period: 'week', day: '2026-11-28', desk: 'Meja 1', decision: 'tunda' });
+const WEEK = reportFilterSchema.parse({ period: 'week', day: '2026-11-28', desk: 'PLM-D01', decision: 'tunda' });
 
 const audited = (db: ReturnType<typeof desk>['services']['db']) =>
   (db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.report_pdf_exported' ORDER BY seq").all() as { actor: string; detail: string }[]).map(
@@ -50,7 +50,7 @@ describe('report as PDF', () => {
       period: 'week',
       from: '2026-11-23T00:00:00+07:00',
       to: '2026-11-30T00:00:00+07:00',
-      filters: { desk: 'Meja 1', decision: 'tunda' },
+      filters: { desk: 'PLM-D01', decision: 'tunda' },
       fileName: 'laporan-2026-11-23_2026-11-29.pdf',
       savedAs: 'laporan-minggu.pdf',
     };

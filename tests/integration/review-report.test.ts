@@ -52,8 +52,8 @@ describe('review report', () => {
     expect(count(day, 'decision', 'tunda')).toEqual({ key: 'tunda', current: 1, previous: 1 });
     expect(count(day, 'decision', 'refer_bp3mi')).toEqual({ key: 'refer_bp3mi', current: 1, previous: 0 });
     expect(count(day, 'decision', 'passport_action')).toEqual({ key: 'passport_action', current: 0, previous: 0 });
-    expect(count(day, 'desk', 'Meja 1')).toMatchObject({ current: 1, previous: 0 });
-    expect(count(day, 'desk', 'Meja 2')).toMatchObject({ current: 1, previous: 1 });
+    expect(count(day, 'desk', 'PLM-D01')).toMatchObject({ current: 1, previous: 0 });
+    expect(count(day, 'desk', 'PLM-D02')).toMatchObject({ current: 1, previous: 1 });
     expect(count(day, 'agency', 'BP3MI')).toMatchObject({ current: 2, previous: 1 });
     expect(count(day, 'regency', '16.71')).toMatchObject({ current: 1, previous: 0 });
     expect(count(day, 'regency', null)).toMatchObject({ current: 1, previous: 1 });
@@ -76,7 +76,7 @@ describe('review report', () => {
     // Biggest first.
     expect(day.breakdowns.decision.map((c) => c.current)).toEqual([...day.breakdowns.decision.map((c) => c.current)].sort((x, y) => y - x));
 
-    const week = a.services.review.report(reportFilterSchema.parse({ period: 'week', day: '2026-11-28', desk: 'Meja 1' }), SPV_BP);
+    const week = a.services.review.report(reportFilterSchema.parse({ period: 'week', day: '2026-11-28', desk: 'PLM-D01' }), SPV_BP);
     expect(week.totals.holds).toEqual({ current: 2, previous: 0 });
     expect(count(week, 'decision', 'passport_action')).toMatchObject({ current: 1 });
     expect(count(week, 'agency', 'IMIGRASI')).toMatchObject({ current: 1 });
@@ -84,7 +84,7 @@ describe('review report', () => {
     const audited = a.services.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'review.report_viewed' ORDER BY seq").all() as { actor: string; detail: string }[];
     expect(audited.map((e) => ({ actor: e.actor, ...(JSON.parse(e.detail) as object) }))).toEqual([
       { actor: SPV_BP.officerNumber, period: 'day', from: '2026-11-28T00:00:00+07:00', to: '2026-11-29T00:00:00+07:00', filters: {}, holds: 2 },
-      { actor: SPV_BP.officerNumber, period: 'week', from: '2026-11-23T00:00:00+07:00', to: '2026-11-30T00:00:00+07:00', filters: { desk: 'Meja 1' }, holds: 2 },
+      { actor: SPV_BP.officerNumber, period: 'week', from: '2026-11-23T00:00:00+07:00', to: '2026-11-30T00:00:00+07:00', filters: { desk: 'PLM-D01' }, holds: 2 },
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('review report', () => {
     // The other desk's holds by the BP3MI officer count under their number too, whichever desk they sat at.
     const byBp = a.services.review.report(reportFilterSchema.parse({ period: 'day', day: '2026-11-28', officer: OFFICER_BP.officerNumber }), SPV_BP);
     expect(byBp.totals.holds).toEqual({ current: 2, previous: 1 });
-    expect(count(byBp, 'desk', 'Meja 2')).toMatchObject({ current: 1 });
+    expect(count(byBp, 'desk', 'PLM-D02')).toMatchObject({ current: 1 });
     // The lists are the same with or without a filter: picking one officer does not hide the others.
     const officers = [
       { number: OFFICER_IM.officerNumber, name: OFFICER_IM.name },
@@ -120,7 +120,10 @@ describe('review report', () => {
     ].sort((x, y) => x.name.localeCompare(y.name));
     expect(all.choices.officers).toEqual(officers);
     expect(byImigrasi.choices).toEqual(all.choices);
-    expect(all.choices.desks).toEqual(['Meja 1', 'Meja 2']);
+    expect(all.choices.desks).toEqual([
+      { code: 'PLM-D01', name: 'Meja 1' },
+      { code: 'PLM-D02', name: 'Meja 2' },
+    ]);
     // Decided cases (clears included) are counted before the filters.
     expect(byImigrasi.totals.decided).toEqual(all.totals.decided);
     // An officer number no hold carries is no error: nothing matches.

@@ -4,7 +4,9 @@
 // Rules are driven through the desk's services on a real database (no password hashing, which this small machine
 // pays dearly for); roles through the dispatch with real accounts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { queueFilterSchema } from '../../shared/contract';
+import { procedures, queueFilterSchema } from '../../shared/contract';
+
+const reviewOutcomeInput = procedures['review.recordOutcome'].input;
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { ADMIN, openDeskWithAdmin } from './core-harness';
 import type { EventRow } from '../../electron/core/events/event-store';
@@ -34,17 +36,25 @@ describe('daily queue', () => {
     expect(queue.counts).toEqual({ holds: 4, tunda: 2, referred: 1, passportActions: 1, awaitingCountersignature: 1, notSignedOff: 4, conflicts: 0 });
     // Opened order by default: D02's 03:00 and 03:10 UTC come before this desk's 08:00.
     expect(queue.rows.map((r) => r.documentNumber)).toEqual(['B2000001', 'B2000002', 'A1000001', 'A1000002']);
-    expect(queue.rows.map((r) => r.deskName)).toEqual(['Meja 2', 'Meja 2', 'Meja 1', 'Meja 1']);
+    expect(queue.rows.map((r) => [r.deskCode, r.deskName])).toEqual([
+      ['PLM-D02', 'Meja 2'],
+      ['PLM-D02', 'Meja 2'],
+      ['PLM-D01', 'Meja 1'],
+      ['PLM-D01', 'Meja 1'],
+    ]);
     expect(queue.rows.find((r) => r.id === passport)).toMatchObject({ state: 'awaiting_countersignature', agency: 'IMIGRASI', officerNumber: 'IMI-1' });
     expect(queue.rows.find((r) => r.id === tunda)).toMatchObject({ state: 'no_outcome', riskLevel: expect.stringMatching(/^(low|medium|high)$/) });
-    expect(queue.choices.desks).toEqual(['Meja 1', 'Meja 2']);
+    expect(queue.choices.desks).toEqual([
+      { code: 'PLM-D01', name: 'Meja 1' },
+      { code: 'PLM-D02', name: 'Meja 2' },
+    ]);
     expect(queue.choices.officers).toEqual([
       { number: 'IMI-1', name: 'Agus Saputra' },
       { number: 'BP-1', name: 'Budi Petugas' },
     ]);
 
     const docs = (filter: Record<string, unknown>) => a.queue(filter).rows.map((r) => r.documentNumber);
-    expect(docs({ desk: 'Meja 2' })).toEqual(['B2000001', 'B2000002']);
+    expect(docs({ desk: 'PLM-D02' })).toEqual(['B2000001', 'B2000002']);
     expect(docs({ agency: 'IMIGRASI' })).toEqual(['A1000001', 'A1000002']);
     expect(docs({ officer: 'BP-1' })).toEqual(['B2000001', 'B2000002']);
     expect(docs({ decision: 'tunda' })).toEqual(['B2000001', 'A1000002']);
@@ -53,13 +63,13 @@ describe('daily queue', () => {
     expect(docs({ sort: 'caseNumber', descending: true })).toEqual(['B2000002', 'B2000001', 'A1000002', 'A1000001']);
     expect(docs({ sort: 'decision' })).toEqual(['A1000001', 'B2000002', 'B2000001', 'A1000002']);
     // Filters narrow the rows, never the counts at the top.
-    expect(a.queue({ desk: 'Meja 2' }).counts.holds).toBe(4);
+    expect(a.queue({ desk: 'PLM-D02' }).counts.holds).toBe(4);
     // The shift that crosses midnight: 23:00 WIB on the 27th to 07:00 WIB on the 28th holds the late hold only.
     expect(docs({ from: '2026-11-27T23:00:00+07:00', to: '2026-11-28T07:00:00+07:00' })).toEqual(['A1000004']);
     // Every showing of the queue is audited with its filter.
     const audited = a.services.audit.recent(100).filter((e) => e.action === 'review.queue_viewed');
     expect(audited.length).toBeGreaterThanOrEqual(10);
-    expect(audited.some((e) => (e.detail.filters as Record<string, unknown>).desk === 'Meja 2')).toBe(true);
+    expect(audited.some((e) => (e.detail.filters as Record<string, unknown>).desk === 'PLM-D02')).toBe(true);
   });
 
   it('refuses a window that ends before it starts or spans more than a week, and a regency that is not a code', () => {
@@ -162,6 +172,32 @@ describe('review rules', () => {
     const outcome = (happenedAt: string) => a.services.review.recordOutcome({ caseId, outcome: 'handed_to_bp3mi', happenedAt, note: '' } as never, SPV_BP);
     expect(outcome('2026-11-28T08:09:59Z')).toMatchObject({ ok: false, error: { reason: 'outcomeBeforeDecision' } });
     expect(must(outcome('2026-11-28T08:10:00Z')).travellerOutcome).toMatchObject({ happenedAt: '2026-11-28T08:10:00.000Z' });
+  });
+
+  it('takes an outcome given no time as happening when saved, never before its decision, even one stamped ahead', () => {
+    const a = desk();
+    a.clock.now = new Date('2026-11-28T08:10:40Z');
+    const caseId = a.hold('A1000032', REFER, OFFICER_BP);
+    const outcome = () => must(a.services.review.recordOutcome({ caseId, outcome: 'handed_to_bp3mi', note: '' }, SPV_BP)).travellerOutcome;
+    // Saved in the decision's own second: the default is taken, and is the decision's time.
+    expect(outcome()).toMatchObject({ happenedAt: '2026-11-28T08:10:40.000Z', recordedAt: '2026-11-28T08:10:40.000Z' });
+    // Saved later: now, not when the screen opened.
+    a.clock.now = new Date('2026-11-28T09:30:05Z');
+    expect(outcome()).toMatchObject({ happenedAt: '2026-11-28T09:30:05.000Z' });
+    // A decision stamped by a desk whose clock runs ahead lies after this desk's now: the default takes its time,
+    // while a time typed for that moment is still refused.
+    a.clock.now = new Date('2026-11-28T08:10:40Z');
+    const ahead = a.hold('A1000033', REFER, OFFICER_BP);
+    a.clock.now = new Date('2026-11-28T08:07:00Z');
+    const given = (happenedAt: string) => a.services.review.recordOutcome({ caseId: ahead, outcome: 'handed_to_bp3mi', happenedAt, note: '' }, SPV_BP);
+    expect(given('2026-11-28T08:07:00Z')).toMatchObject({ ok: false, error: { field: 'happenedAt', reason: 'outcomeBeforeDecision' } });
+    expect(must(a.services.review.recordOutcome({ caseId: ahead, outcome: 'handed_to_bp3mi', note: '' }, SPV_BP)).travellerOutcome).toMatchObject({
+      happenedAt: '2026-11-28T08:10:40.000Z',
+      recordedAt: '2026-11-28T08:07:00.000Z',
+    });
+    // Through the contract, too: the time may be left out, and what is given must be an instant.
+    expect(reviewOutcomeInput.safeParse({ caseId, outcome: 'other', note: 'x' }).success).toBe(true);
+    expect(reviewOutcomeInput.safeParse({ caseId, outcome: 'other', note: 'x', happenedAt: '' }).success).toBe(false);
   });
 
   it("records the traveller's outcome with its time: never before the decision, never ahead, 'other' with a note", () => {

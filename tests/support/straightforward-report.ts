@@ -53,7 +53,8 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
     count[field] += 1;
     byKey.set(key, count);
   };
-  const desks = new Set<string>();
+  // A desk is the airport and desk codes its case numbers carry, listed under the name on its latest hold.
+  const desks = new Map<string, { name: string; at: string }>();
   // An officer is listed under the name on their latest hold of the two periods (a name may have changed).
   const officers = new Map<string, { name: string; at: string }>();
   const destinations = new Set<string>();
@@ -63,8 +64,9 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
     for (const row of periods[field]) {
       const risk = JSON.parse(row.risk) as { level?: string; indicators?: { id: string }[] };
       const officer = row.decided_by ?? row.opened_by;
-      desks.add(row.desk_name);
+      const desk = /^([A-Z]{3}-[A-Z0-9]{2,4})-\d{6}-\d{4}$/.exec(row.case_number)?.[1] ?? '';
       const at = `${row.opened_at} ${row.case_number}`;
+      if ((desks.get(desk)?.at ?? '') < at) desks.set(desk, { name: row.desk_name, at });
       if ((officers.get(officer)?.at ?? '') < at) officers.set(officer, { name: row.decided_by_name ?? row.opened_by_name, at });
       if (row.destination_country !== null) destinations.add(row.destination_country);
       if (row.origin_regency !== null) regencies.add(row.origin_regency);
@@ -74,7 +76,7 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
         : row.traveller_outcome === null ? 'no_outcome'
         : 'not_signed_off';
       const wanted: [keyof ReportFilter, string | null][] = [
-        ['desk', row.desk_name],
+        ['desk', desk],
         ['officer', officer],
         ['agency', row.decided_by_agency],
         ['decision', row.decision],
@@ -89,7 +91,7 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
       tally('destination', row.destination_country, field);
       for (const id of new Set((risk.indicators ?? []).map((indicator) => indicator.id))) tally('indicator', id, field);
       tally('agency', row.decided_by_agency, field);
-      tally('desk', row.desk_name, field);
+      tally('desk', desk, field);
       tally('hour', String(new Date(Date.parse(row.opened_at) + shiftMs).getUTCHours()).padStart(2, '0'), field);
       tally('regency', row.origin_regency, field);
     }
@@ -110,7 +112,7 @@ export function straightforwardReport(db: Db, filter: ReportFilter): Counted {
       regency: biggestFirst('regency'),
     },
     choices: {
-      desks: [...desks].sort(),
+      desks: [...desks].map(([code, { name }]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
       officers: [...officers].map(([number, { name }]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
       destinations: [...destinations].sort(),
       regencies: [...regencies].sort(),

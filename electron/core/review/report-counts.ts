@@ -15,8 +15,8 @@ export interface PeriodCounts {
   decided: number;
   holds: number;
   breakdowns: Record<ReportBreakdown, Tally>;
-  /** Seen among all the period's holds, before the filters: for the filter lists. Officers: number → names. */
-  desks: Set<string>;
+  /** Seen among all the period's holds, before the filters: for the filter lists. Desks: code → names; officers: number → names. */
+  desks: Map<string, Set<string>>;
   officers: Map<string, Set<string>>;
   destinations: Set<string>;
   regencies: Set<string>;
@@ -31,7 +31,7 @@ function emptyCounts(): PeriodCounts {
     decided: 0,
     holds: 0,
     breakdowns: Object.fromEntries(REPORT_BREAKDOWNS.map((name) => [name, new Map()])) as Record<ReportBreakdown, Tally>,
-    desks: new Set(),
+    desks: new Map(),
     officers: new Map(),
     destinations: new Set(),
     regencies: new Set(),
@@ -39,10 +39,11 @@ function emptyCounts(): PeriodCounts {
 }
 
 const bump = (tally: Tally, key: string | null, by = 1) => tally.set(key, (tally.get(key) ?? 0) + by);
-const seeOfficer = (counts: PeriodCounts, number: string, name: string) => {
-  const names = counts.officers.get(number);
+/** Notes a desk (by code) or an officer (by number) under a name it carries. */
+const see = (seen: Map<string, Set<string>>, key: string, name: string) => {
+  const names = seen.get(key);
   if (names) names.add(name);
-  else counts.officers.set(number, new Set([name]));
+  else seen.set(key, new Set([name]));
 };
 
 /**
@@ -97,14 +98,14 @@ export class ReportCounter {
           bump(breakdowns.hour, HOUR_KEYS[(((Number(key) + this.shiftHours) % 24) + 24) % 24]!, n);
           break;
         case 'desk': {
-          const [, name] = JSON.parse(key) as [string, string];
-          counts.desks.add(name);
-          bump(breakdowns.desk, name, n);
+          const [code, name] = JSON.parse(key) as [string, string];
+          see(counts.desks, code, name);
+          bump(breakdowns.desk, code, n);
           break;
         }
         case 'officer': {
           const [number, name] = JSON.parse(key) as [string, string];
-          seeOfficer(counts, number, name);
+          see(counts.officers, number, name);
           break;
         }
         case 'decision':
@@ -130,8 +131,8 @@ export class ReportCounter {
     counts.decided += this.repository.decidedBetween(from, to);
     const { breakdowns } = counts;
     for (const hold of this.repository.reportBetween(from, to)) {
-      counts.desks.add(hold.deskName);
-      seeOfficer(counts, hold.officerNumber, hold.officerName);
+      see(counts.desks, hold.deskCode, hold.deskName);
+      see(counts.officers, hold.officerNumber, hold.officerName);
       if (hold.destinationCountry !== null) counts.destinations.add(hold.destinationCountry);
       if (hold.originRegency !== null) counts.regencies.add(hold.originRegency);
       if (!passes(hold)) continue;
@@ -140,7 +141,7 @@ export class ReportCounter {
       bump(breakdowns.destination, hold.destinationCountry);
       for (const indicator of hold.indicators) bump(breakdowns.indicator, indicator);
       bump(breakdowns.agency, hold.agency);
-      bump(breakdowns.desk, hold.deskName);
+      bump(breakdowns.desk, hold.deskCode);
       bump(breakdowns.hour, HOUR_KEYS[this.hourOf(hold.openedAt)]!);
       bump(breakdowns.regency, hold.originRegency);
     }

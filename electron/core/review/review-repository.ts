@@ -1,6 +1,7 @@
 // Owns the review's reads of the case tables: the holds of a time window as queue rows, and with the columns the
 // CSV export adds. No rules here.
 import { HOLD_DECISIONS, OUTCOMES, type QueueRow } from '../../../shared/contract';
+import { deskKeyOf } from '../../../shared/cases/case-number';
 import type { Db } from '../db/connection';
 
 interface QueueDbRow {
@@ -52,7 +53,7 @@ const QUEUE_COLUMNS = `id, case_number, opened_at, desk_name, ${OFFICER_NUMBER},
 /** What the report counts and filters a hold by. */
 export type ReportHold = Pick<
   QueueRow,
-  'openedAt' | 'deskName' | 'officerNumber' | 'officerName' | 'agency' | 'decision' | 'state' | 'riskLevel' | 'destinationCountry' | 'originRegency'
+  'openedAt' | 'deskCode' | 'deskName' | 'officerNumber' | 'officerName' | 'agency' | 'decision' | 'state' | 'riskLevel' | 'destinationCountry' | 'originRegency'
 > & {
   /** The distinct ids of the indicators its interview raised. */
   indicators: string[];
@@ -61,6 +62,7 @@ export type ReportHold = Pick<
 type ReportDbRow = [
   openedAt: string,
   decision: string,
+  caseNumber: string,
   deskName: string,
   officerNumber: string,
   officerName: string,
@@ -94,6 +96,7 @@ export class ReviewRepository {
   private readonly reportHolds;
   private readonly reportDays;
   private readonly latestOfficerName;
+  private readonly latestDeskName;
   private readonly decided;
   private readonly conflictedClears;
 
@@ -111,7 +114,7 @@ export class ReviewRepository {
     // WHERE) an error here rather than a slow report.
     this.reportHolds = db
       .prepare(
-        `SELECT opened_at, decision, desk_name, ${OFFICER_NUMBER}, ${OFFICER_NAME}, decided_by_agency, destination_country, origin_regency,
+        `SELECT opened_at, decision, case_number, desk_name, ${OFFICER_NUMBER}, ${OFFICER_NAME}, decided_by_agency, destination_country, origin_regency,
            status, signed_off_at, traveller_outcome, risk_level, indicator_ids
          FROM cases INDEXED BY cases_report
          WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ?`,
@@ -120,6 +123,14 @@ export class ReviewRepository {
     // report_days (migration 13) summed over whole UTC days: a month is some 31 days of a few hundred keys each.
     this.reportDays = db.prepare('SELECT breakdown, key, sum(cases) FROM report_days WHERE day >= ? AND day < ? GROUP BY breakdown, key').raw();
     // The name on an officer's latest hold of a window, read backwards along cases_report from its end.
+    // The name on a desk's latest hold of a window: its case numbers are the range [code-, code-~) of cases_report.
+    this.latestDeskName = db
+      .prepare(
+        `SELECT desk_name FROM cases INDEXED BY cases_report
+         WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= ? AND opened_at < ? AND case_number >= ? AND case_number < ?
+         ORDER BY opened_at DESC, case_number DESC LIMIT 1`,
+      )
+      .pluck();
     this.latestOfficerName = db
       .prepare(
         `SELECT ${OFFICER_NAME} FROM cases INDEXED BY cases_report
@@ -157,8 +168,9 @@ export class ReviewRepository {
   /** The holds opened in [from, to) with the indicators their interviews raised, in no particular order. */
   reportBetween(from: string, to: string): ReportHold[] {
     return (this.reportHolds.all(from, to) as ReportDbRow[]).map(
-      ([openedAt, decision, deskName, officerNumber, officerName, agency, destinationCountry, originRegency, status, signedOffAt, travellerOutcome, riskLevel, indicatorIds]) => ({
+      ([openedAt, decision, caseNumber, deskName, officerNumber, officerName, agency, destinationCountry, originRegency, status, signedOffAt, travellerOutcome, riskLevel, indicatorIds]) => ({
         openedAt,
+        deskCode: deskKeyOf(caseNumber),
         deskName,
         officerNumber,
         officerName,
@@ -183,19 +195,32 @@ export class ReviewRepository {
     return this.latestOfficerName.get(from, to, officerNumber) as string | undefined;
   }
 
+  /** The name on the latest hold in [from, to) of the desk whose case numbers carry `deskCode` (PLM-D01). */
+  deskNameAt(deskCode: string, from: string, to: string): string | undefined {
+    return this.latestDeskName.get(from, to, `${deskCode}-`, `${deskCode}-~`) as string | undefined;
+  }
+
   /** How many cases opened in [from, to) were decided, clears included. */
   decidedBetween(from: string, to: string): number {
     return this.decided.get(from, to) as number;
   }
 
   /** The cases opened in [from, to) that stand as a clear and carry a sync conflict, oldest first. */
-  conflictedClearsBetween(from: string, to: string): { id: string; caseNumber: string; openedAt: string; deskName: string; name: string }[] {
+  conflictedClearsBetween(from: string, to: string): { id: string; caseNumber: string; openedAt: string; deskCode: string; deskName: string; name: string }[] {
     return (
-      this.conflictedClears.all(from, to) as { id: string; case_number: string; opened_at: string; desk_name: string; primary_name: string; secondary_name: string }[]
+      this.conflictedClears.all(from, to) as {
+        id: string;
+        case_number: string;
+        opened_at: string;
+        desk_name: string;
+        primary_name: string;
+        secondary_name: string;
+      }[]
     ).map((row) => ({
       id: row.id,
       caseNumber: row.case_number,
       openedAt: row.opened_at,
+      deskCode: deskKeyOf(row.case_number),
       deskName: row.desk_name,
       name: [row.primary_name, row.secondary_name].filter(Boolean).join(', '),
     }));
@@ -212,6 +237,7 @@ function queueRow(row: QueueDbRow): QueueRow {
     id: row.id,
     caseNumber: row.case_number,
     openedAt: row.opened_at,
+    deskCode: deskKeyOf(row.case_number),
     deskName: row.desk_name,
     officerNumber: row.officer_number,
     officerName: row.officer_name,

@@ -160,13 +160,19 @@ export class ReviewService {
     return report;
   }
 
-  /** The report's filter lists from both periods; an officer seen under several names is named by their latest hold. */
+  /** The report's filter lists from both periods; a desk or officer seen under several names is named by its latest hold. */
   private reportChoices(current: PeriodCounts, previous: PeriodCounts, from: string, to: string): FilterChoices {
     const sorted = (a: Set<string>, b: Set<string>) => [...new Set([...a, ...b])].sort();
-    const officers = new Map<string, Set<string>>();
-    for (const [number, names] of [...current.officers, ...previous.officers]) officers.set(number, new Set([...(officers.get(number) ?? []), ...names]));
+    const merged = (a: Map<string, Set<string>>, b: Map<string, Set<string>>) => {
+      const all = new Map<string, Set<string>>();
+      for (const [key, names] of [...a, ...b]) all.set(key, new Set([...(all.get(key) ?? []), ...names]));
+      return all;
+    };
+    const officers = merged(current.officers, previous.officers);
     return {
-      desks: sorted(current.desks, previous.desks),
+      desks: [...merged(current.desks, previous.desks)]
+        .map(([code, names]) => ({ code, name: names.size === 1 ? [...names][0]! : (this.repository.deskNameAt(code, from, to) ?? [...names][0]!) }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
       officers: [...officers]
         .map(([number, names]) => ({ number, name: names.size === 1 ? [...names][0]! : (this.repository.officerNameAt(number, from, to) ?? [...names][0]!) }))
         .sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
@@ -239,9 +245,16 @@ export class ReviewService {
       if (input.outcome === 'other' && input.note.length === 0) {
         return fail('invalid_input', 'An outcome of "other" needs a note that says what happened.', { field: 'note', reason: 'outcomeNoteRequired' });
       }
+      const decidedAt = row.decided_at === null ? null : Date.parse(row.decided_at);
+      // No time given: it happened now, as recorded. A decision stamped by a desk whose clock runs ahead may lie after
+      // this desk's now; the outcome then takes the decision's time, so the default is never refused.
+      if (input.happenedAt === undefined) {
+        const happenedAt = new Date(Math.max(at.getTime(), decidedAt ?? 0)).toISOString();
+        return ok({ outcome: input.outcome, happenedAt, note: input.note, officerName: supervisor.name });
+      }
       const happened = Date.parse(input.happenedAt);
       // The screen gives times to the minute: an outcome in the decision's own minute is not before it.
-      if (row.decided_at !== null && happened < Math.floor(Date.parse(row.decided_at) / 60_000) * 60_000) {
+      if (decidedAt !== null && happened < Math.floor(decidedAt / 60_000) * 60_000) {
         return fail('invalid_input', 'The outcome cannot come before the decision.', { field: 'happenedAt', reason: 'outcomeBeforeDecision' });
       }
       if (happened > at.getTime() + OUTCOME_CLOCK_SLACK_MS) {
@@ -321,9 +334,9 @@ export class ReviewService {
 }
 
 /** Whether a hold passes the queue's (and the export's) filters. */
-function matches(row: Pick<QueueRow, 'deskName' | 'officerNumber' | 'agency' | 'decision' | 'riskLevel' | 'destinationCountry' | 'originRegency' | 'state'>, filter: HoldFilters): boolean {
+function matches(row: Pick<QueueRow, 'deskCode' | 'officerNumber' | 'agency' | 'decision' | 'riskLevel' | 'destinationCountry' | 'originRegency' | 'state'>, filter: HoldFilters): boolean {
   return (
-    (filter.desk === undefined || row.deskName === filter.desk) &&
+    (filter.desk === undefined || row.deskCode === filter.desk) &&
     (filter.officer === undefined || row.officerNumber === filter.officer) &&
     (filter.agency === undefined || row.agency === filter.agency) &&
     (filter.decision === undefined || row.decision === filter.decision) &&
@@ -335,11 +348,19 @@ function matches(row: Pick<QueueRow, 'deskName' | 'officerNumber' | 'agency' | '
 }
 
 /** The desks, officers (who decided), destinations and regencies that a window's holds carry, for the filter lists. */
-function choicesOf(holds: readonly Pick<QueueRow, 'deskName' | 'officerNumber' | 'officerName' | 'destinationCountry' | 'originRegency'>[]): FilterChoices {
+function choicesOf(
+  holds: readonly Pick<QueueRow, 'openedAt' | 'deskCode' | 'deskName' | 'officerNumber' | 'officerName' | 'destinationCountry' | 'originRegency'>[],
+): FilterChoices {
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const officers = new Map(holds.map((row) => [row.officerNumber, row.officerName]));
+  // A desk by its code, under the name on its latest hold (a desk may have been renamed during the window).
+  const desks = new Map<string, { name: string; openedAt: string }>();
+  for (const row of holds) {
+    const known = desks.get(row.deskCode);
+    if (!known || known.openedAt < row.openedAt) desks.set(row.deskCode, { name: row.deskName, openedAt: row.openedAt });
+  }
   return {
-    desks: distinct(holds.map((row) => row.deskName)),
+    desks: [...desks].map(([code, { name }]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     officers: [...officers].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name) || a.number.localeCompare(b.number)),
     destinations: distinct(holds.map((row) => row.destinationCountry)),
     regencies: distinct(holds.map((row) => row.originRegency)),
@@ -369,7 +390,7 @@ function comparator(key: QueueFilter['sort'], descending: boolean): (a: QueueRow
   const primary: Record<QueueFilter['sort'], (a: QueueRow, b: QueueRow) => number> = {
     openedAt: text((row) => row.openedAt),
     caseNumber: text((row) => row.caseNumber),
-    desk: text((row) => row.deskName),
+    desk: text((row) => row.deskCode),
     officer: text((row) => row.officerName),
     decision: text((row) => row.decision),
     destination: text((row) => row.destinationCountry),

@@ -196,9 +196,11 @@ export class SyncEngine {
       // A hub that does not know this desk gets its officers and imported files; the same hub already has them.
       if (newHub) this.deps.outbox.queueSnapshot();
       this.state.enrolled(client.baseUrl, enrolled.hubId, enrolled.airportCode, enrolled.deskCode, now().toISOString());
-      // Case numbers carry the codes the hub gave, which no other desk holds.
-      settings.update({ airportCode: enrolled.airportCode, deskCode: enrolled.deskCode });
-      audit.append(officerNumber, 'sync.enrolled', { hubUrl: client.baseUrl, airportCode: enrolled.airportCode, deskCode: enrolled.deskCode });
+      // Case numbers carry the codes the hub gave, which no other desk holds; the desk is named as the hub names it,
+      // so that the supervisors' screens do not show two desks that both started as "Meja 1" under one name.
+      const deskName = enrolled.deskName ?? settings.get().deskName;
+      settings.update({ airportCode: enrolled.airportCode, deskCode: enrolled.deskCode, deskName });
+      audit.append(officerNumber, 'sync.enrolled', { hubUrl: client.baseUrl, airportCode: enrolled.airportCode, deskCode: enrolled.deskCode, deskName });
     }).immediate();
     this.failures = 0;
     this.schedule(0);

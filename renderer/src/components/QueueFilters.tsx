@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AGENCIES, HOLD_DECISIONS, REVIEW_STATES, RISK_LEVELS, type FilterChoices, type HoldFilters } from '../../../shared/contract';
 import { regencyName } from '../../../shared/reference-data/areas';
 import { countryByCode } from '../../../shared/reference-data/countries';
+import { deskLabel } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { SelectField } from './Form';
 
@@ -35,6 +36,7 @@ export function QueueFilters({
   const field = (name: string) => ({ 'data-testid': `${testIdPrefix}-${name}` });
   const any = <option value="">{t('daily.any')}</option>;
   const officers = choices?.officers ?? [];
+  const desks = choices?.desks ?? [];
   const listedOfficers = value.officer === undefined || officers.some((o) => o.number === value.officer) ? officers : [...officers, { number: value.officer, name: '' }];
   return (
     <fieldset className={`queue-filters ${className ?? ''}`}>
@@ -42,8 +44,10 @@ export function QueueFilters({
       <div className="form-grid">
         <SelectField label={t('daily.desk')} value={value.desk ?? ''} onChange={(e) => set('desk', e.target.value)} {...field('desk')}>
           {any}
-          {withPicked(choices?.desks ?? [], value.desk).map((desk) => (
-            <option key={desk}>{desk}</option>
+          {withPicked(desks.map((d) => d.code), value.desk).map((code) => (
+            <option key={code} value={code}>
+              {deskLabel(code, desks.find((d) => d.code === code)?.name)}
+            </option>
           ))}
         </SelectField>
         <SelectField label={t('daily.officer')} value={value.officer ?? ''} onChange={(e) => set('officer', e.target.value)} {...field('officer')}>

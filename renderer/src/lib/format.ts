@@ -31,3 +31,11 @@ export function localInstant(at: Date): string {
   const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   return `${local}${utcOffsetAt(at)}`;
 }
+
+/**
+ * A desk as the supervisor's screens name it: its code (PLM-D01), which tells desks apart, then the name it gives
+ * itself, which may repeat (every desk starts as "Meja 1").
+ */
+export function deskLabel(code: string, name: string | undefined): string {
+  return name ? `${code} · ${name}` : code;
+}

@@ -54,7 +54,9 @@ export function protocolSuite(backend: HubBackend): void {
       const deviceId = randomUUID();
       const first = await hubCall<{ credential: string; deskCode: string; airportCode: string }>(hub.url, '/v1/enroll', { code, deviceId, deskName: 'E' });
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ airportCode: 'PLM', deskCode: 'E01' });
+      // The desk is named as the hub admin named it, not as it calls itself (every desk starts as "Meja 1").
+      expect(first.body).toMatchObject({ airportCode: 'PLM', deskCode: 'E01', deskName: 'Enroll test' });
+      expect((await hub.hub.services.desks.list()).find((d) => d.deskCode === 'E01')?.name).toBe('Enroll test');
       expect(first.body.credential.startsWith(`${deviceId}.`)).toBe(true);
       const again = await hubCall<ErrorBody>(hub.url, '/v1/enroll', { code, deviceId, deskName: 'E' });
       expect([again.status, again.body.error.code]).toEqual([400, 'bad_code']);

@@ -37,7 +37,8 @@ describe('desk sync', () => {
     const enrolled = await desk.must('sync.enroll', { hubUrl: hub.url, code });
     expect(enrolled.hubUrl).toBe(hub.url);
     const settings = await desk.must('settings.get', {});
-    expect([settings.airportCode, settings.deskCode]).toEqual(['PLM', 'K07']);
+    // The codes and the name the hub admin gave: every desk starts as "Meja 1".
+    expect([settings.airportCode, settings.deskCode, settings.deskName]).toEqual(['PLM', 'K07', 'Meja 7']);
     // Case numbers carry the hub's codes, and another code would collide with another desk's.
     const changed = await desk.call('settings.update', { deskCode: 'D01' });
     expect(changed).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'codesFromHub' } });
@@ -53,10 +54,11 @@ describe('desk sync', () => {
     }
     expect(JSON.stringify(enrolled)).not.toContain(secret);
     const audit = await desk.must('audit.recent', { limit: 10 });
-    expect(audit.find((e) => e.action === 'sync.enrolled')?.detail).toEqual({ hubUrl: hub.url, airportCode: 'PLM', deskCode: 'K07' });
+    expect(audit.find((e) => e.action === 'sync.enrolled')?.detail).toEqual({ hubUrl: hub.url, airportCode: 'PLM', deskCode: 'K07', deskName: 'Meja 7' });
     // The hub knows the desk by that credential.
     const listed = (await hub.hub.services.desks.list()).find((d) => d.deskCode === 'K07');
     expect(listed?.state).toBe('enrolled');
+    expect(listed?.name).toBe('Meja 7');
   });
 
   it('refuses a bad code, plain HTTP to another machine, and an officer who is not an admin', async () => {

@@ -11,12 +11,6 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useAction, useCall } from '../../lib/use-call';
 
-/** Now on this desk's clock, as a datetime-local field wants it. */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
 export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; officer: Officer; onBack: () => void }) {
   const { t, language } = useI18n();
   const loaded = useCall('review.case', { caseId });
@@ -27,7 +21,9 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
   const [password, setPassword] = useState('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TravellerOutcome>('handed_to_bp3mi');
-  const [happenedAt, setHappenedAt] = useState(localNow);
+  // Empty: the outcome happened as it is saved (the core's now, never before the decision). A time filled in when the
+  // screen opened could lie before a decision made in that minute, or be hours old when saved.
+  const [happenedAt, setHappenedAt] = useState('');
   const [outcomeNote, setOutcomeNote] = useState('');
   const error = step.error ?? loaded.error;
 
@@ -60,7 +56,8 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
   }
   async function recordOutcome(event: FormEvent) {
     event.preventDefault();
-    apply(await step.run('review.recordOutcome', { caseId, outcome, happenedAt: new Date(happenedAt).toISOString(), note: outcomeNote }));
+    const at = happenedAt === '' ? {} : { happenedAt: new Date(happenedAt).toISOString() };
+    if (apply(await step.run('review.recordOutcome', { caseId, outcome, ...at, note: outcomeNote }))) setHappenedAt('');
   }
 
   return (
@@ -191,7 +188,14 @@ export function CaseReviewScreen({ caseId, officer, onBack }: { caseId: string; 
                   </option>
                 ))}
               </SelectField>
-              <TextField label={t('caseReview.happenedAt')} type="datetime-local" value={happenedAt} onChange={(e) => setHappenedAt(e.target.value)} required />
+              <TextField
+                label={t('caseReview.happenedAt')}
+                hint={t('caseReview.happenedAtHint')}
+                type="datetime-local"
+                value={happenedAt}
+                onChange={(e) => setHappenedAt(e.target.value)}
+                data-testid="outcome-time"
+              />
               <TextField label={t('caseReview.outcomeNote')} value={outcomeNote} onChange={(e) => setOutcomeNote(e.target.value)} maxLength={10_000} />
               <Button type="submit" data-testid="save-outcome">
                 {t('caseReview.saveOutcome')}

@@ -6,7 +6,7 @@ import { QUEUE_SORT_KEYS, type InputOf } from '../../../../shared/contract';
 import { DateField } from '../../components/DateInput';
 import { ErrorBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
-import { localInstant } from '../../lib/format';
+import { deskLabel, localInstant } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { saveThroughPicker } from '../../lib/save-file';
 import { shellSavesFiles } from '../../lib/client';
@@ -88,7 +88,7 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
             {queue.conflictedClears.map((c) => (
               <li key={c.id}>
                 <button type="button" className="button button-secondary" onClick={() => onOpenCase(c.id)}>
-                  {c.caseNumber} · {c.name} · {c.deskName} · {time(c.openedAt)}
+                  {c.caseNumber} · {c.name} · {deskLabel(c.deskCode, c.deskName)} · {time(c.openedAt)}
                 </button>
               </li>
             ))}
@@ -165,7 +165,11 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
                 <span role="cell" className="queue-name">
                   {row.name}
                 </span>
-                <span role="cell">{row.deskName}</span>
+                <span role="cell" className="queue-desk" title={deskLabel(row.deskCode, row.deskName)}>
+                  {row.deskCode}
+                  <br />
+                  {row.deskName}
+                </span>
                 <span role="cell">{row.officerName}</span>
                 <span role="cell">{t(`outcome.${row.decision}`)}</span>
                 <span role="cell" className={`risk-${row.riskLevel}`}>

@@ -118,7 +118,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
     }
   }
 
-  const filterLine = useMemo(() => describeFilters(filters, report?.choices.officers ?? [], t, language), [filters, report, t, language]);
+  const filterLine = useMemo(() => describeFilters(filters, report?.choices ?? null, t, language), [filters, report, t, language]);
 
   return (
     <main className="panel wide-panel report-screen" data-testid="report-screen">
@@ -183,7 +183,7 @@ export function ReportScreen({ officer }: { officer: Officer }) {
 function Breakdown({ breakdown, report }: { breakdown: ReportBreakdown; report: ReviewReport }) {
   const { t, language } = useI18n();
   const title = t(`report.breakdown.${breakdown}`);
-  const rows: ChartRow[] = report.breakdowns[breakdown].map((c) => ({ label: keyLabel(breakdown, c.key, t, language), current: c.current, previous: c.previous }));
+  const rows: ChartRow[] = report.breakdowns[breakdown].map((c) => ({ label: keyLabel(breakdown, c.key, t, language, report.choices.desks), current: c.current, previous: c.previous }));
   // Every hour stays on the chart's axis; the table lists only the hours with a hold in either period.
   const listed = breakdown === 'hour' ? rows.filter((r) => r.current + r.previous > 0) : rows;
   const legend = { current: t('report.legend.current'), previous: t('report.legend.previous') };
@@ -248,14 +248,14 @@ function FigureTable({ rows, testId }: { rows: readonly ChartRow[]; testId?: str
 /** The filters in force, as the report's page says them (and the audit records them). */
 function describeFilters(
   filters: Filters,
-  officers: ReviewReport['choices']['officers'],
+  choices: ReviewReport['choices'] | null,
   t: ReturnType<typeof useI18n>['t'],
   language: ReturnType<typeof useI18n>['language'],
 ): string {
   const parts: string[] = [];
-  if (filters.desk) parts.push(`${t('daily.desk')}: ${filters.desk}`);
+  if (filters.desk) parts.push(`${t('daily.desk')}: ${keyLabel('desk', filters.desk, t, language, choices?.desks)}`);
   if (filters.officer) {
-    const name = officers.find((o) => o.number === filters.officer)?.name;
+    const name = choices?.officers.find((o) => o.number === filters.officer)?.name;
     parts.push(`${t('daily.officer')}: ${name ? `${name} (${filters.officer})` : filters.officer}`);
   }
   if (filters.agency) parts.push(`${t('daily.agency')}: ${t(`agency.${filters.agency}`)}`);
