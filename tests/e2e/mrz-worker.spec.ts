@@ -34,6 +34,19 @@ FORMATS.forEach((format, f) => {
     cases.push({ name: `${format} turned ${turn}°, capitals ${frame.capHeight.toFixed(1)} px`, png: encodePng(frame.image), lines: frame.lines });
   });
 });
+// The visa formats and the French ID card, upright and upside down (seeds 7013-7018; the hard ones 7019 and 7021).
+(['MRVA', 'MRVB', 'FRENCH_ID'] as const).forEach((format, f) => {
+  ([0, 180] as const).forEach((turn, t) => {
+    const frame = synthesiseFrame(new Rng(7013 + 2 * f + t), { format, turn, capHeight: t ? 22 : 15, difficulty: 0.3 });
+    cases.push({ name: `${format} turned ${turn}°, capitals ${frame.capHeight.toFixed(1)} px`, png: encodePng(frame.image), lines: frame.lines });
+  });
+});
+// Harder than a desk (the benchmark's conditions): a page tilted 25° out of the plane in a phone photo through JPEG q40,
+// and one with guilloche and a ghost portrait printed under its MRZ.
+const phone = synthesiseFrame(new Rng(7019), { format: 'TD3', capHeight: 20, difficulty: 0.5, hard: { tiltDeg: 25, phone: true } });
+cases.push({ name: 'TD3 tilted 25° in a phone photo, JPEG q40', png: encodePng(decodeImage(new Uint8Array(encodeJpeg(phone.image, 40)))), lines: phone.lines });
+const bleed = synthesiseFrame(new Rng(7021), { format: 'TD1', capHeight: 24, difficulty: 0.5, hard: { bleed: true, tiltDeg: 10 } });
+cases.push({ name: 'TD1 with guilloche and a ghost portrait under the MRZ', png: encodePng(bleed.image), lines: bleed.lines });
 // Print sizes outside a webcam frame (issue 15): a TD1 card with 75 px capitals in a 2560×1440 still,
 // and an ID card scanned at about 300×200 px (8.5 px capitals) through JPEG q30, which the reader enlarges.
 const large = synthesiseFrame(new Rng(1), { format: 'TD1', capHeight: 75, width: 2560, height: 1440, difficulty: 0.5 });

@@ -32,12 +32,19 @@ export interface LocateOptions {
  * moment sums in closed form (runs are ~50x fewer than pixels, which is what keeps this fast).
  * gapFill is in pixels of the (downscaled) image.
  */
-function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[]): void {
+/**
+ * What one pass saw beyond its lines: its gradient threshold, and how many textured patches it set aside
+ * (long enough for a line and filled like one, but too thick: fine print under the MRZ, such as guilloche
+ * or a ghost portrait, joins the lines and the print around them into one patch at that threshold).
+ */
+interface PassReport { threshold: number; patches: number }
+
+function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[], fixedThreshold = 0): PassReport {
   const { width: w, height: h, data } = img;
   // Threshold from the image's own gradient statistics, clamped: flat frames stay quiet, busy ones do not flood.
   let sum = 0, cnt = 0;
   for (let y = 0; y < h; y += 4) for (let x = 1; x < w - 1; x += 2) { sum += Math.abs(data[y * w + x + 1]! - data[y * w + x - 1]!); cnt++; }
-  const thr = Math.max(12, Math.min(40, (3 * sum) / Math.max(1, cnt)));
+  const thr = fixedThreshold || Math.max(12, Math.min(40, (3 * sum) / Math.max(1, cnt)));
   // Runs: start, end (inclusive), row, label.
   let rs: Int32Array = new Int32Array(4096), re: Int32Array = new Int32Array(4096), ry: Int32Array = new Int32Array(4096);
   let nRuns = 0;
@@ -65,7 +72,8 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     }
   }
   rowStart[h] = nRuns;
-  if (nRuns === 0) return;
+  const report: PassReport = { threshold: thr, patches: 0 };
+  if (nRuns === 0) return report;
   const parent = new Int32Array(nRuns);
   for (let i = 0; i < nRuns; i++) parent[i] = i;
   const find = (a: number): number => { while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; } return a; };
@@ -103,14 +111,17 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     if (length * scale < minLengthFull) continue;
     // 30 OCR-B characters span about 30 cap heights; allow blur, and up to three MRZ lines run
     // together (the reader splits those).
-    if (length / thickness < 5.5) continue;
+    if (length / thickness < 5.5) {
+      if (cntL / (length * thickness) >= 0.45) report.patches++;
+      continue;
+    }
     const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
     if (Math.abs(angle) > (35 * Math.PI) / 180) continue;
     if (cntL / (length * thickness) < 0.45) continue;
     slot[l] = keep.length;
     keep.push({ l, mx, my, angle, thickness, cnt: cntL, length });
   }
-  if (keep.length === 0) return;
+  if (keep.length === 0) return report;
   // The true extent along the text direction from the run ends: the moments underestimate it where
   // the line ends in thin fillers.
   const uMin = new Float64Array(keep.length).fill(Infinity), uMax = new Float64Array(keep.length).fill(-Infinity);
@@ -131,6 +142,7 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
       length: length * scale, thickness: g.thickness * scale, fill: g.cnt / (g.length * g.thickness), scale,
     });
   });
+  return report;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -157,6 +169,9 @@ function transpose(img: GrayImage): GrayImage {
   return { width: h, height: w, data: out };
 }
 
+/** Thresholds of the passes again over a frame with textured patches, as multiples of its own. */
+const PATCH_THRESHOLDS = [1.5, 2.2] as const;
+
 /**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
  * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
@@ -170,7 +185,11 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   const minChar = options.minCharHeight ?? 11;
   const out: LineCandidate[] = [];
   const half = downscale(frame, 2);
-  linesAtScale(half, 2, 6, 28 * minChar, out);
+  const first = linesAtScale(half, 2, 6, 28 * minChar, out);
+  // Security print under the MRZ: its fine lines pass the threshold the frame's own statistics set and
+  // join the text into a patch, while the text's strokes are far stronger. Only where such a patch was
+  // seen, the pass again at higher thresholds, where the print drops out and the lines stand alone.
+  if (first.patches > 0) for (const k of PATCH_THRESHOLDS) linesAtScale(half, 2, 6, 28 * minChar, out, k * first.threshold);
   const quarter = downscale(half, 2);
   linesAtScale(quarter, 4, 9, 28 * 28, out);
   // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a
