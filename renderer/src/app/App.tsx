@@ -21,6 +21,7 @@ import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { call, hasBridge, on } from '../lib/client';
 import { useI18n } from '../lib/i18n';
 import { useAppValidationMessages } from '../lib/use-app-validation';
+import { useAction } from '../lib/use-call';
 import { BOARDING_PASS_EVENT, useKeyboardWedge } from '../lib/use-keyboard-wedge';
 import { Header } from './Header';
 import { useActivityReporter } from './use-activity-reporter';
@@ -47,6 +48,14 @@ export function App() {
   const beforeLeave = useRef<(() => Promise<unknown>) | null>(null);
   const setBeforeLeave = useCallback((flush: (() => Promise<unknown>) | null) => (beforeLeave.current = flush), []);
 
+  // What the frame does (lock, sign out, return to the draft): busy state and one refusal, shown above the screen.
+  const shell = useAction();
+  const { setError: setShellError } = shell;
+  useEffect(() => setShellError(null), [route, setShellError]);
+
+  // By hand rather than useCall: app.info and session.status are two answers kept up to date by the core's events
+  // (session.changed, sync.status) as much as by asking, and a failure of either is not a refusal to word but a lost
+  // connection to the core, shown as its own banner and asked again until it is back.
   const refresh = useCallback(async () => {
     const [infoResult, sessionResult] = await Promise.all([call('app.info', {}), call('session.status', {})]);
     setConnectionLost(!infoResult.ok || !sessionResult.ok);
@@ -116,7 +125,7 @@ export function App() {
   };
   // Unlocking returns the officer to where they were; the core hands a draft only to the officer who left it.
   const afterUnlock = async () => {
-    const draft = await call('session.draft', {});
+    const draft = await shell.run('session.draft', {});
     if (draft.ok && draft.value) {
       setRestoredDecision(draft.value.decision);
       setRoute({ name: draft.value.screen, caseId: draft.value.caseId });
@@ -128,7 +137,7 @@ export function App() {
     // What is typed is saved (answers) or stashed (the decision form) before the desk locks.
     await beforeLeave.current?.();
     await stash.flush();
-    const result = await call('session.lock', {});
+    const result = await shell.run('session.lock', {});
     if (result.ok) setSession(result.value);
   };
   const openCase = (caseId: string) => {
@@ -178,9 +187,10 @@ export function App() {
         session={session}
         onBack={signedIn && route.name !== 'home' ? () => setRoute(HOME) : null}
         onLock={() => void lock()}
-        onSignOut={() => void call('session.signOut', {}).then(() => void refresh())}
+        onSignOut={() => void shell.run('session.signOut', {}).then(() => void refresh())}
       />
       {connectionLost && <ErrorBanner text={t('app.connectionLost')} />}
+      {shell.error && <ErrorBanner text={shell.error} />}
       {screen}
     </div>
   );

@@ -16,6 +16,8 @@ export function useActivityReporter(session: SessionView | null): void {
       const now = Date.now();
       if (now - last < interval) return;
       last = now;
+      // Fire and forget: the answer shows nothing, and a refusal (the desk locked meanwhile) reaches the screen as
+      // the session.changed event; a value-or-error hook would hold state nobody reads.
       void call('session.touch', {});
     };
     const events = ['keydown', 'pointerdown', 'touchstart', 'wheel'] as const;

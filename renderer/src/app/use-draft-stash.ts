@@ -26,6 +26,8 @@ export function useDraftStash(place: StashPlace, active: boolean): DraftStash {
     if (!s.dirty) return;
     s.dirty = false;
     const draft: DeskDraft | null = s.place ? { ...s.place, decision: s.place.screen === 'case' ? s.decision : null } : null;
+    // By hand, not useAction: the stash runs behind the officer's back and shows nothing; a refusal (signed out or
+    // locked meanwhile) leaves nothing to keep, and a banner about it would interrupt a screen that is still right.
     await call('session.saveDraft', { draft });
   }, []);
 
