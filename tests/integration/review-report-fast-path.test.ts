@@ -329,8 +329,9 @@ describe('the report read from cases_report', () => {
 
 describe('the report on a generated busy desk', () => {
   // The benchmark's generator writes rows with its own statements (as sync and tools may): 30,000 cases over two
-  // years from five desks, each month of the last year reported through report_days beside the straightforward way.
-  it('gives exactly the straightforward report for every month of a year, and report_days is a recount of the cases', () => {
+  // years from several desks, each month of the last year reported (without a filter and with one) beside the
+  // straightforward way.
+  it('gives exactly the straightforward report for every month of a year, with and without a filter, and report_days is a recount of the cases', () => {
     const dir = mkdtempSync(join(tmpdir(), 'meja-report-busy-'));
     try {
       generateCaseDatabase(join(dir, 'desk.sqlite'), 30_000, () => {});
@@ -339,12 +340,19 @@ describe('the report on a generated busy desk', () => {
         expect(keptDays(services.db)).toEqual(recountedDays(services.db));
         const last = services.db.prepare('SELECT max(opened_at) FROM cases').pluck().get() as string;
         let holds = 0;
+        // Each month also with one filter (counted inside SQLite), in turn.
+        const narrowings = [{ decision: 'tunda' }, { riskLevel: 'high' }, { agency: 'IMIGRASI' }, { state: 'no_outcome' }, { destinationCountry: 'MYS' }];
         for (let back = 1; back <= 12; back++) {
           const at = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1 - back, 15));
-          const filter = reportFilterSchema.parse({ period: 'month', day: at.toISOString().slice(0, 10), utcOffset: back % 3 === 0 ? '+09:00' : '+07:00' });
-          const report = services.review.report(filter, SPV_BP);
-          expect({ totals: report.totals, breakdowns: report.breakdowns, choices: report.choices }, filter.day).toEqual(straightforwardReport(services.db, filter));
-          holds += report.totals.holds.current;
+          const month = { period: 'month', day: at.toISOString().slice(0, 10), utcOffset: back % 3 === 0 ? '+09:00' : '+07:00' };
+          for (const narrowing of [{}, narrowings[back % narrowings.length]!]) {
+            const filter = reportFilterSchema.parse({ ...month, ...narrowing });
+            const report = services.review.report(filter, SPV_BP);
+            expect({ totals: report.totals, breakdowns: report.breakdowns, choices: report.choices }, `${filter.day} ${JSON.stringify(narrowing)}`).toEqual(
+              straightforwardReport(services.db, filter),
+            );
+            holds += report.totals.holds.current;
+          }
         }
         expect(holds).toBeGreaterThan(1000);
       } finally {

@@ -1,8 +1,9 @@
 // Owns counting one period of the report: how many cases were decided, how many holds passed the filters and what
 // each breakdown counts them under, and what the filter lists may offer (desks, officers, destinations, regencies
-// seen among all the period's holds). Two ways to the same numbers: from the holds' rows (any filter, any offset),
-// or, with no filter and an offset of whole hours, from report_days (migration 13) for the whole UTC days inside the
-// period plus the holds' rows of the part-days at either end. The integration test holds both against the
+// seen among all the period's holds). Three ways to the same numbers: from the holds' rows (any filter, any offset);
+// with no filter and an offset of whole hours, from report_days (migration 13) for the whole UTC days inside the
+// period plus the holds' rows of the part-days at either end; with a filter at such an offset, the filter lists so
+// and the counts from SQLite over the holds that pass. The integration test holds all three against the
 // straightforward computation.
 import { REPORT_BREAKDOWNS, type HoldFilters, type ReportBreakdown } from '../../../shared/contract';
 import { hourAt, offsetMinutes } from '../../../shared/review/report-period';
@@ -47,11 +48,12 @@ const see = (seen: Map<string, Set<string>>, key: string, name: string) => {
 };
 
 /**
- * Whether report_days can count a period for these filters at this offset: it keeps no combination of a filter with
- * a breakdown, and its hours are UTC hours, which are the desk's hours only at an offset of whole hours.
+ * How a period is counted: report_days keeps UTC hours, the desk's hours only at an offset of whole hours, and no
+ * combination of a filter with a breakdown, so with a filter it gives only the filter lists.
  */
-export function daysServe(filters: HoldFilters, utcOffset: string): boolean {
-  return Object.values(filters).every((value) => value === undefined) && offsetMinutes(utcOffset) % 60 === 0;
+export function countingWay(filters: HoldFilters, utcOffset: string): 'days' | 'daysFiltered' | 'rows' {
+  if (offsetMinutes(utcOffset) % 60 !== 0) return 'rows';
+  return Object.values(filters).every((value) => value === undefined) ? 'days' : 'daysFiltered';
 }
 
 export class ReportCounter {
@@ -123,6 +125,22 @@ export class ReportCounter {
         default:
           throw new Error(`report_days holds an unknown breakdown: ${breakdown}`);
       }
+    }
+    return counts;
+  }
+
+  /**
+   * The period [from, to) with filters, at an offset of whole hours: the filter lists from report_days and the part-days'
+   * rows (as fromDays), the holds that pass the filters counted inside the database.
+   */
+  fromDaysFiltered(from: string, to: string, filters: HoldFilters): PeriodCounts {
+    const counts = this.fromDays(from, to);
+    counts.holds = 0;
+    for (const tally of Object.values(counts.breakdowns)) tally.clear();
+    for (const [breakdown, key, n] of this.repository.filteredCountsBetween(from, to, filters, this.shiftHours * 60)) {
+      if (breakdown === 'decision') counts.holds += n;
+      const name = breakdown as ReportBreakdown;
+      bump(counts.breakdowns[name], name === 'hour' ? HOUR_KEYS[key as number]! : (key as string | null), n);
     }
     return counts;
   }

@@ -1,6 +1,6 @@
 // Owns the review's reads of the case tables: the holds of a time window as queue rows, and with the columns the
 // CSV export adds. No rules here.
-import { HOLD_DECISIONS, OUTCOMES, type QueueRow } from '../../../shared/contract';
+import { HOLD_DECISIONS, OUTCOMES, type HoldFilters, type QueueRow } from '../../../shared/contract';
 import { deskKeyOf } from '../../../shared/cases/case-number';
 import type { Db } from '../db/connection';
 
@@ -25,6 +25,9 @@ interface QueueDbRow {
   signed_off_by_name: string | null;
   conflicts: number;
 }
+
+/** Every filter a hold can be counted under, as the counting query names its parameters. */
+const HOLD_FILTER_NAMES = ['desk', 'officer', 'agency', 'decision', 'riskLevel', 'destinationCountry', 'originRegency', 'state'] as const satisfies readonly (keyof HoldFilters)[];
 
 /** What the CSV export shows beyond a queue row. */
 export interface ExportHold extends QueueRow {
@@ -90,6 +93,13 @@ export function reviewState(row: { status: string; signed_off_at: string | null;
   return 'not_signed_off';
 }
 
+/**
+ * reviewState in SQL over a row of cases, for counting with a state filter inside the database. The same rule as
+ * above: the report's integration test holds the two against each other for every state.
+ */
+const REVIEW_STATE_SQL = `CASE WHEN status = 'awaiting_countersignature' THEN 'awaiting_countersignature' WHEN signed_off_at IS NOT NULL THEN 'signed_off'
+  WHEN traveller_outcome IS NULL THEN 'no_outcome' ELSE 'not_signed_off' END`;
+
 export class ReviewRepository {
   private readonly holds;
   private readonly exportHolds;
@@ -97,6 +107,7 @@ export class ReviewRepository {
   private readonly reportDays;
   private readonly latestOfficerName;
   private readonly latestDeskName;
+  private readonly filteredCounts;
   private readonly decided;
   private readonly conflictedClears;
 
@@ -122,6 +133,30 @@ export class ReviewRepository {
       .raw();
     // report_days (migration 13) summed over whole UTC days: a month is some 31 days of a few hundred keys each.
     this.reportDays = db.prepare('SELECT breakdown, key, sum(cases) FROM report_days WHERE day >= ? AND day < ? GROUP BY breakdown, key').raw();
+    // The holds of a window that pass the filters (a filter not given is null), counted by each breakdown inside the
+    // database along cases_report: only counts leave SQLite, not a month of rows. A desk is the code its case numbers
+    // carry (deskKeyOf, as migration 13 keys it); the hour of day is at @offset minutes from UTC; indicators one
+    // count per id a hold raised.
+    this.filteredCounts = db
+      .prepare(
+        `WITH held AS MATERIALIZED (
+           SELECT opened_at, decision, substr(case_number, 1, length(case_number) - 12) AS desk_code, decided_by_agency, destination_country, origin_regency, indicator_ids
+           FROM cases INDEXED BY cases_report
+           WHERE decision IN (${HOLD_DECISIONS.map((d) => `'${d}'`).join(', ')}) AND opened_at >= @from AND opened_at < @to
+             AND (@desk IS NULL OR substr(case_number, 1, length(case_number) - 12) = @desk) AND (@officer IS NULL OR coalesce(decided_by, opened_by) = @officer)
+             AND (@agency IS NULL OR decided_by_agency = @agency) AND (@decision IS NULL OR decision = @decision)
+             AND (@riskLevel IS NULL OR coalesce(risk_level, 'low') = @riskLevel)
+             AND (@destinationCountry IS NULL OR destination_country = @destinationCountry)
+             AND (@originRegency IS NULL OR origin_regency = @originRegency) AND (@state IS NULL OR ${REVIEW_STATE_SQL} = @state))
+         SELECT 'decision', decision, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'destination', destination_country, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'agency', decided_by_agency, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'desk', desk_code, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'hour', (CAST(substr(opened_at, 12, 2) AS INTEGER) * 60 + CAST(substr(opened_at, 15, 2) AS INTEGER) + CAST(@offset AS INTEGER) + 1440) % 1440 / 60, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'regency', origin_regency, count(*) FROM held GROUP BY 2
+         UNION ALL SELECT 'indicator', indicator.value, count(*) FROM held, json_each(held.indicator_ids) AS indicator GROUP BY 2`,
+      )
+      .raw();
     // The name on an officer's latest hold of a window, read backwards along cases_report from its end.
     // The name on a desk's latest hold of a window: its case numbers are the range [code-, code-~) of cases_report.
     this.latestDeskName = db
@@ -188,6 +223,15 @@ export class ReviewRepository {
   /** report_days's counts of the UTC days [fromDay, toDay) (yyyy-mm-dd), summed per breakdown and key. */
   reportDaysBetween(fromDay: string, toDay: string): [breakdown: string, key: string, cases: number][] {
     return this.reportDays.all(fromDay, toDay) as [string, string, number][];
+  }
+
+  /**
+   * The holds opened in [from, to) that pass `filters`, counted by each breakdown: [breakdown, key, holds], the hour
+   * of day (a number, 0-23) at `offsetMinutes` from UTC.
+   */
+  filteredCountsBetween(from: string, to: string, filters: HoldFilters, offsetMinutes: number): [breakdown: string, key: string | number | null, holds: number][] {
+    const given = Object.fromEntries(HOLD_FILTER_NAMES.map((name) => [name, filters[name] ?? null]));
+    return this.filteredCounts.all({ ...given, from, to, offset: offsetMinutes }) as [string, string | number | null, number][];
   }
 
   /** The name on the latest hold in [from, to) that the officer numbered `officerNumber` decided (or opened). */

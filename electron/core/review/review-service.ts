@@ -34,7 +34,7 @@ import type { OfficerService } from '../officers/officer-service';
 import type { PagePdfRenderer, ShellCapabilities } from '../types';
 import { holdsCsv } from './csv-export';
 import { PendingExports } from './pending-exports';
-import { HOUR_KEYS, ReportCounter, daysServe, type PeriodCounts, type Tally } from './report-counts';
+import { HOUR_KEYS, ReportCounter, countingWay, type PeriodCounts, type Tally } from './report-counts';
 import { ReviewRepository, isHold } from './review-repository';
 
 /** A recorded outcome may lie a little ahead of this desk's clock (another desk's clock, a slow hand). */
@@ -129,9 +129,11 @@ export class ReviewService {
     const window = reportWindow(period, day, utcOffset);
     const utc = (instant: string) => new Date(instant).toISOString();
     const counter = new ReportCounter(this.repository, utcOffset);
-    const count = daysServe(filters, utcOffset)
-      ? (from: string, to: string) => counter.fromDays(utc(from), utc(to))
-      : (from: string, to: string) => counter.fromRows(utc(from), utc(to), (hold) => matches(hold, filters));
+    const way = countingWay(filters, utcOffset);
+    const count = (from: string, to: string) =>
+      way === 'days' ? counter.fromDays(utc(from), utc(to))
+      : way === 'daysFiltered' ? counter.fromDaysFiltered(utc(from), utc(to), filters)
+      : counter.fromRows(utc(from), utc(to), (hold) => matches(hold, filters));
     const current = count(window.from, window.to);
     const previous = count(window.previousFrom, window.previousTo);
     const breakdowns = Object.fromEntries(
