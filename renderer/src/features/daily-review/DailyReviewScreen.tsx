@@ -114,75 +114,77 @@ export function DailyReviewScreen({ onOpenCase }: { onOpenCase: (caseId: string)
         </p>
       )}
       <div className="queue-table" role="table" aria-label={t('daily.list')} aria-rowcount={queue?.rows.length ?? 0}>
-        <div className="queue-row queue-head" role="row">
-          {header('openedAt', t('daily.col.openedAt'))}
-          {header('caseNumber', t('daily.col.caseNumber'))}
-          <span role="columnheader" className="queue-sort">{t('daily.col.name')}</span>
-          {header('desk', t('daily.desk'))}
-          {header('officer', t('daily.officer'))}
-          {header('decision', t('daily.decision'))}
-          {header('risk', t('daily.risk'))}
-          {header('destination', t('daily.col.destination'))}
-          {header('state', t('daily.state'))}
-        </div>
-        {queue && queue.rows.length === 0 ? (
-          <p className="hint">{t('daily.empty')}</p>
-        ) : (
-          <VirtualRows
-            items={queue?.rows ?? []}
-            rowHeight={ROW_HEIGHT}
-            height={LIST_HEIGHT}
-            label={t('daily.list')}
-            renderRow={(row, index) => (
-              // A row of the table cannot itself be a button: a click anywhere on it opens the case, and the case
-              // number is the button that opens it by keyboard (its click reaches the row).
-              <div
-                role="row"
-                aria-rowindex={index + 1}
-                className={`queue-row queue-item state-${row.state}${row.conflicts > 0 ? ' has-conflict' : ''}`}
-                onClick={() => onOpenCase(row.id)}
-                data-testid="queue-row"
-              >
-                <span role="cell">
-                  {row.conflicts > 0 && (
-                    <span className="conflict-mark" aria-hidden="true" title={t('daily.conflictMark')}>
-                      ⚠{' '}
-                    </span>
-                  )}
-                  {time(row.openedAt)}
-                </span>
-                <span role="cell" className="queue-nowrap">
-                  <button type="button" className="queue-open">
-                    {row.caseNumber}
+        <div className="queue-grid">
+          <div className="queue-row queue-head" role="row">
+            {header('openedAt', t('daily.col.openedAt'))}
+            {header('caseNumber', t('daily.col.caseNumber'))}
+            <span role="columnheader" className="queue-sort">{t('daily.col.name')}</span>
+            {header('desk', t('daily.desk'))}
+            {header('officer', t('daily.officer'))}
+            {header('decision', t('daily.decision'))}
+            {header('risk', t('daily.risk'))}
+            {header('destination', t('daily.col.destination'))}
+            {header('state', t('daily.state'))}
+          </div>
+          {queue && queue.rows.length === 0 ? (
+            <p className="hint">{t('daily.empty')}</p>
+          ) : (
+            <VirtualRows
+              items={queue?.rows ?? []}
+              rowHeight={ROW_HEIGHT}
+              height={LIST_HEIGHT}
+              label={t('daily.list')}
+              renderRow={(row, index) => (
+                // A row of the table cannot itself be a button: a click anywhere on it opens the case, and the case
+                // number is the button that opens it by keyboard (its click reaches the row).
+                <div
+                  role="row"
+                  aria-rowindex={index + 1}
+                  className={`queue-row queue-item state-${row.state}${row.conflicts > 0 ? ' has-conflict' : ''}`}
+                  onClick={() => onOpenCase(row.id)}
+                  data-testid="queue-row"
+                >
+                  <span role="cell">
                     {row.conflicts > 0 && (
-                      <span className="visually-hidden" data-testid="row-conflict">
-                        {' '}
-                        {t('daily.conflictMark')}
+                      <span className="conflict-mark" aria-hidden="true" title={t('daily.conflictMark')}>
+                        ⚠{' '}
                       </span>
                     )}
-                  </button>
-                </span>
-                <span role="cell" className="queue-name">
-                  {row.name}
-                </span>
-                <span role="cell" className="queue-desk" title={deskLabel(row.deskCode, row.deskName)}>
-                  {row.deskCode}
-                  <br />
-                  {row.deskName}
-                </span>
-                <span role="cell">{row.officerName}</span>
-                <span role="cell">{t(`outcome.${row.decision}`)}</span>
-                <span role="cell" className={`risk-${row.riskLevel}`}>
-                  {t(`case.risk.${row.riskLevel}`)}
-                </span>
-                <span role="cell">{row.destinationCountry ?? '—'}</span>
-                <span role="cell" className="queue-state">
-                  {t(`daily.state.${row.state}`)}
-                </span>
-              </div>
-            )}
-          />
-        )}
+                    {time(row.openedAt)}
+                  </span>
+                  <span role="cell" className="queue-nowrap">
+                    <button type="button" className="queue-open">
+                      {row.caseNumber}
+                      {row.conflicts > 0 && (
+                        <span className="visually-hidden" data-testid="row-conflict">
+                          {' '}
+                          {t('daily.conflictMark')}
+                        </span>
+                      )}
+                    </button>
+                  </span>
+                  <span role="cell" className="queue-name">
+                    {row.name}
+                  </span>
+                  <span role="cell" className="queue-desk" title={deskLabel(row.deskCode, row.deskName)}>
+                    {row.deskCode}
+                    <br />
+                    {row.deskName}
+                  </span>
+                  <span role="cell">{row.officerName}</span>
+                  <span role="cell">{t(`outcome.${row.decision}`)}</span>
+                  <span role="cell" className={`risk-${row.riskLevel}`}>
+                    {t(`case.risk.${row.riskLevel}`)}
+                  </span>
+                  <span role="cell">{row.destinationCountry ?? '—'}</span>
+                  <span role="cell" className="queue-state">
+                    {t(`daily.state.${row.state}`)}
+                  </span>
+                </div>
+              )}
+            />
+          )}
+        </div>
       </div>
     </main>
   );
