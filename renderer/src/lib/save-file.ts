@@ -74,6 +74,21 @@ export async function saveThroughPicker<M, T>(
   return reported === null ? { refused: true } : { saved: reported };
 }
 
+/**
+ * What a screen says after a save through the picker, the same rule for every export: the notice beside the button
+ * (cancelled, or saved) and the error, when there is a new one (a refusal keeps the error the core's answer set).
+ */
+export function pickerSaveWords<T>(
+  result: PickerSave<T>,
+  words: { noPicker: string; cancelled: string; writeFailed: (problem: string) => string; saved: (saved: T) => string },
+): { notice: string | null; error?: string } {
+  if ('unsupported' in result) return { notice: null, error: words.noPicker };
+  if ('cancelled' in result) return { notice: words.cancelled };
+  if ('refused' in result) return { notice: null };
+  if ('writeFailed' in result) return { notice: null, error: words.writeFailed(result.writeFailed) };
+  return { notice: words.saved(result.saved) };
+}
+
 /** Bytes from the base64 the contract carries them in. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);

@@ -8,7 +8,7 @@ import { ErrorBanner, SelectField } from '../../components/Form';
 import { QueueFilters } from '../../components/QueueFilters';
 import { deskLabel, localInstant } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { saveThroughPicker } from '../../lib/save-file';
+import { pickerSaveWords, saveThroughPicker } from '../../lib/save-file';
 import { shellSavesFiles } from '../../lib/client';
 import { csvFileName } from '../../../../shared/review/report-period';
 import { useAction, useCall } from '../../lib/use-call';
@@ -234,14 +234,14 @@ function CsvExportForm({ day, startHour, filter }: { day: string; startHour: num
         },
       },
     );
-    if ('unsupported' in result) return setSaveError(t('daily.export.noPicker'));
-    if ('cancelled' in result) return setDone(t('daily.export.cancelled'));
-    if ('refused' in result) return setDone(null);
-    if ('writeFailed' in result) {
-      setDone(null);
-      return setSaveError(t('daily.export.writeFailed', { problem: result.writeFailed }));
-    }
-    setDone(t('daily.export.done', { rows: result.saved.rows, fileName: result.saved.fileName }));
+    const said = pickerSaveWords(result, {
+      noPicker: t('daily.export.noPicker'),
+      cancelled: t('daily.export.cancelled'),
+      writeFailed: (problem) => t('daily.export.writeFailed', { problem }),
+      saved: ({ rows, fileName }) => t('daily.export.done', { rows, fileName }),
+    });
+    setDone(said.notice);
+    if (said.error !== undefined) setSaveError(said.error);
   }
   return (
     <fieldset className="queue-filters" data-testid="csv-export">

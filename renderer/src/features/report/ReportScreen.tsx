@@ -18,7 +18,7 @@ import { Button, ErrorBanner, NoticeBanner, SelectField } from '../../components
 import { QueueFilters } from '../../components/QueueFilters';
 import { shellSavesFiles } from '../../lib/client';
 import { pageSnapshot } from '../../lib/page-snapshot';
-import { fromBase64, saveThroughPicker } from '../../lib/save-file';
+import { fromBase64, pickerSaveWords, saveThroughPicker } from '../../lib/save-file';
 import { formatDate, formatDateTime, utcOffsetAt } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useAction, useCall } from '../../lib/use-call';
@@ -105,14 +105,14 @@ export function ReportScreen({ officer }: { officer: Officer }) {
           },
         },
       );
-      if ('unsupported' in result) return setSaveError(t('report.pdfNoPicker'));
-      if ('cancelled' in result) return setNotice(t('report.pdfCancelled'));
-      if ('refused' in result) return setNotice(null);
-      if ('writeFailed' in result) {
-        setNotice(null);
-        return setSaveError(t('report.pdfWriteFailed', { problem: result.writeFailed }));
-      }
-      setNotice(t('report.pdfSaved', { fileName: result.saved.fileName }));
+      const said = pickerSaveWords(result, {
+        noPicker: t('report.pdfNoPicker'),
+        cancelled: t('report.pdfCancelled'),
+        writeFailed: (problem) => t('report.pdfWriteFailed', { problem }),
+        saved: ({ fileName }) => t('report.pdfSaved', { fileName }),
+      });
+      setNotice(said.notice);
+      if (said.error !== undefined) setSaveError(said.error);
     } finally {
       setSaving(false);
     }
