@@ -298,6 +298,16 @@ test('a supervisor clears a day of holds from two desks, signs each off with its
     await expect(totals.nth(1)).toHaveText(/Penundaan dan rujukan.*\s*6\s*0\s*\+6/);
     await expect(page.getByTestId('breakdown-desk').locator('tbody tr')).toHaveText([/PLM-D01 · Meja 1\s*3\s*0/, /PLM-D02 · Meja 2\s*3\s*0/]);
     for (const breakdown of ['decision', 'destination', 'agency', 'desk', 'hour', 'regency']) await expect(page.getByTestId(`chart-${breakdown}`)).toBeVisible();
+    // The report's officer filter is the queue's: one officer's holds, at their desk only; then all again.
+    const byComma = ALL.filter((h) => h.officer === 'comma').length;
+    await page.getByTestId('report-filter-officer').selectOption(OFFICERS.comma.officerNumber);
+    await expect(page.getByTestId('breakdown-desk').locator('tbody tr')).toHaveText([new RegExp(`PLM-D01 · Meja 1\\s*${byComma}\\s*0`)]);
+    await page.getByTestId('report-filter-desk').selectOption('PLM-D02');
+    await expect(page.getByTestId('breakdown-desk').locator('tbody tr')).toHaveCount(0);
+    await page.getByTestId('report-filter-officer').selectOption('');
+    await expect(page.getByTestId('breakdown-desk').locator('tbody tr')).toHaveText([/PLM-D02 · Meja 2\s*3\s*0/]);
+    await page.getByTestId('report-filter-desk').selectOption('');
+    await expect(page.getByTestId('breakdown-desk').locator('tbody tr')).toHaveCount(2);
     await shot(page, '6-report-id');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Review report' })).toBeVisible();
