@@ -139,6 +139,10 @@ export class ReportCounter {
     for (const tally of Object.values(counts.breakdowns)) tally.clear();
     for (const [breakdown, key, n] of this.repository.filteredCountsBetween(from, to, filters, this.shiftHours * 60)) {
       if (breakdown === 'decision') counts.holds += n;
+      if (breakdown === 'indicatorSet') {
+        for (const id of JSON.parse((key as string | null) ?? '[]') as (string | null)[]) bump(counts.breakdowns.indicator, id, n);
+        continue;
+      }
       const name = breakdown as ReportBreakdown;
       bump(counts.breakdowns[name], name === 'hour' ? HOUR_KEYS[key as number]! : (key as string | null), n);
     }
