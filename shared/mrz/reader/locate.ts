@@ -2,7 +2,7 @@
 // pixels with strong horizontal gradient, joins them along rows into line-shaped regions, and keeps
 // regions long and thin enough to hold 30-44 OCR-B characters, along the frame's width or its height.
 // Cheap enough to run on every frame.
-import { downscale, type GrayImage } from './gray';
+import { cropGray, downscale, type GrayImage } from './gray';
 
 /** One elongated text region, in full-frame pixel coordinates. */
 export interface LineCandidate {
@@ -33,11 +33,12 @@ export interface LocateOptions {
  * gapFill is in pixels of the (downscaled) image.
  */
 /**
- * What one pass saw beyond its lines: its gradient threshold, and how many textured patches it set aside
- * (long enough for a line and filled like one, but too thick: fine print under the MRZ, such as guilloche
- * or a ghost portrait, joins the lines and the print around them into one patch at that threshold).
+ * What one pass saw beyond its lines: its gradient threshold, and the boxes (x0, y0, x1, y1 in the pass's
+ * pixels) of the textured patches it set aside: long enough for a line and filled like one, but too thick
+ * (fine print under the MRZ, such as guilloche or a ghost portrait, joins the lines and the print around
+ * them into one patch at that threshold).
  */
-interface PassReport { threshold: number; patches: number }
+interface PassReport { threshold: number; patches: [number, number, number, number][] }
 
 function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[], fixedThreshold = 0): PassReport {
   const { width: w, height: h, data } = img;
@@ -72,7 +73,7 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     }
   }
   rowStart[h] = nRuns;
-  const report: PassReport = { threshold: thr, patches: 0 };
+  const report: PassReport = { threshold: thr, patches: [] };
   if (nRuns === 0) return report;
   const parent = new Int32Array(nRuns);
   for (let i = 0; i < nRuns; i++) parent[i] = i;
@@ -112,7 +113,11 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     // 30 OCR-B characters span about 30 cap heights; allow blur, and up to three MRZ lines run
     // together (the reader splits those).
     if (length / thickness < 5.5) {
-      if (cntL / (length * thickness) >= 0.45) report.patches++;
+      if (cntL / (length * thickness) >= 0.45) {
+        // The patch's box from its moments: the ellipse's extent along x and y (2 standard deviations each side).
+        const ex = 2 * Math.sqrt(Math.max(0, sxx)), ey = 2 * Math.sqrt(Math.max(0, syy));
+        report.patches.push([mx - ex, my - ey, mx + ex, my + ey]);
+      }
       continue;
     }
     const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
@@ -169,8 +174,9 @@ function transpose(img: GrayImage): GrayImage {
   return { width: h, height: w, data: out };
 }
 
-/** Thresholds of the passes again over a frame with textured patches, as multiples of its own. */
+/** Thresholds of the passes again over a textured patch, as multiples of the frame's own; and how many patches at most. */
 const PATCH_THRESHOLDS = [1.5, 2.2] as const;
+const MAX_PATCHES = 4;
 
 /**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
@@ -187,9 +193,17 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   const half = downscale(frame, 2);
   const first = linesAtScale(half, 2, 6, 28 * minChar, out);
   // Security print under the MRZ: its fine lines pass the threshold the frame's own statistics set and
-  // join the text into a patch, while the text's strokes are far stronger. Only where such a patch was
-  // seen, the pass again at higher thresholds, where the print drops out and the lines stand alone.
-  if (first.patches > 0) for (const k of PATCH_THRESHOLDS) linesAtScale(half, 2, 6, 28 * minChar, out, k * first.threshold);
+  // join the text into a patch, while the text's strokes are far stronger. Over each such patch only,
+  // the pass again at higher thresholds, where the print drops out and the lines stand alone.
+  for (const [x0, y0, x1, y1] of first.patches.slice(0, MAX_PATCHES)) {
+    const left = Math.max(0, Math.floor(x0) - 4), top = Math.max(0, Math.floor(y0) - 4);
+    const patch = cropGray(half, left, top, Math.ceil(x1) + 4 - left, Math.ceil(y1) + 4 - top);
+    for (const k of PATCH_THRESHOLDS) {
+      const lines: LineCandidate[] = [];
+      linesAtScale(patch, 2, 6, 28 * minChar, lines, k * first.threshold);
+      for (const c of lines) out.push({ ...c, cx: c.cx + 2 * left, cy: c.cy + 2 * top });
+    }
+  }
   const quarter = downscale(half, 2);
   linesAtScale(quarter, 4, 9, 28 * 28, out);
   // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a
