@@ -16,7 +16,7 @@ import { generateMrz } from '../../shared/mrz';
 import { CALM_FULL_INTERVIEW, CLEAR_TOURIST } from '../fixtures/triage-answers';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { nameKey } from '../../electron/core/cases/case-repository';
-import type { EventType } from '../../shared/events/catalogue';
+import { EVENT_CATALOGUE, type EventType } from '../../shared/events/catalogue';
 import { riskSchema, type Risk } from '../../shared/contract';
 import { REGENCIES, type Regency } from '../../shared/reference-data/areas';
 
@@ -299,7 +299,7 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
    * events: bench:integrity rebuilds every case and reports any difference, which is how this is checked.
    */
   const recordEvent = (deskIndex: number, type: EventType, caseId: string, officerNumber: string, at: string, payload: unknown): void => {
-    insertCurrentEvent.run(randomUUID(), deviceIds[deskIndex]!, ++deviceSeq[deskIndex]!, type, 2, caseId, officerNumber, at, JSON.stringify(payload));
+    insertCurrentEvent.run(randomUUID(), deviceIds[deskIndex]!, ++deviceSeq[deskIndex]!, type, EVENT_CATALOGUE[type].current, caseId, officerNumber, at, JSON.stringify(payload));
   };
   const insertAudit = db.prepare('INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
 

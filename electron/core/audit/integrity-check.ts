@@ -155,7 +155,7 @@ function compareCase(events: EventRows, scratch: Scratch, live: CaseRepository, 
       }
       try {
         // Stored first, as on a desk that receives it: the amendments refer to their event.
-        scratch.events.receive(parsed.event);
+        scratch.events.copyIntoScratch(row);
         scratch.projector.apply(parsed.event);
       } catch (error) {
         if (!(error instanceof ProjectionError)) throw error;

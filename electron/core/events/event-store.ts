@@ -145,6 +145,15 @@ export class EventStore {
     this.db.prepare('DELETE FROM events').run();
   }
 
+  /**
+   * Stores a row exactly as another database holds it, into a throwaway in-memory copy (the tamper check's scratch),
+   * unchecked: receive's lookup and re-serialising made the check half as slow again. Refused on a database file.
+   */
+  copyIntoScratch(row: EventRow): void {
+    if (!this.db.memory) throw new Error('rows are copied unchecked only into an in-memory scratch copy');
+    this.insert.run(row.id, row.device_id, row.device_seq, row.type, row.schema_version, row.case_id, row.officer_number, row.at, row.payload);
+  }
+
   /** The events of one type for one case, from every desk, in time order. */
   ofCase<T extends EventType>(caseId: string, type: T): Extract<RecordedEvent, { type: T }>[] {
     return (this.ofCaseAndType.all(caseId, type) as EventRow[]).map((row) => {
