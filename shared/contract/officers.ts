@@ -19,11 +19,14 @@ export const personNameSchema = z.string().trim().min(2).max(120);
  * shown in lists and written into the CSV; Arabic script and the marks it needs (ZWJ, ZWNJ, LRM, RLM) stay allowed.
  */
 const NOT_IN_A_NAME = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-/** A name given to a new account: refused with a reason the screens say in both languages. */
-const personName = personNameSchema.refine((name) => !NOT_IN_A_NAME.test(name), {
-  message: 'a name has no line breaks, tabs or other control characters',
-  params: { reason: 'nameControlCharacters' },
-});
+/** A name as it is given (an account's, a desk's): refused with a reason the screens say in both languages. */
+export function givenName(schema: z.ZodString) {
+  return schema.refine((name) => !NOT_IN_A_NAME.test(name), {
+    message: 'a name has no line breaks, tabs or other control characters',
+    params: { reason: 'nameControlCharacters' },
+  });
+}
+const personName = givenName(personNameSchema);
 
 export const officerSchema = z.object({
   id: z.number().int(),

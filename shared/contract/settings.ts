@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, EVERY_ROLE, LANGUAGES, none, procedure } from './define';
+import { givenName } from './officers';
 import { SLIP_LAYOUTS } from './slips';
 
 export const settingsSchema = z.object({
@@ -30,7 +31,9 @@ export const settingsProcedures = {
     access: EVERY_ROLE,
   }),
   'settings.update': procedure({
-    input: settingsSchema.partial().strict(),
+    // A desk's name is shown in every list and exported: given anew, it takes a name's rule (one kept from before is
+    // still read as it is).
+    input: settingsSchema.partial().extend({ deskName: givenName(settingsSchema.shape.deskName).optional() }).strict(),
     output: settingsSchema,
     access: ADMIN,
   }),

@@ -41,6 +41,10 @@ describe('officer names', () => {
       const made = await desk.must('officers.create', { ...officer, officerNumber: `BP-9${i}`, name });
       expect(made.name).toBe(name.trim());
     }
+    // A desk's name, shown in the supervisors' lists and exported, takes the same rule.
+    const deskRefused = { ok: false, error: { ...refused.error, field: 'deskName' } };
+    for (const deskName of hostile) expect([deskName, await desk.call('settings.update', { deskName })]).toMatchObject([deskName, deskRefused]);
+    expect((await desk.must('settings.update', { deskName: 'Meja Keberangkatan, "A"' })).deskName).toBe('Meja Keberangkatan, "A"');
   }, 60_000);
 });
 
