@@ -50,7 +50,6 @@ function reportDaysChange(row: 'NEW' | 'OLD', sign: 1 | -1): string {
   return sign === 1 ? upsert : `${upsert}\n        DELETE FROM report_days WHERE day = substr(OLD.opened_at, 1, 10) AND cases = 0;`;
 }
 
-/** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -462,6 +461,7 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
+/** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */
 export function migrationChecksum(migration: Migration, hash: (text: string) => string): string {
   return hash(migration.sql.replace(/\s+/g, ' ').trim());
 }
