@@ -25,6 +25,11 @@ export class Projector {
       case 'case.opened':
         if (event.schemaVersion !== 2) return this.lacksState(event);
         if (this.cases.byId(this.caseId(event))) return;
+        // Two desks used before enrolment both start as D01 and can number different cases alike. The other desk's
+        // case is held back (kept, counted in the header, retried) rather than stopping every later event of the sync.
+        if (this.cases.byNumber(event.payload.caseNumber)) {
+          throw new ProjectionError(`case.opened ${event.id}: case number ${event.payload.caseNumber} is already another case at this desk`);
+        }
         this.cases.insert({ ...openingRow({ ...event, caseId: this.caseId(event) }, event.payload), risk: JSON.stringify(event.payload.risk) });
         return;
       case 'case.travel_recorded':
