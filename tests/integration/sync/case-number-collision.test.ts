@@ -1,34 +1,25 @@
 // Two desks used before enrolment both start as desk D01 and can number different cases alike (PLM-D01-…-0001).
 // After both enrol, the other desk's case with a taken number is held back at each desk, kept and shown in the header,
 // while every other event keeps flowing; before, the UNIQUE case number stopped each desk's sync for good.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { deskAdmin, openDeskWithAdmin, type TestDesk } from '../core-harness';
-import { HOLD, MANUAL_SYNC, enroll, passport, query } from './sync-harness';
+import { expect, it } from 'vitest';
+import { deskAdmin, openDeskWithAdmin } from '../core-harness';
+import { HOLD, MANUAL_SYNC, enroll, hubForThisFile, passport, query } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  await hub?.stop();
-});
+const shared = hubForThisFile();
 
 it('holds back the other desk\'s case with a taken number and goes on syncing everything else', async () => {
   const d1 = await openDeskWithAdmin(MANUAL_SYNC, undefined, deskAdmin('D01'));
   const d2 = await openDeskWithAdmin(MANUAL_SYNC, undefined, deskAdmin('D02'));
-  desks.push(d1, d2);
+  shared.track(d1);
+  shared.track(d2);
   const first = await d1.must('cases.open', { source: 'manual', mrz: passport('B1000001') });
   await d1.must('cases.decide', { caseId: first.id, ...HOLD });
   const twin = await d2.must('cases.open', { source: 'manual', mrz: passport('B2000002', 'WATI') });
   await d2.must('cases.decide', { caseId: twin.id, ...HOLD });
   expect(twin.caseNumber).toBe(first.caseNumber);
 
-  await enroll(d1, hub, 'PLM', 'D01');
-  await enroll(d2, hub, 'PLM', 'D02');
+  await enroll(d1, shared.hub, 'PLM', 'D01');
+  await enroll(d2, shared.hub, 'PLM', 'D02');
   const later = await d2.must('cases.open', { source: 'manual', mrz: passport('B3000003', 'SARI') });
   expect(later.caseNumber.startsWith('PLM-D02-')).toBe(true);
   await d2.must('sync.now', {});

@@ -1,27 +1,18 @@
 // Conflicts between desks on a real hub: two desks deciding one case while apart, and amending one field while
 // apart. Both records are kept at every desk, nothing is decided by last writer (or last arrival) wins, and the
 // case shows the conflict for a supervisor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
+import { describe, expect, it } from 'vitest';
 import type { TestDesk } from '../core-harness';
-import { enrolledDesk, HOLD, passport, query, synced } from './sync-harness';
+import { enrolledDesk, hubForThisFile, HOLD, passport, query, synced } from './sync-harness';
 import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  await hub?.stop();
-});
+const shared = hubForThisFile();
 
 async function twoDesks(a: string, b: string): Promise<[TestDesk, TestDesk]> {
-  const d1 = await enrolledDesk(hub, 'PLM', a);
-  const d2 = await enrolledDesk(hub, 'PLM', b);
-  desks.push(d1, d2);
+  const d1 = await enrolledDesk(shared.hub, 'PLM', a);
+  const d2 = await enrolledDesk(shared.hub, 'PLM', b);
+  shared.track(d1);
+  shared.track(d2);
   return [d1, d2];
 }
 

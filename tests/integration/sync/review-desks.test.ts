@@ -2,29 +2,19 @@
 // every desk starts as "Meja 1", and names may repeat, so the review keys desks by the code their case numbers carry
 // (the hub gives each its own) and each desk takes the name the hub admin gave it at enrolment. Desk 1's queue, its
 // desk filter, the report's by-desk breakdown and the CSV must tell the two desks apart even when both are "Meja 1".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../support/csv-parse';
 import { openDeskWithAdmin, deskAdmin, type TestDesk } from '../core-harness';
-import { HOLD, MANUAL_SYNC, passport, synced } from './sync-harness';
+import { HOLD, hubForThisFile, MANUAL_SYNC, passport, synced } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  await hub?.stop();
-});
+const shared = hubForThisFile();
 
 async function deskNamedByHub(deskCode: string, hubName: string): Promise<TestDesk> {
   const desk = await openDeskWithAdmin(MANUAL_SYNC, undefined, deskAdmin(deskCode));
-  desks.push(desk);
+  shared.track(desk);
   expect((await desk.must('settings.get', {})).deskName).toBe('Meja 1');
-  const { code } = await hub.hub.services.desks.createDesk('PLM', deskCode, hubName);
-  await desk.must('sync.enroll', { hubUrl: hub.url, code });
+  const { code } = await shared.hub.hub.services.desks.createDesk('PLM', deskCode, hubName);
+  await desk.must('sync.enroll', { hubUrl: shared.hub.url, code });
   return desk;
 }
 

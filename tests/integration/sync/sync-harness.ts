@@ -1,12 +1,40 @@
 // Test harness for desk sync: real desks (real cores on real SQLite files) enrolled with a real hub through the
 // settings procedure, plus helpers to record cases and read a desk's database as it is.
 import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
 import type { CoreOptions } from '../../../electron/core';
 import { generateMrz } from '../../../shared/mrz';
-import type { TestHub } from '../../support/hub-harness';
+import { startTestHub, type TestHub } from '../../support/hub-harness';
 import { seededRandom } from '../../support/tcp-proxy';
 import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 import { deskAdmin, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
+
+/** A test file's hub and the desks it opened: the hub starts before the file's tests, and both close after them. */
+export interface FileHub {
+  readonly hub: TestHub;
+  /** Closes this desk after the file's tests; returns it. */
+  track(desk: TestDesk): TestDesk;
+}
+
+/** Starts one throwaway PostgreSQL hub for the calling test file (registers its beforeAll and afterAll). */
+export function hubForThisFile(): FileHub {
+  let hub: TestHub | undefined;
+  const desks: TestDesk[] = [];
+  beforeAll(async () => {
+    hub = await startTestHub('postgresql');
+  }, 180_000);
+  afterAll(async () => {
+    for (const desk of desks) desk.close();
+    await hub?.stop();
+  });
+  return {
+    get hub() {
+      if (!hub) throw new Error('the hub starts in beforeAll: use it inside a test');
+      return hub;
+    },
+    track: (desk) => (desks.push(desk), desk),
+  };
+}
 
 /** Syncs only when the test says (sync.now), apart from the one enroll starts. */
 export const MANUAL_SYNC: Partial<CoreOptions> = { syncTiming: { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 5_000 } };
