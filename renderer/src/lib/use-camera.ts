@@ -17,6 +17,13 @@ export const RESOLUTIONS = [
 export type ResolutionId = (typeof RESOLUTIONS)[number]['id'];
 
 const DEVICE_KEY = 'meja-klarifikasi.camera.device';
+/**
+ * A camera granted but giving no picture this long is opened again: webcams (and Chromium's own capture) now and
+ * then stall on their first open and come up on the second. Opened again at most MAX_STALL_RESTARTS times; after
+ * that the screen keeps waiting, since a slow machine's camera is better late than refused.
+ */
+const STALL_MS = 6_000;
+const MAX_STALL_RESTARTS = 2;
 const RESOLUTION_KEY = 'meja-klarifikasi.camera.resolution';
 
 export type CameraProblem = 'denied' | 'absent' | 'unsupported' | 'failed';
@@ -86,13 +93,18 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
   const [msPerFrame, setMsPerFrame] = useState<number | null>(null);
   const [msGrab, setMsGrab] = useState<number | null>(null);
   const [videoSize, setVideoSize] = useState<string | null>(null);
+  // Bumped to open the camera again after a stall; how many times is kept apart so that it survives the re-run.
+  const [attempt, setAttempt] = useState(0);
+  const stallRestarts = useRef(0);
 
   const setDeviceId = useCallback((id: string) => {
     localStorage.setItem(DEVICE_KEY, id);
+    stallRestarts.current = 0;
     setDeviceIdState(id);
   }, []);
   const setResolution = useCallback((id: ResolutionId) => {
     localStorage.setItem(RESOLUTION_KEY, id);
+    stallRestarts.current = 0;
     setResolutionState(id);
   }, []);
   const reset = useCallback(() => {
@@ -116,6 +128,7 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
     let lastLookingAt = 0;
     // Frames handed over and not yet answered: two keeps the worker fed without queueing a backlog.
     let inFlight = 0;
+    let stallTimer = 0;
     setStatus({ state: 'starting' });
 
     const size = RESOLUTIONS.find((r) => r.id === resolution) ?? RESOLUTIONS[0];
@@ -199,6 +212,13 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
         }
         stream = granted;
         video.srcObject = granted;
+        if (stallRestarts.current < MAX_STALL_RESTARTS) {
+          stallTimer = window.setTimeout(() => {
+            if (stopped || firstFrameAt !== 0) return;
+            stallRestarts.current++;
+            setAttempt((n) => n + 1);
+          }, STALL_MS);
+        }
         // A camera unplugged while in use ends its track: say so rather than freeze on the last picture.
         granted.getVideoTracks()[0]?.addEventListener('ended', () => {
           if (!stopped) setStatus({ state: 'error', problem: 'absent' });
@@ -233,6 +253,7 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
 
     return () => {
       stopped = true;
+      window.clearTimeout(stallTimer);
       navigator.mediaDevices.removeEventListener('devicechange', listDevices);
       video.cancelVideoFrameCallback(frameHandle);
       worker?.terminate();
@@ -240,7 +261,7 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
       stream?.getTracks().forEach((track) => track.stop());
       video.srcObject = null;
     };
-  }, [deviceId, resolution, setDeviceId, purpose]);
+  }, [deviceId, resolution, setDeviceId, purpose, attempt]);
 
   return { videoRef, status, devices, deviceId, setDeviceId, resolution, setResolution, msPerFrame, msGrab, videoSize, reset };
 }
