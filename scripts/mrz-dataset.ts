@@ -1,9 +1,27 @@
 // Access to ../shared/datasets/mrz-lines (used in place, never copied) and the text metrics the
 // trainer and the benchmark report: Levenshtein distance and character error rate.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-export const DATASET_DIR = resolve(new URL('.', import.meta.url).pathname, '../../shared/datasets/mrz-lines');
+/**
+ * The folder beside the checkout that holds what stays out of the repository (datasets/, peers/):
+ * MK_SHARED_DIR when set; else ../shared beside the main checkout, found through git's common
+ * directory, so a linked worktree (/work/wt/x) finds the same folder as the main checkout does;
+ * else ../shared beside this checkout.
+ */
+export function sharedDir(): string {
+  if (process.env.MK_SHARED_DIR) return resolve(process.env.MK_SHARED_DIR);
+  const root = resolve(new URL('.', import.meta.url).pathname, '..');
+  try {
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const beside = resolve(dirname(common), '../shared');
+    if (existsSync(beside)) return beside;
+  } catch { /* not a git checkout (an unpacked copy): fall back to the folder beside it */ }
+  return resolve(root, '../shared');
+}
+
+export const DATASET_DIR = join(sharedDir(), 'datasets/mrz-lines');
 
 export interface LineSample { file: string; path: string; text: string; synthetic: boolean; sourceKey: string }
 

@@ -27,7 +27,7 @@ import { blurFloat, Rng } from '../../scripts/synth/render';
 import { synthesiseFrame, synthesiseScan, SYNTH_FORMATS, type SynthFrame } from '../../scripts/synth/document';
 import { cropGray, type GrayImage } from '../../shared/mrz/reader/gray';
 import { tmpdir } from 'node:os';
-import { CerMeter, datasetAvailable, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
+import { CerMeter, datasetAvailable, sharedDir, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
 import { benchFrames, conditionFrame, ConditionTables, CONDITION_SEED, pct } from './mrz-bench-set';
 
 const args = process.argv.slice(2);
@@ -41,7 +41,7 @@ const conditionFrames = Number(opt('--conditions', '240'));
 const tessConditions = Number(opt('--tess-conditions', '60'));
 const bandFrames = Number(opt('--bands', '12'));
 const baselineDir = opt('--baseline', '') ? resolve(opt('--baseline', '')) : null;
-const PEERS = resolve(new URL('.', import.meta.url).pathname, '../../../shared/peers');
+const PEERS = join(sharedDir(), 'peers');
 const useTess = !args.includes('--no-tesseract') && existsSync(join(PEERS, 'mrz.traineddata')) && spawnSync('tesseract', ['--version']).status === 0;
 const TESS_ENV = { ...process.env, OMP_THREAD_LIMIT: '1' };
 /** Synthetic expiry dates are drawn around 2026: judged against a fixed day, the figures do not drift with the calendar. */
