@@ -13,6 +13,8 @@ export const slipSchema = z.object({
   /** What the QR code holds: the case number, which any desk can look up. */
   qrText: z.string(),
   issuedAt: z.string(),
+  /** issuedAt as the airport's clock shows it, with its zone (03/12/2026 17.05 WIB): what the slip prints. */
+  issuedAtLocal: z.string(),
   offices: z.array(z.string()),
   title: bilingualTextSchema,
   travellerName: z.string(),

@@ -3,6 +3,7 @@
 import { LEGAL_GROUNDS, type Bilingual, type Outcome } from '../checklist';
 import { AGENCIES, type Agency, type CaseDetail, type SlipModel } from '../contract';
 import { translate, type MessageKey } from '../i18n/catalogue';
+import { airportDateTime } from '../reference-data/airport-time';
 
 export interface SlipSettings {
   /** The issuing offices printed at the top, one per line. */
@@ -106,7 +107,8 @@ export function maskDocumentNumber(documentNumber: string): string {
   return `${documentNumber.slice(0, 2)}${'•'.repeat(documentNumber.length - 4)}${documentNumber.slice(-2)}`;
 }
 
-export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: Date): SlipModel | null {
+/** `airportCode` is this desk's airport (IATA): the slip's time is that airport's clock, whatever zone the PC is set to. */
+export function buildSlip(detail: CaseDetail, settings: SlipSettings & { airportCode: string }, issuedAt: Date): SlipModel | null {
   const decision = detail.decisionDetail;
   if (!decision) return null;
   const outcome = decision.outcome;
@@ -116,6 +118,7 @@ export function buildSlip(detail: CaseDetail, settings: SlipSettings, issuedAt: 
     caseNumber: detail.caseNumber,
     qrText: detail.caseNumber,
     issuedAt: issuedAt.toISOString(),
+    issuedAtLocal: airportDateTime(issuedAt, settings.airportCode),
     offices: settings.issuingOffices,
     title: { id: 'SURAT RUJUKAN', en: 'REFERRAL SLIP' },
     travellerName: [detail.traveller.primaryIdentifier, detail.traveller.secondaryIdentifier].filter(Boolean).join(', '),

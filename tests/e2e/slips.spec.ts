@@ -202,3 +202,36 @@ test('printing is counted with who printed, and a scanned slip opens its case', 
   await expect(page.getByRole('alert')).toHaveText('Meja ini belum memiliki kasus tersebut (mungkin belum tersinkron).');
   await shot(page, 'unknown-slip');
 });
+
+// A desk PC whose clock is set to another zone (here New York, where it is still the day before) prints the airport's
+// time on the slip, labelled WIB: the core's process and the page both run in that zone for this test.
+test.describe('on a PC set to New York time', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test("the slip prints the time in Palembang's zone, saying WIB", async ({ page, desk, shot }) => {
+    const pcZone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      // The desk's clock starts at 20:05 UTC on 3 December: 03:05 WIB on the 4th, 15:05 on the 3rd in New York.
+      const started = Date.now();
+      const at = Date.parse('2026-12-03T20:05:00Z');
+      await desk.start({ now: () => new Date(at + (Date.now() - started)) });
+      await desk.open(page);
+      await completeFirstRun(page);
+      expect(await page.evaluate(() => new Date(Date.parse('2026-12-03T20:05:00Z')).getHours())).toBe(15);
+      expect(new Date(at).getHours()).toBe(15);
+      const detail = await heldCase(desk, { reasons: ['NO_CONTRACT'], note: 'Belum ada perjanjian kerja.' });
+      await openSlip(page, detail.caseNumber);
+      await expect(page.getByTestId('slip-issued')).toHaveText(/^04\/12\/2026 03\.0[5-7] WIB$/);
+      await shot(page, 'slip-wib');
+      const pdf = await savePdf(page, 'time-zone-A5');
+      const text = pdfText(pdf).replace(/\s+/g, ' ');
+      expect(text).toMatch(/04\/12\/2026 03\.0[5-7] WIB/);
+      expect(text).not.toMatch(/15\.0[5-7]/);
+      pdfToPng(pdf);
+    } finally {
+      if (pcZone === undefined) delete process.env.TZ;
+      else process.env.TZ = pcZone;
+    }
+  });
+});

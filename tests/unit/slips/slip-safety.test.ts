@@ -6,6 +6,9 @@ import type { CaseDetail } from '../../../shared/contract';
 import { slipSchema } from '../../../shared/contract/slips';
 import { DEFAULT_SLIP_SETTINGS, NATIONAL_HELPLINE, buildSlip } from '../../../shared/slips/slip-model';
 
+/** The shipped slip settings at the Palembang desk. */
+const SETTINGS = { ...DEFAULT_SLIP_SETTINGS, airportCode: 'PLM' };
+
 const NOTE = 'Takut; pendamping (calo) memegang paspor dan menjawab untuknya. Tujuan sebenarnya Kamboja.';
 const DISCLOSING = ['ANSWERED_BY_OTHER', 'OBSERVED_FEAR', 'COACHED', 'DOCUMENTS_HELD_BY_OTHER', 'DEBT_BONDAGE', 'SUSPECTED_TPPO', 'WATCH_LIST', 'SCAM_ROUTE', 'VISIBLE_INJURIES', 'MET_BY_UNKNOWN'];
 
@@ -41,7 +44,7 @@ describe('the slip of a held coached victim', () => {
     ['refer_bp3mi', 'UU21_2007_TPPO'],
     ['tunda', 'UU18_2017_PMI_PROTECTION'],
   ] as const)('%s on %s discloses no indicator, note or suspicion', (outcome, ground) => {
-    const slip = buildSlip(heldVictim(outcome, ground), DEFAULT_SLIP_SETTINGS, new Date('2026-12-03T10:05:00Z'));
+    const slip = buildSlip(heldVictim(outcome, ground), SETTINGS, new Date('2026-12-03T10:05:00Z'));
     const printed = JSON.stringify(slip);
     for (const code of DISCLOSING) {
       const reason = REASON_CODES.find((r) => r.code === code);
@@ -64,7 +67,7 @@ describe('the slip of a held coached victim', () => {
   // nothing else of it, and that names no suspicion (UU 21/2007's number is the one exception: see the README).
   it.each(LEGAL_GROUNDS.flatMap((g) => g.outcomes.map((outcome) => [g.code, outcome] as const)))('%s cited for %s prints instrument and article only', (code, outcome) => {
     const ground = LEGAL_GROUNDS.find((g) => g.code === code)!;
-    const slip = buildSlip(heldVictim(outcome, code), DEFAULT_SLIP_SETTINGS, new Date('2026-12-03T10:05:00Z'));
+    const slip = buildSlip(heldVictim(outcome, code), SETTINGS, new Date('2026-12-03T10:05:00Z'));
     expect(slip?.ground).toEqual({ title: { id: 'Sesuai ketentuan', en: 'Under the provision' }, citation: ground.instrument });
     expect(ground.instrument).toMatch(/^(UU No\. \d+ Tahun \d{4}|Permenkumham No\. \d+ Tahun \d{4}|SE Dirjen Imigrasi No\. [\w.-]+ Tahun \d{4})(, Pasal \d+)?((;| jo\.) Permenkumham No\. \d+ Tahun \d{4})?$/);
     // A law is cited with its article: an Act is too wide a ground for a decision about one traveller.
@@ -77,13 +80,13 @@ describe('the slip of a held coached victim', () => {
   });
 
   it('always gives a way to get help: the national call centre until an admin sets the office and hotline', () => {
-    const unset = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), DEFAULT_SLIP_SETTINGS, new Date());
+    const unset = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), SETTINGS, new Date());
     expect(unset?.bp3miHotline).toBe(NATIONAL_HELPLINE.hotline);
     expect(unset?.bp3miAddress).toBe(NATIONAL_HELPLINE.address);
-    const set = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...DEFAULT_SLIP_SETTINGS, bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' }, new Date());
+    const set = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...SETTINGS, bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' }, new Date());
     expect(set).toMatchObject({ bp3miHotline: '0711-000000', bp3miAddress: 'Jl. Contoh 1' });
     // Spaces are no setting: the call centre stands in, and the contract refuses a slip with no way to get help.
-    const blank = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...DEFAULT_SLIP_SETTINGS, bp3miHotline: '   ', bp3miAddress: ' ' }, new Date());
+    const blank = buildSlip(heldVictim('refer_bp3mi', 'UU21_2007_TPPO'), { ...SETTINGS, bp3miHotline: '   ', bp3miAddress: ' ' }, new Date());
     expect(blank).toMatchObject({ bp3miHotline: NATIONAL_HELPLINE.hotline, bp3miAddress: NATIONAL_HELPLINE.address });
     expect(slipSchema.safeParse(blank).success).toBe(true);
     expect(slipSchema.safeParse({ ...blank, bp3miHotline: '' }).success).toBe(false);
@@ -93,7 +96,7 @@ describe('the slip of a held coached victim', () => {
   it('reads the same for every referral, so nobody can tell a referral to the police or to victim support from a routine check', () => {
     const at = new Date('2026-12-03T10:05:00Z');
     const printed = (['refer_police', 'refer_bp3mi', 'refer_imigrasi'] as const).map((outcome) => {
-      const slip = buildSlip(heldVictim(outcome, 'UU21_2007_TPPO'), DEFAULT_SLIP_SETTINGS, at);
+      const slip = buildSlip(heldVictim(outcome, 'UU21_2007_TPPO'), SETTINGS, at);
       return JSON.stringify(slip);
     });
     expect(new Set(printed).size).toBe(1);
@@ -102,7 +105,7 @@ describe('the slip of a held coached victim', () => {
   });
 
   it('promises no onward journey on a Tunda', () => {
-    const slip = buildSlip(heldVictim('tunda', 'UU18_2017_PMI_PROTECTION'), DEFAULT_SLIP_SETTINGS, new Date());
+    const slip = buildSlip(heldVictim('tunda', 'UU18_2017_PMI_PROTECTION'), SETTINGS, new Date());
     expect(JSON.stringify(slip?.nextSteps)).not.toMatch(/berangkat kembali|travel again/i);
     // Nor does its heading: "until the requirements are complete" is a promise no document keeps for a closed country.
     expect(slip?.decision).toEqual({ id: 'Keberangkatan ditunda', en: 'Departure delayed' });

@@ -48,8 +48,6 @@ const LABEL = {
 } satisfies Record<string, Bilingual>;
 
 export function SlipDocument({ slip, layout }: { slip: SlipModel; layout: SlipLayout }) {
-  const issued = new Date(slip.issuedAt);
-  const when = `${issued.toLocaleDateString('id-ID', { day: '2-digit', month: 'long', year: 'numeric' })} ${issued.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })}`;
   return (
     <article className={`slip slip-${layout}`} data-testid="slip">
       <header className="slip-head">
@@ -69,7 +67,7 @@ export function SlipDocument({ slip, layout }: { slip: SlipModel; layout: SlipLa
         <dt>
           <Both text={LABEL.issued} />
         </dt>
-        <dd>{when}</dd>
+        <dd data-testid="slip-issued">{slip.issuedAtLocal}</dd>
         <dt>
           <Both text={LABEL.traveller} />
         </dt>
