@@ -3,32 +3,21 @@
 // the hub's answer no longer repeats it; a stopped or silent hub gives "could not ask" within the lookup's short
 // wait; a desk with no hub is never said to have failed; the read is audited; a signed-out desk is refused.
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { startTcpProxy } from '../../support/tcp-proxy';
-import { openDeskWithAdmin, type TestDesk } from '../core-harness';
-import { enrolledDesk, HOLD, MANUAL_SYNC, passport, synced, write } from './sync-harness';
+import { describe, expect, it } from 'vitest';
+import { openDeskWithAdmin } from '../core-harness';
+import { enrolledDesk, HOLD, hubForThisFile, MANUAL_SYNC, passport, synced, write } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-const track = (desk: TestDesk) => (desks.push(desk), desk);
+const shared = hubForThisFile();
+const { track } = shared;
 /** Far shorter than the sync's own request timeout (MANUAL_SYNC: 5 s), so a test can tell which one applied. */
 const LOOKUP_MS = 400;
 const SHORT_LOOKUP = { syncTiming: { ...MANUAL_SYNC.syncTiming, historyTimeoutMs: LOOKUP_MS } };
 
-beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  await hub?.stop();
-});
-
 describe('history from the hub', () => {
   it("shows a traveller held at CGK when PLM opens the case before pulling, then leaves it to PLM's own history", async () => {
-    const cgk = track(await enrolledDesk(hub, 'CGK', 'T3A'));
+    const cgk = track(await enrolledDesk(shared.hub, 'CGK', 'T3A'));
     // The lookup's own 3 s wait: a loaded test machine must not turn an answer into "could not ask".
-    const plm = track(await enrolledDesk(hub, 'PLM', 'H01'));
+    const plm = track(await enrolledDesk(shared.hub, 'PLM', 'H01'));
     // The sync that enrolling starts is over before CGK records anything.
     await synced(plm);
     const held = await cgk.must('cases.open', { source: 'manual', mrz: passport('X7000001') });
@@ -61,13 +50,13 @@ describe('history from the hub', () => {
   });
 
   it('says the hub could not be asked when it is stopped, or silent, within the short wait', async () => {
-    const proxy = await startTcpProxy(Number(new URL(hub.url).port));
+    const proxy = await shared.proxy();
     // A hub that takes the connection and never answers (hung, or a network that swallows packets).
     const silentSockets = new Set<Socket>();
     const silent: Server = createServer((socket) => silentSockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
-      const plm = track(await enrolledDesk(hub, 'PLM', 'H02', proxy.url, SHORT_LOOKUP));
+      const plm = track(await enrolledDesk(shared.hub, 'PLM', 'H02', proxy.url, SHORT_LOOKUP));
       const opened = await plm.must('cases.open', { source: 'manual', mrz: passport('X7000003') });
       proxy.setMode('refuse');
       expect(await plm.must('cases.hubHistory', { caseId: opened.id })).toEqual({ state: 'unreachable', encounters: [] });

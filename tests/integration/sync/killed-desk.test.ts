@@ -1,15 +1,13 @@
 // A desk killed in the middle of a sync (its core alone in a process, SIGKILLed as a power cut would) resumes on
 // the next start without losing or repeating anything: killed after the hub committed a push it never heard
 // about, and killed between the pages of a pull.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startDeskProcess } from '../../support/desk-process';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
+import type { TcpProxy } from '../../support/tcp-proxy';
 import type { TestDesk } from '../core-harness';
-import { deviceIdOf, enrolledDesk, openAgain, query, recordCases, synced } from './sync-harness';
+import { deviceIdOf, enrolledDesk, hubForThisFile, openAgain, query, recordCases, synced } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
+const shared = hubForThisFile();
 const proxies: TcpProxy[] = [];
 /** The proxies hold an answer back only once the desk runs in its own process. */
 let armed = false;
@@ -21,33 +19,22 @@ let b: TestDesk;
 const EVENTS = 1_100;
 
 beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-  const hubPort = Number(new URL(hub.url).port);
   // Desk A's link holds back the answer to its second push; desk B's the answer to its third pull page.
-  proxies.push(await startTcpProxy(hubPort, { holdAnswer: (line) => armed && line.startsWith('POST /v1/push ') && ++pushes === 2 }));
-  proxies.push(await startTcpProxy(hubPort, { holdAnswer: (line) => armed && line.startsWith('POST /v1/pull ') && ++pulls === 3 }));
-  a = await enrolledDesk(hub, 'PLM', 'K01', proxies[0]!.url);
-  b = await enrolledDesk(hub, 'PLM', 'K02', proxies[1]!.url);
-  desks.push(a, b);
+  proxies.push(await shared.proxy({ holdAnswer: (line) => armed && line.startsWith('POST /v1/push ') && ++pushes === 2 }));
+  proxies.push(await shared.proxy({ holdAnswer: (line) => armed && line.startsWith('POST /v1/pull ') && ++pulls === 3 }));
+  a = shared.track(await enrolledDesk(shared.hub, 'PLM', 'K01', proxies[0]!.url));
+  b = shared.track(await enrolledDesk(shared.hub, 'PLM', 'K02', proxies[1]!.url));
   await synced(a);
   await synced(b);
 }, 300_000);
 
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  for (const proxy of proxies) await proxy.close();
-  await hub?.stop();
-});
-
 /** Opens a desk's folder again in this process (the next start after the power cut). */
 async function restart(desk: TestDesk): Promise<TestDesk> {
-  const again = await openAgain(desk);
-  desks.push(again);
-  return again;
+  return shared.track(await openAgain(desk));
 }
 
 async function hubSeqs(deviceId: string): Promise<number[]> {
-  const rows = await hub.hub.database.pool.query<{ s: number }>('SELECT device_seq::int AS s FROM events WHERE device_id = $1 ORDER BY hub_seq', [deviceId]);
+  const rows = await shared.hub.hub.database.pool.query<{ s: number }>('SELECT device_seq::int AS s FROM events WHERE device_id = $1 ORDER BY hub_seq', [deviceId]);
   return rows.rows.map((r) => r.s);
 }
 

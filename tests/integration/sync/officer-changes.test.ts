@@ -2,24 +2,15 @@
 // and on the embedded hub through its admin socket: a change reaches every desk like a desk's own; the hub refuses to
 // take away the last active administrator it knows of; a desk handed such a change anyway keeps its last admin active,
 // refuses the item, and its header says so until the cause is gone or an admin has marked it seen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminCommands, adminSocketClient } from '../../../server/admin-socket';
 import type { ReferenceItem } from '../../../shared/contract/sync';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
+import { startTestHub } from '../../support/hub-harness';
 import { openTestDesk, type TestDesk } from '../core-harness';
-import { enroll, enrolledDesk, MANUAL_SYNC, query, synced } from './sync-harness';
+import { enroll, enrolledDesk, hubForThisFile, MANUAL_SYNC, query, synced } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-const track = (desk: TestDesk) => (desks.push(desk), desk);
-
-beforeAll(async () => {
-  hub = await startTestHub('postgresql');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  await hub?.stop();
-});
+const shared = hubForThisFile();
+const { track } = shared;
 
 function audited(desk: TestDesk, action: string) {
   return query<{ actor: string | null; detail: string }>(desk, 'SELECT actor, detail FROM audit_log WHERE action = ? ORDER BY seq', action).map((row) => ({
@@ -36,12 +27,12 @@ function adminAccount(desk: TestDesk, change: { active: boolean; role: 'admin' |
 
 describe('officer accounts changed at the hub', () => {
   it("brings the hub admin's change of role, agency and deactivation to every desk, logged with who made it", async () => {
-    const d1 = track(await enrolledDesk(hub, 'PLM', 'O01'));
-    const d2 = track(await enrolledDesk(hub, 'PLM', 'O02'));
+    const d1 = track(await enrolledDesk(shared.hub, 'PLM', 'O01'));
+    const d2 = track(await enrolledDesk(shared.hub, 'PLM', 'O02'));
     await d1.must('officers.create', { name: 'Dewi Lestari', officerNumber: 'OFF-41', agency: 'BP3MI', role: 'officer', password: 'officer-pass-41' });
     await synced(d1);
     await synced(d2);
-    const admin = adminCommands(hub.hub.services);
+    const admin = adminCommands(shared.hub.hub.services);
     expect((await admin.officers()).find((o) => o.officerNumber === 'OFF-41')).toMatchObject({ role: 'officer', agency: 'BP3MI', active: true });
     expect(JSON.stringify(await admin.officers())).not.toContain('scrypt');
 
@@ -62,7 +53,7 @@ describe('officer accounts changed at the hub', () => {
     expect((await d1.must('officers.list', {})).find((o) => o.officerNumber === 'OFF-41')).toMatchObject({ active: false });
 
     await expect(admin.changeOfficer('it-palembang', 'OFF-404', { active: false })).rejects.toThrow(/holds no account with officer number OFF-404/);
-    const log = await hub.hub.services.adminLog.recent();
+    const log = await shared.hub.hub.services.adminLog.recent();
     expect(log.filter((e) => e.action === 'officer.changed').map((e) => [e.actor, e.detail.to])).toEqual([
       ['it-palembang', { active: false, role: 'supervisor', agency: 'IMIGRASI' }],
       ['it-palembang', { active: true, role: 'supervisor', agency: 'IMIGRASI' }],
@@ -70,7 +61,7 @@ describe('officer accounts changed at the hub', () => {
   });
 
   it('refuses at the hub to deactivate or demote the last active administrator it knows of', async () => {
-    const admin = adminCommands(hub.hub.services);
+    const admin = adminCommands(shared.hub.hub.services);
     // Each desk has its own first admin (ADM-O01, ADM-O02 from the test before). Take all but one away at the hub.
     const activeAdmins = async () => (await admin.officers()).filter((o) => o.role === 'admin' && o.active).map((o) => o.officerNumber);
     expect(await activeAdmins()).toEqual(['ADM-O01', 'ADM-O02']);
@@ -78,11 +69,11 @@ describe('officer accounts changed at the hub', () => {
     expect(await activeAdmins()).toEqual(['ADM-O01']);
     await expect(admin.changeOfficer('it-palembang', 'ADM-O01', { active: false })).rejects.toThrow(/last active administrator the hub knows of/);
     await expect(admin.changeOfficer('it-palembang', 'ADM-O01', { role: 'supervisor' })).rejects.toThrow(/last active administrator/);
-    const served = await hub.hub.services.reference.pull({ cursor: null });
+    const served = await shared.hub.hub.services.reference.pull({ cursor: null });
     expect(served.items.filter((r) => r.item.kind === 'officer' && r.item.officerNumber === 'ADM-O01' && !r.item.active)).toEqual([]);
 
     // With a second administrator (desk 3's own, once it has synced), the first can go.
-    const d3 = track(await enrolledDesk(hub, 'PLM', 'O03'));
+    const d3 = track(await enrolledDesk(shared.hub, 'PLM', 'O03'));
     await synced(d3);
     expect(await activeAdmins()).toEqual(['ADM-O01', 'ADM-O03']);
     // Two at once cannot take both away: one waits for the other and then finds itself the last.
@@ -115,7 +106,7 @@ describe('officer accounts changed at the hub', () => {
   });
 
   it('keeps a desk\'s last active admin when the hub deactivates them anyway, and says so until an admin has seen it', async () => {
-    const desk = track(await enrolledDesk(hub, 'PLM', 'O04'));
+    const desk = track(await enrolledDesk(shared.hub, 'PLM', 'O04'));
     await synced(desk);
     const ADMIN = desk.admin;
     // The other desks' admins (active at the hub after the test before) reached this desk too. Take them away here
@@ -126,7 +117,7 @@ describe('officer accounts changed at the hub', () => {
     }
     // A deactivation of ADM-001 the hub's command would refuse, as another desk's push could still bring it.
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: false, role: 'admin', changedAt: later(1) })]);
+    await shared.hub.hub.services.reference.push(null, [adminAccount(desk, { active: false, role: 'admin', changedAt: later(1) })]);
 
     const state = await desk.must('sync.now', {});
     expect(state).toMatchObject({ state: 'error', problem: { code: 'reference_refused' } });
@@ -154,9 +145,9 @@ describe('officer accounts changed at the hub', () => {
     await synced(desk);
 
     // A demotion is refused the same way; a later revision that keeps the admin (the hub's correction) overtakes it.
-    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'officer', changedAt: later(2) })]);
+    await shared.hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'officer', changedAt: later(2) })]);
     expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
-    await hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'admin', changedAt: later(3) })]);
+    await shared.hub.hub.services.reference.push(null, [adminAccount(desk, { active: true, role: 'admin', changedAt: later(3) })]);
     expect(await synced(desk)).toMatchObject({ problem: null });
     expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => r.state)).toEqual(['overtaken', 'seen']);
   });
@@ -169,7 +160,7 @@ describe('officer accounts changed at the hub', () => {
     desk.clock.now = new Date('2026-12-01T08:00:00.000Z');
     await desk.must('setup.createFirstAdmin', keeper);
     await desk.must('session.signIn', { officerNumber: keeper.officerNumber, password: keeper.password });
-    await enroll(desk, hub, 'PLM', 'O05');
+    await enroll(desk, shared.hub, 'PLM', 'O05');
     await synced(desk);
     // Make the keeper this desk's last active admin (the desk's own changes, which its guard allows).
     desk.clock.advanceMinutes(1);
@@ -178,7 +169,7 @@ describe('officer accounts changed at the hub', () => {
     }
     await synced(desk);
     const keeperId = (await desk.must('officers.list', {})).find((o) => o.officerNumber === keeper.officerNumber)!.id;
-    const atHub = async () => (await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber);
+    const atHub = async () => (await adminCommands(shared.hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber);
     const account = (change: { active: boolean; role: 'admin' | 'officer'; changedAt: string }): ReferenceItem => {
       const row = query<{ name: string; password_hash: string }>(desk, 'SELECT name, password_hash FROM officers WHERE officer_number = ?', keeper.officerNumber)[0]!;
       return { kind: 'officer', officerNumber: keeper.officerNumber, name: row.name, agency: keeper.agency, passwordHash: row.password_hash, ...change };
@@ -189,7 +180,7 @@ describe('officer accounts changed at the hub', () => {
       [{ active: true, role: 'officer' }, '2026-12-01T08:04:00.000Z', '2026-12-01T08:05:00.000Z'],
     ] as const) {
       // The hub's word (as another desk's push can bring it): this desk refuses it and keeps its last admin.
-      await hub.hub.services.reference.push(null, [account({ ...word, changedAt: at })]);
+      await shared.hub.hub.services.reference.push(null, [account({ ...word, changedAt: at })]);
       expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
       expect((await desk.must('officers.list', {})).find((o) => o.id === keeperId)).toMatchObject({ active: true, role: 'admin' });
 
@@ -206,11 +197,11 @@ describe('officer accounts changed at the hub', () => {
     }
 
     // Another desk follows the hub: the keeper is an officer there, not an admin.
-    const other = track(await enrolledDesk(hub, 'PLM', 'O06'));
+    const other = track(await enrolledDesk(shared.hub, 'PLM', 'O06'));
     await synced(other);
     expect(query(other, 'SELECT active, role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([{ active: 1, role: 'officer' }]);
     // The hub's correction (an active admin again) is taken here as any change: nothing kept any more.
-    await hub.hub.services.reference.push(null, [account({ active: true, role: 'admin', changedAt: '2026-12-01T08:06:00.000Z' })]);
+    await shared.hub.hub.services.reference.push(null, [account({ active: true, role: 'admin', changedAt: '2026-12-01T08:06:00.000Z' })]);
     await desk.must('sync.now', {});
     desk.clock.now = new Date('2026-12-01T08:07:00.000Z');
     await desk.must('officers.resetPassword', { officerId: keeperId, password: 'a-third-password-k1' });
@@ -220,7 +211,7 @@ describe('officer accounts changed at the hub', () => {
 
   /** A desk whose own admin is its last active one, kept active against the hub's word (deactivate or demote). */
   async function keptAgainstHub(deskCode: string, word: { active: boolean; role: 'admin' | 'officer' }) {
-    const desk = track(await enrolledDesk(hub, 'PLM', deskCode));
+    const desk = track(await enrolledDesk(shared.hub, 'PLM', deskCode));
     await synced(desk);
     desk.clock.advanceMinutes(1);
     for (const other of (await desk.must('officers.list', {})).filter((o) => o.role === 'admin' && o.active && o.officerNumber !== desk.admin.officerNumber)) {
@@ -228,7 +219,7 @@ describe('officer accounts changed at the hub', () => {
     }
     await synced(desk);
     const later = new Date(Date.now() + 60 * 60_000).toISOString();
-    await hub.hub.services.reference.push(null, [adminAccount(desk, { ...word, changedAt: later })]);
+    await shared.hub.hub.services.reference.push(null, [adminAccount(desk, { ...word, changedAt: later })]);
     expect(await desk.must('sync.now', {})).toMatchObject({ problem: { code: 'reference_refused' } });
     const keeper = (await desk.must('officers.list', {})).find((o) => o.officerNumber === desk.admin.officerNumber)!;
     expect(keeper).toMatchObject({ active: true, role: 'admin' });
@@ -260,8 +251,8 @@ describe('officer accounts changed at the hub', () => {
     ]);
     expect((await desk.must('audit.diagnostics', {})).reference.refused.map((r) => [r.key, r.state])).toEqual([[keeper.officerNumber, 'overtaken']]);
     expect(await synced(desk)).toMatchObject({ problem: null });
-    expect((await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber)).toMatchObject({ active: false });
-    expect((await adminCommands(hub.hub.services).officers()).find((o) => o.officerNumber === second.officerNumber)).toMatchObject({ active: true, role: 'admin' });
+    expect((await adminCommands(shared.hub.hub.services).officers()).find((o) => o.officerNumber === keeper.officerNumber)).toMatchObject({ active: false });
+    expect((await adminCommands(shared.hub.hub.services).officers()).find((o) => o.officerNumber === second.officerNumber)).toMatchObject({ active: true, role: 'admin' });
   });
 
   it("applies a refused demotion once another admin arrives from the hub, and keeps the last admin while none has", async () => {
@@ -278,13 +269,13 @@ describe('officer accounts changed at the hub', () => {
       active,
       changedAt: new Date(Date.now() + minutes * 60_000).toISOString(),
     });
-    await hub.hub.services.reference.push(null, [account('ADM-H08', false, 61)]);
+    await shared.hub.hub.services.reference.push(null, [account('ADM-H08', false, 61)]);
     await desk.must('sync.now', {});
     expect((await desk.must('officers.list', {})).find((o) => o.id === keeper.id)).toMatchObject({ active: true, role: 'admin' });
     expect(audited(desk, 'officer.hub_word_applied')).toEqual([]);
 
     // Active at the hub: taken here, and in the same page the keeper follows the hub (an officer now, still signed in).
-    await hub.hub.services.reference.push(null, [account('ADM-H08', true, 62)]);
+    await shared.hub.hub.services.reference.push(null, [account('ADM-H08', true, 62)]);
     await desk.must('sync.now', {});
     expect(query(desk, 'SELECT active, role, hub_active, hub_role FROM officers WHERE officer_number = ?', keeper.officerNumber)).toEqual([
       { active: 1, role: 'officer', hub_active: null, hub_role: null },

@@ -4,29 +4,19 @@
 // refused with its problem while the rest applies; a version held with other content is refused, never replaced.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../../shared/mrz';
 import type { ReferenceItem } from '../../../shared/contract/sync';
 import { hashPassword } from '../../../electron/core/officers/password';
-import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 import type { TestDesk } from '../core-harness';
-import { enrolledDesk, MANUAL_SYNC, query, synced } from './sync-harness';
+import { enrolledDesk, hubForThisFile, MANUAL_SYNC, query, synced } from './sync-harness';
 
-let hub: TestHub;
-const desks: TestDesk[] = [];
-const proxies: TcpProxy[] = [];
-const track = (desk: TestDesk) => (desks.push(desk), desk);
+const shared = hubForThisFile();
+const { track } = shared;
 let officerHash: string;
 
 beforeAll(async () => {
-  hub = await startTestHub('postgresql');
   officerHash = await hashPassword('officer-pass-77');
-}, 180_000);
-afterAll(async () => {
-  for (const desk of desks) desk.close();
-  for (const proxy of proxies) await proxy.close();
-  await hub?.stop();
 });
 
 /** The shipped 2026.4 checklist under a version no desk ships. */
@@ -48,7 +38,7 @@ const traveller = (documentNumber: string) =>
 
 /** What the hub admin's own import stores (no desk: fromDeviceId null). */
 async function hubImport(...items: ReferenceItem[]) {
-  return hub.hub.services.reference.push(null, items);
+  return shared.hub.hub.services.reference.push(null, items);
 }
 
 function officer(officerNumber: string, active: boolean, changedAt: string, role: 'officer' | 'supervisor' = 'officer'): ReferenceItem {
@@ -61,8 +51,8 @@ function audited(desk: TestDesk, action: string) {
 
 describe('reference data from the hub', () => {
   it('brings a checklist and a watch list imported at one desk, or at the hub, to every desk', async () => {
-    const d1 = track(await enrolledDesk(hub, 'PLM', 'R01'));
-    const d2 = track(await enrolledDesk(hub, 'PLM', 'R02'));
+    const d1 = track(await enrolledDesk(shared.hub, 'PLM', 'R01'));
+    const d2 = track(await enrolledDesk(shared.hub, 'PLM', 'R02'));
     await d1.must('reference.import', { kind: 'checklist', content: CHECKLIST('2026.9') });
     const watchList = { version: 'w-hub-1', entries: [{ kind: 'document', value: 'C7000001', note: 'Perekrut ilegal', source: 'BP3MI Sumsel' }] };
     await d1.must('reference.import', { kind: 'watch_list', content: JSON.stringify(watchList) });
@@ -96,8 +86,8 @@ describe('reference data from the hub', () => {
   });
 
   it('signs out and locks out an officer deactivated at another desk, and at the hub', async () => {
-    const d1 = track(await enrolledDesk(hub, 'PLM', 'R03'));
-    const d2 = track(await enrolledDesk(hub, 'PLM', 'R04'));
+    const d1 = track(await enrolledDesk(shared.hub, 'PLM', 'R03'));
+    const d2 = track(await enrolledDesk(shared.hub, 'PLM', 'R04'));
     await d1.must('officers.create', { name: 'Budi Santoso', officerNumber: 'OFF-31', agency: 'BP3MI', role: 'officer', password: 'officer-pass-31' });
     await synced(d1);
     await synced(d2);
@@ -130,13 +120,11 @@ describe('reference data from the hub', () => {
   });
 
   it('resumes a paged pull cut by an outage: every item once, none lost', async () => {
-    const hubPort = Number(new URL(hub.url).port);
     let armed = false;
     let pages = 0;
     // The answer to the third page never comes (the link drops), after two pages were applied.
-    const proxy = await startTcpProxy(hubPort, { holdAnswer: (line) => armed && line.startsWith('POST /v1/reference/pull ') && ++pages === 3 });
-    proxies.push(proxy);
-    const desk = track(await enrolledDesk(hub, 'PLM', 'R05', proxy.url, { syncTiming: { ...MANUAL_SYNC.syncTiming, pullPage: 5, requestTimeoutMs: 2_000 } }));
+    const proxy = await shared.proxy({ holdAnswer: (line) => armed && line.startsWith('POST /v1/reference/pull ') && ++pages === 3 });
+    const desk = track(await enrolledDesk(shared.hub, 'PLM', 'R05', proxy.url, { syncTiming: { ...MANUAL_SYNC.syncTiming, pullPage: 5, requestTimeoutMs: 2_000 } }));
     await synced(desk);
     const items = Array.from({ length: 23 }, (_, i) => officer(`PAGE-${String(i).padStart(2, '0')}`, true, '2026-11-28T07:00:00.000Z'));
     expect((await hubImport(...items)).stored).toBe(23);
@@ -151,7 +139,7 @@ describe('reference data from the hub', () => {
   });
 
   it('refuses a version it holds with other content, and keeps the one it has', async () => {
-    const d1 = track(await enrolledDesk(hub, 'PLM', 'R07'));
+    const d1 = track(await enrolledDesk(shared.hub, 'PLM', 'R07'));
     const list = (note: string) => ({ version: 'w-clash', entries: [{ kind: 'name', value: 'AGEN MAKMUR', note, source: 'BP3MI' }] });
     await d1.must('reference.import', { kind: 'watch_list', content: JSON.stringify(list('Penyalur ilegal')) });
     await synced(d1);
@@ -164,22 +152,22 @@ describe('reference data from the hub', () => {
       expect.objectContaining({ kind: 'watch_list', key: 'w-clash', problemCode: 'version_clash', problem: expect.stringMatching(/already known to this desk with other content/) }),
     ]);
     // A desk that never held it takes the first (the hub's order) and refuses the second the same way.
-    const d2 = track(await enrolledDesk(hub, 'PLM', 'R08'));
+    const d2 = track(await enrolledDesk(shared.hub, 'PLM', 'R08'));
     await d2.must('sync.now', {});
     expect(query(d2, "SELECT note FROM watch_list WHERE value = 'AGEN MAKMUR'")).toEqual([{ note: 'Penyalur ilegal' }]);
   });
   // Last: every desk enrolled after it meets the broken row too.
   it('refuses a bad item from the hub with its problem, applies the rest, and says so', async () => {
-    const desk = track(await enrolledDesk(hub, 'PLM', 'R06'));
+    const desk = track(await enrolledDesk(shared.hub, 'PLM', 'R06'));
     // The hub's history already holds the clash of the test before, refused here too.
     await desk.must('sync.now', {});
     // A row the hub's own checks would refuse (a hub of other rules, or a database edited by hand), between good ones.
     await hubImport(officer('GOOD-1', true, '2026-11-28T07:00:00.000Z'));
     const broken = { kind: 'checklist', version: '2099.1', content: { version: '2099.1', questions: 'none' }, importedAt: '2026-11-28T07:00:00.000Z', importedBy: 'HUB-ADMIN' };
-    await hub.hub.database.pool.query("INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ('checklist', '2099.1', $1, 'x', NULL)", [JSON.stringify(broken)]);
+    await shared.hub.hub.database.pool.query("INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ('checklist', '2099.1', $1, 'x', NULL)", [JSON.stringify(broken)]);
     // A kind this desk does not know (a newer hub's), which it cannot even read as an item.
     const unknownKind = { kind: 'airport_list', version: '1', content: [], importedAt: '2026-11-28T07:00:00.000Z', importedBy: 'HUB-ADMIN' };
-    await hub.hub.database.pool.query("INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ('airport_list', '1', $1, 'y', NULL)", [JSON.stringify(unknownKind)]);
+    await shared.hub.hub.database.pool.query("INSERT INTO reference_items (kind, item_key, item, content_hash, from_device_id) VALUES ('airport_list', '1', $1, 'y', NULL)", [JSON.stringify(unknownKind)]);
     await hubImport(officer('GOOD-2', true, '2026-11-28T07:00:00.000Z'));
 
     const state = await desk.must('sync.now', {});

@@ -5,35 +5,52 @@ import { afterAll, beforeAll } from 'vitest';
 import type { CoreOptions } from '../../../electron/core';
 import { generateMrz } from '../../../shared/mrz';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
-import { seededRandom } from '../../support/tcp-proxy';
+import { seededRandom, startTcpProxy, type TcpProxy, type TcpProxyOptions } from '../../support/tcp-proxy';
 import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
 import { deskAdmin, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
 
-/** A test file's hub and the desks it opened: the hub starts before the file's tests, and both close after them. */
+/** A test file's hub, and the desks and proxies it opened: the hub starts before the file's tests, and all close after them. */
 export interface FileHub {
   readonly hub: TestHub;
   /** Closes this desk after the file's tests; returns it. */
   track(desk: TestDesk): TestDesk;
+  /** Forgets a tracked desk whose core the test closed itself, its folder now held by the desk that reopened it. */
+  untrack(desk: TestDesk): void;
+  /** Starts a TCP proxy in front of the hub, closed after the file's tests (after its desks, before the hub). */
+  proxy(options?: TcpProxyOptions): Promise<TcpProxy>;
 }
 
 /** Starts one throwaway PostgreSQL hub for the calling test file (registers its beforeAll and afterAll). */
 export function hubForThisFile(): FileHub {
   let hub: TestHub | undefined;
   const desks: TestDesk[] = [];
+  const proxies: TcpProxy[] = [];
   beforeAll(async () => {
     hub = await startTestHub('postgresql');
   }, 180_000);
   afterAll(async () => {
     for (const desk of desks) desk.close();
+    for (const proxy of proxies) await proxy.close();
     await hub?.stop();
   });
-  return {
+  const fileHub: FileHub = {
     get hub() {
       if (!hub) throw new Error('the hub starts in beforeAll: use it inside a test');
       return hub;
     },
     track: (desk) => (desks.push(desk), desk),
+    untrack(desk) {
+      const at = desks.indexOf(desk);
+      if (at < 0) throw new Error('untrack: this desk is not tracked');
+      desks.splice(at, 1);
+    },
+    async proxy(options) {
+      const proxy = await startTcpProxy(Number(new URL(fileHub.hub.url).port), options);
+      proxies.push(proxy);
+      return proxy;
+    },
   };
+  return fileHub;
 }
 
 /** Syncs only when the test says (sync.now), apart from the one enroll starts. */
