@@ -6,7 +6,7 @@ import type { DeskEvent } from '../../shared/contract';
 import { AuditLog, headFilePath } from './audit/audit-log';
 import { checkHead, IntegrityMonitor } from './audit/integrity-check';
 import { openDatabase } from './db/connection';
-import { seedDemoOfficers } from './desk/demo-data';
+import { seedDemoDesk } from './desk/demo-data';
 import { checkDeskMarker, refuseEmptiedDatabase, secureDatabaseFiles, secureDataFolder } from './desk/data-folder';
 import { loadDeskIdentity } from './desk/desk-identity';
 import { volumeEncryption } from './desk/disk-encryption';
@@ -105,7 +105,7 @@ export async function openCore(options: CoreOptions): Promise<DeskCore> {
   officers.whenFollowingHub((officer) => sessions.officerChangedElsewhere(officer));
 
   // Seeded whenever the demo desk has no officers, so an interrupted first start heals itself.
-  if (identity.demo && officers.repository.count() === 0) await seedDemoOfficers(officers);
+  if (identity.demo && officers.repository.count() === 0) await seedDemoDesk(officers, settings);
   // Only disk encryption protects a stolen disk: say at every start whether the data folder's volume has it.
   const diskEncryption = volumeEncryption(options.dataDir);
   if (diskEncryption !== 'encrypted') console.warn(`[core] The data folder's volume is ${diskEncryption === 'unknown' ? 'of unknown encryption' : 'NOT encrypted'}; encrypt the desk PC's disk (BitLocker / LUKS).`);

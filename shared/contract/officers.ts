@@ -2,6 +2,7 @@
 // the admin's officer management.
 import { z } from 'zod';
 import { ADMIN, AGENCIES, ROLES, done, none, procedure } from './define';
+import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(200);
@@ -41,7 +42,18 @@ export type Officer = z.infer<typeof officerSchema>;
 
 export const officerProcedures = {
   'setup.createFirstAdmin': procedure({
-    input: z.object({ name: personName, officerNumber: officerNumberSchema, agency: z.enum(AGENCIES), password: passwordSchema }).strict(),
+    // The desk's codes are set here, with its first admin, and never defaulted: case numbers carry them
+    // (PLM-D01-…), so two desks that both took a default would number their cases alike.
+    input: z
+      .object({
+        name: personName,
+        officerNumber: officerNumberSchema,
+        agency: z.enum(AGENCIES),
+        password: passwordSchema,
+        airportCode: airportCodeSchema,
+        deskCode: deskCodeSchema,
+      })
+      .strict(),
     output: officerSchema,
     access: 'public',
   }),

@@ -269,6 +269,8 @@ export function generateCaseDatabase(file: string, cases: number, log: (line: st
 
   const deviceIds = DESKS.map(() => randomUUID());
   db.prepare('INSERT INTO desk (id, device_id, demo, created_at) VALUES (1, ?, 0, ?)').run(deviceIds[0], new Date(windowStart).toISOString());
+  // The codes its case numbers carry, as first-run setup stores them (a desk code has no default).
+  db.exec(`INSERT INTO settings (key, value) VALUES ('airportCode', '"PLM"'), ('deskCode', '"D01"')`);
 
   const officers: { number: string; name: string; agency: 'BP3MI' | 'IMIGRASI' }[] = [];
   const insertOfficer = db.prepare(

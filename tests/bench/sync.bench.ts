@@ -243,8 +243,8 @@ async function referenceData(url: string): Promise<Record<string, number>> {
       const result = (await core.dispatch(name as never, input as never)) as { ok: boolean; error?: unknown };
       if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
     };
-    await must('setup.createFirstAdmin', { name: 'Bench Admin', officerNumber: 'ADM-BENCH', agency: 'BP3MI', password: 'bench-admin-password' });
-    await must('session.signIn', { officerNumber: 'ADM-BENCH', password: 'bench-admin-password' });
+    await must('setup.createFirstAdmin', { name: 'Bench Admin', officerNumber: 'ADM-BENCH', agency: 'BP3MI', password: 'bench-admin-password', airportCode: 'PLM', deskCode: 'RB1' });
+    await must('session.signIn', { officerNumber: 'ADM-BENCH', password: 'bench-admin-password', airportCode: 'PLM', deskCode: 'RB1' });
     const { code } = await admin.services.desks.createDesk('PLM', 'RB1', 'Bench reference');
     const started = performance.now();
     await must('sync.enroll', { hubUrl: hub.url, code });

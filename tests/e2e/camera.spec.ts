@@ -304,7 +304,7 @@ test("a referral slip's QR code shown to the camera opens its case", async ({ pl
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value;
   };
-  await must('setup.createFirstAdmin', { name: ADMIN.name, officerNumber: ADMIN.officerNumber, agency: 'BP3MI', password: ADMIN.password });
+  await must('setup.createFirstAdmin', { name: ADMIN.name, officerNumber: ADMIN.officerNumber, agency: 'BP3MI', password: ADMIN.password, airportCode: 'PLM', deskCode: 'D01' });
   await must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
   const opened = (await must('cases.open', { source: 'manual', mrz: generateMrz('TD3', { documentCode: 'P', issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'RAHAYU', secondaryIdentifier: 'SRI', documentNumber: 'Q5554443', birthDate: '1995-05-05', sex: 'F', expiryDate: '2030-05-05' }).join('\n') })) as CaseDetail;
   await must('cases.decide', { caseId: opened.id, outcome: 'refer_bp3mi', reasons: ['NO_CONSENT'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Dirujuk.' });

@@ -62,6 +62,8 @@ export const ADMIN = { name: 'Rina Kartika', officerNumber: '198705122010012001'
 /** Completes first-run setup through the screen, as a newcomer would. */
 export async function completeFirstRun(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Penyiapan pertama' })).toBeVisible();
+  await expect(page.getByLabel('Kode bandara (IATA)')).toHaveValue('PLM');
+  await page.getByLabel('Kode meja (untuk nomor kasus)').fill('D01');
   await page.getByLabel('Nama lengkap').fill(ADMIN.name);
   await page.getByLabel('Nomor petugas (NIP)').fill(ADMIN.officerNumber);
   await page.getByLabel('Instansi').selectOption('BP3MI');

@@ -17,6 +17,26 @@ test('first-run setup creates the admin and lands on the home screen in Indonesi
   expect(page.url()).not.toContain('#t=');
 });
 
+test('first-run setup asks for the desk code, with no default, and refuses one a case number cannot carry', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await expect(page.getByLabel('Kode bandara (IATA)')).toHaveValue('PLM');
+  await expect(page.getByLabel('Kode meja (untuk nomor kasus)')).toHaveValue('');
+  await expect(page.getByText('Harus unik di bandara ini')).toBeVisible();
+  await page.getByLabel('Kode meja (untuk nomor kasus)').fill('d-1');
+  await expect(page.getByLabel('Kode meja (untuk nomor kasus)')).toHaveValue('D-1');
+  await page.getByLabel('Nama lengkap').fill(ADMIN.name);
+  await page.getByLabel('Nomor petugas (NIP)').fill(ADMIN.officerNumber);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Buat admin dan masuk' }).click();
+  await expect(page.getByRole('alert')).toContainText('Kode meja (untuk nomor kasus)');
+  await shot(page, 'desk-code-refused');
+  await page.getByLabel('Kode meja (untuk nomor kasus)').fill('G7');
+  await page.getByRole('button', { name: 'Buat admin dan masuk' }).click();
+  await expect(page.getByRole('heading', { name: `Selamat bertugas, ${ADMIN.name}.` })).toBeVisible();
+  expect(await desk.core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { airportCode: 'PLM', deskCode: 'G7' } });
+});
+
 test('the language switch turns the whole screen to English and back, and is remembered', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
@@ -124,7 +144,7 @@ test('a page from another origin cannot call the desk, even holding the secret',
     await other.goto(evilOrigin);
     const attempts = await other.evaluate(
       async ({ target, secret }) => {
-        const body = JSON.stringify({ name: 'Intruder', officerNumber: 'EVIL-1', agency: 'BP3MI', password: 'intruder-pass-1' });
+        const body = JSON.stringify({ name: 'Intruder', officerNumber: 'EVIL-1', agency: 'BP3MI', password: 'intruder-pass-1', airportCode: 'PLM', deskCode: 'X9' });
         const outcomes: string[] = [];
         try {
           const res = await fetch(`${target}/rpc/setup.createFirstAdmin`, {

@@ -111,7 +111,7 @@ test('a supervisor clears a day of holds from two desks, signs each off with its
     // Each desk: its first admin, its officers (the supervisor at desk 1), and enrolment in the hub.
     for (const [i, desk] of desks.entries()) {
       const admin = ADMINS[i]!;
-      await must(desk.core, 'setup.createFirstAdmin', admin);
+      await must(desk.core, 'setup.createFirstAdmin', { ...admin, airportCode: 'PLM', deskCode: `D0${i + 1}` });
       await must(desk.core, 'session.signIn', { officerNumber: admin.officerNumber, password: admin.password });
       const accounts = i === 0 ? [OFFICERS.comma, OFFICERS.imigrasi1, { ...SUPERVISOR, role: 'supervisor' }] : [OFFICERS.arabic, OFFICERS.newline];
       for (const account of accounts) await must(desk.core, 'officers.create', { role: 'officer', ...account });

@@ -75,7 +75,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     expect(await page.content()).not.toMatch(/[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}/);
 
     // Desk 2 is set up and enrolled by its admin too (through the same core procedures).
-    await d2.core.dispatch('setup.createFirstAdmin', { name: 'Dedi Admin', officerNumber: 'ADM-D02', agency: 'BP3MI', password: 'admin-password-2' });
+    await d2.core.dispatch('setup.createFirstAdmin', { name: 'Dedi Admin', officerNumber: 'ADM-D02', agency: 'BP3MI', password: 'admin-password-2', airportCode: 'PLM', deskCode: 'D02' });
     await d2.core.dispatch('session.signIn', { officerNumber: 'ADM-D02', password: 'admin-password-2' });
     const { code: code2 } = await hub.services.desks.createDesk('PLM', 'D02', 'Meja 2');
     expect(await d2.core.dispatch('sync.enroll', { hubUrl: hub.url, code: code2 })).toMatchObject({ ok: true });
@@ -177,7 +177,7 @@ test('across airports: a hold at CGK shows at PLM from the hub before PLM has pu
   let hub: RunningHub | undefined = await startHub({ dataDir: hubDir, host: '127.0.0.1', port: 0, logger: createLogger('silent') });
   const cgk = await openCore({ dataDir: cgkDir, syncTiming: MANUAL_SYNC });
   try {
-    await must(cgk, 'setup.createFirstAdmin', { name: 'Yuni Admin', officerNumber: 'ADM-CGK', agency: 'IMIGRASI', password: 'admin-password-3' });
+    await must(cgk, 'setup.createFirstAdmin', { name: 'Yuni Admin', officerNumber: 'ADM-CGK', agency: 'IMIGRASI', password: 'admin-password-3', airportCode: 'CGK', deskCode: 'T3A' });
     await must(cgk, 'session.signIn', { officerNumber: 'ADM-CGK', password: 'admin-password-3' });
     await must(cgk, 'sync.enroll', { hubUrl: hub.url, code: (await hub.services.desks.createDesk('CGK', 'T3A', 'Terminal 3 A')).code });
 

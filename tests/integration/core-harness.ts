@@ -26,6 +26,13 @@ export interface TestAdmin {
 
 export const ADMIN = { name: 'Rina Admin', officerNumber: 'ADM-001', agency: 'BP3MI', password: 'admin-password-1' } as const satisfies TestAdmin;
 
+/** The codes first-run setup gives a test desk unless the test names others (its case numbers: PLM-D01-…). */
+export const DESK_CODES = { airportCode: 'PLM', deskCode: 'D01' } as const;
+export interface DeskCodes {
+  readonly airportCode: string;
+  readonly deskCode: string;
+}
+
 /**
  * A desk's own first admin, by its desk code, for desks that share a hub: accounts flow through the hub to every desk,
  * so desks with one shared admin number would each take the others' changes of that account as their own.
@@ -61,11 +68,11 @@ export async function openTestDesk(options: Partial<CoreOptions> = {}, dataDir =
   };
 }
 
-/** A desk with its first admin created and signed in. */
-export async function openDeskWithAdmin(options: Partial<CoreOptions> = {}, dataDir?: string, admin: TestAdmin = ADMIN): Promise<TestDesk> {
+/** A desk set up with its codes and first admin, who is signed in. */
+export async function openDeskWithAdmin(options: Partial<CoreOptions> = {}, dataDir?: string, admin: TestAdmin = ADMIN, codes: DeskCodes = DESK_CODES): Promise<TestDesk> {
   const desk = await openTestDesk(options, dataDir);
   desk.admin = admin;
-  await desk.must('setup.createFirstAdmin', admin);
+  await desk.must('setup.createFirstAdmin', { ...admin, ...codes });
   await desk.must('session.signIn', { officerNumber: admin.officerNumber, password: admin.password });
   return desk;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, openCore } from '../../electron/core';
-import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
+import { ADMIN, DESK_CODES, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
 afterEach(() => {
@@ -83,7 +83,7 @@ describe('first-run setup', () => {
   it('makes one admin from four parallel setups', async () => {
     desk = await openTestDesk();
     const results = await Promise.all(
-      [1, 2, 3, 4].map((n) => desk!.call('setup.createFirstAdmin', { ...ADMIN, officerNumber: `ADM-00${n}` })),
+      [1, 2, 3, 4].map((n) => desk!.call('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, officerNumber: `ADM-00${n}` })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['setup_done', 'setup_done', 'setup_done']);

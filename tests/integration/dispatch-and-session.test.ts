@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGN_IN_POLICY } from '../../shared/contract';
-import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
+import { ADMIN, DESK_CODES, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
@@ -31,7 +31,7 @@ describe('dispatch', () => {
     expect(await desk.core.dispatch('cases.explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
     const bad = await desk.core.dispatch('setup.createFirstAdmin', { name: 'A', officerNumber: 'X1', agency: 'POLICE', password: 'short' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
-    const badAgency = await desk.core.dispatch('setup.createFirstAdmin', { ...ADMIN, agency: 'POLICE' });
+    const badAgency = await desk.core.dispatch('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, agency: 'POLICE' });
     expect(badAgency).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'agency' } });
     const extra = await desk.core.dispatch('session.status', { role: 'admin' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -46,7 +46,7 @@ describe('dispatch', () => {
     expect(await desk.call('officers.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     // A renderer that claims to be an admin is refused: the schema has no such field.
     expect(await desk.core.dispatch('officers.list', { role: 'admin' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await desk.must('setup.createFirstAdmin', ADMIN);
+    await desk.must('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES });
     await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
     await desk.must('officers.create', OFFICER);
     await desk.must('session.signIn', { officerNumber: OFFICER.officerNumber, password: OFFICER.password });
@@ -60,10 +60,10 @@ describe('first run', () => {
   it('reports setup needed on an empty desk, creates one admin, then refuses a second setup', async () => {
     desk = await openTestDesk();
     expect((await desk.must('app.info', {})).setupNeeded).toBe(true);
-    const admin = await desk.must('setup.createFirstAdmin', ADMIN);
+    const admin = await desk.must('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES });
     expect(admin).toMatchObject({ role: 'admin', agency: 'BP3MI', active: true });
     expect((await desk.must('app.info', {})).setupNeeded).toBe(false);
-    expect(await desk.call('setup.createFirstAdmin', { ...ADMIN, officerNumber: 'ADM-002' })).toMatchObject({
+    expect(await desk.call('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, officerNumber: 'ADM-002' })).toMatchObject({
       ok: false,
       error: { code: 'setup_done' },
     });

@@ -2,7 +2,7 @@
 // decision carrying a legal ground of any text.
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateMrz } from '../../shared/mrz';
-import { ADMIN, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
+import { ADMIN, DESK_CODES, openDeskWithAdmin, openTestDesk, type TestDesk } from './core-harness';
 
 let desk: TestDesk | undefined;
 afterEach(() => desk?.close());
@@ -11,12 +11,12 @@ describe('passwords', () => {
   it('refuses a blank or common password at setup, for a new officer and on reset', async () => {
     desk = await openTestDesk();
     for (const password of [' '.repeat(10), 'password123', 'qwertyuiop', '1234567890', 'indonesia123', 'rahasia12345']) {
-      const refused = await desk.call('setup.createFirstAdmin', { ...ADMIN, password });
+      const refused = await desk.call('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, password });
       expect([password, refused]).toMatchObject([password, { ok: false, error: { code: 'invalid_input', field: 'password', reason: 'passwordTooWeak' } }]);
     }
     // The officer's own name or number with digits is as weak.
-    expect(await desk.call('setup.createFirstAdmin', { ...ADMIN, password: `${ADMIN.officerNumber}2026` })).toMatchObject({ ok: false, error: { reason: 'passwordTooWeak' } });
-    await desk.must('setup.createFirstAdmin', ADMIN);
+    expect(await desk.call('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, password: `${ADMIN.officerNumber}2026` })).toMatchObject({ ok: false, error: { reason: 'passwordTooWeak' } });
+    await desk.must('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES });
     await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
     const officer = { name: 'Budi Santoso', officerNumber: 'BP-7', agency: 'BP3MI', role: 'officer', password: 'jakarta2026' } as const;
     expect(await desk.call('officers.create', officer)).toMatchObject({ ok: false, error: { reason: 'passwordTooWeak' } });
@@ -30,8 +30,8 @@ describe('officer names', () => {
     desk = await openTestDesk();
     const refused = { ok: false, error: { code: 'invalid_input', field: 'name', reason: 'nameControlCharacters' } };
     const hostile = ['Dewi\nLestari', 'Dewi\r\nLestari', 'Dewi\tLestari', 'Dewi\u0000', 'Dewi\u0085Lestari', 'Dewi\u2028Lestari', 'Dewi\u202Eirtsel', 'Dewi\u2066L\u2069', 'Dewi\u001b[31m'];
-    for (const name of hostile) expect([name, await desk.call('setup.createFirstAdmin', { ...ADMIN, name })]).toMatchObject([name, refused]);
-    await desk.must('setup.createFirstAdmin', ADMIN);
+    for (const name of hostile) expect([name, await desk.call('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES, name })]).toMatchObject([name, refused]);
+    await desk.must('setup.createFirstAdmin', { ...ADMIN, ...DESK_CODES });
     await desk.must('session.signIn', { officerNumber: ADMIN.officerNumber, password: ADMIN.password });
     const officer = { officerNumber: 'BP-8', agency: 'BP3MI', role: 'officer', password: 'kopi tubruk di pagi hari' } as const;
     for (const name of hostile) expect([name, await desk.call('officers.create', { ...officer, name })]).toMatchObject([name, refused]);

@@ -282,7 +282,7 @@ describe('the report read from cases_report', () => {
     copyFileSync(a.services.databasePath, file);
     const old = openDatabase(file);
     old.exec(`DROP TRIGGER cases_report_days_insert; DROP TRIGGER cases_report_days_update; DROP TRIGGER cases_report_days_delete;
-      DROP TABLE report_days; DELETE FROM schema_migrations WHERE version = 13;`);
+      DROP TABLE report_days; DELETE FROM schema_migrations WHERE version >= 13;`);
     old.close();
     // A migration that fails halfway leaves nothing of it behind: the fill is in the migration's transaction.
     const failing = migrations.map((m) => (m.version === 13 ? { ...m, refusal: () => 'Stopped on purpose after the fill.' } : m));

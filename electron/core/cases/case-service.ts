@@ -99,7 +99,7 @@ export class CaseService {
       const detail = reading.errors.map((e) => e.message).join(' ') || 'No MRZ found.';
       return fail('invalid_input', `This is not a readable MRZ: ${detail}`, { field: 'mrz', reason: 'mrzUnreadable' });
     }
-    const settings = this.settings.get();
+    const settings = this.settings.complete();
     const checklist = this.reference.checklist();
     const id = randomUUID();
     const openedAt = at.toISOString();

@@ -459,6 +459,20 @@ export const migrations: readonly Migration[] = [
       SELECT day, breakdown, key, count(*) FROM (${reportDaysKeys('cases')}) GROUP BY day, breakdown, key;
     `,
   },
+  {
+    version: 14,
+    name: 'a desk set up before desk codes were asked keeps the codes it used',
+    // Desk codes had a default ('D01', airport 'PLM'), which first-run setup now asks for instead (no default: two
+    // desks that both took it numbered their cases alike). A desk already set up (it has officers or events) numbered
+    // its cases with the default unless its admin changed it: the default is stored here, so its numbers go on
+    // unchanged. A desk not yet set up gets its codes at setup.
+    sql: `
+      INSERT OR IGNORE INTO settings (key, value)
+        SELECT 'deskCode', '"D01"' WHERE EXISTS (SELECT 1 FROM officers) OR EXISTS (SELECT 1 FROM events);
+      INSERT OR IGNORE INTO settings (key, value)
+        SELECT 'airportCode', '"PLM"' WHERE EXISTS (SELECT 1 FROM officers) OR EXISTS (SELECT 1 FROM events);
+    `,
+  },
 ];
 
 /** A stable fingerprint of a migration's SQL, so that an edited migration is noticed. */

@@ -98,11 +98,12 @@ export class OfficerService {
    * First-run setup: one admin, ever. Whether the desk has no officer yet is checked in the same immediate
    * transaction that inserts, so parallel setups (each waiting on scrypt) make one admin and the rest are refused.
    */
-  async createFirstAdmin(admin: Omit<NewOfficer, 'role'>): Promise<CallResult<Officer>> {
-    return this.insert({ ...admin, role: 'admin' }, null, true);
+  async createFirstAdmin(admin: Omit<NewOfficer, 'role'>, alsoSetUp: (admin: Officer) => void): Promise<CallResult<Officer>> {
+    return this.insert({ ...admin, role: 'admin' }, null, alsoSetUp);
   }
 
-  private async insert(officer: NewOfficer, actor: string | null, firstAdmin: boolean): Promise<CallResult<Officer>> {
+  /** `firstAdmin`: the rest of first-run setup, run in the same transaction once the admin is inserted. */
+  private async insert(officer: NewOfficer, actor: string | null, firstAdmin: ((admin: Officer) => void) | false): Promise<CallResult<Officer>> {
     if (this.repository.byNumber(officer.officerNumber)) {
       return fail('conflict', `Officer number ${officer.officerNumber} is already in use.`, { field: 'officerNumber', reason: 'officerNumberTaken' });
     }
@@ -123,7 +124,10 @@ export class OfficerService {
         agency: record.agency,
         role: record.role,
       });
-      if (firstAdmin) this.audit.append(record.officerNumber, 'setup.first_admin', { officerId: record.id });
+      if (firstAdmin) {
+        this.audit.append(record.officerNumber, 'setup.first_admin', { officerId: record.id });
+        firstAdmin(publicOfficer(record));
+      }
       this.changes.queue(officerAccount(record));
       // A new admin may be what lets an account kept against the hub follow it.
       following = this.settleWithHub();

@@ -5,7 +5,7 @@ import { callingOfficer, type CoreContext, type HandlerSlice } from '../core-con
 export function settingsHandlers(ctx: CoreContext): HandlerSlice<'settings'> {
   const { settings, sync, audit } = ctx;
   return {
-    'settings.get': () => ok(settings.get()),
+    'settings.get': () => ok(settings.complete()),
     'settings.update': (input) => {
       // An enrolled desk's codes are the hub's: another desk may not share them, since case numbers carry them.
       const enrolled = sync.state.config();

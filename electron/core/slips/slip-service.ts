@@ -23,7 +23,7 @@ export class SlipService {
   get(caseIdOrNumber: string, viewer: Officer): CallResult<{ slip: SlipModel; layout: SlipLayout; copies: number; prints: PrintRecord[] }> {
     const detail = this.cases.peek(caseIdOrNumber);
     if (!detail) return fail('not_found', 'This desk has no such case.', { field: 'caseId', reason: 'caseNotHere' });
-    const settings = this.settings.get();
+    const settings = this.settings.complete();
     const slip = buildSlip(detail, settings, this.now());
     if (!slip) return fail('conflict', 'A slip is printed once the case is decided.', { reason: 'slipBeforeDecision' });
     this.audit.append(viewer.officerNumber, 'slip.viewed', { caseId: detail.id, caseNumber: detail.caseNumber });

@@ -158,7 +158,7 @@ describe('officer accounts changed at the hub', () => {
     const desk = track(await openTestDesk(MANUAL_SYNC));
     // Minutes apart (within the idle lock): each change of the keeper here and at the hub is later than the one before.
     desk.clock.now = new Date('2026-12-01T08:00:00.000Z');
-    await desk.must('setup.createFirstAdmin', keeper);
+    await desk.must('setup.createFirstAdmin', { ...keeper, airportCode: 'PLM', deskCode: 'O05' });
     await desk.must('session.signIn', { officerNumber: keeper.officerNumber, password: keeper.password });
     await enroll(desk, shared.hub, 'PLM', 'O05');
     await synced(desk);

@@ -56,9 +56,9 @@ export function hubForThisFile(): FileHub {
 /** Syncs only when the test says (sync.now), apart from the one enroll starts. */
 export const MANUAL_SYNC: Partial<CoreOptions> = { syncTiming: { intervalMs: 3_600_000, backoffMs: 3_600_000, maxBackoffMs: 3_600_000, requestTimeoutMs: 5_000 } };
 
-/** A desk with its own first admin (ADM-<desk code>, see deskAdmin), enrolled with the hub. */
+/** A desk set up with the codes it is then enrolled with, and its own first admin (ADM-<desk code>, see deskAdmin). */
 export async function enrolledDesk(hub: TestHub, airportCode: string, deskCode: string, hubUrl = hub.url, options: Partial<CoreOptions> = {}): Promise<TestDesk> {
-  const desk = await openDeskWithAdmin({ ...MANUAL_SYNC, ...options }, undefined, deskAdmin(deskCode));
+  const desk = await openDeskWithAdmin({ ...MANUAL_SYNC, ...options }, undefined, deskAdmin(deskCode), { airportCode, deskCode });
   await enroll(desk, hub, airportCode, deskCode, hubUrl);
   return desk;
 }

@@ -1,4 +1,4 @@
-// Owns first-run setup: creating the first admin on an empty desk, then signing them in.
+// Owns first-run setup: the desk's airport and desk codes and its first admin on an empty desk, then signing them in.
 import { useState, type FormEvent } from 'react';
 import type { Agency } from '../../../../shared/contract';
 import { Button, ErrorBanner, TextField } from '../../components/Form';
@@ -13,6 +13,9 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
   const [agency, setAgency] = useState<Agency>('BP3MI');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  // PLM is where the desks stand today; the desk code has no default, since two desks must never share one.
+  const [airportCode, setAirportCode] = useState('PLM');
+  const [deskCode, setDeskCode] = useState('');
   // The two passwords differing is found here, before asking the core anything.
   const [differ, setDiffer] = useState(false);
   const setup = useAction();
@@ -21,7 +24,7 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
     event.preventDefault();
     setDiffer(password !== repeat);
     if (password !== repeat) return;
-    const created = await setup.run('setup.createFirstAdmin', { name, officerNumber, agency, password });
+    const created = await setup.run('setup.createFirstAdmin', { name, officerNumber, agency, password, airportCode, deskCode });
     if (!created.ok) return;
     const signedIn = await setup.run('session.signIn', { officerNumber, password });
     if (signedIn.ok) onDone();
@@ -32,7 +35,26 @@ export function FirstRunScreen({ onDone }: { onDone: () => void }) {
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
       <form onSubmit={submit}>
-        <TextField label={t('field.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus autoComplete="name" />
+        <TextField
+          label={t('field.airportCode')}
+          value={airportCode}
+          onChange={(e) => setAirportCode(e.target.value.toUpperCase())}
+          maxLength={3}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          label={t('field.deskCode')}
+          hint={t('setup.deskCodeHint')}
+          value={deskCode}
+          onChange={(e) => setDeskCode(e.target.value.toUpperCase())}
+          maxLength={4}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          autoFocus
+        />
+        <TextField label={t('field.name')} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="name" />
         <TextField label={t('field.officerNumber')} value={officerNumber} onChange={(e) => setOfficerNumber(e.target.value)} required autoComplete="username" />
         <AgencySelect value={agency} onChange={setAgency} />
         <NewPasswordField label={t('field.password')} value={password} onChange={setPassword} />
