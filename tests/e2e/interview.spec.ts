@@ -1,4 +1,4 @@
-// The triage interview (checklist 2026.5, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
+// The triage interview (checklist 2026.6, in use on a new desk) as an officer works it in Chromium: a tourist answered one key per
 // question and cleared in eight keystrokes after the reading, Clear not offered while the triage is open, and the
 // private-interview prompt that comes before the sensitive questions once a triage answer trips a trigger.
 import Database from 'better-sqlite3';
@@ -37,13 +37,15 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   };
   await press('Enter'); // open the case
   await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
-  await expect(page.getByText('Daftar periksa versi 2026.5')).toBeVisible();
+  await expect(page.getByText('Daftar periksa versi 2026.6')).toBeVisible();
   // Clear is not offered while the triage is unanswered, and Alt+B does not clear.
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
   await expect(page.getByTestId('clear-needs-interview')).toBeVisible();
   await shot(page, '1-triage-open');
 
-  for (let i = 0; i < 6; i++) await press('1'); // tourism, this flight's country, return ticket, self, own stay, nothing observed
+  // Earlier trouble abroad is asked with the return ticket, in the same answer: no key more than before 2026.6.
+  await expect(page.getByRole('group', { name: /tiket pulang\? Pernahkah Anda tinggal melebihi izin, dideportasi, atau diamankan aparat di luar negeri/ })).toBeVisible();
+  for (let i = 0; i < 6; i++) await press('1'); // tourism, this flight's country, return ticket and no trouble abroad, self, own stay, nothing observed
   await expect(page.getByRole('heading', { name: 'Wawancara lanjutan' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeEnabled();
   await expect(page.getByTestId('risk-level')).toHaveText('RENDAH');
@@ -60,7 +62,36 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
   db.close();
   expect(stored).toHaveLength(1);
   expect(stored[0]?.decision).toBe('clear');
-  expect(JSON.parse(stored[0]?.answers ?? '{}')).toEqual(CLEAR_TOURIST_TRIAGE);
+  // The fixture answers older checklists' return-ticket question too; the core keeps only the questions shown.
+  expect(JSON.parse(stored[0]?.answers ?? '{}')).toEqual(Object.fromEntries(Object.entries(CLEAR_TOURIST_TRIAGE).filter(([id]) => id !== 'return_ticket')));
+  expect(JSON.parse(stored[0]?.answers ?? '{}')).toMatchObject({ return_history: 'return_no_trouble' });
+});
+
+test('earlier trouble abroad is asked in the triage: a "yes" opens the full interview with the same number of keys', async ({ page, desk, shot }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await readPassport(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await page.keyboard.press('1'); // tourism
+  await page.keyboard.press('1'); // this flight's country
+  await page.keyboard.press('3'); // a return ticket, and has overstayed, been deported or been held abroad
+  for (const key of ['1', '1', '1']) await page.keyboard.press(key); // self, own stay, nothing observed
+  const full = page.getByRole('region', { name: 'Wawancara lanjutan' });
+  await expect(full).toBeVisible();
+  await expect(full.locator('.privacy-prompt')).toContainText('pisahkan pelaku perjalanan dari pendamping');
+  await expect(page.getByTestId('risk')).toContainText('Pernah tinggal melebihi izin, dideportasi, diamankan aparat di luar negeri');
+  await expect(page.getByTestId('risk-level')).toHaveText('SEDANG');
+  // The full interview is open and unanswered: no clear is offered.
+  await expect(page.getByRole('button', { name: /Bersih, boleh lanjut/ })).toBeDisabled();
+  await shot(page, '1-earlier-trouble-opens-full-interview');
+  // In private she says there was none: what she said at the triage still counts.
+  await full.locator('.privacy-prompt').getByText('Sudah dipisahkan; ditanya sendiri').click();
+  const privateAsk = page.getByRole('group', { name: /Pernahkah Anda tinggal melebihi izin, dideportasi, atau ditunda/ });
+  await privateAsk.getByRole('radio', { name: 'Tidak', exact: true }).check();
+  await expect(page.getByTestId('risk')).toContainText('Pernah tinggal melebihi izin, dideportasi, diamankan aparat di luar negeri');
+  await expect(page.getByTestId('risk-level')).toHaveText('SEDANG');
+  await shot(page, '2-private-denial-keeps-it');
 });
 
 test('a clear is not offered while one triage answer is missing: the button is off and Alt+B records nothing', async ({ page, desk, shot }) => {

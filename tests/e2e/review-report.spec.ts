@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../electron/core/db/connection';
 import { expect, signIn, test } from './desk-fixture';
-import { CLEAR_TOURIST } from '../fixtures/triage-answers';
+import { CLEAR_TOURIST, NO_RETURN_TICKET } from '../fixtures/triage-answers';
 import { passport } from './queue-tools';
 import { pickerChoosesOpfsFile, readOpfsFile } from './save-tools';
 import { pdfPageSizeMm, pdfText, pdfToPng } from './slip-tools';
@@ -58,7 +58,7 @@ test('a supervisor reads a week beside the week before, picks periods in the cal
     const { id } = await must(desk.core.dispatch('cases.open', { source: 'manual', mrz: passport(seed.doc, 'LESTARI', 'SITI').join('\n') }));
     if (seed.airport) await must(desk.core.dispatch('cases.recordTravel', { caseId: id, travel: { destinationAirport: seed.airport } }));
     if (seed.regency) await must(desk.core.dispatch('cases.recordOrigin', { caseId: id, provinceCode: '16', regencyCode: seed.regency }));
-    const answers = seed.noReturnTicket ? { ...CLEAR_TOURIST, return_ticket: false } : CLEAR_TOURIST;
+    const answers = seed.noReturnTicket ? { ...CLEAR_TOURIST, ...NO_RETURN_TICKET } : CLEAR_TOURIST;
     await must(desk.core.dispatch('cases.recordAnswers', { caseId: id, answers }));
     await must(desk.core.dispatch('cases.decide', { caseId: id, ...seed.decision }));
     await desk.core.dispatch('session.signOut', {});

@@ -149,23 +149,23 @@ describe('checklist versions', () => {
     changed.indicators[0]!.weight += 1;
     const refused = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(changed) });
     expect(refused.ok ? refused.value : refused.error.message).toMatch(/2026\.2 is already known/);
-    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.5');
+    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.6');
     // The same version again with its own content is taken: it puts that version back in use.
     await use(desk, '2026.2');
   });
 
-  it('opens new cases under 2026.5, whose routes name their sources, and refuses a new version whose routes name none', async () => {
+  it('opens new cases under 2026.6, whose routes name their sources, and refuses a new version whose routes name none', async () => {
     desk = await openDeskWithAdmin();
-    expect((await desk.must('cases.open', { source: 'manual', mrz: RIA })).checklistVersion).toBe('2026.5');
+    expect((await desk.must('cases.open', { source: 'manual', mrz: RIA })).checklistVersion).toBe('2026.6');
     const unsourced = { ...(JSON.parse(FILE('2026.3')) as object), version: '2027.1' };
     const refused = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(unsourced) });
     expect(refused.ok ? refused.value : refused.error.message).toMatch(/rules\.suggestions\[0\]\.source: name where this route comes from/);
-    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.5');
+    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.6');
     // An indicator (a rule and its weight) without a source is refused at import as well.
     const ruleUnsourced = { ...(JSON.parse(FILE('2026.4')) as { indicators: { source?: string }[] }), version: '2027.2' };
     delete ruleUnsourced.indicators[3]!.source;
     const refusedRule = await desk.call('reference.import', { kind: 'checklist', content: JSON.stringify(ruleUnsourced) });
     expect(refusedRule.ok ? refusedRule.value : refusedRule.error.message).toMatch(/indicators\[3\]\.source: name where this rule and its weight come from/);
-    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.5');
+    expect((await desk.must('reference.current', {})).versions.checklist).toBe('2026.6');
   });
 });

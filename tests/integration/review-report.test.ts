@@ -6,7 +6,7 @@ import { reportFilterSchema, type ReviewReport } from '../../shared/contract';
 import { reportWindow } from '../../shared/review/report-period';
 import { ADMIN, openDeskWithAdmin } from './core-harness';
 import { CLEAR, OFFICER_BP, OFFICER_IM, PASSPORT, REFER, SPV_BP, TUNDA, cleanReviewDesks, deliver, desk, mrz, must, onCleanup } from './review-harness';
-import { CLEAR_TOURIST_TRIAGE } from '../fixtures/triage-answers';
+import { CLEAR_TOURIST_TRIAGE, NO_RETURN_TICKET } from '../fixtures/triage-answers';
 import { openDatabase } from '../../electron/core/db/connection';
 
 afterEach(cleanReviewDesks);
@@ -34,7 +34,7 @@ describe('review report', () => {
     // 28 November 08:00 UTC is 15:00 in Palembang.
     // Its interview raises an indicator: no return ticket.
     const palembang = must(a.services.cases.open({ source: 'manual', mrz: mrz('A4000001') }, OFFICER_BP)).id;
-    must(a.services.cases.recordAnswers({ caseId: palembang, answers: { ...CLEAR_TOURIST_TRIAGE, return_ticket: false } }, OFFICER_BP));
+    must(a.services.cases.recordAnswers({ caseId: palembang, answers: { ...CLEAR_TOURIST_TRIAGE, ...NO_RETURN_TICKET } }, OFFICER_BP));
     must(a.services.cases.decide({ caseId: palembang, ...TUNDA, contact: null }, OFFICER_BP));
     must(a.services.cases.recordOrigin({ caseId: palembang, provinceCode: '16', regencyCode: '16.71' }, SPV_BP));
     a.hold('A4000002', CLEAR, OFFICER_BP);

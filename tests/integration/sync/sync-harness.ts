@@ -6,7 +6,7 @@ import type { CoreOptions } from '../../../electron/core';
 import { generateMrz } from '../../../shared/mrz';
 import { startTestHub, type TestHub } from '../../support/hub-harness';
 import { seededRandom, startTcpProxy, type TcpProxy, type TcpProxyOptions } from '../../support/tcp-proxy';
-import { CLEAR_TOURIST } from '../../fixtures/triage-answers';
+import { CLEAR_TOURIST, NO_RETURN_TICKET } from '../../fixtures/triage-answers';
 import { deskAdmin, openDeskWithAdmin, openTestDesk, type TestDesk } from '../core-harness';
 
 /** A test file's hub, and the desks and proxies it opened: the hub starts before the file's tests, and all close after them. */
@@ -145,7 +145,7 @@ export async function recordCases(desk: TestDesk, seed: number, target: number, 
       const opened = await desk.must('cases.open', { source: 'manual', mrz: TRAVELLERS[Math.floor(random() * TRAVELLERS.length)]! });
       if (random() < 0.8) await desk.must('cases.recordTravel', { caseId: opened.id, travel: { flight: 'AK 1305', travelDate: '2026-11-29', destinationAirport: 'KUL' } });
       const answered = random() < 0.7;
-      if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, return_ticket: random() < 0.8 } });
+      if (answered) await desk.must('cases.recordAnswers', { caseId: opened.id, answers: { ...CLEAR_TOURIST, ...(random() < 0.8 ? {} : NO_RETURN_TICKET) } });
       if (random() < 0.1) continue; // left open
       const held = random() < 0.3;
       // A clear needs every question shown answered (checklist 2026.2 on); another desk's hold of the same traveller,

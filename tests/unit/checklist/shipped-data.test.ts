@@ -6,6 +6,7 @@ import checklist2026_2 from '../../../shared/checklist/data/checklists/2026.2.js
 import checklist2026_3 from '../../../shared/checklist/data/checklists/2026.3.json';
 import checklist2026_4 from '../../../shared/checklist/data/checklists/2026.4.json';
 import checklist2026_5 from '../../../shared/checklist/data/checklists/2026.5.json';
+import checklist2026_6 from '../../../shared/checklist/data/checklists/2026.6.json';
 import countryRulesJson from '../../../shared/checklist/data/country-rules.json';
 import {
   DEFAULT_CHECKLIST,
@@ -23,12 +24,12 @@ import {
 
 describe('the shipped checklists', () => {
   it('validate with no problems, every version kept, the one in use among them', () => {
-    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3, checklist2026_4, checklist2026_5]) {
+    for (const json of [checklist2026_1, checklist2026_2, checklist2026_3, checklist2026_4, checklist2026_5, checklist2026_6]) {
       const result = validateChecklist(json);
       expect(result.ok ? [] : result.problems).toEqual([]);
     }
-    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3', '2026.4', '2026.5']);
-    expect(DEFAULT_CHECKLIST.version).toBe('2026.5');
+    expect(SHIPPED_CHECKLISTS.map((c) => c.version)).toEqual(['2026.1', '2026.2', '2026.3', '2026.4', '2026.5', '2026.6']);
+    expect(DEFAULT_CHECKLIST.version).toBe('2026.6');
   });
 
   // A case is judged, shown and replayed with the version it was opened under, found by its number alone: a file
@@ -43,12 +44,14 @@ describe('the shipped checklists', () => {
       '2026.3': fingerprint(checklist2026_3),
       '2026.4': fingerprint(checklist2026_4),
       '2026.5': fingerprint(checklist2026_5),
+      '2026.6': fingerprint(checklist2026_6),
     }).toEqual({
       '2026.1': '2ccba0c84f7f6c8e55f49ac7c02a339ffaacccadb81d18a96c7eb483bd0ec3f3',
       '2026.2': 'd7b98d3894743bd11bab388c0ec0c2fc6016b9b76659350e70a6f328f455b516',
       '2026.3': '433b11593e9a8ca78ce9797bac11d4a91d57cb3e69af533d666e5f3557b84486',
       '2026.4': '06e1ef1be468dda80bfdbc48379b5c46e90eeff024ecbce19364697d5506e3b1',
       '2026.5': '14aa449d51f7bd3e72efd2b12eb12bb1ae6955b4ca93bfa28bbbeb5e55cd2d14',
+      '2026.6': '8306890ed6d9891016d8ff565e8c43c0d64a1955726b92445c0215fc1455e204',
     });
   });
 
@@ -67,7 +70,7 @@ describe('the shipped checklists', () => {
     for (const i of checklist.indicators) expect(known.has(i.reasonCode), i.reasonCode).toBe(true);
   });
 
-  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5', '2026.6'])('%s names the source of every rule and weight and of the full-interview trigger', (version) => {
     const v2 = shippedChecklist(version);
     expect(v2?.fullInterview?.source).toBeTruthy();
     for (const i of v2?.indicators ?? []) expect(i.source?.length ?? 0, i.id).toBeGreaterThan(20);
@@ -99,6 +102,35 @@ describe('the shipped checklists', () => {
     expect(sourceless({ ...v5, version: '2026.4' })).toEqual(sourceless(checklist2026_4));
   });
 
+  // 2026.6 is 2026.5 where an officer's observation counts on its own (documents seen in another's hands weigh 3, at
+  // least medium, and only a checkable lawful holder takes their place; every observation at least medium), and where
+  // the triage asks about earlier trouble abroad with the return ticket, or with the ID PMI for a worker.
+  it('2026.6 changes only the observations, the earlier-trouble answers and what they touch', () => {
+    const v5 = shippedChecklist('2026.5')!;
+    const v6 = shippedChecklist('2026.6')!;
+    const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x]));
+    const changedQuestions = v6.questions.filter((q) => JSON.stringify(q) !== JSON.stringify(byId(v5.questions).get(q.id))).map((q) => q.id);
+    // id_pmi_number and the work-document questions follow id_pmi's second "verified" option.
+    expect(changedQuestions).toEqual(['id_pmi', 'id_pmi_number', 'return_history', 'visa_type', 'has_contract', 'family_consent']);
+    expect(v5.questions.map((q) => q.id).filter((id) => !v6.questions.some((q) => q.id === id))).toEqual(['return_ticket']);
+    const changedIndicators = v6.indicators.filter((i) => JSON.stringify(i) !== JSON.stringify(byId(v5.indicators).get(i.id))).map((i) => i.id);
+    expect(changedIndicators).toEqual([
+      'one_way_ticket',
+      'earlier_trouble',
+      'observed_answered_by_other',
+      'observed_fear',
+      'observed_coached',
+      'observed_inconsistent',
+      'observed_documents_by_other',
+      'control_by_companion',
+    ]);
+    expect(v6.indicators.map((i) => i.id)).toEqual(v5.indicators.map((i) => i.id));
+    for (const i of v6.indicators.filter((x) => x.id.startsWith('observed_'))) expect(i.minLevel, i.id).toBeDefined();
+    expect(byId(v6.indicators).get('observed_documents_by_other')).toMatchObject({ weight: 3, minLevel: 'medium' });
+    expect(v6.rules.thresholds).toEqual(v5.rules.thresholds);
+    expect(v6.rules.suggestions.map((s) => s.reasonCodes?.filter((c) => c !== 'DOCUMENTS_SEEN_HELD'))).toEqual(v5.rules.suggestions.map((s) => s.reasonCodes));
+  });
+
   it('refuses a new version whose suggested routes or thresholds name no source; the versions shipped before stay valid', () => {
     const unsourced = { ...structuredClone(checklist2026_3), version: '2027.1' };
     const result = validateChecklist(unsourced);
@@ -128,7 +160,7 @@ describe('the shipped checklists', () => {
     expect(problems).toHaveLength(3);
   });
 
-  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5', '2026.6'])('%s has no rule against an umrah visa outside Makkah, Madinah and Jeddah (lifted in 2019)', (version) => {
     const v2 = shippedChecklist(version);
     const codes = v2?.indicators.map((i) => i.reasonCode) ?? [];
     expect(codes).not.toContain('UMRAH_VISA_OUTSIDE_SAUDI');
@@ -136,7 +168,7 @@ describe('the shipped checklists', () => {
     expect(JSON.stringify(v2)).not.toContain('destinationOutside');
   });
 
-  it.each(['2026.2', '2026.3', '2026.4', '2026.5'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
+  it.each(['2026.2', '2026.3', '2026.4', '2026.5', '2026.6'])('%s asks at most five triage steps, the observations officer-only with a "none" that excludes the rest', (version) => {
     const v2 = shippedChecklist(version);
     const triage = v2?.questions.filter((q) => q.section === 'triage' && q.required === true && q.showIf === undefined) ?? [];
     // Final destination and return date are one open question ("where to, and when back?") recorded in two fields.

@@ -1,7 +1,8 @@
-// The travellers the Palembang desk sees, run through the checklist in use (2026.5) with the shipped country rules: for
+// The travellers the Palembang desk sees, run through the checklist in use (2026.6) with the shipped country rules: for
 // each, the level, the suggested route, whether the full interview opens, and the reasons that must (not) be raised.
 // The first six are the table of issue #18; the rest are typical and adversarial answer sets around them. 2026.3 and
-// 2026.4 judge every one of them alike, except those 2026.5's work signal catches.
+// 2026.4 judge every one of them alike, except those 2026.5's work signal catches; 2026.5 judges them as 2026.6 does,
+// except those with documents seen held, answers not matching the documents, or earlier trouble abroad.
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COUNTRY_RULES,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/checklist';
 import { CALM_FULL_INTERVIEW, CLEAR_TOURIST_TRIAGE } from '../../fixtures/triage-answers';
 
+const V6 = shippedChecklist('2026.6') as Checklist;
 const V5 = shippedChecklist('2026.5') as Checklist;
 const V4 = shippedChecklist('2026.4') as Checklist;
 const V3 = shippedChecklist('2026.3') as Checklist;
@@ -178,7 +180,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'umrah pilgrim with a one-way ticket who stays 90 days "with family"',
-    answers: { ...tourist, purpose: 'umrah_hajj', return_ticket: false, arranged_by: 'travel_agency', stay_meet: 'organiser', ...calmPrivate, stay_days: 90 },
+    answers: { ...tourist, purpose: 'umrah_hajj', return_ticket: false, return_history: 'no_return_no_trouble', arranged_by: 'travel_agency', stay_meet: 'organiser', ...calmPrivate, stay_days: 90 },
     ticket: JED,
     level: 'medium',
     outcome: 'refer_imigrasi',
@@ -393,7 +395,7 @@ const TRAVELLERS: Traveller[] = [
   // ── Students ──
   {
     name: 'scholarship student to a Malaysian university, one-way ticket',
-    answers: { ...tourist, purpose: 'study', return_ticket: false, arranged_by: 'government', stay_meet: 'organiser' },
+    answers: { ...tourist, purpose: 'study', return_ticket: false, return_history: 'no_return_no_trouble', arranged_by: 'government', stay_meet: 'organiser' },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -435,7 +437,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'family visit on a one-way ticket: full interview, one minor sign, cleared',
-    answers: { ...tourist, purpose: 'family_visit', return_ticket: false, stay_meet: 'family_friend', ...calmPrivate, travel_companions: 'family', stay_days: 60 },
+    answers: { ...tourist, purpose: 'family_visit', return_ticket: false, return_history: 'no_return_no_trouble', stay_meet: 'family_friend', ...calmPrivate, travel_companions: 'family', stay_days: 60 },
     ticket: KUL,
     level: 'low',
     outcome: 'clear',
@@ -501,7 +503,7 @@ const TRAVELLERS: Traveller[] = [
   },
   {
     name: 'tourist without a return ticket who overstayed in Malaysia before',
-    answers: { ...tourist, return_ticket: false, ...calmPrivate, earlier_trouble: true, stay_days: 20 },
+    answers: { ...tourist, return_ticket: false, return_history: 'no_return_no_trouble', ...calmPrivate, earlier_trouble: true, stay_days: 20 },
     ticket: KUL,
     level: 'medium',
     outcome: 'refer_imigrasi',
@@ -753,7 +755,7 @@ const TRAVELLERS: Traveller[] = [
     answers: {
       ...tourist,
       purpose: 'study',
-      return_ticket: false,
+      return_ticket: false, return_history: 'no_return_no_trouble',
       final_destination: 'onward_ticketed',
       destination_country: 'JPN',
       onward_airports: ['NRT'],
@@ -791,9 +793,139 @@ const TRAVELLERS: Traveller[] = [
     full: false,
     never: ['WORK_SIGNAL'],
   },
+  // ── 2026.6: what the officer sees counts on its own; earlier trouble abroad is asked in the triage ──
+  {
+    name: 'a stranger is seen holding her passport; in private she says she held it herself: the denial erases nothing',
+    answers: { ...tourist, officer_observation: ['documents_by_other'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DOCUMENTS_SEEN_HELD'],
+    never: ['DOCUMENTS_HELD_BY_OTHER'],
+  },
+  {
+    name: 'someone answers for her and is seen holding her passport; in private she denies it: control, to the police',
+    answers: { ...tourist, officer_observation: ['answered_by_other', 'documents_by_other'], ...calmPrivate },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_police',
+    full: true,
+    raises: ['SUSPECTED_TPPO', 'ANSWERED_BY_OTHER', 'DOCUMENTS_SEEN_HELD'],
+  },
+  {
+    name: 'passport seen in another hand; in private she says a relative travelling with her held it',
+    answers: { ...tourist, officer_observation: ['documents_by_other'], ...calmPrivate, travel_companions: 'family', documents_holder: 'family_companion' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DOCUMENTS_SEEN_HELD'],
+  },
+  {
+    name: 'passport seen in another hand; she says the tour organiser held it, but a sponsor arranged and paid the trip',
+    answers: { ...tourist, arranged_by: 'third_party', officer_observation: ['documents_by_other'], ...calmPrivate, documents_holder: 'organiser' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DOCUMENTS_SEEN_HELD', 'THIRD_PARTY_PAID'],
+  },
+  {
+    name: "worker whose passport is seen in an escort's hands, the ID PMI not checkable now: the escort explains nothing unchecked",
+    answers: { ...verifiedWorker, id_pmi: 'not_verified', officer_observation: ['documents_by_other'], ...workerPrivate, documents_holder: 'agency_escort' },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['DOCUMENTS_SEEN_HELD', 'ESCORT_HELD_DOCUMENTS', 'ID_PMI_UNVERIFIED'],
+  },
+  {
+    name: 'answers that do not match the documents, nothing more found in private: never a suggestion to clear',
+    answers: { ...tourist, officer_observation: ['inconsistent'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['INCONSISTENT'],
+  },
+  {
+    name: 'coached victim: "tourism", Malaysia, return ticket, alone; the officer sees coached answers, she denies everything in private',
+    answers: { ...tourist, officer_observation: ['coached'], ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED'],
+  },
+  {
+    name: 'coached victim, fearful, her passport seen in a stranger\'s hand; she denies it all in private: high, to BP3MI',
+    answers: { ...tourist, officer_observation: ['coached', 'fearful', 'documents_by_other'], ...calmPrivate },
+    ticket: KUL,
+    level: 'high',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED', 'OBSERVED_FEAR', 'DOCUMENTS_SEEN_HELD'],
+    never: ['DOCUMENTS_HELD_BY_OTHER'],
+  },
+  {
+    name: 'coached victim who says no earlier trouble in the triage and admits a deportation in private',
+    answers: { ...tourist, officer_observation: ['coached'], ...calmPrivate, earlier_trouble: true },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_bp3mi',
+    full: true,
+    raises: ['COACHED', 'EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'tourist who overstayed in Malaysia before, return ticket: the triage asks, the full interview opens',
+    answers: { ...tourist, return_history: 'return_earlier_trouble', ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'tourist who said earlier trouble in the triage and denies it in private: it still counts',
+    answers: { ...tourist, return_history: 'return_earlier_trouble', ...calmPrivate, earlier_trouble: false },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'tourist held abroad before, no return ticket',
+    answers: { ...tourist, return_ticket: false, return_history: 'no_return_earlier_trouble', ...calmPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['EARLIER_OVERSTAY', 'ONE_WAY_TICKET'],
+  },
+  {
+    name: 'tourist never in trouble abroad: the same one key, cleared on the triage alone',
+    answers: { ...tourist, return_history: 'return_no_trouble' },
+    ticket: KUL,
+    level: 'low',
+    outcome: 'clear',
+    full: false,
+    never: ['EARLIER_OVERSTAY'],
+  },
+  {
+    name: 'worker with a verified ID PMI who was deported before: asked with the ID PMI, the full interview opens',
+    answers: { ...verifiedWorker, id_pmi: 'verified_earlier_trouble', ...workerPrivate },
+    ticket: KUL,
+    level: 'medium',
+    outcome: 'refer_imigrasi',
+    full: true,
+    raises: ['EARLIER_OVERSTAY'],
+    never: ['NO_ID_PMI', 'NO_CONTRACT'],
+  },
 ];
 
-function run(t: Traveller) {
+function run(t: Traveller, checklist: Checklist = V6) {
   const context: RiskContext = {
     countryRules: DEFAULT_COUNTRY_RULES,
     destinationCountry: t.ticket,
@@ -801,12 +933,12 @@ function run(t: Traveller) {
     earlierHolds: t.earlierHolds ?? 0,
     watchListHits: t.watchListHits ?? 0,
   };
-  return { result: evaluateRisk(V5, t.answers, context), state: visibleWithAnswers(V5, t.answers, context), context };
+  return { result: evaluateRisk(checklist, t.answers, context), state: visibleWithAnswers(checklist, t.answers, context), context };
 }
 
-describe('checklist 2026.5 on typical and adversarial travellers', () => {
-  it('covers at least 60 travellers', () => {
-    expect(TRAVELLERS.length).toBeGreaterThanOrEqual(60);
+describe('checklist 2026.6 on typical and adversarial travellers', () => {
+  it('covers at least 80 travellers', () => {
+    expect(TRAVELLERS.length).toBeGreaterThanOrEqual(80);
     expect(new Set(TRAVELLERS.map((t) => t.name)).size).toBe(TRAVELLERS.length);
   });
 
@@ -826,14 +958,14 @@ describe('checklist 2026.5 on typical and adversarial travellers', () => {
     if (t.full && t.answers.private_setting === undefined) expect(ids).not.toContain('documents_holder');
     // Each set answers what it was shown, so a decision on it is possible: nothing required is left open,
     // except where the set stops mid-interview on purpose (the police cases decided on observations).
-    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V5, t.answers, context).map((q) => q.id)).toEqual([]);
+    if (t.answers.private_setting !== undefined && t.answers.private_setting !== 'refused') expect(missingRequired(V6, t.answers, context).map((q) => q.id)).toEqual([]);
   });
 
   it('2026.3 and 2026.4 judge every traveller as 2026.5 does, except those the work signal catches', () => {
-    const caught = TRAVELLERS.filter((t) => run(t).result.indicators.some((i) => i.reasonCode === 'WORK_SIGNAL'));
+    const caught = TRAVELLERS.filter((t) => run(t, V5).result.indicators.some((i) => i.reasonCode === 'WORK_SIGNAL'));
     expect(caught.length).toBeGreaterThanOrEqual(4);
     for (const t of TRAVELLERS.filter((x) => !caught.includes(x))) {
-      const { result, state, context } = run(t);
+      const { result, state, context } = run(t, V5);
       for (const older of [V3, V4]) {
         expect(evaluateRisk(older, t.answers, context), `${older.version}: ${t.name}`).toEqual(result);
         expect(visibleWithAnswers(older, t.answers, context).fullInterview, `${older.version}: ${t.name}`).toBe(state.fullInterview);
@@ -844,6 +976,46 @@ describe('checklist 2026.5 on typical and adversarial travellers', () => {
     const facts = run(metByEmployer).context;
     expect(evaluateRisk(V4, metByEmployer.answers, facts)).toMatchObject({ level: 'low', suggestedOutcome: 'clear' });
     expect(visibleWithAnswers(V4, metByEmployer.answers, facts).fullInterview).toBe(false);
+  });
+
+  // 2026.6 changes three things: an observation counts on its own (documents seen held weigh 3 and a denial no longer
+  // cancels them; every observation is at least medium), and earlier trouble abroad is asked in the triage.
+  const judged = (t: Traveller, checklist: Checklist) => {
+    const { result, state } = run(t, checklist);
+    return { level: result.level, score: result.score, outcome: result.suggestedOutcome, codes: result.indicators.map((i) => i.reasonCode), full: state.fullInterview };
+  };
+  const changedIn2026_6 = (t: Traveller) =>
+    (t.answers.officer_observation as string[] | undefined)?.some((o) => o === 'documents_by_other' || o === 'inconsistent') === true ||
+    (typeof t.answers.return_history === 'string' && t.answers.return_history.endsWith('earlier_trouble')) ||
+    t.answers.id_pmi === 'verified_earlier_trouble';
+
+  it('2026.5 judges every other traveller as 2026.6 does', () => {
+    const others = TRAVELLERS.filter((t) => !changedIn2026_6(t));
+    expect(others.length).toBeGreaterThanOrEqual(60);
+    for (const t of others) expect(judged(t, V5), t.name).toEqual(judged(t, V6));
+  });
+
+  it('under 2026.5 a denial in private erased what the officer saw, and earlier trouble went unasked on the triage', () => {
+    const byName = (start: string) => TRAVELLERS.find((t) => t.name.startsWith(start))!;
+    expect(judged(byName('a stranger is seen holding her passport; in private she says she held it herself'), V5)).toMatchObject({ level: 'low', outcome: 'clear' });
+    expect(judged(byName('someone answers for her and is seen holding her passport; in private she denies it'), V5)).toMatchObject({ level: 'medium', outcome: 'refer_bp3mi' });
+    expect(judged(byName('answers that do not match the documents'), V5)).toMatchObject({ level: 'low', outcome: 'clear' });
+    // 2026.5 has no triage answer for it: the same traveller cleared on the triage alone, the question never shown.
+    const overstayed = byName('tourist who overstayed in Malaysia before');
+    const triageOnly = Object.fromEntries(Object.entries(overstayed.answers).filter(([id]) => [V5, V6].some((c) => c.questions.find((q) => q.id === id)?.section === 'triage')));
+    expect(judged({ ...overstayed, answers: triageOnly }, V5)).toMatchObject({ level: 'low', outcome: 'clear', full: false });
+    expect(judged({ ...overstayed, answers: triageOnly }, V6)).toMatchObject({ level: 'medium', full: true });
+  });
+
+  it('2026.6 asks about earlier trouble abroad in the triage of every traveller, in the same number of answers as 2026.5', () => {
+    const context: RiskContext = { countryRules: DEFAULT_COUNTRY_RULES, destinationCountry: KUL, ageYears: 30 };
+    for (const purpose of ['tourism', 'umrah_hajj', 'family_visit', 'business', 'study', 'work', 'other', 'unclear']) {
+      const answers: Answers = { purpose, ...(purpose === 'work' ? { id_pmi: 'verified' } : {}) };
+      const triage = (c: Checklist) => visibleWithAnswers(c, answers, context).questions.filter((q) => q.section === 'triage');
+      const asks = triage(V6).filter((q) => q.options?.some((o) => o.id.endsWith('earlier_trouble')));
+      expect(asks.map((q) => q.id), purpose).toEqual([purpose === 'work' ? 'id_pmi' : 'return_history']);
+      expect(triage(V6).length, purpose).toBe(triage(V5).length);
+    }
   });
 });
 

@@ -63,7 +63,7 @@ describe('validateChecklist', () => {
 
   it('checks that a condition value fits the question type', () => {
     const base = structuredClone(DEFAULT_CHECKLIST);
-    base.indicators.push({ id: 'bad_yes', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { question: 'return_ticket', equals: 'no' } });
+    base.indicators.push({ id: 'bad_yes', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { question: 'earlier_trouble', equals: 'no' } });
     base.indicators.push({ id: 'bad_num', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { question: 'purpose', atLeast: 3 } });
     base.indicators.push({ id: 'bad_dest', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { destination: 'not_placement_country', question: 'purpose' } });
     base.indicators.push({ id: 'bad_tickets', reasonCode: 'OTHER', weight: 1, text: { id: 'x', en: 'x' }, source: 'test', when: { finalDestination: 'trafficking_route', question: 'destination_country', itinerary: 'destination_city' } });
@@ -72,7 +72,7 @@ describe('validateChecklist', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      `indicators[${n - 4}].when.equals: 'return_ticket' is a yes/no question, so the value must be true or false`,
+      `indicators[${n - 4}].when.equals: 'earlier_trouble' is a yes/no question, so the value must be true or false`,
       `indicators[${n - 3}].when: atLeast and atMost apply to number questions, but 'purpose' is a single-choice question`,
       `indicators[${n - 2}].when.question: 'purpose' is a single-choice question, but a destination needs a country question`,
       `indicators[${n - 1}].when.itinerary: 'destination_city' is a text question, but the onward tickets need an itinerary question`,
