@@ -31,5 +31,10 @@ export function procedure<I extends z.ZodType, O extends z.ZodType>(spec: Proced
 
 export const none = z.object({}).strict();
 /** User-facing text the core composes, Indonesian first. */
+/**
+ * Every time in an event is UTC with a 'Z' (what toISOString writes, and all any desk has ever written): events are
+ * ordered and the report's days are cut by comparing these strings, which an offset such as +07:00 would make wrong.
+ */
+export const eventTimeSchema = z.iso.datetime();
 export const bilingualTextSchema = z.object({ id: z.string(), en: z.string() });
 export const done = z.object({ done: z.literal(true) });

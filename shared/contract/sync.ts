@@ -4,7 +4,7 @@
 // desk's own sync procedures (the header's state, enrolling from the settings screen, "sync now").
 import { z } from 'zod';
 import { airportCodeSchema, deskCodeSchema } from './desk-codes';
-import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, none, procedure } from './define';
+import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, eventTimeSchema, none, procedure } from './define';
 import { officerNumberSchema, personNameSchema } from './officers';
 
 /** Bumped when a change would break a desk or hub of the previous version; sent as `/v<N>/` in every path. */
@@ -63,7 +63,7 @@ export const syncEventSchema = z
     type: z.string().regex(/^[a-z][a-z_]*\.[a-z][a-z_.]*$/, 'domain.noun').max(64),
     caseId: z.string().min(1).max(64).nullable(),
     officerNumber: z.string().min(1).max(32),
-    at: isoTime,
+    at: eventTimeSchema,
     schemaVersion: z.number().int().min(1).max(1000),
     payload: z.record(z.string(), z.unknown()),
   })

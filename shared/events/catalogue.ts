@@ -4,7 +4,7 @@
 // Never change a shipped version's schema: add a version, and keep the old ones parsing.
 import { z } from 'zod';
 import { AMENDABLE_FIELDS, CASE_STATUSES, OUTCOMES, PROVINCE_CODE, READING_SOURCES, REGENCY_CODE, riskSchema } from '../contract/cases';
-import { AGENCIES } from '../contract/define';
+import { AGENCIES, eventTimeSchema } from '../contract/define';
 import { SLIP_LAYOUTS } from '../contract/slips';
 import { TRAVELLER_OUTCOMES } from '../contract/review';
 
@@ -91,7 +91,7 @@ const travellerOutcomeV1 = z
   .object({
     outcome: z.enum(TRAVELLER_OUTCOMES),
     /** When it happened (the release, the hand-over), which may be before it was recorded. */
-    happenedAt: z.iso.datetime({ offset: true }),
+    happenedAt: eventTimeSchema,
     note: text,
     officerName: text,
   })
@@ -171,7 +171,7 @@ export const eventEnvelopeSchema = z
     schemaVersion: z.number().int().positive(),
     caseId: z.string().min(1).max(64).nullable(),
     officerNumber: z.string().min(1).max(64),
-    at: z.iso.datetime({ offset: true }),
+    at: eventTimeSchema,
     payload: z.unknown(),
   })
   .strict();

@@ -130,12 +130,16 @@ describe('event catalogue', () => {
     db.close();
   });
 
-  it('refuses an envelope that is not one: no id, a sequence of zero, a time without a zone', () => {
+  it('refuses an envelope that is not one: no id, a sequence of zero, a time without a zone or with an offset', () => {
     const base = { id: CASE_ID, deviceId: 'd', deviceSeq: 1, type: 'case.countersigned', schemaVersion: 2, caseId: CASE_ID, officerNumber: 'S', at: AT, payload: { officerName: 'S' } };
     expect(parseEvent(base).ok).toBe(true);
     expect(parseEvent({ ...base, id: 'not-a-uuid' }).ok).toBe(false);
     expect(parseEvent({ ...base, deviceSeq: 0 }).ok).toBe(false);
     expect(parseEvent({ ...base, at: '2026-11-28 08:00' }).ok).toBe(false);
+    // The same instant as AT written with an offset: it would sort before '2026-11-28T08:…Z' events and fall on
+    // another report day by its text, so the catalogue takes UTC only.
+    expect(parseEvent({ ...base, at: '2026-11-28T15:00:00.000+07:00' }).ok).toBe(false);
+    expect(parseEvent({ ...base, at: '2026-11-28T08:00:00Z' }).ok).toBe(true);
     expect(parseEvent({ ...base, schemaVersion: 3 })).toMatchObject({ ok: false, problem: 'case.countersigned has no version 3' });
   });
 });
