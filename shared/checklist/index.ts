@@ -2,11 +2,12 @@
 // outcomes and risk evaluation. Other layers import from shared/checklist only.
 
 export type * from './types';
-export { COUNTRY_LISTS, QUESTION_SECTIONS, QUESTION_TYPES, RISK_LEVELS } from './types';
+export { COUNTRY_LISTS, QUESTION_SECTIONS, QUESTION_TYPES, RISK_LEVELS, RISK_SUGGESTION_KEYS } from './types';
 export { checklistSchema, conditionSchema, triggerSchema, questionSchema, indicatorSchema, answerValueSchema, bilingualSchema } from './schema';
 export { validateChecklist, type ChecklistValidation } from './validate';
 export { visibleQuestions, visibleWithAnswers, missingRequired, conditionHolds, triggerHolds, isAnswered, finalDestination } from './conditions';
 export { evaluateRisk, levelFor } from './risk';
+export { recordedRisk, suggestionText } from './suggestion-text';
 export { interviewContext, type CaseFacts } from './context';
 export { DEFAULT_CHECKLIST, SHIPPED_CHECKLISTS, shippedChecklist } from './default-checklist';
 export {

@@ -1,29 +1,15 @@
 // Owns turning answers and context into a risk level, the raised indicators and a suggested outcome.
 // It only suggests: the officer decides, and a passport action is never suggested.
 import { triggerHolds, visibleWithAnswers } from './conditions';
-import type { Answers, Bilingual, Checklist, Outcome, RaisedIndicator, RiskContext, RiskLevel, RiskResult } from './types';
+import type { Answers, Checklist, Outcome, RaisedIndicator, RiskContext, RiskLevel, RiskResult, RiskSuggestionKey } from './types';
 
 const LEVEL_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
-const NOTHING_FOUND: Bilingual = {
-  id: 'Tidak ada indikator risiko. Pelaku perjalanan boleh melanjutkan perjalanan.',
-  en: 'No risk indicators. The traveller may proceed.',
-};
-
-/** Used when no suggestion rule of the checklist matches. */
-const FALLBACK: Record<RiskLevel, { outcome: Outcome; text: Bilingual }> = {
-  low: {
-    outcome: 'clear',
-    text: { id: 'Indikator ringan. Boleh melanjutkan perjalanan bila petugas tidak menemukan hal lain.', en: 'Minor indicators. May proceed unless the officer finds more.' },
-  },
-  medium: {
-    outcome: 'refer_imigrasi',
-    text: { id: 'Perlu pemeriksaan lanjutan oleh Imigrasi.', en: 'Needs secondary inspection by Imigrasi.' },
-  },
-  high: {
-    outcome: 'refer_bp3mi',
-    text: { id: 'Risiko tinggi: serahkan ke BP3MI untuk klarifikasi lebih lanjut.', en: 'High risk: hand over to BP3MI for further clarification.' },
-  },
+/** Used when no suggestion rule of the checklist matches; the words are the catalogue's (suggestion-text.ts). */
+const FALLBACK: Record<RiskLevel, { outcome: Outcome; key: RiskSuggestionKey }> = {
+  low: { outcome: 'clear', key: 'risk.suggestion.low' },
+  medium: { outcome: 'refer_imigrasi', key: 'risk.suggestion.medium' },
+  high: { outcome: 'refer_bp3mi', key: 'risk.suggestion.high' },
 };
 
 export function levelFor(score: number, thresholds: Checklist['rules']['thresholds']): RiskLevel {
@@ -43,7 +29,7 @@ export function evaluateRisk(checklist: Checklist, answers: Answers, context: Ri
     if (indicator.minLevel !== undefined && LEVEL_RANK[indicator.minLevel] > LEVEL_RANK[floor]) floor = indicator.minLevel;
   }
   const score = raised.reduce((sum, i) => sum + i.weight, 0);
-  if (raised.length === 0) return { level: 'low', score: 0, indicators: [], suggestedOutcome: 'clear', suggestion: NOTHING_FOUND };
+  if (raised.length === 0) return { level: 'low', score: 0, indicators: [], suggestedOutcome: 'clear', suggestion: { catalogueKey: 'risk.suggestion.none' } };
 
   const byScore = levelFor(score, checklist.rules.thresholds);
   const level = LEVEL_RANK[floor] > LEVEL_RANK[byScore] ? floor : byScore;
@@ -54,6 +40,7 @@ export function evaluateRisk(checklist: Checklist, answers: Answers, context: Ri
       (s.level === undefined || s.level.includes(level)) &&
       (s.reasonCodes === undefined || s.reasonCodes.some((c) => codes.has(c))),
   );
-  const chosen = rule ?? FALLBACK[level];
-  return { level, score, indicators: raised, suggestedOutcome: chosen.outcome, suggestion: chosen.text };
+  if (rule !== undefined) return { level, score, indicators: raised, suggestedOutcome: rule.outcome, suggestion: { checklistText: rule.text } };
+  const fallback = FALLBACK[level];
+  return { level, score, indicators: raised, suggestedOutcome: fallback.outcome, suggestion: { catalogueKey: fallback.key } };
 }

@@ -179,10 +179,23 @@ export type RiskContext = {
 
 export type RaisedIndicator = { id: string; reasonCode: string; weight: number; text: Bilingual };
 
+/** The engine's own suggestions, whose words are in the i18n catalogue (shared/i18n/catalogue.ts) under these keys. */
+export const RISK_SUGGESTION_KEYS = ['risk.suggestion.none', 'risk.suggestion.low', 'risk.suggestion.medium', 'risk.suggestion.high'] as const;
+export type RiskSuggestionKey = (typeof RISK_SUGGESTION_KEYS)[number];
+
+/**
+ * Which words go with a suggestion: a catalogue key for the engine's own (nothing found, or no rule of the checklist
+ * matched), or the matching rule's text, which is versioned data of the checklist like its questions.
+ */
+export type RiskSuggestion = { catalogueKey: RiskSuggestionKey } | { checklistText: Bilingual };
+
 export type RiskResult = {
   level: RiskLevel;
   score: number;
   indicators: RaisedIndicator[];
   suggestedOutcome: Outcome;
-  suggestion: Bilingual;
+  suggestion: RiskSuggestion;
 };
+
+/** A risk as a case records it (contract riskSchema, event payloads): the suggestion in words, both languages. */
+export type RecordedRisk = Omit<RiskResult, 'suggestion'> & { suggestion: Bilingual };

@@ -9,6 +9,7 @@ import {
   DEFAULT_COUNTRY_RULES,
   LEGAL_GROUNDS,
   evaluateRisk,
+  recordedRisk,
   visibleWithAnswers,
   type Answers,
 } from '../../shared/checklist';
@@ -133,7 +134,7 @@ function prepareProfiles(): PreparedProfile[] {
     // The risk text is what the real service would store for these answers, so the row carries its true weight.
     const context = { destinationCountry: profile.country, ageYears: 30, countryRules: DEFAULT_COUNTRY_RULES, earlierHolds: 0, watchListHits: 0 };
     // As the projector stores it: the event's parsed risk, in the schema's key order.
-    const risk = riskSchema.parse(evaluateRisk(DEFAULT_CHECKLIST, profile.answers, context));
+    const risk = riskSchema.parse(recordedRisk(evaluateRisk(DEFAULT_CHECKLIST, profile.answers, context)));
     // What the core stores: the answers to the questions shown.
     const storedAnswers = visibleWithAnswers(DEFAULT_CHECKLIST, profile.answers, context).answers;
     return {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CHECKLIST, DEFAULT_COUNTRY_RULES, evaluateRisk } from '../../shared/checklist';
+import { DEFAULT_CHECKLIST, DEFAULT_COUNTRY_RULES, evaluateRisk, recordedRisk } from '../../shared/checklist';
 import { parseEvent } from '../../shared/events/catalogue';
 import { generateMrz } from '../../shared/mrz';
 import { CaseRepository } from '../../electron/core/cases/case-repository';
@@ -24,7 +24,7 @@ const mrz = generateMrz('TD3', {
   documentCode: 'P', issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'LESTARI', secondaryIdentifier: 'SITI',
   documentNumber: 'C1234567', birthDate: '1999-04-12', sex: 'F', expiryDate: '2030-01-01',
 });
-const risk = evaluateRisk(DEFAULT_CHECKLIST, {}, { destinationCountry: null, ageYears: 27, countryRules: DEFAULT_COUNTRY_RULES, earlierHolds: 0, watchListHits: 0 });
+const risk = recordedRisk(evaluateRisk(DEFAULT_CHECKLIST, {}, { destinationCountry: null, ageYears: 27, countryRules: DEFAULT_COUNTRY_RULES, earlierHolds: 0, watchListHits: 0 }));
 const opening = {
   caseNumber: 'PLM-D01-261128-0001', deskName: 'Meja 1', openedByName: 'Agus', source: 'manual', mrz, mrzValid: true, documentCode: 'P',
   documentNumber: 'C1234567', issuingState: 'IDN', nationality: 'IDN', primaryName: 'LESTARI', secondaryName: 'SITI',

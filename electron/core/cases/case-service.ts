@@ -7,6 +7,7 @@ import {
   OUTCOME_RULES,
   decisionProblems,
   evaluateRisk,
+  recordedRisk,
   interviewContext,
   isReasonCode,
   legalGround,
@@ -428,7 +429,7 @@ export class CaseService {
 
   /** Judged with the checklist the case was opened under, never a newer one. */
   private assess(row: CaseRow, around: Surroundings): Risk {
-    return evaluateRisk(this.reference.checklistFor(row.checklist_version), around.answers, this.context(row, around));
+    return recordedRisk(evaluateRisk(this.reference.checklistFor(row.checklist_version), around.answers, this.context(row, around)));
   }
 
   private traveller(row: CaseRow): Traveller {

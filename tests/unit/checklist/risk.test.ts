@@ -4,11 +4,15 @@ import {
   shippedChecklist,
   DEFAULT_COUNTRY_RULES,
   evaluateRisk,
+  recordedRisk,
+  suggestionText,
   validateChecklist,
+  RISK_SUGGESTION_KEYS,
   type Answers,
   type Checklist,
   type RiskContext,
 } from '../../../shared/checklist';
+import { catalogue } from '../../../shared/i18n/catalogue';
 
 // These tests pin the rules of checklist 2026.1, which cases opened under it keep.
 const CHECKLIST_2026_1 = shippedChecklist('2026.1') as Checklist;
@@ -22,8 +26,11 @@ describe('evaluateRisk on the default checklist', () => {
   it('a tourist with no indicators: low, clear', () => {
     const result = evaluateRisk(CHECKLIST_2026_1, tourist, ctx({ destinationCountry: 'MYS' }));
     expect(result).toMatchObject({ level: 'low', score: 0, indicators: [], suggestedOutcome: 'clear' });
-    expect(result.suggestion.id).toBeTruthy();
-    expect(result.suggestion.en).toBeTruthy();
+    // The engine names its own suggestion by catalogue key; the words come from the one catalogue, in both languages.
+    expect(result.suggestion).toEqual({ catalogueKey: 'risk.suggestion.none' });
+    expect(suggestionText(result.suggestion)).toEqual({ id: catalogue.id['risk.suggestion.none'], en: catalogue.en['risk.suggestion.none'] });
+    expect(recordedRisk(result).suggestion.id).toBe('Tidak ada indikator risiko. Pelaku perjalanan boleh melanjutkan perjalanan.');
+    expect(recordedRisk(result).suggestion.en).toBe('No risk indicators. The traveller may proceed.');
   });
 
   it('a tourist to Cambodia is not flagged for the placement list: it matters only for work', () => {
@@ -144,8 +151,21 @@ describe('evaluateRisk mechanics', () => {
 
   it('adds weights, applies thresholds, and falls back to a suggestion per level when no rule matches', () => {
     const result = evaluateRisk(mini(), { q: true }, ctx());
-    expect(result).toMatchObject({ score: 4, level: 'medium', suggestedOutcome: 'refer_imigrasi' });
+    expect(result).toMatchObject({ score: 4, level: 'medium', suggestedOutcome: 'refer_imigrasi', suggestion: { catalogueKey: 'risk.suggestion.medium' } });
     expect(evaluateRisk(mini(), { q: false }, ctx())).toMatchObject({ score: 0, level: 'low', suggestedOutcome: 'clear' });
+  });
+
+  it('names every fallback by a catalogue key with words in both languages, and passes a matching rule\'s own text on', () => {
+    for (const key of RISK_SUGGESTION_KEYS) {
+      expect(catalogue.id[key].length, key).toBeGreaterThan(10);
+      expect(catalogue.en[key].length, key).toBeGreaterThan(10);
+      expect(catalogue.id[key], key).not.toBe(catalogue.en[key]);
+    }
+    const checklist = mini();
+    checklist.rules.suggestions.push({ level: ['medium'], outcome: 'refer_bp3mi', text: { id: 'Aturan daftar', en: 'Checklist rule' } });
+    const result = evaluateRisk(checklist, { q: true }, ctx());
+    expect(result.suggestion).toEqual({ checklistText: { id: 'Aturan daftar', en: 'Checklist rule' } });
+    expect(recordedRisk(result)).toMatchObject({ suggestedOutcome: 'refer_bp3mi', suggestion: { id: 'Aturan daftar', en: 'Checklist rule' } });
   });
 
   it('never suggests a passport action even from a hand-built checklist', () => {
