@@ -114,19 +114,44 @@ function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], mi
     }
   }
   const classes = result.format ? LAYOUTS[result.format].classes : null;
+  const nameSpans = voteInput({ valid: true, lines: result.lines, result }).nameSpans;
   for (let li = 0; li < result.lines.length; li++) {
     const line = result.lines[li]!;
+    const implied = impliedFillers(line, nameSpans.filter((s) => s.line === li));
+    // Left to right, so that a filler is implied only by three before it that passed themselves.
+    let passedFillers = 0;
     for (let i = 0; i < line.length; i++) {
-      if (covered[li]![i]) continue;
+      const filler = line[i] === '<';
+      if (covered[li]![i]) { passedFillers = filler ? passedFillers + 1 : 0; continue; }
+      if (filler && implied[i] && passedFillers >= 3) { passedFillers++; continue; }
       const cls = classes?.[li]?.[i] ?? 0;
-      const alnum = (cls & DIGIT) !== 0 && (cls & LETTER) !== 0 && line[i] !== '<';
+      const alnum = (cls & DIGIT) !== 0 && (cls & LETTER) !== 0 && !filler;
       if (scoreAmongFitting(result, candidates, li, i, cls) < (alnum ? Math.max(minScore, MIN_UNCHECKED_ALNUM_SCORE) : minScore)) return false;
+      passedFillers = filler ? passedFillers + 1 : 0;
     }
   }
-  for (const s of voteInput({ valid: true, lines: result.lines, result }).nameSpans) {
+  for (const s of nameSpans) {
     if (/<<<+[A-Z0-9]/.test((result.lines[s.line] ?? '').slice(s.start, s.end))) return false;
   }
   return true;
+}
+
+/**
+ * Positions of a line where a filler needs no score of its own: inside a name span, after three
+ * fillers of that span. Any other character there would put a letter after a run of three fillers,
+ * which no issuer writes and which this reading would be refused for anyway (see below), so the
+ * filler is the only reading the camera could accept there: glare over the empty end of a name
+ * field is not doubt about the name. The three fillers before it must pass on their own scores
+ * (uncheckedReadSurely checks that), so the end of a name is never taken on trust.
+ */
+function impliedFillers(line: string, spans: { start: number; end: number }[]): Uint8Array {
+  const out = new Uint8Array(line.length);
+  for (const s of spans) {
+    for (let i = s.start + 3; i < s.end && i < line.length; i++) {
+      if (line[i] === '<' && line[i - 1] === '<' && line[i - 2] === '<' && line[i - 3] === '<') out[i] = 1;
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,7 +2,7 @@
 // have told it from another reading the recogniser found nearly as likely.
 import { describe, expect, it } from 'vitest';
 import { correctMrz, generateMrz } from '../../../shared/mrz/index';
-import { acceptable } from '../../../shared/mrz/reader/acceptance';
+import { acceptable, refusalOf } from '../../../shared/mrz/reader/acceptance';
 import type { LineCandidates } from '../../../shared/mrz/reader/types';
 
 const REF = new Date('2026-06-01T00:00:00Z');
@@ -80,5 +80,34 @@ describe('acceptable', () => {
     expect(acceptable(correctMrz(doubtful, { referenceDate: REF }), doubtful)).toBe(false);
     const sure = cands(0.99);
     expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure)).toBe(true);
+  });
+});
+
+describe('fillers at the empty end of a name field', () => {
+  // TD3 line 1: P<IDN then TAN<<BUDI from position 5, fillers from 14 to the end.
+  const TD3 = generateMrz('TD3', { issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'TAN', secondaryIdentifier: 'BUDI', documentNumber: 'C4X81Q2P7', birthDate: '940715', sex: 'F', expiryDate: '2034-05-20' });
+  /** Every char read with certainty, except one position of line 1 read as a filler only `score` sure (glare). */
+  const glareAt = (pos: number, score: number): LineCandidates[] =>
+    TD3.map((line, l) => [...line].map((char, i) => (l === 0 && i === pos ? [{ char: '<', score }, { char: 'K', score: 0.01 }] : [{ char, score: 1 }])));
+
+  it('accepts a filler read 0.24 sure after three sure fillers: any letter there would be refused as an implausible name', () => {
+    expect(TD3[0]!.slice(5, 21)).toBe('TAN<<BUDI<<<<<<<');
+    const cands = glareAt(20, 0.24);
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.lines).toEqual(TD3);
+    expect(refusalOf(result, cands)).toBeNull();
+  });
+
+  it('still refuses one of the first three fillers after a name read that unsure: the name may go on there', () => {
+    for (const pos of [14, 15, 16]) {
+      const cands = glareAt(pos, 0.24);
+      expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
+    }
+  });
+
+  it('does not take a filler on trust after three fillers of which one was itself unsure', () => {
+    // Positions 15 (unsure) and 18 (unsure): 18 follows 15, 16, 17, and 15 did not pass on its own.
+    const cands = TD3.map((line, l) => [...line].map((char, i) => (l === 0 && (i === 15 || i === 18) ? [{ char: '<', score: 0.3 }, { char: 'S', score: 0.2 }] : [{ char, score: 1 }])));
+    expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
   });
 });
