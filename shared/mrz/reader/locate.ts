@@ -225,8 +225,49 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
     const dup = kept.find((k) => Math.hypot(k.cx - c.cx, k.cy - c.cy) < 0.5 * Math.max(k.thickness, c.thickness) && Math.abs(k.length - c.length) < 0.25 * k.length);
     if (!dup) kept.push(c);
   }
-  return kept;
+  return [...kept, ...joinBrokenLines(kept)];
 }
+
+/**
+ * Pieces of one line, joined: a glare streak across the MRZ, a fold, or a page tilted out of the
+ * plane (whose characters, and the gaps between them, shrink towards the far end) can break a line
+ * into two regions, neither long enough to read as a whole line. Two regions along one direction
+ * (within 4°), each centred on the other's axis (within half a thickness), of like thickness, whose
+ * facing ends are at most four thicknesses apart (or overlap a little: pieces measured from their run ends), give one more candidate spanning both; the pieces
+ * stay candidates too. Ordered by how long the joined line is, at most MAX_JOINED.
+ */
+export function joinBrokenLines(cands: LineCandidate[]): LineCandidate[] {
+  const joined: LineCandidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    for (let j = i + 1; j < cands.length; j++) {
+      const a = cands[i]!, b = cands[j]!;
+      let da = Math.abs(a.angle - b.angle) % Math.PI;
+      da = Math.min(da, Math.PI - da);
+      if (da > (4 * Math.PI) / 180) continue;
+      const t = Math.max(a.thickness, b.thickness);
+      if (Math.min(a.thickness, b.thickness) < 0.6 * t) continue;
+      const ux = Math.cos(a.angle), uy = Math.sin(a.angle);
+      const dx = b.cx - a.cx, dy = b.cy - a.cy;
+      const along = dx * ux + dy * uy, across = -dx * uy + dy * ux;
+      if (Math.abs(across) > 0.5 * t) continue;
+      const gap = Math.abs(along) - (a.length + b.length) / 2;
+      if (gap > 4 * t) continue;
+      const lo = Math.min(-a.length / 2, along - b.length / 2), hi = Math.max(a.length / 2, along + b.length / 2);
+      // Regions that overlap so far that their union is hardly longer are one line found twice.
+      if (hi - lo < 1.25 * Math.max(a.length, b.length)) continue;
+      const mid = (lo + hi) / 2;
+      joined.push({
+        cx: a.cx + mid * ux, cy: a.cy + mid * uy, angle: a.angle, length: hi - lo,
+        thickness: (a.thickness * a.length + b.thickness * b.length) / (a.length + b.length),
+        fill: Math.min(a.fill, b.fill), scale: Math.min(a.scale, b.scale),
+      });
+    }
+  }
+  return joined.sort((p, q) => q.length - p.length).slice(0, MAX_JOINED);
+}
+
+/** Joined pieces per frame at most: each is one more line to read on a frame with no MRZ. */
+const MAX_JOINED = 4;
 
 /**
  * Whether an image holds lines of print smaller than locateLines looks for (capitals of 5-11 px):
