@@ -138,6 +138,45 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE TRIGGER admin_log_immutable BEFORE UPDATE OR DELETE ON admin_log FOR EACH ROW EXECUTE FUNCTION refuse_change();
     `,
   },
+  {
+    version: 3,
+    name: 'desk code claims, and cases kept back for a number another device holds',
+    sql: `
+      -- Which device has used which airport-desk prefix in its case numbers (PLM-D01 in PLM-D01-261128-0042): a
+      -- printed number is never changed, so a prefix once used is that device's for good. Claimed at enrolment (the
+      -- enrolled code and every prefix the desk's own cases carry) and by a pushed case that opens under a free one.
+      CREATE TABLE desk_code_claims (
+        airport_code text NOT NULL,
+        desk_code text NOT NULL,
+        device_id uuid NOT NULL,
+        claimed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (airport_code, desk_code)
+      );
+      CREATE INDEX desk_code_claims_device ON desk_code_claims (device_id);
+      -- What a hub of the version before knew: each enrolled desk's own code, then the prefixes of the cases each
+      -- device pushed, the first pusher of a prefix holding it.
+      INSERT INTO desk_code_claims (airport_code, desk_code, device_id)
+        SELECT airport_code, desk_code, device_id FROM desks WHERE device_id IS NOT NULL
+        ON CONFLICT DO NOTHING;
+      INSERT INTO desk_code_claims (airport_code, desk_code, device_id)
+        SELECT DISTINCT ON (prefix[1], prefix[2]) prefix[1], prefix[2], device_id FROM (
+          SELECT regexp_match(payload::jsonb ->> 'caseNumber', '^([A-Z]{3})-([A-Z0-9]{2,4})-[0-9]{6}-[0-9]{4}$') AS prefix, device_id, hub_seq
+            FROM events WHERE type = 'case.opened') opened
+         WHERE prefix IS NOT NULL ORDER BY prefix[1], prefix[2], hub_seq
+        ON CONFLICT DO NOTHING;
+
+      -- A case pushed under a prefix another device holds: its events are kept (nothing pushed is lost) but served
+      -- to no other desk, whose own case may carry that very number; the hub admin sees it among refused pushes.
+      ALTER TABLE events ADD COLUMN withheld boolean NOT NULL DEFAULT false;
+      CREATE TABLE withheld_cases (
+        case_id text PRIMARY KEY,
+        desk_id bigint NOT NULL REFERENCES desks (id),
+        case_number text NOT NULL,
+        held_by uuid NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 function checksum(migration: HubMigration): string {

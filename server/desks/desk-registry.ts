@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import { CREDENTIAL_PATTERN, airportCodeSchema, deskCodeSchema, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
 import { HubError } from '../http/hub-error';
 import { transaction } from '../db/transaction';
+import { claimPrefixes, deskCodeTaken, holderOf } from './desk-claims';
 
 /** The desk a request speaks for, once its credential checked out. */
 export interface AuthenticatedDesk {
@@ -66,6 +67,9 @@ export class DeskRegistry {
       if (!desk) {
         throw new HubError('device_taken', `Desk code ${deskCode} is already in use at ${airportCode}; case numbers depend on it. Choose another desk code (or --reissue for that same desk).`);
       }
+      // A code some device has already numbered cases with (before its enrolment as another desk, say) is its own.
+      const holder = await holderOf(client, airportCode, deskCode);
+      if (holder) throw deskCodeTaken([holder], `Desk code ${airportCode}-${deskCode} is already used in case numbers`);
       return this.issueCode(client, desk.id, validHours);
     });
   }
@@ -100,6 +104,10 @@ export class DeskRegistry {
       }
       const elsewhere = await client.query('SELECT 1 FROM desks WHERE device_id = $1 AND id <> $2', [request.deviceId, code.desk_id]);
       if (elsewhere.rowCount) throw new HubError('device_taken', 'This device is already enrolled as another desk on this hub.');
+      // The desk's code and every prefix its own cases already carry become this device's, unless another holds one:
+      // then nothing is claimed, the code stays unused, and the desk is told which of its cases and which desk.
+      const taken = await claimPrefixes(client, request.deviceId, code.desk_id, [`${code.airport_code}-${code.desk_code}`, ...(request.caseNumberPrefixes ?? [])]);
+      if (taken.length > 0) throw deskCodeTaken(taken, `Desk ${code.airport_code}-${code.desk_code} cannot be enrolled on this device: codes in use by another desk`);
       const credential = `${request.deviceId}.${randomBytes(32).toString('base64url')}`;
       // The hub keeps the name its admin gave the desk (enroll --name, else its codes) and the desk takes it: every
       // desk starts as "Meja 1", so the desk's own name would name two desks alike.

@@ -1,7 +1,7 @@
 // Owns the hub's copy of every desk's events: idempotent pushes (by event id and by device sequence, gaps
 // refused, changed replays refused and recorded) and pulls of other desks' events by stream cursor.
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { SYNC_LIMITS, type PulledEvent, type PullRequest, type PullResponse, type PushResponse, type SyncEvent } from '../../shared/contract/sync';
 import type { AuthenticatedDesk } from '../desks/desk-registry';
 import { HubError } from '../http/hub-error';
@@ -9,6 +9,8 @@ import { transaction } from '../db/transaction';
 import { indexEncounters } from './encounters';
 import { afterPosition, decodeCursor, encodeCursor } from './stream-cursor';
 import { checkEventPayloads } from './event-payloads';
+import { CASE_NUMBER_PATTERN, deskKeyOf } from '../../shared/cases/case-number';
+import { claimPrefixes } from '../desks/desk-claims';
 
 /** JSON with object keys sorted, so that the same content always hashes the same whatever its key order. */
 export function canonicalJson(value: unknown): string {
@@ -72,12 +74,14 @@ export class EventLog {
           expected++;
         }
         const newEvents = fresh.map((i) => events[i]!);
+        const kept = await this.withheldCases(client, desk, newEvents);
+        const withheld = newEvents.map((e) => e.caseId !== null && kept.cases.has(e.caseId));
         if (newEvents.length > 0) {
           await client.query(
-            `INSERT INTO events (id, device_id, device_seq, desk_id, type, case_id, officer_number, at, schema_version, payload, content_hash)
-             SELECT id, device_id, device_seq, $4, type, case_id, officer_number, at, schema_version, payload, content_hash
-             FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[])
-               AS t (id, device_id, device_seq, type, case_id, officer_number, at, schema_version, payload, content_hash)`,
+            `INSERT INTO events (id, device_id, device_seq, desk_id, type, case_id, officer_number, at, schema_version, payload, content_hash, withheld)
+             SELECT id, device_id, device_seq, $4, type, case_id, officer_number, at, schema_version, payload, content_hash, withheld
+             FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::boolean[])
+               AS t (id, device_id, device_seq, type, case_id, officer_number, at, schema_version, payload, content_hash, withheld)`,
             [
               newEvents.map((e) => e.id),
               newEvents.map((e) => e.deviceId),
@@ -90,12 +94,14 @@ export class EventLog {
               newEvents.map((e) => e.schemaVersion),
               fresh.map((i) => JSON.stringify(events[i]!.payload)),
               fresh.map((i) => hashes[i]!),
+              withheld,
             ],
           );
-          await indexEncounters(client, desk, newEvents);
+          await indexEncounters(client, desk, newEvents.filter((_, i) => !withheld[i]));
         }
         await client.query('UPDATE desks SET last_seq = $2, last_sync_at = now() WHERE id = $1', [desk.id, expected - 1]);
-        return { accepted: newEvents.length, duplicates: events.length - newEvents.length, lastSeq: expected - 1 };
+        const answer: PushResponse = { accepted: newEvents.length, duplicates: events.length - newEvents.length, lastSeq: expected - 1 };
+        return kept.opened.length > 0 ? { ...answer, withheld: kept.opened } : answer;
       });
     } catch (error) {
       const refusal =
@@ -110,6 +116,46 @@ export class EventLog {
       await this.pool.query('INSERT INTO push_refusals (desk_id, event_ids, detail) VALUES ($1, $2, $3)', [desk.id, refusal.extra.eventIds ?? [], refusal.message]);
       throw refusal;
     }
+  }
+
+  /**
+   * The cases among a push's new events the hub keeps back (stored, served to no other desk): a case opening under
+   * an airport-desk prefix another device holds (claimed, else another desk's code), and every later event of a case
+   * kept back before. A free prefix becomes this device's. The openings kept back are recorded among refused pushes.
+   */
+  private async withheldCases(client: PoolClient, desk: AuthenticatedDesk, events: readonly SyncEvent[]): Promise<{ cases: Set<string>; opened: { caseNumber: string; heldBy: string }[] }> {
+    const openings = events.flatMap((event) =>
+      event.type === 'case.opened' && event.caseId !== null && typeof event.payload.caseNumber === 'string' && CASE_NUMBER_PATTERN.test(event.payload.caseNumber)
+        ? [{ event, caseNumber: event.payload.caseNumber }]
+        : [],
+    );
+    // The desk's own code is its own since its enrolment: only a case under another prefix costs the claim's queries.
+    const own = `${desk.airportCode}-${desk.deskCode}`;
+    const others = openings.map((o) => deskKeyOf(o.caseNumber)).filter((prefix) => prefix !== own);
+    const taken = new Map((await claimPrefixes(client, desk.deviceId, desk.id, others)).map((t) => [t.prefix, t]));
+    const caseIds = [...new Set(events.flatMap((e) => (e.caseId === null ? [] : [e.caseId])))];
+    const before = caseIds.length === 0 ? [] : (await client.query<{ case_id: string }>('SELECT case_id FROM withheld_cases WHERE case_id = ANY($1::text[])', [caseIds])).rows;
+    const cases = new Set(before.map((row) => row.case_id));
+    const opened: { caseNumber: string; heldBy: string }[] = [];
+    for (const { event, caseNumber } of openings) {
+      const holder = taken.get(deskKeyOf(caseNumber));
+      if (!holder || cases.has(event.caseId!)) continue;
+      cases.add(event.caseId!);
+      const heldBy = `${holder.heldBy}${holder.heldByName ? ` "${holder.heldByName}"` : ''}`;
+      opened.push({ caseNumber, heldBy });
+      await client.query('INSERT INTO withheld_cases (case_id, desk_id, case_number, held_by) SELECT $1, $2, $3, device_id FROM desk_code_claims WHERE airport_code = $4 AND desk_code = $5 ON CONFLICT DO NOTHING', [
+        event.caseId,
+        desk.id,
+        caseNumber,
+        ...deskKeyOf(caseNumber).split('-'),
+      ]);
+      await client.query('INSERT INTO push_refusals (desk_id, event_ids, detail) VALUES ($1, $2, $3)', [
+        desk.id,
+        [event.id],
+        `case ${caseNumber} kept back: its number's desk code ${deskKeyOf(caseNumber)} is held by ${heldBy}`,
+      ]);
+    }
+    return { cases, opened };
   }
 
   async pull(desk: AuthenticatedDesk, request: PullRequest): Promise<PullResponse> {
@@ -131,9 +177,10 @@ export class EventLog {
       payload: string;
       airport_code: string;
       desk_code: string;
+      withheld: boolean;
     }>(
       `SELECT e.tx::text AS tx, e.hub_seq, e.id, e.device_id, e.device_seq, e.type, e.case_id, e.officer_number, e.at, e.schema_version, e.payload,
-              d.airport_code, d.desk_code
+              d.airport_code, d.desk_code, e.withheld
          FROM events e JOIN desks d ON d.id = e.desk_id
         WHERE ${afterPosition('e', 'hub_seq')}
         ORDER BY e.tx, e.hub_seq LIMIT $3`,
@@ -145,7 +192,8 @@ export class EventLog {
     // What the desk asks from is what it has applied: the admin's pending count starts there.
     await this.pool.query('UPDATE desks SET pull_tx = $2::xid8, pull_seq = $3, last_sync_at = now() WHERE id = $1', [desk.id, from.tx, from.seq]);
     const events: PulledEvent[] = page
-      .filter((row) => row.device_id !== desk.deviceId)
+      // Rows kept back (a case under another device's desk code) move the cursor too but are served to no one.
+      .filter((row) => row.device_id !== desk.deviceId && !row.withheld)
       .map((row) => ({
         id: row.id,
         deviceId: row.device_id,

@@ -10,6 +10,7 @@ const STATUS: Record<SyncErrorCode, number> = {
   wrong_device: 403,
   bad_code: 400,
   device_taken: 409,
+  desk_code_taken: 409,
   sequence_gap: 409,
   event_changed: 409,
   invalid_reference: 400,

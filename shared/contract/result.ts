@@ -25,6 +25,8 @@ export interface CallError {
   problems?: string[];
   /** For account_locked: when the lock ends (ISO time). */
   until?: string;
+  /** Values the reason's text names ({cases}, {desk}), filled in by the renderer's translation. */
+  params?: Record<string, string | number>;
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };

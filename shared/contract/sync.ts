@@ -3,6 +3,7 @@
 // The endpoints and their rules are described for people in /work/coord/sync.md and the README. At the end: the
 // desk's own sync procedures (the header's state, enrolling from the settings screen, "sync now").
 import { z } from 'zod';
+import { DESK_KEY_PATTERN } from '../cases/case-number';
 import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, eventTimeSchema, none, procedure } from './define';
 import { officerNumberSchema, personNameSchema } from './officers';
@@ -80,6 +81,12 @@ export const enrollRequestSchema = z
     deviceId: uuid,
     /** The desk's own name, which the hub keeps only if its admin gave none (a hub of this version always has one). */
     deskName: z.string().trim().min(1).max(80),
+    /**
+     * Every airport-desk prefix (PLM-D01) the numbers of the cases this desk opened itself carry: a desk used before
+     * enrolment numbered cases under its own code, and the hub refuses the enrolment (desk_code_taken) if another
+     * device has used any of them. Absent from a desk older than this field.
+     */
+    caseNumberPrefixes: z.array(z.string().regex(DESK_KEY_PATTERN, 'an airport-desk prefix such as PLM-D01')).max(100).optional(),
   })
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
@@ -119,6 +126,11 @@ export const pushResponseSchema = z.object({
   duplicates: z.number().int(),
   /** The highest deviceSeq the hub holds for this device (every seq up to it is there). */
   lastSeq: z.number().int(),
+  /**
+   * Cases of this push the hub keeps but serves to no other desk: their number's airport-desk prefix is another
+   * device's (see desk_code_taken). Their later events are kept back with them. Absent from a hub older than this field.
+   */
+  withheld: z.array(z.object({ caseNumber: z.string(), heldBy: z.string() })).optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -321,6 +333,8 @@ export const SYNC_ERROR_CODES = [
   'bad_code',
   /** 409: this device id is enrolled as another desk. */
   'device_taken',
+  /** 409: a desk code (or a prefix of this desk's case numbers) is another device's or another desk's; `claims` names them. */
+  'desk_code_taken',
   /** 409: events skip ahead; push from `expectedSeq`. */
   'sequence_gap',
   /** 409: an event the hub holds was sent again with other content; `eventIds` names them. Nothing stored. */
@@ -346,6 +360,8 @@ export const syncErrorSchema = z.object({
     problems: z.array(z.string()).optional(),
     expectedSeq: z.number().int().optional(),
     eventIds: z.array(z.string()).optional(),
+    /** For desk_code_taken: each airport-desk prefix refused, and the desk that holds it (its codes and name). */
+    claims: z.array(z.object({ prefix: z.string(), heldBy: z.string(), heldByName: z.string() })).optional(),
   }),
 });
 export type SyncError = z.infer<typeof syncErrorSchema>['error'];
@@ -365,13 +381,14 @@ export const SYNC_PROBLEMS = [
   'refused',
   'event_changed',
   'held_back',
+  'case_withheld',
   'audit_mismatch',
   'bad_answer',
   'reference_refused',
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 /** Problems a finished sync found that need a person: the sync itself went through (the header says when). */
-export const SYNC_NOTICES = ['held_back', 'audit_mismatch', 'reference_refused'] as const satisfies readonly SyncProblem[];
+export const SYNC_NOTICES = ['held_back', 'case_withheld', 'audit_mismatch', 'reference_refused'] as const satisfies readonly SyncProblem[];
 
 export const syncStateSchema = z.object({
   state: z.enum(['not_configured', 'idle', 'syncing', 'offline', 'error', 'revoked']),

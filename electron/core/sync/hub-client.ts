@@ -21,6 +21,7 @@ import {
   type PushRequest,
   type ReferencePullRequest,
   type ReferencePushRequest,
+  type SyncError,
   type SyncErrorCode,
 } from '../../../shared/contract/sync';
 
@@ -35,6 +36,8 @@ export class HubCallError extends Error {
     message: string,
     readonly code: SyncErrorCode | null = null,
     readonly expectedSeq: number | null = null,
+    /** For desk_code_taken: the prefixes another desk holds, and which desk. */
+    readonly claims: NonNullable<SyncError['claims']> = [],
   ) {
     super(message);
     this.name = 'HubCallError';
@@ -121,11 +124,11 @@ export class HubClient {
       if (!parsed.success) {
         throw new HubCallError(response.status >= 500 ? 'offline' : 'bad_answer', `the hub answered ${path} with ${response.status} in an unknown shape`);
       }
-      const { code, message, expectedSeq, problems } = parsed.data.error;
+      const { code, message, expectedSeq, problems, claims } = parsed.data.error;
       const detail = problems?.length ? `${message} (${problems.join('; ')})` : message;
       // 503 = the hub is up but without its database; 500 = its own fault: both pass with time.
       const kind = response.status >= 500 ? 'offline' : 'refused';
-      throw new HubCallError(kind, `${path}: ${detail}`, code, expectedSeq ?? null);
+      throw new HubCallError(kind, `${path}: ${detail}`, code, expectedSeq ?? null, claims ?? []);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new HubCallError('bad_answer', `the hub's answer to ${path} breaks the protocol`);

@@ -84,6 +84,26 @@ function problemOf(error: HubCallError): { code: SyncProblem; offline: boolean }
   }
 }
 
+/** Every airport-desk prefix (PLM-D01) of the cases this desk opened itself (pulled ones carry another device's id). */
+function ownCaseNumberPrefixes(db: Db, deviceId: string): string[] {
+  return db
+    .prepare("SELECT DISTINCT substr(case_number, 1, length(case_number) - length('-YYMMDD-NNNN')) FROM cases WHERE device_id = ? ORDER BY 1")
+    .pluck()
+    .all(deviceId) as string[];
+}
+
+/**
+ * The hub refused the enrolment: a code of this desk's case numbers (or the code it was to be given) is another
+ * desk's. Says which of this desk's cases (their prefix and how many) and which desk holds it; nothing was changed.
+ */
+function deskCodeTakenHere(db: Db, deviceId: string, error: HubCallError): CallResult<never> {
+  const count = db.prepare("SELECT count(*) FROM cases WHERE device_id = ? AND case_number LIKE ? || '-%'").pluck();
+  const cases = error.claims.reduce((sum, claim) => sum + (count.get(deviceId, claim.prefix) as number), 0);
+  const prefixes = error.claims.map((claim) => `${claim.prefix}-…`).join(', ');
+  const desks = [...new Set(error.claims.map((claim) => (claim.heldByName ? `${claim.heldBy} "${claim.heldByName}"` : claim.heldBy)))].join(', ');
+  return fail('conflict', `The hub refused the enrollment: ${error.message}`, { field: 'code', reason: 'enrollDeskCodeTaken', params: { cases, prefixes, desks } });
+}
+
 /** A stored own event as the protocol carries it. */
 function syncEventOf(row: EventRow): SyncEvent {
   return {
@@ -180,12 +200,13 @@ export class SyncEngine {
     const client = new HubClient(hubUrl, null, { timeoutMs: this.timing.requestTimeoutMs, signal: this.abort.signal });
     let enrolled;
     try {
-      enrolled = await client.enroll({ code, deviceId: identity.deviceId, deskName: settings.get().deskName });
+      enrolled = await client.enroll({ code, deviceId: identity.deviceId, deskName: settings.get().deskName, caseNumberPrefixes: ownCaseNumberPrefixes(db, identity.deviceId) });
     } catch (error) {
       if (!(error instanceof HubCallError)) throw error;
       if (error.kind === 'offline') return fail('conflict', `The hub could not be reached: ${error.message}`, { field: 'hubUrl', reason: 'hubUnreachable' });
       if (error.code === 'bad_code') return fail('invalid_input', 'The hub refused this code: unknown, used or expired.', { field: 'code', reason: 'enrollCodeRefused' });
       if (error.code === 'device_taken') return fail('conflict', 'The hub has this desk enrolled as another desk.', { field: 'code', reason: 'enrollDeviceTaken' });
+      if (error.code === 'desk_code_taken') return deskCodeTakenHere(db, identity.deviceId, error);
       return fail('conflict', `The hub refused the enrollment: ${error.message}`, { field: 'hubUrl', reason: 'enrollRefused' });
     }
     if (enrolled.deviceId !== identity.deviceId) return fail('conflict', 'The hub enrolled another device.', { field: 'code', reason: 'enrollRefused' });
@@ -272,7 +293,7 @@ export class SyncEngine {
     }
     const client = new HubClient(config.hubUrl, credential, { timeoutMs: this.timing.requestTimeoutMs, signal: this.abort.signal });
     try {
-      await this.push(client);
+      const withheld = await this.push(client);
       const received = await this.pull(client);
       const stillHeld = this.deps.intake.retryHeldBack();
       if (received > 0) this.deps.audit.append(null, 'sync.received', { events: received });
@@ -287,11 +308,13 @@ export class SyncEngine {
         now().toISOString(),
         mismatch
           ? { code: 'audit_mismatch', message: mismatch }
-          : stillHeld > 0
-            ? { code: 'held_back', message: `${stillHeld} events from other desks could not be applied yet` }
-            : openRefusals > 0
-              ? { code: 'reference_refused', message: `${openRefusals} refused reference items not yet seen by an admin` }
-              : null,
+          : withheld.length > 0
+            ? { code: 'case_withheld', message: `the hub keeps back ${withheld.join(', ')}: another desk holds the desk code in their numbers` }
+            : stillHeld > 0
+              ? { code: 'held_back', message: `${stillHeld} events from other desks could not be applied yet` }
+              : openRefusals > 0
+                ? { code: 'reference_refused', message: `${openRefusals} refused reference items not yet seen by an admin` }
+                : null,
       );
       this.failures = 0;
     } catch (error) {
@@ -308,22 +331,29 @@ export class SyncEngine {
     return;
   }
 
-  private async push(client: HubClient): Promise<void> {
+  /** Pushes every pending event; returns the numbers of the cases the hub kept back (see the push answer's `withheld`). */
+  private async push(client: HubClient): Promise<string[]> {
     let gaps = 0;
+    const withheld: string[] = [];
     for (;;) {
-      if (this.closed) return;
+      if (this.closed) return withheld;
       const { pushedSeq } = this.state.config()!;
       const rows = this.deps.events.ownRowsAfter(pushedSeq, SYNC_LIMITS.maxPushEvents);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return withheld;
       try {
         const answer = await client.push({ events: rows.map(syncEventOf) });
-        if (this.closed) return;
+        if (this.closed) return withheld;
         if (answer.lastSeq > this.deps.events.ownLastSeq()) {
           // The hub holds events of this device that this database lacks: it was restored from an older copy.
           // New events would reuse those sequence numbers, so stop and let a person look.
           throw new HubCallError('bad_answer', `the hub holds events up to #${answer.lastSeq} of this desk, this database only up to #${this.deps.events.ownLastSeq()}`);
         }
-        this.state.setPushedSeq(answer.lastSeq);
+        this.deps.db.transaction(() => {
+          // The hub says so once: the audit log keeps it, the header shows it after this sync.
+          for (const kept of answer.withheld ?? []) this.deps.audit.append(null, 'sync.case_withheld', { caseNumber: kept.caseNumber, heldBy: kept.heldBy });
+          this.state.setPushedSeq(answer.lastSeq);
+        })();
+        withheld.push(...(answer.withheld ?? []).map((kept) => kept.caseNumber));
       } catch (error) {
         if (!(error instanceof HubCallError) || error.code !== 'sequence_gap' || error.expectedSeq === null || gaps++ >= 3) throw error;
         // The hub lost (or never got) events this desk believed pushed: start again where it says.

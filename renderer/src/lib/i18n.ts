@@ -46,7 +46,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       errorText(error) {
         if (error.message === 'network') return t('error.network');
         const reasonKey = `error.reason.${error.reason ?? ''}`;
-        if (error.reason && has(reasonKey)) return t(reasonKey);
+        if (error.reason && has(reasonKey)) return t(reasonKey, error.params);
         const fieldKey = `field.${error.field ?? ''}`;
         const detail = error.field && has(fieldKey) ? t(fieldKey) : (error.field ?? error.message);
         const until = error.until ? new Date(error.until).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB') : '';
