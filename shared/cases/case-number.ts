@@ -2,6 +2,8 @@
 // one (a slip's QR code, a scanner typing it). Short enough to read aloud, and unique across desks because each
 // desk has its own code and counts its own cases per day; the counting is electron/core/cases/case-number.ts.
 
+import { airportDayCode } from '../reference-data/airport-time';
+
 /** An airport's IATA code and a desk's code, as the desk's settings hold them. */
 export const AIRPORT_CODE_PATTERN = /^[A-Z]{3}$/;
 export const DESK_CODE_PATTERN = /^[A-Z0-9]{2,4}$/;
@@ -26,12 +28,12 @@ export function deskKeyOf(caseNumber: string): string {
   return caseNumber.slice(0, caseNumber.length - '-YYMMDD-NNNN'.length);
 }
 
-/** Every case number of this desk and local day starts with this. */
+/**
+ * Every case number of this desk and day starts with this. The day is the airport's (WIB at PLM), as on the slip that
+ * carries the number, not the desk PC's: a PC set to another zone would give a case opened at 06.30 WIB yesterday's date.
+ */
 export function caseNumberPrefix(airportCode: string, deskCode: string, at: Date): string {
-  const yy = String(at.getFullYear() % 100).padStart(2, '0');
-  const mm = String(at.getMonth() + 1).padStart(2, '0');
-  const dd = String(at.getDate()).padStart(2, '0');
-  return `${airportCode}-${deskCode}-${yy}${mm}${dd}-`;
+  return `${airportCode}-${deskCode}-${airportDayCode(at, airportCode)}-`;
 }
 
 export function caseNumber(prefix: string, counter: number): string {

@@ -52,3 +52,10 @@ export function airportDateTime(instant: string | Date, iata: string): string {
   // Indonesian writes the time with a full stop (17.05); the slip's dates follow the desk's dd/mm/yyyy.
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}.${part('minute')} ${label}`;
 }
+
+/** The airport's calendar day of a moment, as YYMMDD: the day a case number carries, whatever the PC's zone. */
+export function airportDayCode(instant: Date, iata: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: airportTime(iata).zone, day: '2-digit', month: '2-digit', year: '2-digit' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}${part('month')}${part('day')}`;
+}
