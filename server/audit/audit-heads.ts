@@ -1,6 +1,7 @@
 // Owns the comparison of each desk's audit-chain head on every sync. The hub keeps the head it last accepted;
 // a desk whose chain no longer contains it (shorter, or another hash at that entry) is recorded as a mismatch,
-// which stays visible on both sides and is never repaired or overwritten here.
+// which stays visible on both sides and is never repaired or overwritten here. The same report carries the desk's
+// name as it stands, which the hub's list of desks takes.
 import type { Pool } from 'pg';
 import type { AuditHead, AuditRequest, AuditResponse } from '../../shared/contract/sync';
 import type { AuthenticatedDesk } from '../desks/desk-registry';
@@ -22,6 +23,8 @@ export class AuditHeads {
   async compare(desk: AuthenticatedDesk, report: AuditRequest): Promise<AuditResponse> {
     return transaction(this.pool, async (client) => {
       await client.query('SELECT 1 FROM desks WHERE id = $1 FOR UPDATE', [desk.id]);
+      // The desk's name follows a rename at the desk (the admin's list shows it); the same name changes nothing.
+      if (report.deskName !== undefined) await client.query('UPDATE desks SET name = $2 WHERE id = $1 AND name <> $2', [desk.id, report.deskName]);
       const heldRow = (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_heads WHERE desk_id = $1', [desk.id])).rows[0];
       const earlier = (await client.query<{ at: Date; detail: string }>('SELECT at, detail FROM audit_mismatches WHERE desk_id = $1 ORDER BY id LIMIT 1', [desk.id])).rows[0];
       if (!heldRow) {

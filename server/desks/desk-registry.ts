@@ -2,7 +2,7 @@
 // only as a hash, checking that credential on every request, revocation, and the admin's list of desks.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { CREDENTIAL_PATTERN, airportCodeSchema, deskCodeSchema, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
+import { CREDENTIAL_PATTERN, airportCodeSchema, deskCodeSchema, hubDeskNameSchema, type EnrollRequest, type EnrollResponse } from '../../shared/contract/sync';
 import { HubError } from '../http/hub-error';
 import { transaction } from '../db/transaction';
 import { claimPrefixes, deskCodeTaken, holderOf } from './desk-claims';
@@ -58,6 +58,13 @@ export class DeskRegistry {
     if (!airport.success || !desk.success) {
       throw new HubError('invalid_request', `Airport code ${JSON.stringify(airportCode)} or desk code ${JSON.stringify(deskCode)} is not allowed: the airport is three capital letters (IATA), the desk two to four capital letters or digits.`);
     }
+    // A desk's name is shown on every desk's screens and the admin's list: a desk's rule for names (no control
+    // characters, no bidi overrides) applies to the one the admin gives.
+    const given = hubDeskNameSchema.safeParse(name);
+    if (!given.success) {
+      throw new HubError('invalid_request', `The desk name ${JSON.stringify(name)} is not allowed: one to 60 characters, without line breaks, tabs, other control characters or bidi overrides.`);
+    }
+    name = given.data;
     return transaction(this.pool, async (client) => {
       const inserted = await client.query<{ id: number }>(
         'INSERT INTO desks (airport_code, desk_code, name) VALUES ($1, $2, $3) ON CONFLICT (airport_code, desk_code) DO NOTHING RETURNING id',

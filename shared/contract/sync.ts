@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DESK_KEY_PATTERN } from '../cases/case-number';
 import { airportCodeSchema, deskCodeSchema } from './desk-codes';
 import { ADMIN, AGENCIES, EVERY_ROLE, ROLES, eventTimeSchema, none, procedure } from './define';
-import { officerNumberSchema, personNameSchema } from './officers';
+import { givenName, officerNumberSchema, personNameSchema } from './officers';
 
 /** Bumped when a change would break a desk or hub of the previous version; sent as `/v<N>/` in every path. */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -254,10 +254,18 @@ export type AuditHead = z.infer<typeof auditHeadSchema>;
  * of the head the hub recorded last time (`hubHead` of the previous answer), so the hub can tell a chain that
  * grew from one that was rewritten. The hub never repairs anything: a mismatch is recorded and stays visible.
  */
+/** A desk's name as the hub keeps it (`enroll --name`, or the desk's own after a rename there): a name's rule applies. */
+export const hubDeskNameSchema = givenName(z.string().trim().min(1).max(60));
+
 export const auditRequestSchema = z
   .object({
     head: auditHeadSchema,
     atHubHead: auditHeadSchema.nullable(),
+    /**
+     * The desk's name as it stands, sent with every sync so that a desk renamed after enrolment is listed under its
+     * new name (the hub stores it). Absent from a desk older than this field, or whose name breaks the rule.
+     */
+    deskName: hubDeskNameSchema.optional(),
   })
   .strict();
 export type AuditRequest = z.infer<typeof auditRequestSchema>;

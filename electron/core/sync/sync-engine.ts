@@ -5,7 +5,7 @@
 // A process killed at any point loses nothing (the events are in the table until the hub holds them) and
 // duplicates nothing (the hub takes a push again as duplicates; a page is applied with its cursor, atomically).
 import { fail, ok, type CallResult, type SyncProblem, type SyncState, type DeskEvent, type ReferenceSync } from '../../../shared/contract';
-import { SYNC_LIMITS, type HistoryRequest, type HubEncounter, type SyncEvent } from '../../../shared/contract/sync';
+import { SYNC_LIMITS, hubDeskNameSchema, type HistoryRequest, type HubEncounter, type SyncEvent } from '../../../shared/contract/sync';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/connection';
 import type { DeskIdentity } from '../desk/desk-identity';
@@ -430,7 +430,9 @@ export class SyncEngine {
     const head = audit.head();
     if (!head) return null;
     const atHubHead = config.auditHubSeq === null ? null : audit.entryAt(config.auditHubSeq);
-    const answer = await client.audit({ head, atHubHead });
+    // A name kept from before names were checked is not sent: the hub would refuse the whole report for it.
+    const deskName = hubDeskNameSchema.safeParse(this.deps.settings.get().deskName);
+    const answer = await client.audit({ head, atHubHead, ...(deskName.success ? { deskName: deskName.data } : {}) });
     if (this.closed) return null;
     const mismatch = answer.status === 'mismatch' ? `the hub's record of this desk's audit chain disagrees: ${answer.mismatch?.detail ?? ''}` : null;
     this.state.setAudit(answer.hubHead.seq, answer.hubHead.hash, mismatch);

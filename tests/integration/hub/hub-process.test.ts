@@ -54,6 +54,10 @@ describe('the hub as an operator runs it', () => {
     expect(again.out).toMatch(/already in use at PLM/);
     const bad = await cli(databaseUrl, 'enroll', '--airport=PALEMBANG', '--desk=D01');
     expect(bad.code).toBe(2);
+    // A desk's name takes a name's rule: no bidi override that makes it read otherwise than it is stored.
+    const hostile = await cli(databaseUrl, 'enroll', '--airport=PLM', '--desk=D09', '--name=Meja \u202Egnp.exe');
+    expect(hostile.code).toBe(1);
+    expect(hostile.out).toMatch(/desk name .* is not allowed/);
     expect((await cli(databaseUrl, 'revoke', '--airport=PLM', '--desk=D01')).out).toMatch(/PLM-D01 is revoked/);
     const listed = await cli(databaseUrl, 'desks');
     expect(listed.out).toMatch(/PLM-D01\s+Meja 1\s+revoked\s+never/);
