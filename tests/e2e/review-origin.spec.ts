@@ -5,6 +5,10 @@ import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './desk-fixture';
 import { openCaseByTyping, passport } from './queue-tools';
 import { pickerChoosesOpfsFile, readOpfsFile } from './save-tools';
+import { OUTCOME_IDS } from '../../shared/checklist/outcomes';
+import { REVIEW_STATES } from '../../shared/contract/review';
+import type { Language } from '../../shared/contract/define';
+import { catalogue, type MessageKey } from '../../shared/i18n/catalogue';
 
 /** The queue's cells (and headers) whose text does not fit their box, as "column: text". */
 async function clippedCells(page: Page): Promise<string[]> {
@@ -15,6 +19,30 @@ async function clippedCells(page: Page): Promise<string[]> {
         .map((cell) => `${Array.from(row.children).indexOf(cell)}: ${cell.textContent ?? ""}`),
     ),
   );
+}
+
+/** Of `texts`, those that would not fit whole in column `column` of the first row: each is put in the cell in turn
+ * (then the cell is restored), so every label a column can show is tried, not only the day's. */
+async function textsThatDoNotFit(page: Page, column: number, texts: string[]): Promise<string[]> {
+  return page.locator('.queue-item').first().evaluate(
+    (row, { column, texts }) => {
+      const cell = row.children[column] as HTMLElement;
+      const shown = cell.innerHTML;
+      const misfits = texts.filter((text) => {
+        cell.textContent = text;
+        return cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1;
+      });
+      cell.innerHTML = shown;
+      return misfits;
+    },
+    { column, texts },
+  );
+}
+
+const DECISION_COLUMN = 5;
+const STATE_COLUMN = 8;
+function labels(language: Language, keys: MessageKey[]): string[] {
+  return keys.map((key) => catalogue[language][key]);
 }
 
 const TUNDA = { outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI.' } as const;
@@ -62,6 +90,12 @@ test('an officer picks the origin by keyboard; the supervisor filters the queue 
   await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.getByTestId('queue-row').first()).toContainText('No outcome yet');
   expect(await clippedCells(page)).toEqual([]);
+  // Every outcome and every state, in both languages (the longest, "Refer to Imigrasi secondary inspection", needs
+  // the decision column's room at 1280 px).
+  for (const language of ['id', 'en'] as const) {
+    expect(await textsThatDoNotFit(page, DECISION_COLUMN, labels(language, OUTCOME_IDS.map((o) => `outcome.${o}` as const)))).toEqual([]);
+    expect(await textsThatDoNotFit(page, STATE_COLUMN, labels(language, REVIEW_STATES.map((s) => `daily.state.${s}` as const)))).toEqual([]);
+  }
   await shot(page, '3-queue-1280-en');
   await page.getByRole('button', { name: 'ID', exact: true }).click();
   await page.getByTestId('filter-regency').selectOption({ label: 'Kabupaten Ogan Komering Ilir' });
