@@ -1,23 +1,12 @@
 // A desk used as D01 before enrolment, while another desk is enrolled as D01 (#14): the hub refuses its enrolment,
 // and the settings screen says which of its cases and which desk, in the officer's language; nothing changes.
 import type { Page } from '@playwright/test';
-import { generateMrz } from '../../shared/mrz';
 import { completeFirstRun, expect, test } from './desk-fixture';
 import { MANUAL_SYNC, must, startDesk, startPgHub, type E2eDesk, type PgHub } from './hub-tools';
+import { passport } from './queue-tools';
 
-function passport(documentNumber: string): string {
-  return generateMrz('TD3', {
-    documentCode: 'P',
-    issuingState: 'IDN',
-    nationality: 'IDN',
-    primaryIdentifier: 'WULANDARI',
-    secondaryIdentifier: 'SRI',
-    documentNumber,
-    birthDate: '1998-07-21',
-    sex: 'F',
-    expiryDate: '2032-03-01',
-  }).join('\n');
-}
+/** The test traveller's typed MRZ (only the passport number varies). */
+const wulandari = (documentNumber: string) => passport(documentNumber, 'WULANDARI', 'SRI', '1998-07-21').join('\n');
 
 const WORDS = {
   id: { address: 'Alamat hub', code: 'Kode pendaftaran sekali pakai', enroll: 'Daftarkan meja' },
@@ -48,7 +37,7 @@ test("a desk whose cases carry another desk's code is refused at enrolment, and 
     // Desk 2 was also set up as D01 and has recorded two cases before anyone enrolled it.
     await page.goto(d2.host.launchUrl);
     await completeFirstRun(page);
-    for (const document of ['E7100001', 'E7100002']) await must(d2.core, 'cases.open', { source: 'manual', mrz: passport(document) });
+    for (const document of ['E7100001', 'E7100002']) await must(d2.core, 'cases.open', { source: 'manual', mrz: wulandari(document) });
     await page.getByRole('button', { name: /Pengaturan meja/ }).click();
     await expect(page.getByRole('heading', { name: 'Hub sinkronisasi' })).toBeVisible();
     const { code } = await hub.services.desks.createDesk('PLM', 'D02', 'Meja 2');

@@ -3,27 +3,25 @@
 // private-interview prompt that comes before the sensitive questions once a triage answer trips a trigger.
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { generateMrz } from '../../shared/mrz';
 import { CLEAR_TOURIST_TRIAGE } from '../fixtures/triage-answers';
-import { completeFirstRun, expect, test } from './desk-fixture';
-import { deviceTypes } from './queue-tools';
+import { completeFirstRun, expect, test, type Desk } from './desk-fixture';
+import { deviceTypes, passport } from './queue-tools';
 
-const TRAVELLER = generateMrz('TD3', {
-  documentCode: 'P',
-  issuingState: 'IDN',
-  nationality: 'IDN',
-  primaryIdentifier: 'HANDAYANI',
-  secondaryIdentifier: 'DEWI',
-  documentNumber: 'B2468013',
-  birthDate: '1995-07-08',
-  sex: 'F',
-  expiryDate: '2031-05-06',
-});
+const TRAVELLER = passport('B2468013', 'HANDAYANI', 'DEWI', '1995-07-08');
 
 async function readPassport(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
   await page.getByLabel('Baris MRZ').fill(TRAVELLER.join('\n'));
   await expect(page.getByTestId('mrz-preview')).toContainText('Semua digit periksa benar.');
+}
+
+/** A new desk's first run, the traveller's passport typed, and Enter: the triage's first question has the keys. */
+async function openTriage(page: Page, desk: Desk): Promise<void> {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await readPassport(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
 }
 
 test('a tourist is triaged one key per answer and cleared in eight keystrokes after the reading', async ({ page, desk, shot }) => {
@@ -68,11 +66,7 @@ test('a tourist is triaged one key per answer and cleared in eight keystrokes af
 });
 
 test('earlier trouble abroad is asked in the triage: a "yes" opens the full interview with the same number of keys', async ({ page, desk, shot }) => {
-  await desk.open(page);
-  await completeFirstRun(page);
-  await readPassport(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await openTriage(page, desk);
   await page.keyboard.press('1'); // tourism
   await page.keyboard.press('1'); // this flight's country
   await page.keyboard.press('3'); // a return ticket, and has overstayed, been deported or been held abroad
@@ -95,11 +89,7 @@ test('earlier trouble abroad is asked in the triage: a "yes" opens the full inte
 });
 
 test('a clear is not offered while one triage answer is missing: the button is off and Alt+B records nothing', async ({ page, desk, shot }) => {
-  await desk.open(page);
-  await completeFirstRun(page);
-  await readPassport(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await openTriage(page, desk);
   // Five of the six answers: the officer's observations are still open.
   for (let i = 0; i < 5; i++) await page.keyboard.press('1');
   await expect(page.getByRole('group', { name: /Pengamatan petugas/ }).getByRole('checkbox', { checked: true })).toHaveCount(0);
@@ -117,11 +107,7 @@ test('a clear is not offered while one triage answer is missing: the button is o
 });
 
 test('a triage answer that trips a trigger opens the full interview with the private-interview prompt first', async ({ page, desk, shot }) => {
-  await desk.open(page);
-  await completeFirstRun(page);
-  await readPassport(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await openTriage(page, desk);
   for (const key of ['1', '1', '1']) await page.keyboard.press(key); // tourism, this flight's country, return ticket
   await page.keyboard.press('5'); // arranged and paid by a sponsor, recruiter or online contact: a trigger
   await page.keyboard.press('5'); // met by someone never met
@@ -153,11 +139,7 @@ const BOARDING_PASS =
   'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100' + 'XK4P2Q KULPNHAK 0542 338Y015C0043 100';
 
 test('the onward tickets are compared with the final destination: a boarding pass ending elsewhere is a mismatch, a transit is not', async ({ page, desk, shot }) => {
-  await desk.open(page);
-  await completeFirstRun(page);
-  await readPassport(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await openTriage(page, desk);
   await page.keyboard.press('1'); // tourism
   await page.keyboard.press('2'); // further on, with an onward ticket
   await page.getByLabel('Negara tujuan akhir', { exact: true }).fill('Thailand');
@@ -200,11 +182,7 @@ test('the onward tickets are compared with the final destination: a boarding pas
 const scannerTypes = (page: Page, text: string) => deviceTypes(page, `${text}\n`);
 
 test('the desk scanner reads a boarding pass wherever the focus is: it fills the onward tickets, answers nothing else, and stays on the case', async ({ page, desk, shot }) => {
-  await desk.open(page);
-  await completeFirstRun(page);
-  await readPassport(page);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Triase' })).toBeVisible();
+  await openTriage(page, desk);
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
   await page.keyboard.press('1'); // tourism; the focus is now on the final destination's choices
 

@@ -12,10 +12,9 @@ import { openCore, type DeskCore } from '../../electron/core';
 import { startHub, type RunningHub } from '../../server/hub';
 import { createLogger } from '../../server/logger';
 import type { ReferenceItem } from '../../shared/contract/sync';
-import { generateMrz } from '../../shared/mrz';
 import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
 import { MANUAL_SYNC, must, startDesk, startPgHub, type E2eDesk, type PgHub } from './hub-tools';
-import { deviceTypes } from './queue-tools';
+import { deviceTypes, passport } from './queue-tools';
 
 /** One sync round of a desk, asked for and waited for (sync.now answers when a round started after the ask has ended); fails unless it ended in this state. */
 async function syncedTo(core: DeskCore, state: 'idle' | 'offline' | 'revoked'): Promise<void> {
@@ -23,19 +22,8 @@ async function syncedTo(core: DeskCore, state: 'idle' | 'offline' | 'revoked'): 
   expect(result).toMatchObject({ ok: true, value: { state } });
 }
 
-function passport(documentNumber: string): string[] {
-  return generateMrz('TD3', {
-    documentCode: 'P',
-    issuingState: 'IDN',
-    nationality: 'IDN',
-    primaryIdentifier: 'WULANDARI',
-    secondaryIdentifier: 'SRI',
-    documentNumber,
-    birthDate: '1998-07-21',
-    sex: 'F',
-    expiryDate: '2032-03-01',
-  });
-}
+/** The test traveller's typed MRZ (only the passport number varies). */
+const wulandari = (documentNumber: string) => passport(documentNumber, 'WULANDARI', 'SRI', '1998-07-21').join('\n');
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Pengaturan meja/ }).click();
@@ -83,7 +71,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     // Desk 1 holds a traveller (Tunda) through its screens.
     await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
     await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
-    await page.getByLabel('Baris MRZ').fill(passport('E7000001').join('\n'));
+    await page.getByLabel('Baris MRZ').fill(wulandari('E7000001'));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('history')).toBeVisible();
     const opened = (await d1.core.dispatch('cases.search', { documentNumber: 'E7000001' })) as { ok: true; value: { id: string; caseNumber: string }[] };
@@ -106,7 +94,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     await page2.goto(d2.host.launchUrl);
     await expect(page2.getByTestId('sync-state')).toHaveText(/^Tersinkron/);
     await page2.getByRole('button', { name: /Pemeriksaan baru/ }).click();
-    await page2.getByLabel('Baris MRZ').fill(passport('E7000001').join('\n'));
+    await page2.getByLabel('Baris MRZ').fill(wulandari('E7000001'));
     await page2.keyboard.press('Enter');
     const history = page2.getByTestId('history');
     await expect(history).toContainText('Tunda keberangkatan');
@@ -138,7 +126,7 @@ test('two desks and a hub: enroll on the settings screen, a hold at desk 1 in de
     expect(await d1.core.dispatch('cases.decide', { caseId: held.id, outcome: 'clear' })).toMatchObject({ ok: false });
     await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
     await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
-    await page.getByLabel('Baris MRZ').fill(passport('E7000002').join('\n'));
+    await page.getByLabel('Baris MRZ').fill(wulandari('E7000002'));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('history')).toBeVisible();
     await syncedTo(d1.core, 'offline');
@@ -189,13 +177,13 @@ test('across airports: a hold at CGK shows at PLM from the hub before PLM has pu
     // The sync that enrolling starts is over before CGK records anything.
     await must(desk.core, 'sync.now', {});
 
-    const held = await must(cgk, 'cases.open', { source: 'manual', mrz: passport('E7100001').join('\n') });
+    const held = await must(cgk, 'cases.open', { source: 'manual', mrz: wulandari('E7100001') });
     await must(cgk, 'cases.decide', { caseId: held.id, outcome: 'tunda', reasons: ['NO_ID_PMI'], legalGround: 'UU18_2017_PMI_PROTECTION', note: 'Tanpa ID PMI' });
     expect(await must(cgk, 'sync.now', {})).toMatchObject({ state: 'idle', pending: 0 });
 
     await page.reload();
     await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
-    await page.getByLabel('Baris MRZ').fill(passport('E7100001').join('\n'));
+    await page.getByLabel('Baris MRZ').fill(wulandari('E7100001'));
     await page.keyboard.press('Enter');
     const fromHub = page.getByTestId('hub-history');
     await expect(fromHub).toHaveAttribute('data-state', 'answered');
@@ -216,7 +204,7 @@ test('across airports: a hold at CGK shows at PLM from the hub before PLM has pu
     hub = undefined;
     await page.getByRole('button', { name: /Kembali ke beranda/ }).click();
     await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
-    await page.getByLabel('Baris MRZ').fill(passport('E7100002').join('\n'));
+    await page.getByLabel('Baris MRZ').fill(wulandari('E7100002'));
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('hub-history')).toHaveText(/^Hub tidak dapat ditanya/);
     await shot(page, '3-hub-unreachable-id');

@@ -709,7 +709,8 @@ const TRAVELLERS: Traveller[] = [
     raises: ['COACHED', 'COMPANION_REFUSED'],
   },
   {
-    name: 'coached answers and earlier trouble abroad',
+    // The triage's answer is 'returning, no trouble abroad' (tourist); the private answer admits a deportation.
+    name: 'coached victim who says no earlier trouble in the triage and admits a deportation in private',
     answers: { ...tourist, officer_observation: ['coached'], ...calmPrivate, earlier_trouble: true },
     ticket: KUL,
     level: 'medium',
@@ -867,15 +868,6 @@ const TRAVELLERS: Traveller[] = [
     full: true,
     raises: ['COACHED', 'OBSERVED_FEAR', 'DOCUMENTS_SEEN_HELD'],
     never: ['DOCUMENTS_HELD_BY_OTHER'],
-  },
-  {
-    name: 'coached victim who says no earlier trouble in the triage and admits a deportation in private',
-    answers: { ...tourist, officer_observation: ['coached'], ...calmPrivate, earlier_trouble: true },
-    ticket: KUL,
-    level: 'medium',
-    outcome: 'refer_bp3mi',
-    full: true,
-    raises: ['COACHED', 'EARLIER_OVERSTAY'],
   },
   {
     name: 'tourist who overstayed in Malaysia before, return ticket: the triage asks, the full interview opens',
