@@ -111,3 +111,32 @@ describe('fillers at the empty end of a name field', () => {
     expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
   });
 });
+
+describe('the first letter of the document code', () => {
+  // Condition-set frames (seeds 910270, 910290): a TD2's or French card's leading I read as 1, 0.92 sure, its
+  // letters I (0.05) and S (0.03) close together; the rest of the MRZ read exactly and every check digit held.
+  const TD2 = generateMrz('TD2', { documentCode: 'I', issuingState: 'IND', nationality: 'IND', primaryIdentifier: 'NASUTION', secondaryIdentifier: 'AHMAD', documentNumber: 'B9835382', birthDate: '601020', sex: '<', expiryDate: '2032-08-15' });
+  const oneAt = (line: number, pos: number): LineCandidates[] =>
+    TD2.map((text, l) => [...text].map((char, i) => (l === line && i === pos ? [{ char: '1', score: 0.92 }, { char: 'I', score: 0.05 }, { char: 'S', score: 0.03 }] : [{ char, score: 1 }])));
+
+  it('accepts an I read beside a 1 and an S: no document code starts with S, so the S is no doubt about the letter', () => {
+    expect(TD2[0]!.slice(0, 5)).toBe('I<IND');
+    const cands = oneAt(0, 0);
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.lines).toEqual(TD2);
+    expect(refusalOf(result, cands)).toBeNull();
+  });
+
+  it('still refuses the same doubt in a name, where an S is as good a letter as an I', () => {
+    // Line 1 position 6 is NASUTION's A.
+    const named = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 6 ? [{ char: '4', score: 0.92 }, { char: 'A', score: 0.05 }, { char: 'R', score: 0.03 }] : [{ char, score: 1 }])));
+    const result = correctMrz(named, { referenceDate: REF });
+    expect(result.lines).toEqual(TD2);
+    expect(refusalOf(result, named)).toBe('unsure_text');
+  });
+
+  it('counts V as a possible first letter of a 2×36 MRZ: that letter is what tells a TD2 from an MRV-B', () => {
+    const cands = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 0 ? [{ char: 'I', score: 0.6 }, { char: 'V', score: 0.4 }] : [{ char, score: 1 }])));
+    expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
+  });
+});
