@@ -303,14 +303,21 @@ function correctGroup(group: FoundLine[], found: FoundLine[], options: ReadFrame
   const candidates = group.map((l) => l.candidates);
   const result = correctMrz(candidates, options.referenceDate ? { referenceDate: options.referenceDate } : undefined);
   const confidence = group.reduce((s, l) => s + l.confidence, 0) / group.length;
-  const minUnchecked = options.minUncheckedScore ?? (isSmallPrint(group) ? MIN_UNCHECKED_SCORE_SMALL_PRINT : MIN_UNCHECKED_SCORE);
+  // Unchecked text is judged by the smallest print among the lines: a name line measured at 16 px beside a
+  // second line measured at 19 is small print, and was accepted at 0.7 with a filler read as M (0.77).
+  const minUnchecked = options.minUncheckedScore ?? (group.some(isSmallLine) ? MIN_UNCHECKED_SCORE_SMALL_PRINT : MIN_UNCHECKED_SCORE);
   const refusal = refusalOf(result, candidates, minUnchecked);
   return { lines: result.lines, format: result.format, valid: refusal === null, refusal, confidence, result, candidates, found };
 }
 
 /** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */
+function isSmallLine(line: FoundLine): boolean {
+  return line.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP;
+}
+
+/** A group all of whose lines are small print (isSmallLine): the second look enlarges it. */
 function isSmallPrint(group: FoundLine[]): boolean {
-  return group.every((l) => l.capHeight * FIRST_LOOK_MAX_SCALE < TARGET_CAP);
+  return group.every(isSmallLine);
 }
 
 /**
