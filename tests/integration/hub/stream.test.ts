@@ -117,6 +117,8 @@ interface DeskModel {
   log: SyncEvent[];
   /** What this desk believes the hub holds of its own events. */
   acked: number;
+  /** What the hub really holds of them: ahead of `acked` after an answer was lost. */
+  held: number;
   cursor: string | null;
   /** Other desks' events by id, as applied. */
   applied: Map<string, SyncEvent>;
@@ -137,22 +139,27 @@ describe('hub stream property', () => {
           for (let i = 0; i < DESKS; i++) {
             const { code } = await hub.services.desks.createDesk('PLM', `P${i}`, `P${i}`);
             const enrolled = await hubCall<EnrollResponse>(hub.url, '/v1/enroll', { code, deviceId: randomUUID(), deskName: `P${i}` });
-            desks.push({ enrolled: enrolled.body, log: [], acked: 0, cursor: null, applied: new Map() });
+            desks.push({ enrolled: enrolled.body, log: [], acked: 0, held: 0, cursor: null, applied: new Map() });
           }
           const call = <T>(d: DeskModel, path: string, body: unknown) => hubCall<T>(hub.url, path, body, d.enrolled.credential);
 
           const push = async (d: DeskModel, events: SyncEvent[], dropAnswer: boolean) => {
             const answer = await call<PushResponse | { error: SyncError }>(d, '/v1/push', { events });
-            const contiguousFromHub = events[0]!.deviceSeq <= d.acked + 1 && events.every((e, i) => i === 0 || e.deviceSeq === events[i - 1]!.deviceSeq + 1);
-            if (contiguousFromHub) {
-              expect(answer.status).toBe(200);
-              if (!dropAnswer) d.acked = (answer.body as PushResponse).lastSeq;
-            } else if (answer.status === 409) {
-              const error = (answer.body as { error: SyncError }).error;
-              expect(error.code).toBe('sequence_gap');
-              if (!dropAnswer) d.acked = error.expectedSeq! - 1;
-            } else {
+            // Judged against what the hub holds, not what the desk knows: after a lost answer, a push the desk
+            // thinks leaves a gap may follow on from the events the hub took.
+            const ascending = events.every((e, i) => i === 0 || e.deviceSeq === events[i - 1]!.deviceSeq + 1);
+            if (!ascending) {
               expect(answer.status).toBe(400); // not ascending: refused whole
+            } else if (events[0]!.deviceSeq <= d.held + 1) {
+              expect(answer.status).toBe(200);
+              d.held = Math.max(d.held, events.at(-1)!.deviceSeq);
+              expect((answer.body as PushResponse).lastSeq).toBe(d.held);
+              if (!dropAnswer) d.acked = d.held;
+            } else {
+              expect(answer.status).toBe(409);
+              const error = (answer.body as { error: SyncError }).error;
+              expect(error).toMatchObject({ code: 'sequence_gap', expectedSeq: d.held + 1 });
+              if (!dropAnswer) d.acked = d.held;
             }
           };
           const pull = async (d: DeskModel, limit: number, dropAnswer: boolean) => {
@@ -213,7 +220,21 @@ describe('hub stream property', () => {
           await hub.close();
         }
       }),
-      { numRuns: 12 },
+      {
+        numRuns: 12,
+        // Found by a CI run: a push whose answer is lost, then one the desk thinks leaves a gap, which the hub takes.
+        examples: [
+          [
+            [
+              { kind: 'record', desk: 0, count: 2 },
+              { kind: 'push', desk: 0, size: 1, from: 'next', reorder: false, dropAnswer: true },
+              { kind: 'restart' },
+              { kind: 'push', desk: 0, size: 1, from: 'gap', reorder: false, dropAnswer: false },
+              { kind: 'push', desk: 0, size: 1, from: 'next', reorder: false, dropAnswer: false },
+            ],
+          ],
+        ],
+      },
     );
   }, 300_000);
 });
