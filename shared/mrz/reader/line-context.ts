@@ -75,6 +75,17 @@ const isDigit = (ch: string) => ch >= '0' && ch <= '9';
 const isLetter = (ch: string) => ch >= 'A' && ch <= 'Z';
 
 /**
+ * The class of a word's odd one out, if it has one: a single digit among three or more letters, or a
+ * single letter among three or more digits. Such a character is more often a look-alike misread
+ * (O read as 0) than what was printed.
+ */
+export function loneClassIn(word: string): ((ch: string) => boolean) | null {
+  let letters = 0, digits = 0;
+  for (const ch of word) if (isDigit(ch)) digits++; else if (isLetter(ch)) letters++;
+  return digits === 1 && letters >= 3 ? isDigit : letters === 1 && digits >= 3 ? isLetter : null;
+}
+
+/**
  * Where no layout says what a position holds, its word does: a lone digit among three or more
  * letters is a letter read as its look-alike (B0ND), and a lone letter inside a run of digits is a
  * digit (12O45). A word's first letter stays: document numbers often start with one (B1234567).
@@ -83,9 +94,7 @@ function wordConsistent(text: string, cands: LineCandidates): string {
   const out = [...text];
   for (const m of text.matchAll(/[^<]{4,}/g)) {
     const word = m[0];
-    let letters = 0, digits = 0;
-    for (const ch of word) if (isDigit(ch)) digits++; else if (isLetter(ch)) letters++;
-    const lone = digits === 1 && letters >= 3 ? isDigit : letters === 1 && digits >= 3 ? isLetter : null;
+    const lone = loneClassIn(word);
     if (!lone) continue;
     for (let k = 0; k < word.length; k++) {
       const i = m.index + k, ch = word[k]!;

@@ -81,6 +81,25 @@ describe('acceptable', () => {
     const sure = cands(0.99);
     expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure)).toBe(true);
   });
+
+  it('refuses a lone digit among letters in visa optional data unless read all but certainly: there the O it looks like is likelier', () => {
+    // Condition-set frame 208: an MRV-B's optional data OWRFS read 0WRFS, the 0 0.979 sure. No check
+    // digit covers MRV optional data, and 0.979 clears the bar for letters-and-digits positions.
+    const printed = generateMrz('MRVB', { documentNumber: 'AB1234567', birthDate: '940715', expiryDate: '2034-05-20', optionalData: 'OWRFS' });
+    const at = printed[1]!.indexOf('OWRFS');
+    const readAs = (char: string, score: number): LineCandidates[] =>
+      printed.map((line, l) => [...line].map((c, i) => (l === 1 && i === at ? [{ char, score }, { char: char === '0' ? 'O' : '0', score: 1 - score }] : [{ char: c, score: 1 }])));
+    const misread = readAs('0', 0.979);
+    const result = correctMrz(misread, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(result.lines[1]!.slice(at, at + 5)).toBe('0WRFS');
+    expect(refusalOf(result, misread)).toBe('unsure_text');
+    // The letter read as surely is accepted, and so is a digit there read all but certainly.
+    const letter = readAs('O', 0.979);
+    expect(refusalOf(correctMrz(letter, { referenceDate: REF }), letter)).toBeNull();
+    const certain = readAs('0', 0.999);
+    expect(refusalOf(correctMrz(certain, { referenceDate: REF }), certain)).toBeNull();
+  });
 });
 
 describe('fillers at the empty end of a name field', () => {
