@@ -28,11 +28,6 @@ export interface LocateOptions {
 }
 
 /**
- * Row-wise gap filling of the gradient mask, as runs, then 4-connected labelling of the runs with
- * moment sums in closed form (runs are ~50x fewer than pixels, which is what keeps this fast).
- * gapFill is in pixels of the (downscaled) image.
- */
-/**
  * What one pass saw beyond its lines: its gradient threshold, and the boxes (x0, y0, x1, y1 in the pass's
  * pixels) of the textured patches it set aside: long enough for a line and filled like one, but too thick
  * (fine print under the MRZ, such as guilloche or a ghost portrait, joins the lines and the print around
@@ -40,12 +35,44 @@ export interface LocateOptions {
  */
 interface PassReport { threshold: number; patches: [number, number, number, number][] }
 
-function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthFull: number, out: LineCandidate[], fixedThreshold = 0): PassReport {
+/**
+ * Pieces of a line at least this share of the shortest line a pass looks for are kept aside as
+ * fragments: not candidates themselves, but joinBrokenLines may join two of them (or one with a line)
+ * into one. A glare streak across a small MRZ leaves pieces that are each too short.
+ */
+const FRAGMENT_SHARE = 0.3;
+
+/**
+ * Runs of fewer edges are not text and are dropped before labelling: a document's border gives one
+ * edge per row, a glare streak two (up into the bright band and down out of it), and either, crossing
+ * or running beside the MRZ, would otherwise join its lines into one region that is no line at all.
+ */
+const MIN_RUN_EDGES = 3;
+
+/** One pass's settings: its downscale factor, gap filling (in its own pixels), shortest line (full-frame px). */
+interface Pass {
+  scale: number;
+  gapFill: number;
+  minLength: number;
+  /** Fewest edges a run needs: MIN_RUN_EDGES, or 0 to keep every run (hasSmallPrintLines, which only asks whether print is there). */
+  minEdges: number;
+  /** A threshold to use instead of the image's own. */
+  threshold?: number;
+  /** Where to keep pieces too short to be lines (see FRAGMENT_SHARE). */
+  fragments?: LineCandidate[];
+}
+
+/**
+ * Row-wise gap filling of the gradient mask, as runs, then 4-connected labelling of the runs with
+ * moment sums in closed form (runs are ~50x fewer than pixels, which is what keeps this fast).
+ */
+function linesAtScale(img: GrayImage, pass: Pass, out: LineCandidate[]): PassReport {
   const { width: w, height: h, data } = img;
+  const { scale, gapFill, minLength: minLengthFull, minEdges, fragments } = pass;
   // Threshold from the image's own gradient statistics, clamped: flat frames stay quiet, busy ones do not flood.
   let sum = 0, cnt = 0;
   for (let y = 0; y < h; y += 4) for (let x = 1; x < w - 1; x += 2) { sum += Math.abs(data[y * w + x + 1]! - data[y * w + x - 1]!); cnt++; }
-  const thr = fixedThreshold || Math.max(12, Math.min(40, (3 * sum) / Math.max(1, cnt)));
+  const thr = pass.threshold ?? Math.max(12, Math.min(40, (3 * sum) / Math.max(1, cnt)));
   // Runs: start, end (inclusive), row, label.
   let rs: Int32Array = new Int32Array(4096), re: Int32Array = new Int32Array(4096), ry: Int32Array = new Int32Array(4096);
   let nRuns = 0;
@@ -53,21 +80,25 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
   for (let y = 0; y < h; y++) {
     rowStart[y] = nRuns;
     const row = y * w;
-    let start = -1, last = -1e9;
+    // Edges: stretches of one gradient sign. A run of text crosses strokes, each a falling and a rising edge.
+    let start = -1, last = -1e9, sign = 0, edges = 0;
     for (let x = 1; x < w - 1; x++) {
       const g = data[row + x + 1]! - data[row + x - 1]!;
       if (g > thr || g < -thr) {
+        const s = g > 0 ? 1 : -1;
         if (x - last > gapFill) {
-          if (start >= 0) {
+          if (start >= 0 && edges >= minEdges) {
             if (nRuns === rs.length) { rs = grow(rs); re = grow(re); ry = grow(ry); }
             rs[nRuns] = start; re[nRuns] = last; ry[nRuns] = y; nRuns++;
           }
           start = x;
-        }
+          edges = 1;
+        } else if (x - last > 1 || s !== sign) edges++;
+        sign = s;
         last = x;
       }
     }
-    if (start >= 0) {
+    if (start >= 0 && edges >= minEdges) {
       if (nRuns === rs.length) { rs = grow(rs); re = grow(re); ry = grow(ry); }
       rs[nRuns] = start; re[nRuns] = last; ry[nRuns] = y; nRuns++;
     }
@@ -97,7 +128,7 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     m[r]! += n; m[r + 1]! += sx; m[r + 2]! += y * n; m[r + 3]! += sxx; m[r + 4]! += y * y * n; m[r + 5]! += y * sx;
   }
   // Shape from the moments; keep the line-shaped regions for the extent pass below.
-  const keep: { l: number; mx: number; my: number; angle: number; thickness: number; cnt: number; length: number }[] = [];
+  const keep: { l: number; mx: number; my: number; angle: number; thickness: number; cnt: number; length: number; fragment: boolean }[] = [];
   const slot = new Int32Array(nRuns).fill(-1);
   for (let l = 0; l < nRuns; l++) {
     if (parent[l] !== l) continue;
@@ -109,22 +140,23 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
     const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
     const l1 = tr / 2 + disc, l2 = Math.max(1e-6, tr / 2 - disc);
     const length = Math.sqrt(12 * l1), thickness = Math.sqrt(12 * l2);
-    if (length * scale < minLengthFull) continue;
+    const fragment = length * scale < minLengthFull;
+    if (fragment && (!fragments || length * scale < FRAGMENT_SHARE * minLengthFull)) continue;
     // 30 OCR-B characters span about 30 cap heights; allow blur, and up to three MRZ lines run
     // together (the reader splits those).
-    if (length / thickness < 5.5) {
-      if (cntL / (length * thickness) >= 0.45) {
-        // The patch's box from its moments: the ellipse's extent along x and y (2 standard deviations each side).
-        const ex = 2 * Math.sqrt(Math.max(0, sxx)), ey = 2 * Math.sqrt(Math.max(0, syy));
-        report.patches.push([mx - ex, my - ey, mx + ex, my + ey]);
-      }
-      continue;
+    // Too thick for one line but filled like print: lines and the print under them, set aside as a
+    // patch to pass over again. Up to 9:1 it may also be lines run together, and stays a candidate.
+    if (length / thickness < 9 && !fragment && cntL / (length * thickness) >= 0.45) {
+      // The patch's box from its moments: the ellipse's extent along x and y (2 standard deviations each side).
+      const ex = 2 * Math.sqrt(Math.max(0, sxx)), ey = 2 * Math.sqrt(Math.max(0, syy));
+      report.patches.push([mx - ex, my - ey, mx + ex, my + ey]);
     }
+    if (length / thickness < 5.5) continue;
     const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
     if (Math.abs(angle) > (35 * Math.PI) / 180) continue;
     if (cntL / (length * thickness) < 0.45) continue;
     slot[l] = keep.length;
-    keep.push({ l, mx, my, angle, thickness, cnt: cntL, length });
+    keep.push({ l, mx, my, angle, thickness, cnt: cntL, length, fragment });
   }
   if (keep.length === 0) return report;
   // The true extent along the text direction from the run ends: the moments underestimate it where
@@ -142,10 +174,12 @@ function linesAtScale(img: GrayImage, scale: number, gapFill: number, minLengthF
   keep.forEach((g, k) => {
     const length = uMax[k]! - uMin[k]!, mid = (uMax[k]! + uMin[k]!) / 2;
     const c = Math.cos(g.angle), sn = Math.sin(g.angle);
-    out.push({
+    const found: LineCandidate = {
       cx: (g.mx + mid * c + 0.5) * scale, cy: (g.my + mid * sn + 0.5) * scale, angle: g.angle,
       length: length * scale, thickness: g.thickness * scale, fill: g.cnt / (g.length * g.thickness), scale,
-    });
+    };
+    if (g.fragment) fragments?.push(found);
+    else out.push(found);
   });
   return report;
 }
@@ -179,6 +213,25 @@ const PATCH_THRESHOLDS = [1.5, 2.2] as const;
 const MAX_PATCHES = 4;
 
 /**
+ * One pass (linesAtScale), and again over what it set aside as textured patches. Security print under
+ * the MRZ: its fine lines pass the threshold the frame's own statistics set and join the text into a
+ * patch, while the text's strokes are far stronger. Over each such patch only, the pass again at higher
+ * thresholds, where the print drops out and the lines stand alone.
+ */
+function linesAndPatches(img: GrayImage, pass: Pass, out: LineCandidate[]): void {
+  const first = linesAtScale(img, pass, out);
+  for (const [x0, y0, x1, y1] of first.patches.slice(0, MAX_PATCHES)) {
+    const left = Math.max(0, Math.floor(x0) - 4), top = Math.max(0, Math.floor(y0) - 4);
+    const patch = cropGray(img, left, top, Math.ceil(x1) + 4 - left, Math.ceil(y1) + 4 - top);
+    for (const k of PATCH_THRESHOLDS) {
+      const lines: LineCandidate[] = [];
+      linesAtScale(patch, { ...pass, threshold: k * first.threshold, fragments: undefined }, lines);
+      for (const c of lines) out.push({ ...c, cx: c.cx + pass.scale * left, cy: c.cy + pass.scale * top });
+    }
+  }
+}
+
+/**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
  * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
  * filling of the finer pass would break a line into words. Lines within 35° of the frame's width
@@ -190,42 +243,34 @@ const MAX_PATCHES = 4;
 export function locateLines(frame: GrayImage, options: LocateOptions = {}): LineCandidate[] {
   const minChar = options.minCharHeight ?? 11;
   const out: LineCandidate[] = [];
+  const fragments: LineCandidate[] = [];
   const half = downscale(frame, 2);
-  const first = linesAtScale(half, 2, 6, 28 * minChar, out);
-  // Security print under the MRZ: its fine lines pass the threshold the frame's own statistics set and
-  // join the text into a patch, while the text's strokes are far stronger. Over each such patch only,
-  // the pass again at higher thresholds, where the print drops out and the lines stand alone.
-  for (const [x0, y0, x1, y1] of first.patches.slice(0, MAX_PATCHES)) {
-    const left = Math.max(0, Math.floor(x0) - 4), top = Math.max(0, Math.floor(y0) - 4);
-    const patch = cropGray(half, left, top, Math.ceil(x1) + 4 - left, Math.ceil(y1) + 4 - top);
-    for (const k of PATCH_THRESHOLDS) {
-      const lines: LineCandidate[] = [];
-      linesAtScale(patch, 2, 6, 28 * minChar, lines, k * first.threshold);
-      for (const c of lines) out.push({ ...c, cx: c.cx + 2 * left, cy: c.cy + 2 * top });
-    }
-  }
+  linesAndPatches(half, { scale: 2, gapFill: 6, minLength: 28 * minChar, minEdges: MIN_RUN_EDGES, fragments }, out);
   const quarter = downscale(half, 2);
-  linesAtScale(quarter, 4, 9, 28 * 28, out);
+  linesAtScale(quarter, { scale: 4, gapFill: 9, minLength: 28 * 28, minEdges: MIN_RUN_EDGES, fragments }, out);
   // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a
   // line of that print still fits the frame: a webcam frame pays nothing, a large still one pass.
   let octave = quarter;
   for (let f = 8; 28 * 7 * f <= Math.max(frame.width, frame.height); f *= 2) {
     octave = downscale(octave, 2);
-    linesAtScale(octave, f, 9, 28 * 7 * f, out);
+    linesAtScale(octave, { scale: f, gapFill: 9, minLength: 28 * 7 * f, minEdges: MIN_RUN_EDGES }, out);
   }
   if (options.sideways ?? true) {
     const across: LineCandidate[] = [];
-    linesAtScale(transpose(quarter), 4, 3, 28 * minChar, across);
+    linesAndPatches(transpose(quarter), { scale: 4, gapFill: 3, minLength: 28 * minChar, minEdges: MIN_RUN_EDGES }, across);
     // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
     for (const c of across) out.push({ ...c, cx: c.cy, cy: c.cx, angle: Math.PI / 2 - c.angle });
   }
-  // The same line found at both scales: keep the finer finding.
+  // The same line found at both scales, or by a pass and again over its patch: keep the finer finding,
+  // and of findings at one scale the fuller (a patch's pass at the lower threshold may find pieces).
+  // Lines run together are not one of their lines found again.
   const kept: LineCandidate[] = [];
-  for (const c of out) {
-    const dup = kept.find((k) => Math.hypot(k.cx - c.cx, k.cy - c.cy) < 0.5 * Math.max(k.thickness, c.thickness) && Math.abs(k.length - c.length) < 0.25 * k.length);
+  for (const c of [...out].sort((a, b) => a.scale - b.scale || b.length * b.fill - a.length * a.fill)) {
+    const dup = kept.find((k) => Math.hypot(k.cx - c.cx, k.cy - c.cy) < 0.5 * Math.max(k.thickness, c.thickness) && Math.abs(k.length - c.length) < 0.25 * k.length
+      && Math.min(k.thickness, c.thickness) > 0.6 * Math.max(k.thickness, c.thickness));
     if (!dup) kept.push(c);
   }
-  return [...kept, ...joinBrokenLines(kept)];
+  return [...kept, ...joinBrokenLines([...kept, ...fragments], 28 * minChar)];
 }
 
 /**
@@ -234,9 +279,10 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
  * into two regions, neither long enough to read as a whole line. Two regions along one direction
  * (within 4°), each centred on the other's axis (within half a thickness), of like thickness, whose
  * facing ends are at most four thicknesses apart (or overlap a little: pieces measured from their run ends), give one more candidate spanning both; the pieces
- * stay candidates too. Ordered by how long the joined line is, at most MAX_JOINED.
+ * stay candidates too (fragments, too short to be lines, do not). Joined lines shorter than minLength
+ * are dropped. Ordered by how long the joined line is, at most MAX_JOINED.
  */
-export function joinBrokenLines(cands: LineCandidate[]): LineCandidate[] {
+export function joinBrokenLines(cands: LineCandidate[], minLength = 0): LineCandidate[] {
   const joined: LineCandidate[] = [];
   for (let i = 0; i < cands.length; i++) {
     for (let j = i + 1; j < cands.length; j++) {
@@ -254,7 +300,7 @@ export function joinBrokenLines(cands: LineCandidate[]): LineCandidate[] {
       if (gap > 4 * t) continue;
       const lo = Math.min(-a.length / 2, along - b.length / 2), hi = Math.max(a.length / 2, along + b.length / 2);
       // Regions that overlap so far that their union is hardly longer are one line found twice.
-      if (hi - lo < 1.25 * Math.max(a.length, b.length)) continue;
+      if (hi - lo < 1.25 * Math.max(a.length, b.length) || hi - lo < minLength) continue;
       const mid = (lo + hi) / 2;
       joined.push({
         cx: a.cx + mid * ux, cy: a.cy + mid * uy, angle: a.angle, length: hi - lo,
@@ -276,6 +322,6 @@ const MAX_JOINED = 4;
  */
 export function hasSmallPrintLines(frame: GrayImage): boolean {
   const out: LineCandidate[] = [];
-  linesAtScale(frame, 1, 5, 28 * 5, out);
+  linesAtScale(frame, { scale: 1, gapFill: 5, minLength: 28 * 5, minEdges: 0 }, out);
   return out.some((c) => c.length <= 46 * 11);
 }

@@ -146,6 +146,17 @@ describe('the first letter of the document code', () => {
     expect(refusalOf(result, cands)).toBeNull();
   });
 
+  it('refuses a name letter chosen over the look-alike of the recogniser\'s first choice', () => {
+    // Condition-set frame 320: a TD1 name LIM read L1M, the 1 0.86 sure, S 0.11, I 0.03. No name holds a
+    // digit, but a 1 is an I read as its look-alike, so it is no vote for the S the correction chose.
+    const td1 = generateMrz('TD1', { issuingState: 'CHN', nationality: 'PHL', primaryIdentifier: 'LIM', secondaryIdentifier: 'SITI', documentNumber: 'W1Z77ADIJ', birthDate: '040210', sex: 'F', expiryDate: '2025-02-27' });
+    const cands = td1.map((text, l) => [...text].map((char, i) => (l === 2 && i === 1 ? [{ char: '1', score: 0.86 }, { char: 'S', score: 0.11 }, { char: 'I', score: 0.03 }] : [{ char, score: 1 }])));
+    const result = correctMrz(cands, { referenceDate: REF });
+    expect(result.valid).toBe(true);
+    expect(result.lines[2]!.startsWith('LSM<<')).toBe(true);
+    expect(refusalOf(result, cands)).toBe('unsure_text');
+  });
+
   it('still refuses the same doubt in a name, where an S is as good a letter as an I', () => {
     // Line 1 position 6 is NASUTION's A.
     const named = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 6 ? [{ char: '4', score: 0.92 }, { char: 'A', score: 0.05 }, { char: 'R', score: 0.03 }] : [{ char, score: 1 }])));
