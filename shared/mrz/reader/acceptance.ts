@@ -113,16 +113,7 @@ function chosenScore(result: MrzResult, candidates: LineCandidates[], line: numb
  * on the laminate does).
  */
 function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], minScore: number): boolean {
-  const covered = result.lines.map((l) => new Uint8Array(l.length));
-  // The composite digit alone is weak evidence: two misreads under it can cancel out mod 10, so
-  // text only it covers must also be read confidently.
-  for (const c of result.checks) {
-    if (c.name === 'composite') continue;
-    for (const p of [...c.covers, c.position]) {
-      const row = covered[p.line];
-      if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
-    }
-  }
+  const covered = coveredByFieldChecks(result);
   const classes = result.format ? LAYOUTS[result.format].classes : null;
   const nameSpans = voteInput({ valid: true, lines: result.lines, result }).nameSpans;
   for (let li = 0; li < result.lines.length; li++) {
@@ -160,6 +151,28 @@ function oddOneOut(line: string, classes: Uint8Array, i: number): boolean {
   while (end < line.length && inWord(end)) end++;
   const lone = loneClassIn(line.slice(start, end));
   return lone !== null && lone(line[i]!) && !(i === start && /[A-Z]/.test(line[i]!));
+}
+
+/**
+ * 1 at each position a field's check digit covers, or is. The composite digit alone is weak
+ * evidence: two misreads under it can cancel out mod 10, so text only it covers counts as unchecked.
+ */
+function coveredByFieldChecks(result: MrzResult): Uint8Array[] {
+  const covered = result.lines.map((l) => new Uint8Array(l.length));
+  for (const c of result.checks) {
+    if (c.name === 'composite') continue;
+    for (const p of [...c.covers, c.position]) {
+      const row = covered[p.line];
+      if (row) for (let i = p.start; i < p.end && i < row.length; i++) row[i] = 1;
+    }
+  }
+  return covered;
+}
+
+/** Per line, the positions no field check digit covers whose character was read under `score` sure (its own score, among all symbols). */
+export function uncheckedBelow(result: MrzResult, candidates: LineCandidates[], score: number): number[][] {
+  const covered = coveredByFieldChecks(result);
+  return result.lines.map((line, li) => [...line].map((_, i) => i).filter((i) => covered[li]![i] !== 1 && chosenScore(result, candidates, li, i) < score));
 }
 
 /**

@@ -465,9 +465,10 @@ function interpolate(byIndex: Map<number, number>, i: number, grid: number, pitc
 
 /**
  * Samples each cell into CELL_W × CELL_H features (area average of ink). The window is one pitch
- * wide and spans from a little above the cap line to a little below the baseline.
+ * wide and spans from a little above the cap line to a little below the baseline. With `only`, cells
+ * it rejects get no features (an empty array).
  */
-export function cellFeatures(layout: LineLayout): Float32Array[] {
+export function cellFeatures(layout: LineLayout, only?: (cell: number) => boolean): Float32Array[] {
   const { ink, width: w, height: h, capHeight, pitch } = layout;
   const sub = Math.max(1, Math.min(3, Math.ceil(Math.max(pitch / CELL_W, (1.3 * capHeight) / CELL_H))));
   const out: Float32Array[] = [];
@@ -477,7 +478,8 @@ export function cellFeatures(layout: LineLayout): Float32Array[] {
   for (let gx = 0; gx < CELL_W; gx++) for (let sx = 0; sx < sub; sx++) offX[gx * sub + sx] = ((gx + (sx + 0.5) / sub) * pitch) / CELL_W;
   for (let gy = 0; gy < CELL_H; gy++) for (let sy = 0; sy < sub; sy++) offY[gy * sub + sy] = ((gy + (sy + 0.5) / sub) * 1.3 * capHeight) / CELL_H;
   const n = sub * sub;
-  for (const cell of layout.cells) {
+  for (const [index, cell] of layout.cells.entries()) {
+    if (only && !only(index)) { out.push(new Float32Array(0)); continue; }
     const f = new Float32Array(CELL_W * CELL_H);
     const kx = cell.pitchScale ?? 1, ky = cell.capScale ?? 1;
     const xs = cell.cx - (kx * pitch) / 2, ys = cell.baseline - 1.15 * ky * capHeight;

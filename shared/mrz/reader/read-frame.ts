@@ -11,7 +11,7 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
-import { checkDigitsHold, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected, refusalOf, type Refusal } from './acceptance';
+import { checkDigitsHold, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected, refusalOf, uncheckedBelow, type Refusal } from './acceptance';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
@@ -79,7 +79,7 @@ function nearestStandard(n: number): number | null {
 }
 
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
-function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP): FoundLine | null {
+function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean): FoundLine | null {
   const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * 0.85));
   let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
   let r = rectify(frame, rect, scale);
@@ -100,7 +100,7 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedL
     layout = segmentLine(r.image, { expectedLength: std });
     if (!layout || layout.cells.length !== std) return null;
   }
-  const reading: LineReading = classifyLayout(layout, model);
+  const reading: LineReading = classifyLayout(layout, model, only);
   // Recentre on the text actually read: the located region may include neighbouring clutter.
   const cells = reading.layout.cells;
   const midU = (cells[0]!.cx + cells[cells.length - 1]!.cx) / 2 / scale - rect.length / 2;
@@ -310,10 +310,11 @@ function correctGroup(frame: GrayImage, model: Mlp, group: FoundLine[], found: F
   // second line measured at 19 is small print, and was accepted at 0.7 with a filler read as M (0.77).
   const minUnchecked = options.minUncheckedScore ?? (group.some(isSmallLine) ? MIN_UNCHECKED_SCORE_SMALL_PRINT : MIN_UNCHECKED_SCORE);
   let refusal = refusalOf(result, candidates, minUnchecked);
-  if (refusal === null) {
+  const uncertain = refusal === null ? uncheckedBelow(result, candidates, CERTAIN_SCORE) : [];
+  if (uncertain.some((cells) => cells.length > 0)) {
     // Confirmed only if the lines read again, with each cell's scores the mean of both looks, still correct to
     // the same MRZ and pass the same rules.
-    const mean = anotherLook(frame, model, group);
+    const mean = anotherLook(frame, model, group, uncertain);
     const again = mean && correctMrz(mean, correctOptions);
     if (!mean || !again || again.lines.join('\n') !== result.lines.join('\n') || refusalOf(again, mean, minUnchecked) !== null) refusal = 'unsure_text';
   }
@@ -328,6 +329,11 @@ function correctGroup(frame: GrayImage, model: Mlp, group: FoundLine[], found: F
  * but 164 accepted; at 20 px, the false accept below stayed.
  */
 const CONFIRM_CAP = 12;
+/**
+ * Unchecked characters read at least this sure are not read again by the confirming look: the misreads
+ * it catches were 0.98-0.99 sure, and a clean reading's are mostly surer.
+ */
+const CERTAIN_SCORE = 0.999;
 const CONFIRM_MAX_SCALE = 2;
 
 /**
@@ -335,13 +341,15 @@ const CONFIRM_MAX_SCALE = 2;
  * both looks; null when a line no longer segments to its length. Security print under the zone can
  * make the recogniser sure of a wrong letter where no check digit looks (a name's A read as L 0.99
  * sure, a final filler as M 0.98, on a condition-set visa held sideways); such readings do not survive
- * another sampling, while most clean ones do. One more read of each line, on frames that would be
- * accepted only.
+ * another sampling, while most clean ones do. Only the cells in `cells` (per line) are classified
+ * again, and lines with none are not read again; on frames that would be accepted only.
  */
-function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[]): LineCandidates[] | null {
+function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: number[][]): LineCandidates[] | null {
   const mean: LineCandidates[] = [];
-  for (const l of group) {
-    const g = readCandidate(frame, l.region, model, l.text.length, CONFIRM_MAX_SCALE, CONFIRM_CAP);
+  for (const [k, l] of group.entries()) {
+    const wanted = new Set(cells[k]);
+    if (wanted.size === 0) { mean.push(l.candidates); continue; }
+    const g = readCandidate(frame, l.region, model, l.text.length, CONFIRM_MAX_SCALE, CONFIRM_CAP, (i) => wanted.has(i));
     if (!g) return null;
     mean.push(meanCandidates(l.candidates, g.candidates));
   }
@@ -381,9 +389,10 @@ function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine
   return lines;
 }
 
-/** Per cell, each symbol's mean score over two looks (a look that did not offer it counts 0), best first. */
+/** Per cell, each symbol's mean score over two looks (a look that did not offer it counts 0), best first; a cell the second look did not read keeps the first's. */
 function meanCandidates(a: LineCandidates, b: LineCandidates): LineCandidates {
   return a.map((cellA, i) => {
+    if (!b[i]?.length) return cellA;
     const score = new Map<string, number>();
     for (const alt of [...cellA, ...b[i]!]) score.set(alt.char, (score.get(alt.char) ?? 0) + alt.score / 2);
     return [...score].map(([char, s]) => ({ char, score: s })).sort((p, q) => q.score - p.score);

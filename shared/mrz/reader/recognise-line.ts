@@ -35,12 +35,17 @@ export function recogniseLine(img: GrayImage, options: RecogniseLineOptions = {}
   return classifyLayout(layout, options.model ?? getDefaultModel());
 }
 
-export function classifyLayout(layout: LineLayout, model: Mlp): LineReading {
-  const feats = cellFeatures(layout);
+/**
+ * The recogniser's reading of every cell; with `only`, of those cells alone: the others get no
+ * candidates, read as a filler in the text (a second look that needs a few cells pays for those).
+ */
+export function classifyLayout(layout: LineLayout, model: Mlp, only?: (cell: number) => boolean): LineReading {
+  const feats = cellFeatures(layout, only);
   const hidden = new Float32Array(model.hidden);
   const candidates: LineCandidates = [];
   let text = '', sum = 0, min = 1;
   for (let c = 0; c < feats.length; c++) {
+    if (feats[c]!.length === 0) { candidates.push([]); text += '<'; continue; }
     const probs = mlpForward(model, feats[c]!, hidden);
     const cands = toCandidates(probs);
     // A cell placed by the pitch alone (no ink blob of its own) is a guess: say so in its scores,

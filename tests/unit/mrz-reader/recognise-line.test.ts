@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentLine } from '../../../shared/mrz/reader/line-segment';
 import { contextualText } from '../../../shared/mrz/reader/line-context';
-import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
+import { classifyLayout, getDefaultModel, recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { renderLineImage, Rng } from '../../../scripts/synth/render';
 import { MRZ_CHARSET } from '../../../shared/mrz/reader/types';
 
@@ -15,6 +15,15 @@ function errors(a: string, b: string): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) e++;
   return e;
 }
+
+describe('classifyLayout', () => {
+  it('reads only the cells asked for, as the whole reading would, and gives the others no candidates', () => {
+    const layout = segmentLine(renderLineImage(TD3[0]!, { capHeight: 16 }, new Rng(5)))!;
+    const all = classifyLayout(layout, getDefaultModel());
+    const some = classifyLayout(layout, getDefaultModel(), (i) => i % 3 === 0);
+    some.candidates.forEach((cell, i) => expect(cell).toEqual(i % 3 === 0 ? all.candidates[i] : []));
+  });
+});
 
 describe('segmentLine', () => {
   it('finds one cell per character on the OCR-B pitch at small and large sizes', () => {
