@@ -323,18 +323,19 @@ function correctGroup(frame: GrayImage, model: Mlp, group: FoundLine[], found: F
 
 /**
  * The look that confirms a reading samples each line's region at this cap height (px), enlarging at
- * most CONFIRM_MAX_SCALE: coarser than the first look (FIRST_LOOK_CAP), so the cells are sampled afresh.
- * On the 480-frame condition set, against no confirming look: 0 false accepts instead of 2 (acceptance.ts's
- * look-alike rule also refuses one), 178 frames accepted instead of 194 (11 right readings refused). Re-read at TARGET_CAP instead, 0 false accepts
- * but 164 accepted; at 20 px, the false accept below stayed.
+ * most CONFIRM_MAX_SCALE: coarser than the first look (FIRST_LOOK_CAP), so the cells are sampled
+ * afresh. On the 480-frame condition set, against no confirming look: 0 false accepts instead of 2
+ * (acceptance.ts's look-alike rule also refuses one), 181 frames accepted instead of 194. Whole lines
+ * read again at TARGET_CAP instead: 0 false accepts but 164 accepted; at 20 px, the visa described at
+ * anotherLook was still accepted.
  */
 const CONFIRM_CAP = 12;
+const CONFIRM_MAX_SCALE = 2;
 /**
  * Unchecked characters read at least this sure are not read again by the confirming look: the misreads
  * it catches were 0.98-0.99 sure, and a clean reading's are mostly surer.
  */
 const CERTAIN_SCORE = 0.999;
-const CONFIRM_MAX_SCALE = 2;
 
 /**
  * The group's lines read again from the same regions (see CONFIRM_CAP), each cell's scores the mean of
