@@ -32,7 +32,7 @@ export interface FoundLine {
   confidence: number;
   /** Geometry in frame pixels. */
   cx: number; cy: number; angle: number; length: number; capHeight: number; pitch: number;
-  /** The region it was read from, in the pixels of the image read. */
+  /** The located region it was read from, in frame pixels like the rest. */
   region: LineCandidate;
 }
 

@@ -36,6 +36,7 @@ export function* otherSizes(image: GrayImage): Generator<OtherSize> {
 export function atOriginalSize(reading: FrameReading, factor: number): FrameReading {
   const back = (l: FoundLine): FoundLine => ({
     ...l, cx: l.cx / factor, cy: l.cy / factor, length: l.length / factor, capHeight: l.capHeight / factor, pitch: l.pitch / factor,
+    region: { ...l.region, cx: l.region.cx / factor, cy: l.region.cy / factor, length: l.region.length / factor, thickness: l.region.thickness / factor },
   });
   return { ...reading, found: reading.found.map(back) };
 }
