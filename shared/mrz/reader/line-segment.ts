@@ -42,20 +42,20 @@ interface Blob { x0: number; x1: number; y0: number; y1: number; area: number }
  * Contrast normalisation in vertical strips (Otsu per strip, interpolated), so that a glare
  * gradient along a line does not wipe out half of it. Returns ink 0..1 and a binary mask.
  */
-function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
+function normaliseInk(img: GrayImage, darkest = false): { ink: Float32Array; mask: Uint8Array } {
   const { width: w, height: h } = img;
   const data = flattenBackground(img);
   const stripW = Math.max(16, Math.round(h * 2));
   const nStrips = Math.max(1, Math.round(w / stripW));
-  const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), thr = new Float32Array(nStrips);
+  const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), cut = new Float32Array(nStrips);
+  const levelsOf = darkest ? darkestLevels : levels;
   // Global levels as the fallback for strips without enough contrast (blank margins).
-  const glob = levels(data, 0, w, w, h);
+  const glob = levelsOf(data, 0, w, w, h);
   for (let s = 0; s < nStrips; s++) {
     const xa = Math.floor((s * w) / nStrips), xb = Math.floor(((s + 1) * w) / nStrips);
-    const l = levels(data, xa, xb, w, h);
-    if (l.bg - l.fg < 0.5 * (glob.bg - glob.fg) || l.bg - l.fg < 12) { fg[s] = glob.fg; bg[s] = Math.max(l.bg, glob.bg); }
-    else { fg[s] = l.fg; bg[s] = l.bg; }
-    thr[s] = (fg[s]! + bg[s]!) / 2;
+    const l = levelsOf(data, xa, xb, w, h);
+    const own = l.bg - l.fg >= 0.5 * (glob.bg - glob.fg) && l.bg - l.fg >= 12;
+    fg[s] = own ? l.fg : glob.fg; bg[s] = own ? l.bg : Math.max(l.bg, glob.bg); cut[s] = own ? l.threshold : glob.threshold;
   }
   // Each column's levels first, then the pixels row by row (in memory order: column by column
   // strode through the whole image and cost twice as much).
@@ -66,7 +66,7 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
     const s0 = Math.max(0, Math.min(nStrips - 1, Math.floor(pos))), s1 = Math.min(nStrips - 1, s0 + 1);
     const f = Math.max(0, Math.min(1, pos - s0));
     const F = fg[s0]! * (1 - f) + fg[s1]! * f, B = bg[s0]! * (1 - f) + bg[s1]! * f;
-    colB[x] = B; colT[x] = (F + B) / 2; colSpan[x] = Math.max(8, B - F);
+    colB[x] = B; colT[x] = darkest ? cut[s0]! * (1 - f) + cut[s1]! * f : (F + B) / 2; colSpan[x] = Math.max(8, B - F);
   }
   const ink = new Float32Array(w * h), mask = scratchMask(w * h);
   for (let y = 0, o = 0; y < h; y++) {
@@ -140,10 +140,14 @@ function morph3x3(src: Float32Array, bw: number, bh: number, pick: (a: number, b
   return out;
 }
 
-function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number): { fg: number; bg: number } {
+/** A strip's ink and paper levels (class means) and the level between them that parts ink from paper. */
+interface Levels { fg: number; bg: number; threshold: number }
+
+/** Otsu's split of the strip's pixels (only those below `below`). */
+function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number, below = 256): Levels {
   const hist = new Float64Array(256);
   let n = 0;
-  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { hist[data[y * w + x]!]!++; n++; }
+  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { const v = data[y * w + x]!; if (v < below) { hist[v]!++; n++; } }
   let sum = 0;
   for (let t = 0; t < 256; t++) sum += t * hist[t]!;
   let sumB = 0, wB = 0, best = -1, bestT = 127, mBest = 0, MBest = 255;
@@ -157,8 +161,18 @@ function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number):
     const between = wB * wF * (mB - mF) * (mB - mF);
     if (between > best) { best = between; bestT = t; mBest = mB; MBest = mF; }
   }
-  void bestT;
-  return { fg: mBest, bg: MBest };
+  return { fg: mBest, bg: MBest, threshold: bestT };
+}
+
+/**
+ * Levels for print over fine security print: Otsu once, then again over the dark class only, which
+ * parts the OCR-B strokes (darkest) from guilloche lines and tint (the lighter dark). Only what is darker
+ * than that second split is ink in the mask; the ink map spans from the strokes' level to the paper's.
+ */
+function darkestLevels(data: Uint8Array, xa: number, xb: number, w: number, h: number): Levels {
+  const first = levels(data, xa, xb, w, h);
+  const dark = levels(data, xa, xb, w, h, first.threshold + 1);
+  return { fg: dark.fg, bg: first.bg, threshold: dark.threshold + 0.5 };
 }
 
 /** 8-connected components of the mask, as bounding boxes with pixel counts. */
@@ -240,13 +254,15 @@ function robustLine(xs: number[], ys: number[], tol: number): { a: number; b: nu
 export interface SegmentOptions {
   /** When the format is known (30, 36 or 44), the grid is forced to this many cells. */
   expectedLength?: number;
+  /** Only the darkest ink counts (darkestLevels): the second try at a line over security print. */
+  darkest?: boolean;
 }
 
 /** Finds the characters of one line. Returns null when there is no plausible line of text. */
 export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineLayout | null {
   const { width: w, height: h } = img;
   if (w < 8 || h < 6) return null;
-  const { ink, mask } = normaliseInk(img);
+  const { ink, mask } = normaliseInk(img, options.darkest);
   const all = components(mask, w, h).filter((b) => b.area >= 3);
   if (all.length === 0) return null;
 

@@ -49,6 +49,16 @@ describe('segmentLine', () => {
     expect(segmentLine(img, { expectedLength: 44 })!.cells.length).toBe(44);
   });
 
+  it('finds the characters over fine dark lines when told to count only the darkest ink', () => {
+    const img = renderLineImage(TD3[0]!, { capHeight: 18, blur: 0.6 }, new Rng(2));
+    // Slanted lines 1 px wide every 7 px, darker than halfway from paper (230) to ink (30).
+    for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) {
+      if ((x + Math.round(y * 0.3)) % 7 === 0) img.data[y * img.width + x] = Math.min(img.data[y * img.width + x]!, 120);
+    }
+    expect(segmentLine(img)!.cells.length).toBeGreaterThan(50);
+    expect(segmentLine(img, { darkest: true })!.cells.length).toBe(44);
+  });
+
   it('returns null for a blank image', () => {
     expect(segmentLine({ width: 300, height: 40, data: new Uint8Array(300 * 40).fill(200) })).toBeNull();
   });
