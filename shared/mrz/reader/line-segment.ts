@@ -37,6 +37,8 @@ export interface LineLayout {
 }
 
 interface Blob { x0: number; x1: number; y0: number; y1: number; area: number }
+/** Where a character is along the line: a blob's centre, or a share of a wide blob split on the pitch. */
+interface Centre { c: number; area: number; y0: number; y1: number }
 
 /**
  * Contrast normalisation in vertical strips (Otsu per strip, interpolated), so that a glare
@@ -339,12 +341,13 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   const pitchAt = localPitch(chars, pitch, capHeight, inPerspective ? PERSPECTIVE_PITCH : undefined);
 
   // Wide blobs are touching characters: split them on the pitch.
-  const centres: { c: number; width: number; y0: number; y1: number }[] = [];
+  const centres: Centre[] = [];
   for (const b of chars) {
     const bw = b.x1 - b.x0 + 1, p = pitchAt((b.x0 + b.x1) / 2);
     const n = bw > 1.35 * p ? Math.max(1, Math.round((bw + 0.3 * p) / p)) : 1;
-    for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, width: bw / n, y0: b.y0, y1: b.y1 });
+    for (let k = 0; k < n; k++) centres.push({ c: b.x0 + ((k + 0.5) * bw) / n, area: b.area / n, y0: b.y0, y1: b.y1 });
   }
+  mergeCloseCentres(centres, pitchAt);
 
   // Indices by local distance (tolerates printers whose spacing is not perfectly even); a gap of
   // about two pitches is a character too faint to binarise, filled in later.
@@ -426,6 +429,28 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   }
   return { capHeight, pitch, cells, ink, width: w, height: h };
 }
+
+/**
+ * Centres less than half a pitch apart are pieces of one glyph: a glare streak or a fold across a line
+ * cuts glyphs into pieces that sit above and below each other, or a piece beside a glyph's wider part,
+ * and the merge by union width (MERGE) keeps them apart when one piece was already merged with a
+ * neighbour's. Each would take a cell of its own and push the rest of the line one cell on. Sorted by
+ * centre, such neighbours become one, at their centre weighted by ink (a speck of security print beside a
+ * glyph hardly moves it).
+ */
+function mergeCloseCentres(centres: Centre[], pitchAt: (x: number) => number): void {
+  centres.sort((a, b) => a.c - b.c);
+  for (let k = 1; k < centres.length; k++) {
+    const a = centres[k - 1]!, b = centres[k]!;
+    if (b.c - a.c >= CLOSE_CENTRES * pitchAt((a.c + b.c) / 2)) continue;
+    const area = a.area + b.area;
+    centres.splice(k - 1, 2, { c: (a.c * a.area + b.c * b.area) / area, area, y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1) });
+    k--;
+  }
+}
+
+/** Centres closer than this share of the local pitch are one glyph's (mergeCloseCentres). */
+const CLOSE_CENTRES = 0.5;
 
 /**
  * How far the pitch may run from the line's median at either end when the line is read (not when

@@ -110,6 +110,17 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('takes the pieces of a glyph cut by security print for one character, not a cell each', () => {
+    // Condition-set frames 77 (a French ID over guilloche) and 223 (a TD2 held sideways, JPEG q35): a
+    // piece of a glyph pushed the rest of a line on by one cell, and the readings were wrong.
+    for (const i of [77, 223]) {
+      const f = conditionFrame(i);
+      const r = readMrzFrame(f.image, { referenceDate: REF });
+      expect(r.lines, `frame ${i}`).toEqual(f.lines);
+      expect(r.valid, `frame ${i}`).toBe(true);
+    }
+  });
+
   it('splits small-print lines run together under glare or beside a dark background', () => {
     // The French card was seed 1205, whose lines are found apart, not run together, and whose reading turned on
     // a 0.04 px shift of one line's measured centre; 1200's lines are run together.
