@@ -44,20 +44,20 @@ interface Centre { c: number; area: number; y0: number; y1: number }
  * Contrast normalisation in vertical strips (Otsu per strip, interpolated), so that a glare
  * gradient along a line does not wipe out half of it. Returns ink 0..1 and a binary mask.
  */
-function normaliseInk(img: GrayImage, darkest = false): { ink: Float32Array; mask: Uint8Array } {
+function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
   const { width: w, height: h } = img;
   const data = flattenBackground(img);
   const stripW = Math.max(16, Math.round(h * 2));
   const nStrips = Math.max(1, Math.round(w / stripW));
-  const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), cut = new Float32Array(nStrips);
-  const levelsOf = darkest ? darkestLevels : levels;
+  const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), thr = new Float32Array(nStrips);
   // Global levels as the fallback for strips without enough contrast (blank margins).
-  const glob = levelsOf(data, 0, w, w, h);
+  const glob = levels(data, 0, w, w, h);
   for (let s = 0; s < nStrips; s++) {
     const xa = Math.floor((s * w) / nStrips), xb = Math.floor(((s + 1) * w) / nStrips);
-    const l = levelsOf(data, xa, xb, w, h);
-    const own = l.bg - l.fg >= 0.5 * (glob.bg - glob.fg) && l.bg - l.fg >= 12;
-    fg[s] = own ? l.fg : glob.fg; bg[s] = own ? l.bg : Math.max(l.bg, glob.bg); cut[s] = own ? l.threshold : glob.threshold;
+    const l = levels(data, xa, xb, w, h);
+    if (l.bg - l.fg < 0.5 * (glob.bg - glob.fg) || l.bg - l.fg < 12) { fg[s] = glob.fg; bg[s] = Math.max(l.bg, glob.bg); }
+    else { fg[s] = l.fg; bg[s] = l.bg; }
+    thr[s] = (fg[s]! + bg[s]!) / 2;
   }
   // Each column's levels first, then the pixels row by row (in memory order: column by column
   // strode through the whole image and cost twice as much).
@@ -68,7 +68,7 @@ function normaliseInk(img: GrayImage, darkest = false): { ink: Float32Array; mas
     const s0 = Math.max(0, Math.min(nStrips - 1, Math.floor(pos))), s1 = Math.min(nStrips - 1, s0 + 1);
     const f = Math.max(0, Math.min(1, pos - s0));
     const F = fg[s0]! * (1 - f) + fg[s1]! * f, B = bg[s0]! * (1 - f) + bg[s1]! * f;
-    colB[x] = B; colT[x] = darkest ? cut[s0]! * (1 - f) + cut[s1]! * f : (F + B) / 2; colSpan[x] = Math.max(8, B - F);
+    colB[x] = B; colT[x] = (F + B) / 2; colSpan[x] = Math.max(8, B - F);
   }
   const ink = new Float32Array(w * h), mask = scratchMask(w * h);
   for (let y = 0, o = 0; y < h; y++) {
@@ -142,14 +142,10 @@ function morph3x3(src: Float32Array, bw: number, bh: number, pick: (a: number, b
   return out;
 }
 
-/** A strip's ink and paper levels (class means) and the level between them that parts ink from paper. */
-interface Levels { fg: number; bg: number; threshold: number }
-
-/** Otsu's split of the strip's pixels (only those below `below`). */
-function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number, below = 256): Levels {
+function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number): { fg: number; bg: number } {
   const hist = new Float64Array(256);
   let n = 0;
-  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { const v = data[y * w + x]!; if (v < below) { hist[v]!++; n++; } }
+  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { hist[data[y * w + x]!]!++; n++; }
   let sum = 0;
   for (let t = 0; t < 256; t++) sum += t * hist[t]!;
   let sumB = 0, wB = 0, best = -1, bestT = 127, mBest = 0, MBest = 255;
@@ -163,18 +159,8 @@ function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number, 
     const between = wB * wF * (mB - mF) * (mB - mF);
     if (between > best) { best = between; bestT = t; mBest = mB; MBest = mF; }
   }
-  return { fg: mBest, bg: MBest, threshold: bestT };
-}
-
-/**
- * Levels for print over fine security print: Otsu once, then again over the dark class only, which
- * parts the OCR-B strokes (darkest) from guilloche lines and tint (the lighter dark). Only what is darker
- * than that second split is ink in the mask; the ink map spans from the strokes' level to the paper's.
- */
-function darkestLevels(data: Uint8Array, xa: number, xb: number, w: number, h: number): Levels {
-  const first = levels(data, xa, xb, w, h);
-  const dark = levels(data, xa, xb, w, h, first.threshold + 1);
-  return { fg: dark.fg, bg: first.bg, threshold: dark.threshold + 0.5 };
+  void bestT;
+  return { fg: mBest, bg: MBest };
 }
 
 /** 8-connected components of the mask, as bounding boxes with pixel counts. */
@@ -256,15 +242,13 @@ function robustLine(xs: number[], ys: number[], tol: number): { a: number; b: nu
 export interface SegmentOptions {
   /** When the format is known (30, 36 or 44), the grid is forced to this many cells. */
   expectedLength?: number;
-  /** Only the darkest ink counts (darkestLevels): the second try at a line over security print. */
-  darkest?: boolean;
 }
 
 /** Finds the characters of one line. Returns null when there is no plausible line of text. */
 export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineLayout | null {
   const { width: w, height: h } = img;
   if (w < 8 || h < 6) return null;
-  const { ink, mask } = normaliseInk(img, options.darkest);
+  const { ink, mask } = normaliseInk(img);
   const all = components(mask, w, h).filter((b) => b.area >= 3);
   if (all.length === 0) return null;
 
@@ -292,7 +276,8 @@ export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineL
   let chars = all.filter((b) => {
     const cy = (b.y0 + b.y1) / 2, bl = baselineAt((b.x0 + b.x1) / 2);
     const bh = b.y1 - b.y0 + 1, bw = b.x1 - b.x0 + 1;
-    return cy > bl - 1.15 * capHeight && cy < bl + 0.15 * capHeight && (bh >= 0.3 * capHeight || (bw >= 0.3 * capHeight && bh >= 0.12 * capHeight));
+    return cy > bl - 1.15 * capHeight && cy < bl + 0.15 * capHeight && (bh >= 0.3 * capHeight || (bw >= 0.3 * capHeight && bh >= 0.12 * capHeight))
+      && !isBackground(b, h);
   }).sort((p, q) => p.x0 - q.x0);
   if (chars.length < 2) return null;
 
@@ -494,6 +479,19 @@ function localCapHeight(capBlobs: Blob[], capHeight: number, baselineAt: (x: num
   const { a, b } = robustLine(xs, hs, 0.15 * capHeight);
   return (x) => Math.min(1.35 * capHeight, Math.max(0.75 * capHeight, a + b * x));
 }
+
+/**
+ * A blob that is not print of this line: dark surroundings past a document's edge (or a photo) inside the
+ * crop, spanning it from top to bottom and filling its box nearly solid. Split on the pitch like touching
+ * glyphs, it gave a line cells past its end (a 44-character line beside a card's edge read as 48 and
+ * dropped). Glyphs of the lines above and below reach one edge only; glyphs joined to the crop's edges by
+ * security print reach both but fill their box thinly; a solid glyph is never as tall as the crop.
+ */
+function isBackground(b: Blob, h: number): boolean {
+  const bw = b.x1 - b.x0 + 1;
+  return b.y0 === 0 && b.y1 === h - 1 && b.area >= BACKGROUND_FILL * bw * h;
+}
+const BACKGROUND_FILL = 0.7;
 
 /** Position of a missing cell from its nearest found neighbours (falls back to the fitted grid). */
 function interpolate(byIndex: Map<number, number>, i: number, grid: number, pitch: number): number {

@@ -231,10 +231,15 @@ function linesAndPatches(img: GrayImage, pass: Pass, out: LineCandidate[]): void
   }
 }
 
+/** Smallest capitals (px) the quarter-resolution pass looks for (see locateLines). */
+const QUARTER_MIN_CHAR = 20;
+
 /**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
- * (12-30 px characters), the quarter-resolution pass large print (up to 60 px), where the gap
- * filling of the finer pass would break a line into words. Lines within 35° of the frame's width
+ * (12-30 px characters), the quarter-resolution pass larger print (20-60 px), where the gap
+ * filling of the finer pass would break a line into words: from about 20 px its rows cross a run of
+ * fillers one chevron stroke at a time, runs of two edges that MIN_RUN_EDGES drops, so that a TD1
+ * line of 24 px capitals was found only in pieces. Lines within 35° of the frame's width
  * are found directly; lines within 35° of its height (a booklet held sideways) by a pass over the
  * quarter-size frame transposed, with the gap filling of small print (a sideways MRZ fits a
  * landscape frame only in small print; the half-size pass would cost 70% more on every frame, this
@@ -247,7 +252,7 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   const half = downscale(frame, 2);
   linesAndPatches(half, { scale: 2, gapFill: 6, minLength: 28 * minChar, minEdges: MIN_RUN_EDGES, fragments }, out);
   const quarter = downscale(half, 2);
-  linesAtScale(quarter, { scale: 4, gapFill: 9, minLength: 28 * 28, minEdges: MIN_RUN_EDGES, fragments }, out);
+  linesAtScale(quarter, { scale: 4, gapFill: 9, minLength: 28 * QUARTER_MIN_CHAR, minEdges: MIN_RUN_EDGES, fragments }, out);
   // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a
   // line of that print still fits the frame: a webcam frame pays nothing, a large still one pass.
   let octave = quarter;

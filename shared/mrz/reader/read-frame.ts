@@ -78,42 +78,26 @@ function nearestStandard(n: number): number | null {
   return null;
 }
 
-/** Cells a line of the longest standard length may show with clutter beside it. */
-const MAX_CELLS = 50;
-
-function nearStandard(n: number): boolean {
-  return STANDARD.some((s) => Math.abs(n - s) <= 6);
-}
-
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean): FoundLine | null {
   const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * 0.85));
   let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
   let r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
-  let darkest = false;
   let layout = segmentLine(r.image);
-  // Security print under the line breaks up into more blobs than any MRZ line has characters: then only
-  // the darkest ink counts. (Not on every line that fails: clutter lines of frames without an MRZ would pay.)
-  if (layout && layout.cells.length > MAX_CELLS) {
-    const dark = segmentLine(r.image, { darkest: true });
-    if (dark && nearStandard(dark.cells.length)) { layout = dark; darkest = true; }
-  }
   if (!layout) return null;
   // A line a few cells short of a standard length may have been cut by a region measured short.
   const n = layout.cells.length;
   const wider = (expectedLength ? n < expectedLength : STANDARD.some((s) => n < s && n >= s - 6)) ? widenCutLine(rect, layout, scale) : null;
   if (wider) {
     const widened = rectify(frame, wider, scale);
-    const again = segmentLine(widened.image, { darkest });
-    // Widened into clutter (a card's edge, print beside the zone) past any standard length: not cut after all.
-    const usable = again && (expectedLength ? Math.abs(again.cells.length - expectedLength) <= 4 : nearestStandard(again.cells.length) !== null);
-    if (usable) { rect = wider; r = widened; layout = again; }
+    const again = segmentLine(widened.image);
+    if (again) { rect = wider; r = widened; layout = again; }
   }
   const std = expectedLength ?? nearestStandard(layout.cells.length);
   if (std === null || Math.abs(layout.cells.length - std) > 4) return null;
   if (std !== layout.cells.length) {
-    layout = segmentLine(r.image, { expectedLength: std, darkest });
+    layout = segmentLine(r.image, { expectedLength: std });
     if (!layout || layout.cells.length !== std) return null;
   }
   const reading: LineReading = classifyLayout(layout, model, only);

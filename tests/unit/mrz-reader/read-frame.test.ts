@@ -53,6 +53,15 @@ describe('locateLines', () => {
     expect(both).toBeGreaterThanOrEqual(9);
   });
 
+  it('finds whole lines of 20-28 px capitals, whose filler runs the half-resolution pass drops', () => {
+    // Condition-set frame 290: a TD1 of 24.5 px capitals, upright and clean; its lines were found only in pieces.
+    const f = conditionFrame(290);
+    const lineLength = 30 * f.capHeight;
+    expect(locateLines(f.image).filter((c) => c.length > 0.9 * lineLength && c.length < 1.3 * lineLength).length).toBeGreaterThanOrEqual(3);
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+  });
+
   it('finds nothing line-shaped in a blank frame', () => {
     expect(locateLines({ width: 1280, height: 720, data: new Uint8Array(1280 * 720).fill(128) })).toEqual([]);
   });
@@ -98,15 +107,6 @@ describe('readMrzFrame', () => {
       const r = readMrzFrame(f.image, { referenceDate: REF });
       expect(r.lines, f.format!).toEqual(f.lines);
       expect(r.valid).toBe(true);
-    }
-  });
-
-  it('reads lines over dark security print, which breaks them into more blobs than any MRZ line has', () => {
-    // Guilloche as dark as half the ink under the zone: both documents gave no reading before the reader
-    // retried such lines on their darkest ink only, and kept a segmentation that widening pushed past any standard length.
-    for (const [seed, format] of [[5020, 'MRVB'], [5025, 'MRVA']] as const) {
-      const f = synthesiseFrame(new Rng(seed), { format, capHeight: 18, difficulty: 0.5, hard: { bleed: true } });
-      expect(readMrzFrame(f.image, { referenceDate: REF }).lines, format).toEqual(f.lines);
     }
   });
 
