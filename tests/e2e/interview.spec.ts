@@ -185,6 +185,7 @@ test('the desk scanner reads a boarding pass wherever the focus is: it fills the
   await openTriage(page, desk);
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
   await page.keyboard.press('1'); // tourism; the focus is now on the final destination's choices
+  await expect(page.getByRole('group', { name: /tujuan akhir Anda/ }).getByRole('radio').first()).toBeFocused();
 
   // Scanned before the onward-ticket question is shown: read, said how to record it, and no key of it (the pass
   // starts "M2") answers the question that has the focus, nor does it open a new passport reading.
@@ -206,4 +207,21 @@ test('the desk scanner reads a boarding pass wherever the focus is: it fills the
   await expect(page.getByTestId('risk')).toContainText('Tiket lanjutan berakhir di negara rute perdagangan orang');
   await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
   await shot(page, '4-pass-fills-the-onward-tickets');
+});
+
+test('an answer key pressed a moment before the scanner fires still answers, and the pass is still read', async ({ page, desk }) => {
+  await openTriage(page, desk);
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  // The officer's "1" and the scanner's first key come within a device's gap of each other (under 12 ms): the "1" is
+  // the officer's answer, and the burst after it is the boarding pass.
+  await deviceTypes(page, `1${BOARDING_PASS}\n`);
+  await expect(page.getByTestId('boarding-pass-notice')).toContainText('Boarding pass dibaca: PLM→KUL, KUL→PNH');
+  await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
+  await expect
+    .poll(async () => {
+      const stored = await desk.core.dispatch('cases.get', { caseId: caseNumber });
+      return stored.ok ? (stored.value as { answers: Record<string, unknown> }).answers.purpose : undefined;
+    })
+    .toBe('tourism');
+  await expect(page.getByRole('group', { name: /tujuan akhir Anda/ }).getByRole('radio', { checked: true })).toHaveCount(0);
 });

@@ -327,6 +327,22 @@ test('a Tab rolled 5 ms after a Space is given back as a move: on to the next qu
   await expect(first.locator('input').nth(1)).toBeFocused();
 });
 
+test('answer keys rolled 5 ms apart answer one question each: the second, held back and given back, lands on the next question', async ({ page, desk }) => {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openCaseByTyping(page, passport('Q2000016', 'LESTARI', 'AYU'));
+  await expect(page.locator('.questions > li').first().locator('input').first()).toBeFocused();
+  const client = await page.context().newCDPSession(page);
+  const one: Key = { key: '1', code: 'Digit1', text: '1', windowsVirtualKeyCode: 49, nativeVirtualKeyCode: 49 };
+  await rolled(client, [one, one, one]);
+  const question = (name: RegExp) => page.getByRole('group', { name });
+  for (const answered of [/Apa yang akan Anda lakukan/, /tujuan akhir Anda/, /Kapan Anda kembali/]) {
+    await expect(question(answered).getByRole('radio', { checked: true })).toHaveCount(1);
+  }
+  await expect(question(/Siapa yang mengatur/).getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(question(/Siapa yang mengatur/).getByRole('radio').first()).toBeFocused();
+});
+
 test('a Tab given back goes where the browser\'s own Tab goes: tabindex, disabled, hidden, inert, radio groups, both ways', async ({ page, desk }) => {
   await desk.open(page);
   await completeFirstRun(page);

@@ -2,6 +2,7 @@
 // case number or a boarding pass (IATA BCBP), all far faster than a person types. Captured whatever has focus and
 // handed over whole; keys held back that were no device's (a person's rolled keys) are given back in order.
 import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { parseBoardingPass } from '../../../shared/bcbp';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
 import { parseMrz } from '../../../shared/mrz';
@@ -55,8 +56,14 @@ function replay(held: HeldKey[]): void {
     }
     const event = new KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true, cancelable: true });
     replayed.add(event);
-    element.dispatchEvent(event);
-    if (event.defaultPrevented || document.activeElement !== element) continue;
+    // React renders what the key did before the next key is given back: a one-key answer moves the focus on to the
+    // next question in an effect, and the next held key belongs there, as it would have gone had it not been held.
+    flushSync(() => element.dispatchEvent(event));
+    if (document.activeElement !== element && document.activeElement !== null) {
+      movedTo.set(typedOn, document.activeElement);
+      continue;
+    }
+    if (event.defaultPrevented) continue;
     doWhatTheBrowserWould(element, key, shift);
     if (document.activeElement !== element && document.activeElement !== null) movedTo.set(typedOn, document.activeElement);
   }
@@ -176,14 +183,16 @@ export function useKeyboardWedge(onBurst: (burst: WedgeBurst) => void, enabled =
 }
 
 /**
- * What a burst is, read with the keys of its run before the device's first fast pair and then without them: those keys
- * may be the device's own first ones (a reader's first gaps are uneven, 15-50 ms before it settles) or a person's key
- * pressed just before the scan. A reading with them stands if it makes sense; an MRZ must then have a known format.
+ * What a burst is, read with the keys of its run before the device's first fast pair, then without them, then without
+ * the first fast key too: the keys before may be the device's own first ones (a reader's first gaps are uneven, 15-50 ms
+ * before it settles) or a person's key pressed just before the scan, and that key may even come within a device's gap
+ * of the scan's first (an answer key pressed a few milliseconds before the scanner fires). The first reading that makes
+ * sense stands; an MRZ must then have a known format.
  */
 function recogniseBurst(run: string, fromDevice: string): WedgeBurst | null {
-  const whole = recognise(run);
-  if (whole && (whole.kind !== 'mrz' || parseMrz(whole.text).format !== null)) return whole;
-  return recognise(fromDevice) ?? whole;
+  const readings = [run, fromDevice, fromDevice.slice(1)].map(recognise);
+  const sensible = readings.find((burst) => burst !== null && (burst.kind !== 'mrz' || parseMrz(burst.text).format !== null));
+  return sensible ?? readings[1] ?? readings[0] ?? null;
 }
 
 /** What a device's burst is, if the desk reads it. */
