@@ -251,8 +251,42 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     const valid = tryGroups(found);
     if (valid) return valid;
   }
-  // Glare or a fold can break a line so that the locator misses it: look for it beside the lines
-  // that were read, one line pitch away, with the same length.
+  const probed = probeBeside(frame, model, found, tryGroups);
+  if (probed) return probed;
+  // A passport laid upside down: lines of MRZ length were found (the locator does not care which
+  // way up) but made no valid MRZ, so read the same regions turned half a turn, and look beside them
+  // as above (a line the locator missed is missed whichever way up). Scores cannot tell (upside-down
+  // glyphs can score high); an upright reading is one whose check digits hold without heavy
+  // correction and that fell short only on unchecked text, and it is not turned.
+  const bestUpright = best as FrameReading | null;
+  const isUpright = !!bestUpright?.result && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  if (found.length >= 1 && !isUpright) {
+    const turned: FoundLine[] = [];
+    for (const c of cands) {
+      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
+      if (!f) continue;
+      if (turned.some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
+      turned.push(f);
+      const valid = tryGroups(turned);
+      if (valid) return { ...valid, found: [...found, ...turned] };
+    }
+    const valid = probeBeside(frame, model, turned, tryGroups);
+    if (valid) return { ...valid, found: [...found, ...turned] };
+    found.push(...turned);
+  }
+  if (best && bestGroup) {
+    const again = secondLook(frame, bestGroup, model);
+    if (again) return correctGroup(frame, model, again, found, options);
+  }
+  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found };
+}
+
+/**
+ * Glare or a fold can break a line so that the locator misses it: looks for it beside the lines read
+ * (adding what it finds to them), one line pitch away, with the same length, twice over (a TD1's third
+ * line beside the second found). Returns the first valid reading the lines found complete.
+ */
+function probeBeside(frame: GrayImage, model: Mlp, found: FoundLine[], tryGroups: (lines: FoundLine[]) => FrameReading | null): FrameReading | null {
   const probed = new Set<FoundLine>();
   for (let round = 0; round < 2; round++) {
     let added = false;
@@ -276,28 +310,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     }
     if (!added) break;
   }
-  // A passport laid upside down: lines of MRZ length were found (the locator does not care which
-  // way up) but made no valid MRZ, so read the same regions turned half a turn. Scores cannot tell
-  // (upside-down glyphs can score high); an upright reading is one whose check digits hold without
-  // heavy correction and that fell short only on unchecked text, and it is not turned.
-  const bestUpright = best as FrameReading | null;
-  const isUpright = !!bestUpright?.result && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
-  if (found.length >= 2 && !isUpright) {
-    const firstTurned = found.length;
-    for (const c of cands) {
-      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
-      if (!f) continue;
-      if (found.slice(firstTurned).some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
-      found.push(f);
-      const valid = tryGroups(found.slice(firstTurned));
-      if (valid) return { ...valid, found };
-    }
-  }
-  if (best && bestGroup) {
-    const again = secondLook(frame, bestGroup, model);
-    if (again) return correctGroup(frame, model, again, found, options);
-  }
-  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found };
+  return null;
 }
 
 /** The MRZ engine's correction of one group of lines, and whether the camera may accept it. */

@@ -185,6 +185,18 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('reads an MRZ upside down of which the locator found one line: the other is looked for beside it, turned', () => {
+    // Condition-set frames 375 (a visa upside down over security print, JPEG q55) and 93 (a visa held sideways,
+    // its text running up the frame): one line was found, read the right way up it made no MRZ, and turned half a
+    // turn it was never read, as only two lines or more were turned, and no line was looked for beside it.
+    for (const i of [375, 93]) {
+      const f = conditionFrame(i);
+      const r = readMrzFrame(f.image, { referenceDate: REF });
+      expect(r.lines, `frame ${i}`).toEqual(f.lines);
+      expect(r.valid, `frame ${i}`).toBe(true);
+    }
+  });
+
   it('reads a booklet or card held sideways (turned 90° either way), every two- and three-line format', () => {
     const rng = new Rng(88);
     for (const turn of [90, 270] as const) {
