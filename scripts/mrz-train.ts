@@ -2,7 +2,11 @@
 // the fonts-ocr-b glyph atlas under webcam-like degradations, cut by the reader's own segmenter so
 // that training sees exactly what reading sees; then validates on ../shared/datasets/mrz-lines.
 // Run: npx tsx scripts/mrz-train.ts [--lines N] [--epochs N] [--hidden N] [--with-dataset] [--real-repeat N]
-//   [--real-small S] [--smooth E] [--seed N] [--out FILE]
+//   [--real-small S] [--hard N] [--smooth E] [--seed N] [--out FILE]
+// --hard N also learns the MRZ lines of N hard frames (scripts/synth/conditions.ts: perspective, security
+// print, phone photos, glare, JPEG; a quarter of them small scans enlarged; seeds HARD_TRAINING_SEED on,
+// apart from the benchmarks'), cut out where the frame's truth puts them the way the frame reader cuts a
+// located line.
 // --real-repeat N learns each real (camera) line of the dataset's training side N times, the extra
 // copies with blurred/bolder/thinner/noisier ink, and a share S of them (--real-small S) shrunk to
 // webcam-sized print; --smooth E is label smoothing (keeps look-alike
@@ -12,18 +16,20 @@
 import { writeFileSync } from 'node:fs';
 import { encodeBase64 } from '../shared/mrz/reader/base64';
 import type { Mlp, MlpModelSpec } from '../shared/mrz/reader/classifier';
-import type { GrayImage } from '../shared/mrz/reader/gray';
+import { enlarge, type GrayImage } from '../shared/mrz/reader/gray';
 import { CELL_H, CELL_W, cellFeatures, segmentLine, type LineLayout } from '../shared/mrz/reader/line-segment';
 import { rectify } from '../shared/mrz/reader/rectify';
-import { readLineText } from '../shared/mrz/reader/recognise-line';
+import { classifyLayout, getDefaultModel, readLineText } from '../shared/mrz/reader/recognise-line';
 import { blurFloat, renderLineImage, Rng } from './synth/render';
 import { MRZ_CHARSET } from '../shared/mrz/reader/types';
 import { CerMeter, datasetAvailable, isValidationSample, loadLineDataset } from './mrz-dataset';
-import { readImage } from './image-io';
+import { decodeImage, encodeJpeg, readImage } from './image-io';
+import { hardConditionFrame } from './synth/conditions';
+import { synthesiseScan } from './synth/document';
 
-interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean; realRepeat: number; realSmall: number; smooth: number }
+interface Args { lines: number; epochs: number; hidden: number; withDataset: boolean; seed: number; out: string; evalOnly: boolean; realRepeat: number; realSmall: number; hard: number; smooth: number }
 function parseArgs(argv: string[]): Args {
-  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false, realRepeat: 1, realSmall: 0, smooth: 0 };
+  const a: Args = { lines: 4000, epochs: 10, hidden: 96, withDataset: false, seed: 7, out: new URL('../shared/mrz/reader/model/ocrb-mlp.ts', import.meta.url).pathname, evalOnly: false, realRepeat: 1, realSmall: 0, hard: 0, smooth: 0 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--lines') a.lines = Number(argv[++i]);
@@ -34,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--real-repeat') a.realRepeat = Number(argv[++i]);
     else if (k === '--real-small') a.realSmall = Number(argv[++i]);
     else if (k === '--smooth') a.smooth = Number(argv[++i]);
+    else if (k === '--hard') a.hard = Number(argv[++i]);
     else if (k === '--with-dataset') a.withDataset = true;
     else if (k === '--eval-only') a.evalOnly = true;
   }
@@ -156,6 +163,81 @@ function datasetSamples(train: boolean, rng: Rng, realRepeat = 1, realSmall = 0)
   return out;
 }
 
+/** Seeds of the trainer's hard frames (and, from HARD_TRAINING_SEED + 100000, its small scans): apart from the benchmarks' (910001 on, 950001 on) and the other sets'. */
+export const HARD_TRAINING_SEED = 610001;
+
+/** A frame with the truth needed to cut its MRZ lines out: the text block's corners as the text reads. */
+interface TruthFrame { image: GrayImage; lines: string[]; capHeight: number; mrzQuad: [number, number][] }
+
+/**
+ * Hard frame k of the trainer's set; every fourth is instead a small scan (capitals 6.5-10.5 px, half of
+ * them through JPEG q30-90) enlarged twice, as the reader enlarges a small image (scales.ts).
+ */
+function hardTrainingFrame(k: number): TruthFrame {
+  if (k % 4 !== 3) return hardConditionFrame(HARD_TRAINING_SEED, k);
+  const rng = new Rng(HARD_TRAINING_SEED + 100000 + k);
+  const f = synthesiseScan(rng, { capHeight: rng.range(6.5, 10.5) });
+  const scanned = rng.next() < 0.5 ? decodeImage(new Uint8Array(encodeJpeg(f.image, Math.round(rng.range(30, 90))))) : f.image;
+  return { image: enlarge(scanned, 2), lines: f.lines!, capHeight: 2 * f.capHeight, mrzQuad: f.mrzQuad!.map(([x, y]) => [2 * x, 2 * y]) };
+}
+
+/**
+ * The MRZ lines of n hard frames (hardTrainingFrame), each cut out along the line the frame's truth
+ * gives (its text block's corners, split at the line pitch) the way readCandidate cuts a located line:
+ * a region 2.2 × its thickness high, sampled so that capitals are about 16 px (small print also at
+ * 22 px, as on the second look), with the region's centre, angle and thickness a little off, as the
+ * locator's are. Cuts the committed model reads more than 40% wrong are left out, and so are cells
+ * glare left without ink.
+ */
+function hardSamples(n: number, rng: Rng): { samples: Sample[]; lines: number; dropped: number } {
+  const samples: Sample[] = [];
+  let lines = 0, dropped = 0;
+  const committed = getDefaultModel();
+  const lerp = (a: [number, number], b: [number, number], t: number): [number, number] => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  for (let k = 0; k < n; k++) {
+    const f = hardTrainingFrame(k);
+    const [tl, tr, br, bl] = f.mrzQuad as [[number, number], [number, number], [number, number], [number, number]];
+    const leftH = Math.hypot(bl[0] - tl[0], bl[1] - tl[1]), rightH = Math.hypot(br[0] - tr[0], br[1] - tr[1]);
+    const blockH = (leftH + rightH) / 2, count = f.lines.length;
+    // The block runs from the first line's cap tops to the last line's baseline.
+    const gap = (blockH - f.capHeight) / Math.max(1, count - 1);
+    f.lines.forEach((text, i) => {
+      const t = (f.capHeight / 2 + i * gap) / blockH;
+      const l = lerp(tl, bl, t), r = lerp(tr, br, t);
+      const cap = f.capHeight * (leftH + rightH) / (2 * blockH) * rng.range(0.92, 1.08);
+      const thickness = cap / 0.85;
+      const angle = Math.atan2(r[1] - l[1], r[0] - l[0]) + rng.range(-0.012, 0.012);
+      const across = rng.range(-0.15, 0.15) * cap;
+      const rect = {
+        cx: (l[0] + r[0]) / 2 - Math.sin(angle) * across, cy: (l[1] + r[1]) / 2 + Math.cos(angle) * across, angle,
+        length: Math.hypot(r[0] - l[0], r[1] - l[1]) + rng.range(1, 3) * thickness, height: 2.2 * thickness,
+      };
+      const looks = cap * 1.25 < 22 ? [Math.min(1.25, 16 / cap), Math.min(2.5, 22 / cap)] : [16 / cap];
+      for (const scale of looks) {
+        lines++;
+        const layout = segmentLine(rectify(f.image, rect, scale).image, { expectedLength: text.length });
+        if (!layout || layout.cells.length !== text.length) { dropped++; continue; }
+        // A cut the committed model reads mostly wrong is cut out of step with its text (or wiped out by
+        // glare): its labels would teach noise.
+        const read = classifyLayout(layout, committed).text;
+        let wrong = 0;
+        for (let c = 0; c < text.length; c++) if (read[c] !== text[c]) wrong++;
+        if (wrong > 0.4 * text.length) { dropped++; continue; }
+        const feats = cellFeatures(jitterLayout(layout, rng));
+        // A letter or digit whose cell holds almost no ink was wiped out by glare: nothing to learn there.
+        const inkOf = (x: Float32Array): number => x.reduce((a, v) => a + v, 0);
+        const printed = feats.filter((_, c) => text[c] !== '<').map(inkOf).sort((a, b) => a - b);
+        const median = printed[printed.length >> 1] ?? 0;
+        feats.forEach((x, c) => {
+          if (text[c] !== '<' && inkOf(x) < 0.3 * median) return;
+          samples.push({ x, y: MRZ_CHARSET.indexOf(text[c]!) });
+        });
+      }
+    });
+  }
+  return { samples, lines, dropped };
+}
+
 function initMlp(inputs: number, hidden: number, outputs: number, rng: Rng): Mlp {
   const w1 = new Float32Array(hidden * inputs).map(() => rng.gauss() * Math.sqrt(2 / inputs));
   const w2 = new Float32Array(outputs * hidden).map(() => rng.gauss() * Math.sqrt(1 / hidden));
@@ -264,11 +346,17 @@ async function main(): Promise<void> {
     console.log(`dataset training side: ${ds.length} characters`);
     for (const s of ds) samples.push(s);
   }
+  if (args.hard > 0) {
+    const t1 = Date.now();
+    const hard = hardSamples(args.hard, rng);
+    console.log(`hard frames: ${hard.samples.length} characters from ${hard.lines - hard.dropped} line cuts of ${args.hard} frames (${hard.dropped} dropped by the segmenter) in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    for (const x of hard.samples) samples.push(x);
+  }
   const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
   train(model, samples, args.epochs, rng, args.smooth);
   const spec = toSpec(model);
-  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.withDataset ? `, plus the training side of ../shared/datasets/mrz-lines split by source_key${args.realRepeat > 1 ? `, real lines ${args.realRepeat}x (extra copies augmented${args.realSmall ? `, ${args.realSmall} of them as small webcam print` : ''})` : ''}` : ''}${args.smooth ? `, label smoothing ${args.smooth}` : ''}).
-// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''}${args.realRepeat > 1 ? ` --real-repeat ${args.realRepeat}` : ''}${args.realSmall ? ` --real-small ${args.realSmall}` : ''}${args.smooth ? ` --smooth ${args.smooth}` : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
+  const header = `// GENERATED by scripts/mrz-train.ts (${new Date().toISOString().slice(0, 10)}; ${args.lines} font-rendered lines, ${args.epochs} epochs, seed ${args.seed}${args.hard ? `, the lines of ${args.hard} hard frames (seeds ${HARD_TRAINING_SEED} on)` : ''}${args.withDataset ? `, plus the training side of ../shared/datasets/mrz-lines split by source_key${args.realRepeat > 1 ? `, real lines ${args.realRepeat}x (extra copies augmented${args.realSmall ? `, ${args.realSmall} of them as small webcam print` : ''})` : ''}` : ''}${args.smooth ? `, label smoothing ${args.smooth}` : ''}).
+// Regenerate: npx tsx scripts/mrz-train.ts${args.withDataset ? ' --with-dataset' : ''}${args.realRepeat > 1 ? ` --real-repeat ${args.realRepeat}` : ''}${args.realSmall ? ` --real-small ${args.realSmall}` : ''}${args.hard ? ` --hard ${args.hard}` : ''}${args.smooth ? ` --smooth ${args.smooth}` : ''} --lines ${args.lines} --epochs ${args.epochs} --hidden ${args.hidden} --seed ${args.seed}
 // Inputs: ${CELL_W}x${CELL_H} ink grid of one character cell (line-segment.ts); outputs: MRZ_CHARSET. Int8 weights, one scale per unit.
 import type { MlpModelSpec } from '../classifier';
 

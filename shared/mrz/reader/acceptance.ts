@@ -6,7 +6,7 @@ import { weightAt } from '../check-digit';
 import { LAYOUTS } from '../layouts';
 import type { MrzFormat, MrzResult } from '../types';
 import { loneClassIn } from './line-context';
-import type { LineCandidates } from './types';
+import { MRZ_CHARSET, type LineCandidates } from './types';
 import { voteInput } from './vote';
 
 /**
@@ -272,11 +272,13 @@ interface Change { cell: number; cost: number; own: number; composite: number }
 /**
  * True when some field's check digit (and the composite over it) would hold just as well on another
  * reading the recogniser finds nearly as likely: one character whose value differs by a multiple of
- * 10 (G/6, K/<), or two changes whose effects cancel (O and 0 swapped at positions of equal weight).
+ * 10 (G/6, K/<, or one left out of the best few while what they leave is that likely), or two changes
+ * whose effects cancel (O and 0 swapped at positions of equal weight).
  * The correction picks the likelier of such readings, but the check digits did not confirm it.
  */
 function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolean {
   const compositeWeights = result.format ? LAYOUTS[result.format].compositeWeights : null;
+  const classes = result.format ? LAYOUTS[result.format].classes : null;
   for (const c of result.checks) {
     if (c.name === 'composite') continue;
     const cells: Array<[number, number, number]> = [];
@@ -302,6 +304,13 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
           composite: (((delta * (compositeWeights?.[line]?.[col] ?? 0)) % 10) + 10) % 10,
         });
       }
+      // The alternatives are the recogniser's best few: the score it gave the rest may sit on a character
+      // the position takes whose value differs by a multiple of 10, and that reading passes every check
+      // digit too (a personal number's D read X, 0.27 sure, with D unlisted among 30% of the score).
+      const unlisted = 1 - alts.reduce((sum, a) => sum + a.score, 0);
+      if (from >= 0 && unlisted > 0 && hasUnlistedTwin(chosen, alts, classes?.[line]?.[col] ?? 0)) {
+        changes.push({ cell, cost: Math.log(Math.max(MIN_SCORE, own) / unlisted), own: 0, composite: 0 });
+      }
     });
     for (let i = 0; i < changes.length; i++) {
       const a = changes[i]!;
@@ -311,6 +320,16 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
         if (b.cell !== a.cell && (a.own + b.own) % 10 === 0 && (a.composite + b.composite) % 10 === 0 && a.cost + b.cost < AMBIGUITY_MARGIN) return true;
       }
     }
+  }
+  return false;
+}
+
+/** A character the position takes, not among the alternatives, whose value is the chosen one's plus a multiple of 10. */
+function hasUnlistedTwin(chosen: string, alts: LineCandidates[number], positionClass: number): boolean {
+  const residue = charValue(chosen) % 10;
+  for (const c of MRZ_CHARSET) {
+    if (c === chosen || charValue(c) % 10 !== residue || !fitsClass(c.charCodeAt(0), positionClass)) continue;
+    if (!alts.some((a) => a.char === c)) return true;
   }
   return false;
 }

@@ -51,6 +51,22 @@ describe('acceptable', () => {
     expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure, 0.5)).toBe(true);
   });
 
+  it('refuses a letter read only 0.27 sure where its best few alternatives leave out a letter of the same value mod 10', () => {
+    // Condition-set frame 420 with a candidate model: a personal number's printed D read as X (0.27), then A, 7, M
+    // and K; D (value 13, X's 33) was not among them, held part of the other 31% of the score, and passes every
+    // check digit that X passes. Accepted, the reading was wrong.
+    const read = generateMrz('TD2', { documentNumber: 'L8X4KQ2P1', birthDate: '940715', expiryDate: '2034-05-20' });
+    const withX = (alts: Array<[string, number]>): LineCandidates[] =>
+      read.map((line, l) => [...line].map((char, i) => (l === 1 && i === 2 ? alts.map(([c, score]) => ({ char: c, score })) : [{ char, score: 1 }])));
+    const doubtful = withX([['X', 0.27], ['A', 0.18], ['7', 0.09], ['M', 0.08], ['K', 0.07]]);
+    const result = correctMrz(doubtful, { referenceDate: REF });
+    expect(result.lines).toEqual(read);
+    expect(refusalOf(result, doubtful)).toBe('unconfirmed');
+    // Read 0.6 sure with 2% of the score left to the rest, no unlisted letter can be a tenth as likely.
+    const surer = withX([['X', 0.6], ['A', 0.2], ['7', 0.1], ['M', 0.05], ['K', 0.03]]);
+    expect(refusalOf(correctMrz(surer, { referenceDate: REF }), surer)).toBeNull();
+  });
+
   it('refuses a replacement the recogniser scored under 0.25 although its first choice fitted: the check digit passed a guess', () => {
     // A printed I read as 1 (0.81), S the runner-up (0.18): 1 fails the check digit, S passes it
     // because its value differs from I's by 10. I itself was never offered.
