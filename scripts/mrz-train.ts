@@ -349,7 +349,7 @@ async function main(): Promise<void> {
   if (args.hard > 0) {
     const t1 = Date.now();
     const hard = hardSamples(args.hard, rng);
-    console.log(`hard frames: ${hard.samples.length} characters from ${hard.lines - hard.dropped} line cuts of ${args.hard} frames (${hard.dropped} dropped by the segmenter) in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    console.log(`hard frames: ${hard.samples.length} characters from ${hard.lines - hard.dropped} line cuts of ${args.hard} frames (${hard.dropped} left out: not segmented to their length, or read mostly wrong by the committed model) in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     for (const x of hard.samples) samples.push(x);
   }
   const model = initMlp(CELL_W * CELL_H, args.hidden, MRZ_CHARSET.length, rng);
