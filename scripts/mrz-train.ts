@@ -18,6 +18,7 @@ import { encodeBase64 } from '../shared/mrz/reader/base64';
 import type { Mlp, MlpModelSpec } from '../shared/mrz/reader/classifier';
 import { enlarge, type GrayImage } from '../shared/mrz/reader/gray';
 import { CELL_H, CELL_W, cellFeatures, segmentLine, type LineLayout } from '../shared/mrz/reader/line-segment';
+import { CAP_OF_THICKNESS, CUT_HEIGHT_OF_THICKNESS, lookScales } from '../shared/mrz/reader/read-frame';
 import { rectify } from '../shared/mrz/reader/rectify';
 import { classifyLayout, getDefaultModel, readLineText } from '../shared/mrz/reader/recognise-line';
 import { blurFloat, renderLineImage, Rng } from './synth/render';
@@ -184,9 +185,9 @@ function hardTrainingFrame(k: number): TruthFrame {
 /**
  * The MRZ lines of n hard frames (hardTrainingFrame), each cut out along the line the frame's truth
  * gives (its text block's corners, split at the line pitch) the way readCandidate cuts a located line:
- * a region 2.2 × its thickness high, sampled so that capitals are about 16 px (small print also at
- * 22 px, as on the second look), with the region's centre, angle and thickness a little off, as the
- * locator's are. Cuts the committed model reads more than 40% wrong are left out, and so are cells
+ * a region CUT_HEIGHT_OF_THICKNESS × its thickness high, sampled at the reader's lookScales (capitals
+ * about 16 px; small print also at 22 px, as on the second look), with the region's centre, angle
+ * and thickness a little off, as the locator's are. Cuts the committed model reads more than 40% wrong are left out, and so are cells
  * glare left without ink.
  */
 function hardSamples(n: number, rng: Rng): { samples: Sample[]; lines: number; dropped: number } {
@@ -205,15 +206,14 @@ function hardSamples(n: number, rng: Rng): { samples: Sample[]; lines: number; d
       const t = (f.capHeight / 2 + i * gap) / blockH;
       const l = lerp(tl, bl, t), r = lerp(tr, br, t);
       const cap = f.capHeight * (leftH + rightH) / (2 * blockH) * rng.range(0.92, 1.08);
-      const thickness = cap / 0.85;
+      const thickness = cap / CAP_OF_THICKNESS;
       const angle = Math.atan2(r[1] - l[1], r[0] - l[0]) + rng.range(-0.012, 0.012);
       const across = rng.range(-0.15, 0.15) * cap;
       const rect = {
         cx: (l[0] + r[0]) / 2 - Math.sin(angle) * across, cy: (l[1] + r[1]) / 2 + Math.cos(angle) * across, angle,
-        length: Math.hypot(r[0] - l[0], r[1] - l[1]) + rng.range(1, 3) * thickness, height: 2.2 * thickness,
+        length: Math.hypot(r[0] - l[0], r[1] - l[1]) + rng.range(1, 3) * thickness, height: CUT_HEIGHT_OF_THICKNESS * thickness,
       };
-      const looks = cap * 1.25 < 22 ? [Math.min(1.25, 16 / cap), Math.min(2.5, 22 / cap)] : [16 / cap];
-      for (const scale of looks) {
+      for (const scale of lookScales(cap)) {
         lines++;
         const layout = segmentLine(rectify(f.image, rect, scale).image, { expectedLength: text.length });
         if (!layout || layout.cells.length !== text.length) { dropped++; continue; }

@@ -59,18 +59,31 @@ const STANDARD = [30, 36, 44] as const;
  * Cap height (px) small print is enlarged to on the second look, and the bound of small print
  * (TARGET_CAP / FIRST_LOOK_MAX_SCALE = 17.6 px), which sets how sure unchecked text must be read.
  */
-const TARGET_CAP = 22;
+export const TARGET_CAP = 22;
 /**
  * Cap height (px) of the first look, which reads every line of every frame: the 16×20 feature grid
  * needs no more (the cell is still sampled twice per grid step), and a line shrunk to 16 px costs
  * half the pixels of one at 22. Synthetic sets (780 frames): as many read exactly, 3 more accepted,
  * no false accept; small print keeps its 22 px second look and its bound.
  */
-const FIRST_LOOK_CAP = 16;
+export const FIRST_LOOK_CAP = 16;
 /** The first look enlarges small print at most this much: more costs time on every frame. */
-const FIRST_LOOK_MAX_SCALE = 1.25;
+export const FIRST_LOOK_MAX_SCALE = 1.25;
 /** A second look at small print that did not read valid enlarges it up to TARGET_CAP, up to this much. */
-const SECOND_LOOK_MAX_SCALE = 2.5;
+export const SECOND_LOOK_MAX_SCALE = 2.5;
+/** A located line's capitals are this fraction of its measured thickness (the stroke band the locator sees). */
+export const CAP_OF_THICKNESS = 0.85;
+/** A line is cut this many thicknesses high, so capitals that lean or bend stay whole. */
+export const CUT_HEIGHT_OF_THICKNESS = 2.2;
+
+/**
+ * The enlargements at which a line with capitals this tall (px) is read: the first look, and for
+ * small print the second. The trainer cuts its lines at the same scales, so both live here.
+ */
+export function lookScales(cap: number): number[] {
+  const first = Math.min(FIRST_LOOK_MAX_SCALE, FIRST_LOOK_CAP / cap);
+  return cap * FIRST_LOOK_MAX_SCALE < TARGET_CAP ? [first, Math.min(SECOND_LOOK_MAX_SCALE, TARGET_CAP / cap)] : [first];
+}
 
 /** Clutter beside the zone can add a few cells at either end: the forced segmentation drops them. */
 function nearestStandard(n: number): number | null {
@@ -80,8 +93,8 @@ function nearestStandard(n: number): number | null {
 
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean): FoundLine | null {
-  const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * 0.85));
-  let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: 2.2 * c.thickness };
+  const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * CAP_OF_THICKNESS));
+  let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
   let r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
   let layout = segmentLine(r.image);
@@ -370,9 +383,9 @@ function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: nu
   return mean;
 }
 
-/** A line read, as a region to read again: thickness × 0.85 is the cap height readCandidate scales by; the length gains the margin the locator's had. */
+/** A line read, as a region to read again: thickness × CAP_OF_THICKNESS is the cap height readCandidate scales by; the length gains the margin the locator's had. */
 function regionOf(l: FoundLine): LineCandidate {
-  return { cx: l.cx, cy: l.cy, angle: l.angle, length: l.length + l.capHeight, thickness: l.capHeight / 0.85, fill: 1, scale: 1 };
+  return { cx: l.cx, cy: l.cy, angle: l.angle, length: l.length + l.capHeight, thickness: l.capHeight / CAP_OF_THICKNESS, fill: 1, scale: 1 };
 }
 
 /** Print the first look could not enlarge to TARGET_CAP: capitals under 17.6 px in the frame. */
