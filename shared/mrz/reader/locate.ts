@@ -245,15 +245,44 @@ function largeEnoughForQuarter(c: LineCandidate, length28px: number): boolean {
 }
 
 /**
+ * Lines within 35° of the frame's height (a booklet held sideways). A sideways MRZ fits a landscape
+ * frame only in small print (capitals up to about 22 px), which the quarter-size frame blurs: two
+ * lines of 11 px capitals run together there, or fall apart into pieces. So a pass over the
+ * quarter-size frame transposed only finds where sideways print is (lines, their pieces, textured
+ * patches), and a pass at half size, over the box around all of that, finds the lines. Over the
+ * whole half-size frame that pass would cost 40% more locating on every frame; most frames without
+ * a sideways MRZ show no sideways print at all. 480-frame condition set: no MRZ found on 62 frames
+ * instead of 75, 252 accepted instead of 239, and 4% more time in all than the quarter pass alone.
+ * Their angle points down the frame; the reader turns it half a turn when the text runs up.
+ */
+function sidewaysLines(half: GrayImage, quarter: GrayImage, minLength: number): LineCandidate[] {
+  const seen: LineCandidate[] = [];
+  const { patches } = linesAtScale(transpose(quarter), { scale: 4, gapFill: 3, minLength, minEdges: MIN_RUN_EDGES, fragments: seen }, seen);
+  // The box, in the transposed frame's pixels, of everything seen.
+  let u0 = Infinity, v0 = Infinity, u1 = -Infinity, v1 = -Infinity;
+  const include = (cu: number, cv: number, r: number): void => {
+    u0 = Math.min(u0, cu - r); u1 = Math.max(u1, cu + r); v0 = Math.min(v0, cv - r); v1 = Math.max(v1, cv + r);
+  };
+  for (const c of seen) include(c.cx, c.cy, c.length / 2 + 2 * c.thickness);
+  for (const [x0, y0, x1, y1] of patches) include(2 * (x0 + x1), 2 * (y0 + y1), 2 * Math.max(x1 - x0, y1 - y0));
+  if (!(u1 > u0)) return [];
+  // Transposed, u runs down this frame and v across it; the half-size frame has half the pixels.
+  const left = Math.max(0, Math.floor(v0 / 2)), top = Math.max(0, Math.floor(u0 / 2));
+  const crop = cropGray(half, left, top, Math.ceil(v1 / 2) - left, Math.ceil(u1 / 2) - top);
+  if (crop.width === 0 || crop.height === 0) return [];
+  const across: LineCandidate[] = [];
+  linesAndPatches(transpose(crop), { scale: 2, gapFill: 6, minLength, minEdges: MIN_RUN_EDGES }, across);
+  // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
+  return across.map((c) => ({ ...c, cx: c.cy + 2 * left, cy: c.cx + 2 * top, angle: Math.PI / 2 - c.angle }));
+}
+
+/**
  * Candidate text lines long enough to be MRZ lines. The half-resolution pass catches small print
  * (12-30 px characters), the quarter-resolution pass larger print (20-60 px), where the gap
  * filling of the finer pass would break a line into words: from about 20 px its rows cross a run of
  * fillers one chevron stroke at a time, runs of two edges that MIN_RUN_EDGES drops, so that a TD1
  * line of 24 px capitals was found only in pieces. Lines within 35° of the frame's width
- * are found directly; lines within 35° of its height (a booklet held sideways) by a pass over the
- * quarter-size frame transposed, with the gap filling of small print (a sideways MRZ fits a
- * landscape frame only in small print; the half-size pass would cost 70% more on every frame, this
- * one 6%). Their angle points down the frame; the reader turns it half a turn when the text runs up.
+ * are found directly; lines within 35° of its height by sidewaysLines.
  */
 export function locateLines(frame: GrayImage, options: LocateOptions = {}): LineCandidate[] {
   const minChar = options.minCharHeight ?? 11;
@@ -273,12 +302,7 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
     octave = downscale(octave, 2);
     linesAtScale(octave, { scale: f, gapFill: 9, minLength: 28 * 7 * f, minEdges: MIN_RUN_EDGES }, out);
   }
-  if (options.sideways ?? true) {
-    const across: LineCandidate[] = [];
-    linesAndPatches(transpose(quarter), { scale: 4, gapFill: 3, minLength: 28 * minChar, minEdges: MIN_RUN_EDGES }, across);
-    // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
-    for (const c of across) out.push({ ...c, cx: c.cy, cy: c.cx, angle: Math.PI / 2 - c.angle });
-  }
+  if (options.sideways ?? true) out.push(...sidewaysLines(half, quarter, 28 * minChar));
   // The same line found at both scales, or by a pass and again over its patch: keep the finer finding,
   // and of findings at one scale the fuller (a patch's pass at the lower threshold may find pieces).
   // Lines run together are not one of their lines found again.
