@@ -292,7 +292,9 @@ export function locateLines(frame: GrayImage, options: LocateOptions = {}): Line
   linesAndPatches(half, { scale: 2, gapFill: 6, minLength: 28 * minChar, minEdges: MIN_RUN_EDGES, fragments }, out);
   const quarter = downscale(half, 2);
   const quarterLines: LineCandidate[] = [], quarterFragments: LineCandidate[] = [];
-  linesAtScale(quarter, { scale: 4, gapFill: 9, minLength: 28 * QUARTER_MIN_CHAR, minEdges: MIN_RUN_EDGES, fragments: quarterFragments }, quarterLines);
+  // Security print under large print makes a patch here as it does under small print at half size: a TD1
+  // card of 37 px capitals over cross-hatching was found as one patch and no line.
+  linesAndPatches(quarter, { scale: 4, gapFill: 9, minLength: 28 * QUARTER_MIN_CHAR, minEdges: MIN_RUN_EDGES, fragments: quarterFragments }, quarterLines);
   out.push(...quarterLines.filter((c) => largeEnoughForQuarter(c, 28 * 28)));
   fragments.push(...quarterFragments.filter((c) => largeEnoughForQuarter(c, FRAGMENT_SHARE * 28 * 28)));
   // Larger print, one octave per pass (each takes capitals of 15-30 px at its own scale), while a

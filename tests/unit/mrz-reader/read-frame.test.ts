@@ -129,6 +129,14 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('finds large print over cross-hatching, which joins its lines into one textured patch', () => {
+    // Condition-set frame 314: a TD1 card at 16° of tilt, 37 px capitals over heavy cross-hatched security print.
+    const f = conditionFrame(314);
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+    expect(r.valid).toBe(true);
+  });
+
   it('splits small-print lines run together under glare or beside a dark background', () => {
     // The French card was seed 1205, whose lines are found apart, not run together, and whose reading turned on
     // a 0.04 px shift of one line's measured centre; 1200's lines are run together.
