@@ -108,14 +108,15 @@ function chosenScore(result: MrzResult, candidates: LineCandidates[], line: numb
 /**
  * Every chosen character that no field check digit covers (names, codes, nationality, sex, optional
  * data under the composite only, and MRV optional data) was read at least `minScore` sure, and at
- * least MIN_UNCHECKED_ALNUM_SCORE where the position takes letters and digits alike. False when a
- * name field is implausible (letters after a run of three fillers, which no issuer writes but glare
- * on the laminate does).
+ * least MIN_UNCHECKED_ALNUM_SCORE where the position takes letters and digits alike, except one
+ * the composite digit pins down (pinnedByComposite). False when a name field is implausible
+ * (letters after a run of three fillers, which no issuer writes but glare on the laminate does).
  */
 function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], minScore: number): boolean {
   const covered = coveredByFieldChecks(result);
   const classes = result.format ? LAYOUTS[result.format].classes : null;
   const nameSpans = voteInput({ valid: true, lines: result.lines, result }).nameSpans;
+  const unsure: Array<[number, number]> = [];
   for (let li = 0; li < result.lines.length; li++) {
     const line = result.lines[li]!;
     const implied = impliedFillers(line, nameSpans.filter((s) => s.line === li));
@@ -129,15 +130,50 @@ function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], mi
       const cls = row?.[i] ?? 0;
       const alnum = (cls & DIGIT) !== 0 && (cls & LETTER) !== 0 && !filler;
       const needed = !alnum || !row ? minScore : oddOneOut(line, row, i) ? MIN_ODD_ONE_OUT_SCORE : Math.max(minScore, MIN_UNCHECKED_ALNUM_SCORE);
-      if (scoreAmongFitting(result, candidates, li, i, cls) < needed) return false;
+      if (scoreAmongFitting(result, candidates, li, i, cls) < needed) {
+        unsure.push([li, i]);
+        // A filler that did not pass implies none after it.
+        passedFillers = 0;
+        continue;
+      }
       passedFillers = filler ? passedFillers + 1 : 0;
     }
   }
+  if (unsure.length > 1 || (unsure.length === 1 && !pinnedByComposite(result, candidates, unsure[0]!))) return false;
   for (const s of nameSpans) {
     if (/<<<+[A-Z0-9]/.test((result.lines[s.line] ?? '').slice(s.start, s.end))) return false;
   }
   return true;
 }
+
+/**
+ * The one position of a reading that was not read surely enough, where the composite check digit
+ * alone covers it (optional data of a TD1 or TD2, a French ID's names), is still certain when every
+ * other position under the composite passed and the composite digit was read surely: any other
+ * character there changes the composite's sum mod 10 (its weights 7, 3, 1 are prime to 10), unless
+ * its value differs by a multiple of 10 (O and 4, 0 and K or <). So the recogniser must give such
+ * twins, listed or left in what the listed alternatives do not take, almost nothing. Two doubtful
+ * positions under one composite can cancel out, and are refused.
+ */
+function pinnedByComposite(result: MrzResult, candidates: LineCandidates[], [line, i]: [number, number]): boolean {
+  const composite = result.checks.find((c) => c.name === 'composite');
+  if (!composite?.valid || !composite.covers.some((p) => p.line === line && i >= p.start && i < p.end)) return false;
+  if (chosenScore(result, candidates, composite.position.line, composite.position.start) < MIN_COMPOSITE_DIGIT_SCORE) return false;
+  const chosen = result.lines[line]![i]!, alts = candidates[line]?.[i];
+  if (!alts || chosenScore(result, candidates, line, i) < MIN_PINNED_SCORE) return false;
+  const cls = result.format ? LAYOUTS[result.format].classes[line]?.[i] ?? 0 : 0;
+  const residue = charValue(chosen) % 10;
+  let twins = 0;
+  for (const a of alts) if (a.char !== chosen && a.char.length === 1 && charValue(a.char) % 10 === residue) twins += a.score;
+  if (hasUnlistedTwin(chosen, alts, cls)) twins += Math.max(0, 1 - alts.reduce((sum, a) => sum + a.score, 0));
+  return twins < MAX_PINNED_TWIN_SCORE;
+}
+/** How sure the composite digit itself must be read for it to pin a doubtful position. */
+const MIN_COMPOSITE_DIGIT_SCORE = 0.99;
+/** The pinned character must still be the recogniser's first choice there. */
+const MIN_PINNED_SCORE = 0.5;
+/** What the recogniser may give the pinned position's twins (which the composite cannot tell apart) in all. */
+const MAX_PINNED_TWIN_SCORE = 0.01;
 
 /**
  * True when the character at `i` is the odd one out of its word: the run of non-fillers around it

@@ -85,17 +85,27 @@ describe('acceptable', () => {
     expect(acceptable(fixed, settled)).toBe(true);
   });
 
-  it('refuses optional data read 0.95 sure where letters and digits both fit (O and 0 look alike)', () => {
-    // TD2 line 2 from position 28 is optional data: only the composite digit covers it.
+  it('accepts one doubtful character the composite digit pins down, not two, nor one with a look-alike of the same value mod 10', () => {
+    // TD2 line 2 from position 28 is optional data: only the composite digit covers it. Read 0.95 sure,
+    // where letters and digits both fit, an O is not sure enough on its own (O and 0 look alike), but any
+    // other character there would change the composite's sum, unless its value differs by a multiple of 10.
     const printed = generateMrz('TD2', { documentNumber: 'AB1234567', birthDate: '940715', expiryDate: '2034-05-20', optionalData: 'P0OY' });
     const at = printed[1]!.indexOf('P0OY') + 2;
-    const cands = (score: number): LineCandidates[] =>
-      printed.map((line, l) => [...line].map((char, i) => (l === 1 && i === at ? [{ char, score }, { char: '0', score: 1 - score }] : [{ char, score: 1 }])));
-    const doubtful = cands(0.95);
-    expect(correctMrz(doubtful, { referenceDate: REF }).valid).toBe(true);
-    expect(acceptable(correctMrz(doubtful, { referenceDate: REF }), doubtful)).toBe(false);
-    const sure = cands(0.99);
-    expect(acceptable(correctMrz(sure, { referenceDate: REF }), sure)).toBe(true);
+    const read = (doubts: Record<number, Array<[string, number]>>): LineCandidates[] =>
+      printed.map((line, l) => [...line].map((char, i) => (l === 1 && doubts[i] ? doubts[i]!.map(([c, score]) => ({ char: c, score })) : [{ char, score: 1 }])));
+    const accepted = (cands: LineCandidates[]): boolean => {
+      const result = correctMrz(cands, { referenceDate: REF });
+      expect(result.lines).toEqual(printed);
+      return acceptable(result, cands);
+    };
+    expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]] }))).toBe(true);
+    // 4 has O's value mod 10 (24): the composite holds on either reading.
+    expect(accepted(read({ [at]: [['O', 0.95], ['4', 0.05]] }))).toBe(false);
+    // Two doubtful characters under one composite digit can cancel out.
+    expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]], [at - 1]: [['0', 0.95], ['O', 0.05]] }))).toBe(false);
+    // Nor does a composite digit read unsure pin anything.
+    const composite = printed[1]!.length - 1;
+    expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]], [composite]: [[printed[1]![composite]!, 0.9], ['B', 0.1]] }))).toBe(false);
   });
 
   it('refuses a lone digit among letters in visa optional data unless read all but certainly: there the O it looks like is likelier', () => {

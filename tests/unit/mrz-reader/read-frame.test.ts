@@ -129,6 +129,16 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('accepts a TD1 whose optional data, which only the composite digit covers, holds a lone digit read a little unsure', () => {
+    // Condition-set frame 170: a TD1 at 25 px capitals, hardly tilted, read exactly; its optional data 0SBV
+    // starts with a digit among letters (an O is the likelier print there), read 0.996 sure, and a second look
+    // did not confirm it all but certainly. The composite digit pins it: no other character there holds it.
+    const f = conditionFrame(170);
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+    expect(r.refusal).toBeNull();
+  });
+
   it('finds large print over cross-hatching, which joins its lines into one textured patch', () => {
     // Condition-set frame 314: a TD1 card at 16° of tilt, 37 px capitals over heavy cross-hatched security print.
     const f = conditionFrame(314);
