@@ -270,9 +270,10 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   // way up) but made no valid MRZ, so read the same regions turned half a turn, and look beside them
   // as above (a line the locator missed is missed whichever way up). Scores cannot tell (upside-down
   // glyphs can score high); an upright reading is one whose check digits hold without heavy
-  // correction and that fell short only on unchecked text, and it is not turned.
+  // correction and that fell short only on unchecked text (not one refused as unreadable: garbage read
+  // the wrong way up, a run of one digit, passes check digits too), and it is not turned.
   const bestUpright = best as FrameReading | null;
-  const isUpright = !!bestUpright?.result && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  const isUpright = !!bestUpright?.result && bestUpright.refusal !== 'unreadable' && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
   if (found.length >= 1 && !isUpright) {
     const turned: FoundLine[] = [];
     for (const c of cands) {

@@ -139,6 +139,16 @@ describe('readMrzFrame', () => {
     expect(r.refusal).toBeNull();
   });
 
+  it('turns lines read the wrong way up even when the garbage they give happens to pass its check digits', () => {
+    // Condition-set frame 115: a TD2 turned 270°, 17 px capitals, nothing else hard. Read pointing down the frame, its
+    // second line came out mostly 5s, and runs of one digit pass check digits (5 × the weights 7, 3, 1 ends in 5 or 0);
+    // its dates were impossible, yet it counted as an upright reading, so the lines were never turned.
+    const f = conditionFrame(115);
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+    expect(r.valid).toBe(true);
+  });
+
   it('finds large print over cross-hatching, which joins its lines into one textured patch', () => {
     // Condition-set frame 314: a TD1 card at 16° of tilt, 37 px capitals over heavy cross-hatched security print.
     const f = conditionFrame(314);
