@@ -13,6 +13,14 @@ import { conditionFrame } from '../../bench/mrz-bench-set';
 
 const REF = new Date('2026-06-01T00:00:00Z');
 
+/** Reads frame i of the benchmarks' condition set and expects its MRZ exactly, and accepted. */
+function expectConditionFrameAccepted(i: number): void {
+  const f = conditionFrame(i);
+  const r = readMrzFrame(f.image, { referenceDate: REF });
+  expect(r.lines, `frame ${i}`).toEqual(f.lines);
+  expect(r.refusal, `frame ${i}`).toBeNull();
+}
+
 describe('rectify', () => {
   it('turns a line drawn at 15° back into a readable horizontal line', () => {
     const text = 'L898902C36UTO7408122F1204159ZE184226B<<<<<10';
@@ -121,40 +129,26 @@ describe('readMrzFrame', () => {
   it('takes the pieces of a glyph cut by security print for one character, not a cell each', () => {
     // Condition-set frames 77 (a French ID over guilloche) and 223 (a TD2 held sideways, JPEG q35): a
     // piece of a glyph pushed the rest of a line on by one cell, and the readings were wrong.
-    for (const i of [77, 223]) {
-      const f = conditionFrame(i);
-      const r = readMrzFrame(f.image, { referenceDate: REF });
-      expect(r.lines, `frame ${i}`).toEqual(f.lines);
-      expect(r.refusal, `frame ${i}`).toBeNull();
-    }
+    for (const i of [77, 223]) expectConditionFrameAccepted(i);
   });
 
   it('accepts a TD1 whose optional data, which only the composite digit covers, holds a lone digit read a little unsure', () => {
     // Condition-set frame 170: a TD1 at 25 px capitals, hardly tilted, read exactly; its optional data 0SBV
     // starts with a digit among letters (an O is the likelier print there), read 0.996 sure, and a second look
     // did not confirm it all but certainly. The composite digit pins it: no other character there holds it.
-    const f = conditionFrame(170);
-    const r = readMrzFrame(f.image, { referenceDate: REF });
-    expect(r.lines).toEqual(f.lines);
-    expect(r.refusal).toBeNull();
+    expectConditionFrameAccepted(170);
   });
 
   it('turns lines read the wrong way up even when the garbage they give happens to pass its check digits', () => {
     // Condition-set frame 115: a TD2 turned 270°, 17 px capitals, nothing else hard. Read pointing down the frame, its
     // second line came out mostly 5s, and runs of one digit pass check digits (5 × the weights 7, 3, 1 ends in 5 or 0);
     // its dates were impossible, yet it counted as an upright reading, so the lines were never turned.
-    const f = conditionFrame(115);
-    const r = readMrzFrame(f.image, { referenceDate: REF });
-    expect(r.lines).toEqual(f.lines);
-    expect(r.valid).toBe(true);
+    expectConditionFrameAccepted(115);
   });
 
   it('finds large print over cross-hatching, which joins its lines into one textured patch', () => {
     // Condition-set frame 314: a TD1 card at 16° of tilt, 37 px capitals over heavy cross-hatched security print.
-    const f = conditionFrame(314);
-    const r = readMrzFrame(f.image, { referenceDate: REF });
-    expect(r.lines).toEqual(f.lines);
-    expect(r.valid).toBe(true);
+    expectConditionFrameAccepted(314);
   });
 
   it('splits small-print lines run together under glare or beside a dark background', () => {
@@ -240,12 +234,7 @@ describe('readMrzFrame', () => {
   it('finds sideways small print that the quarter-size frame blurs into nothing', () => {
     // Condition-set frames 367 (a TD2 turned 90°, 11 px capitals over security print) and 382 (a visa turned
     // 270°, 10 px, phone look, JPEG q46): the quarter-size pass alone found no line of either.
-    for (const i of [367, 382]) {
-      const f = conditionFrame(i);
-      const r = readMrzFrame(f.image, { referenceDate: REF });
-      expect(r.lines, `frame ${i}`).toEqual(f.lines);
-      expect(r.valid, `frame ${i}`).toBe(true);
-    }
+    for (const i of [367, 382]) expectConditionFrameAccepted(i);
   });
 
   it('finds a sideways line along the frame\'s height, pointing down it', () => {
