@@ -187,8 +187,8 @@ function hardTrainingFrame(k: number): TruthFrame {
  * gives (its text block's corners, split at the line pitch) the way readCandidate cuts a located line:
  * a region CUT_HEIGHT_OF_THICKNESS × its thickness high, sampled at the reader's lookScales (capitals
  * about 16 px; small print also at 22 px, as on the second look), with the region's centre, angle
- * and thickness a little off, as the locator's are. Cuts the committed model reads more than 40% wrong are left out, and so are cells
- * glare left without ink.
+ * and thickness a little off, as the locator's are. Cuts the committed model reads more than 40%
+ * wrong are left out, and so are cells glare left without ink.
  */
 function hardSamples(n: number, rng: Rng): { samples: Sample[]; lines: number; dropped: number } {
   const samples: Sample[] = [];

@@ -59,18 +59,18 @@ const STANDARD = [30, 36, 44] as const;
  * Cap height (px) small print is enlarged to on the second look, and the bound of small print
  * (TARGET_CAP / FIRST_LOOK_MAX_SCALE = 17.6 px), which sets how sure unchecked text must be read.
  */
-export const TARGET_CAP = 22;
+const TARGET_CAP = 22;
 /**
  * Cap height (px) of the first look, which reads every line of every frame: the 16×20 feature grid
  * needs no more (the cell is still sampled twice per grid step), and a line shrunk to 16 px costs
  * half the pixels of one at 22. Synthetic sets (780 frames): as many read exactly, 3 more accepted,
  * no false accept; small print keeps its 22 px second look and its bound.
  */
-export const FIRST_LOOK_CAP = 16;
+const FIRST_LOOK_CAP = 16;
 /** The first look enlarges small print at most this much: more costs time on every frame. */
-export const FIRST_LOOK_MAX_SCALE = 1.25;
+const FIRST_LOOK_MAX_SCALE = 1.25;
 /** A second look at small print that did not read valid enlarges it up to TARGET_CAP, up to this much. */
-export const SECOND_LOOK_MAX_SCALE = 2.5;
+const SECOND_LOOK_MAX_SCALE = 2.5;
 /** A located line's capitals are this fraction of its measured thickness (the stroke band the locator sees). */
 export const CAP_OF_THICKNESS = 0.85;
 /** A line is cut this many thicknesses high, so capitals that lean or bend stay whole. */
