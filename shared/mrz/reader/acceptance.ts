@@ -86,7 +86,7 @@ export function acceptable(result: MrzResult, candidates: LineCandidates[], minU
 }
 
 /** The reading has a format and every check digit holds (whatever the rest of it says). */
-export function checkDigitsHold(result: MrzResult): boolean {
+function checkDigitsHold(result: MrzResult): boolean {
   return result.format !== null && result.checks.length > 0 && result.checks.every((c) => c.valid);
 }
 
@@ -165,7 +165,7 @@ function pinnedByComposite(result: MrzResult, candidates: LineCandidates[], [lin
   const residue = charValue(chosen) % 10;
   let twins = 0;
   for (const a of alts) if (a.char !== chosen && a.char.length === 1 && charValue(a.char) % 10 === residue) twins += a.score;
-  if (hasUnlistedTwin(chosen, alts, cls)) twins += Math.max(0, 1 - alts.reduce((sum, a) => sum + a.score, 0));
+  if (hasUnlistedTwin(chosen, alts, cls)) twins += unlistedScore(alts);
   return twins < MAX_PINNED_TWIN_SCORE;
 }
 /** How sure the composite digit itself must be read for it to pin a doubtful position. */
@@ -343,7 +343,7 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
       // The alternatives are the recogniser's best few: the score it gave the rest may sit on a character
       // the position takes whose value differs by a multiple of 10, and that reading passes every check
       // digit too (a personal number's D read X, 0.27 sure, with D unlisted among 30% of the score).
-      const unlisted = 1 - alts.reduce((sum, a) => sum + a.score, 0);
+      const unlisted = unlistedScore(alts);
       if (from >= 0 && unlisted > 0 && hasUnlistedTwin(chosen, alts, classes?.[line]?.[col] ?? 0)) {
         changes.push({ cell, cost: Math.log(Math.max(MIN_SCORE, own) / unlisted), own: 0, composite: 0 });
       }
@@ -358,6 +358,11 @@ function ambiguousCheck(result: MrzResult, candidates: LineCandidates[]): boolea
     }
   }
   return false;
+}
+
+/** The score the recogniser gave characters left out of a position's alternatives (its best few). */
+function unlistedScore(alts: LineCandidates[number]): number {
+  return Math.max(0, 1 - alts.reduce((sum, a) => sum + a.score, 0));
 }
 
 /** A character the position takes, not among the alternatives, whose value is the chosen one's plus a multiple of 10. */

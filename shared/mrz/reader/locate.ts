@@ -257,23 +257,25 @@ function largeEnoughForQuarter(c: LineCandidate, length28px: number): boolean {
  */
 function sidewaysLines(half: GrayImage, quarter: GrayImage, minLength: number): LineCandidate[] {
   const seen: LineCandidate[] = [];
-  const { patches } = linesAtScale(transpose(quarter), { scale: 4, gapFill: 3, minLength, minEdges: MIN_RUN_EDGES, fragments: seen }, seen);
+  const q = 4, h = 2; // the quarter- and half-size frames' downscale factors
+  const { patches } = linesAtScale(transpose(quarter), { scale: q, gapFill: 3, minLength, minEdges: MIN_RUN_EDGES, fragments: seen }, seen);
   // The box, in the transposed frame's pixels, of everything seen.
   let u0 = Infinity, v0 = Infinity, u1 = -Infinity, v1 = -Infinity;
   const include = (cu: number, cv: number, r: number): void => {
     u0 = Math.min(u0, cu - r); u1 = Math.max(u1, cu + r); v0 = Math.min(v0, cv - r); v1 = Math.max(v1, cv + r);
   };
   for (const c of seen) include(c.cx, c.cy, c.length / 2 + 2 * c.thickness);
-  for (const [x0, y0, x1, y1] of patches) include(2 * (x0 + x1), 2 * (y0 + y1), 2 * Math.max(x1 - x0, y1 - y0));
+  // Patches are boxes in the quarter pass's own pixels.
+  for (const [x0, y0, x1, y1] of patches) include(q * (x0 + x1) / 2, q * (y0 + y1) / 2, q * Math.max(x1 - x0, y1 - y0) / 2);
   if (!(u1 > u0)) return [];
-  // Transposed, u runs down this frame and v across it; the half-size frame has half the pixels.
-  const left = Math.max(0, Math.floor(v0 / 2)), top = Math.max(0, Math.floor(u0 / 2));
-  const crop = cropGray(half, left, top, Math.ceil(v1 / 2) - left, Math.ceil(u1 / 2) - top);
+  // Transposed, u runs down this frame and v across it.
+  const left = Math.max(0, Math.floor(v0 / h)), top = Math.max(0, Math.floor(u0 / h));
+  const crop = cropGray(half, left, top, Math.ceil(v1 / h) - left, Math.ceil(u1 / h) - top);
   if (crop.width === 0 || crop.height === 0) return [];
   const across: LineCandidate[] = [];
-  linesAndPatches(transpose(crop), { scale: 2, gapFill: 6, minLength, minEdges: MIN_RUN_EDGES }, across);
+  linesAndPatches(transpose(crop), { scale: h, gapFill: 6, minLength, minEdges: MIN_RUN_EDGES }, across);
   // Transposing swaps x and y: a direction at angle a there is at π/2 − a here.
-  return across.map((c) => ({ ...c, cx: c.cy + 2 * left, cy: c.cx + 2 * top, angle: Math.PI / 2 - c.angle }));
+  return across.map((c) => ({ ...c, cx: c.cy + h * left, cy: c.cx + h * top, angle: Math.PI / 2 - c.angle }));
 }
 
 /**

@@ -11,7 +11,7 @@ import { classifyLayout, getDefaultModel, type LineReading } from './recognise-l
 import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
 import type { LineCandidates } from './types';
-import { checkDigitsHold, MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected, refusalOf, uncheckedBelow, type Refusal } from './acceptance';
+import { MIN_UNCHECKED_SCORE, MIN_UNCHECKED_SCORE_SMALL_PRINT, overCorrected, refusalOf, uncheckedBelow, type Refusal } from './acceptance';
 
 export interface ReadFrameOptions {
   referenceDate?: Date;
@@ -269,11 +269,11 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   // A passport laid upside down: lines of MRZ length were found (the locator does not care which
   // way up) but made no valid MRZ, so read the same regions turned half a turn, and look beside them
   // as above (a line the locator missed is missed whichever way up). Scores cannot tell (upside-down
-  // glyphs can score high); an upright reading is one whose check digits hold without heavy
-  // correction and that fell short only on unchecked text (not one refused as unreadable: garbage read
-  // the wrong way up, a run of one digit, passes check digits too), and it is not turned.
+  // glyphs can score high); an upright reading is one not refused as unreadable (its check digits
+  // hold and its fields are well formed: garbage read the wrong way up, a run of one digit, passes
+  // check digits but not its dates) and not heavily corrected, and it is not turned.
   const bestUpright = best as FrameReading | null;
-  const isUpright = !!bestUpright?.result && bestUpright.refusal !== 'unreadable' && checkDigitsHold(bestUpright.result) && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  const isUpright = !!bestUpright?.result && bestUpright.refusal !== 'unreadable' && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
   if (found.length >= 1 && !isUpright) {
     const turned: FoundLine[] = [];
     for (const c of cands) {
