@@ -101,6 +101,8 @@ describe('acceptable', () => {
     expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]] }))).toBe(true);
     // 4 has O's value mod 10 (24): the composite holds on either reading.
     expect(accepted(read({ [at]: [['O', 0.95], ['4', 0.05]] }))).toBe(false);
+    // Nor when such a twin may hide in what the listed alternatives leave (0.02 here: 4, E or Y unlisted).
+    expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.03]] }))).toBe(false);
     // Two doubtful characters under one composite digit can cancel out.
     expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]], [at - 1]: [['0', 0.95], ['O', 0.05]] }))).toBe(false);
     // Nor does a composite digit read unsure pin anything.
