@@ -100,10 +100,16 @@ function flattenBackground(img: GrayImage): Uint8Array {
   const block = new Float32Array(bw * bh);
   for (let y = 0; y < h; y++) {
     const row = y * w, by = ((y / bs) | 0) * bw;
-    for (let x = 0; x < w; x++) {
-      const l = data[row + (x > 0 ? x - 1 : x)]!, c = data[row + x]!, r = data[row + (x < w - 1 ? x + 1 : x)]!;
-      const v = (l + 2 * c + r) / 4, k = by + ((x / bs) | 0);
-      if (v > block[k]!) block[k] = v;
+    // Block by block along the row: its maximum kept in a local, one store per block and row.
+    for (let bx = 0, xa = 0; xa < w; bx++, xa += bs) {
+      const xb = Math.min(w, xa + bs);
+      let m = block[by + bx]!;
+      for (let x = xa; x < xb; x++) {
+        const l = data[row + (x > 0 ? x - 1 : x)]!, c = data[row + x]!, r = data[row + (x < w - 1 ? x + 1 : x)]!;
+        const v = (l + 2 * c + r) / 4;
+        if (v > m) m = v;
+      }
+      block[by + bx] = m;
     }
   }
   // A closing on the block grid (3x3 max, then 3x3 min): blocks that are all ink take their

@@ -92,13 +92,13 @@ function nearestStandard(n: number): number | null {
 }
 
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
-function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean): FoundLine | null {
+function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean, notLines?: Set<LineCandidate>): FoundLine | null {
   const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * CAP_OF_THICKNESS));
   let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
   let r = rectify(frame, rect, scale);
   // Segment first and classify only lines of a standard length: clutter text costs little.
   let layout = segmentLine(r.image);
-  if (!layout) return null;
+  if (!layout) { notLines?.add(c); return null; }
   // A line a few cells short of a standard length may have been cut by a region measured short.
   const n = layout.cells.length;
   const wider = (expectedLength ? n < expectedLength : STANDARD.some((s) => n < s && n >= s - 6)) ? widenCutLine(rect, layout, scale) : null;
@@ -108,7 +108,7 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedL
     if (again) { rect = wider; r = widened; layout = again; }
   }
   const std = expectedLength ?? nearestStandard(layout.cells.length);
-  if (std === null || Math.abs(layout.cells.length - std) > 4) return null;
+  if (std === null || Math.abs(layout.cells.length - std) > 4) { notLines?.add(c); return null; }
   if (std !== layout.cells.length) {
     layout = segmentLine(r.image, { expectedLength: std });
     if (!layout || layout.cells.length !== std) return null;
@@ -253,8 +253,10 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     }
     return null;
   };
+  // Regions that are no line of MRZ length read upright are none upside down either: not read turned.
+  const notLines = new Set<LineCandidate>();
   for (const c of cands) {
-    const f = readCandidate(frame, c, model);
+    const f = readCandidate(frame, c, model, undefined, FIRST_LOOK_MAX_SCALE, FIRST_LOOK_CAP, undefined, notLines);
     if (!f) continue;
     // The same line found twice (both scales, or split and whole): keep the more confident reading.
     const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
@@ -277,6 +279,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   if (found.length >= 1 && !isUpright) {
     const turned: FoundLine[] = [];
     for (const c of cands) {
+      if (notLines.has(c)) continue;
       const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
       if (!f) continue;
       if (turned.some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
