@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { writeImage } from '../../../scripts/image-io';
+import { encodeJpeg, writeImage } from '../../../scripts/image-io';
 import { runRead } from '../../../scripts/mrz-read';
 import { synthesiseFrame } from '../../../scripts/synth/document';
 import { renderLineImage, Rng } from '../../../scripts/synth/render';
@@ -66,6 +66,28 @@ describe('mrz read', () => {
     expect(code).toBe(1);
     expect(out[0]!.error).toMatch(/^damaged or incomplete JPEG file/);
     expect(out[1]!.error).toMatch(/^damaged or incomplete PNG file/);
+    expect(out[2]).toMatchObject({ file: good, lines: f.lines, valid: true });
+  });
+
+  it('refuses an image larger than 150 million pixels before decoding it, saying so, and goes on with the next file', async () => {
+    // Files that say they are 20000×20000 (a PNG of blank paper that size is 80 kB, and decoding it took 17 s
+    // and 2.8 GB before this): the size in the header is enough to refuse them.
+    const f = synthesiseFrame(new Rng(10), { format: 'TD3', difficulty: 0.2, width: 640, height: 360 });
+    const good = join(dir, 'fine.png');
+    writeImage(good, f.image);
+    const png = Buffer.from(readFileSync(good));
+    png.writeUInt32BE(20000, 16); png.writeUInt32BE(20000, 20);
+    const hugePng = join(dir, 'huge.png');
+    writeFileSync(hugePng, png);
+    const jpg = Buffer.from(encodeJpeg(f.image, 80));
+    let at = 2;
+    while (jpg[at + 1] !== 0xc0) at += 2 + jpg.readUInt16BE(at + 2);
+    jpg.writeUInt16BE(20000, at + 5); jpg.writeUInt16BE(20000, at + 7);
+    const hugeJpeg = join(dir, 'huge.jpg');
+    writeFileSync(hugeJpeg, jpg);
+    const { code, out } = await capture([hugePng, hugeJpeg, good]);
+    expect(code).toBe(1);
+    for (const o of out.slice(0, 2)) expect(o.error).toBe('image too large: 20000×20000 pixels (400 million; at most 150 million): scan at a lower resolution');
     expect(out[2]).toMatchObject({ file: good, lines: f.lines, valid: true });
   });
 
