@@ -38,8 +38,9 @@ export async function runRead(args: string[]): Promise<number> {
       const ms = performance.now() - t0;
       process.stdout.write(JSON.stringify({ file, text: text ?? '', ms: Number(ms.toFixed(2)) }) + '\n');
     } else {
-      // Any size: the reader itself enlarges a small scan and steps a large still down (scales.ts).
-      const r = readMrzFrame(img);
+      // Any size and any angle: the reader itself enlarges a small scan, steps a large still down, and turns
+      // a still whose MRZ runs diagonally (scales.ts).
+      const r = readMrzFrame(img, { anyAngle: true });
       const ms = performance.now() - t0;
       // `valid`: the camera would accept the reading; `refusal`: why it would not. `errors` say what is
       // wrong with the reading, `notices` what is true of a document read correctly (expired, minor …).

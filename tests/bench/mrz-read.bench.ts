@@ -11,7 +11,7 @@
 //        [--conditions N=240: frames of the condition set (print sizes, rotations, formats, harder than a desk), 0 to skip]
 //        [--tess-conditions N=60: of those, how many Tesseract reads too]
 //        [--conditions-only: just the condition set]
-//        [--bands N=12: frames per band of print sizes outside webcam print (large stills, small scans), 0 to skip]
+//        [--bands N=12: frames per band of print sizes and angles outside webcam print (large stills, small scans, stills turned askew), 0 to skip]
 //        [--baseline DIR: another checkout's root (e.g. `git worktree add /tmp/before main`); its reader reads the bands too]
 //        [--bands-only: just the bands]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -326,13 +326,22 @@ async function outsideWebcamPrint(n: number): Promise<void> {
   if (baselineDir) readers.push(['baseline', ((await import(pathToFileURL(join(baselineDir, 'shared/mrz/reader/read-frame.ts')).href)) as { readMrzFrame: Read }).readMrzFrame]);
   const formats = ['TD1', 'TD2', 'TD3'] as const;
   const q30 = (img: GrayImage): GrayImage => decodeImage(new Uint8Array(encodeJpeg(img, 30)));
-  const bands: { label: string; make: (rng: Rng, i: number) => SynthFrame; jpeg: boolean }[] = [
+  /** A webcam-sized photo turned `deg` about its centre into a canvas that holds all of it, as a still of a page held askew. */
+  const turned = (f: SynthFrame, deg: number): SynthFrame => {
+    const a = (deg * Math.PI) / 180, c = Math.abs(Math.cos(a)), s = Math.abs(Math.sin(a));
+    const { width: w, height: h } = f.image, W = Math.ceil(w * c + h * s), H = Math.ceil(w * s + h * c);
+    return { ...f, image: rectify(f.image, { cx: w / 2, cy: h / 2, angle: -a, length: W, height: H }, 1).image };
+  };
+  const bands: { label: string; make: (rng: Rng, i: number) => SynthFrame; jpeg: boolean; anyAngle?: boolean }[] = [
     // Only a TD1 line (30 characters) fits 2560 px with capitals over 64 px.
     { label: 'TD1 in a 2560×1440 still, capitals 65-85 px', jpeg: false, make: (rng) => synthesiseFrame(rng, { format: 'TD1', capHeight: rng.range(65, 85), width: 2560, height: 1440, difficulty: rng.range(0.3, 0.8) }) },
     { label: 'phone photo 4000×3000, capitals 90-125 px', jpeg: false, make: (rng, i) => synthesiseFrame(rng, { format: formats[i % 3]!, capHeight: rng.range(90, 125), width: 4000, height: 3000, difficulty: rng.range(0.3, 0.8) }) },
     { label: 'small scan, capitals 7-10 px, q30', jpeg: true, make: (rng, i) => synthesiseScan(rng, { format: formats[i % 3]!, capHeight: rng.range(7, 10) }) },
     { label: 'small scan enlarged 2-3×, q30', jpeg: true, make: (rng, i) => synthesiseScan(rng, { format: formats[i % 3]!, capHeight: rng.range(7, 10), upscale: rng.range(2, 3) }) },
     { label: 'no MRZ, 320×240 to 640×480, q30', jpeg: true, make: (rng) => { const w = Math.round(rng.range(320, 640)); return synthesiseFrame(rng, { withMrz: false, width: w, height: Math.round(w * 0.75) }); } },
+    // Read as `mrz read` reads stills (anyAngle); the camera does not look diagonally.
+    { label: 'still turned 25-65° off level (any quarter)', jpeg: false, anyAngle: true, make: (rng, i) => turned(synthesiseFrame(rng, { format: formats[i % 3]!, capHeight: rng.range(12, 30), difficulty: rng.range(0.3, 0.8) }), 90 * (i % 4) + rng.range(25, 65)) },
+    { label: 'no MRZ, turned 25-65°', jpeg: false, anyAngle: true, make: (rng, i) => turned(synthesiseFrame(rng, { withMrz: false }), 90 * (i % 4) + rng.range(25, 65)) },
   ];
   console.log(`\nOutside webcam print (${n} frames per band, TD1/TD2/TD3 in turn, seeds 950001 on; wall ms, one read per frame${baselineDir ? `; baseline: ${baselineDir}` : ''})`);
   console.log(`  ${''.padEnd(44)} ${'reader'.padStart(8)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'false acc.'.padStart(10)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
@@ -342,9 +351,10 @@ async function outsideWebcamPrint(n: number): Promise<void> {
       const f = band.make(new Rng(950001 + b * 10000 + i), i);
       const image = band.jpeg ? q30(f.image) : f.image;
       readers.forEach(([, read], k) => {
-        read(image, { referenceDate: HARSH_REFERENCE_DATE }); // warm (and any lazy setup) outside the timing
+        const options = { referenceDate: HARSH_REFERENCE_DATE, anyAngle: band.anyAngle ?? false };
+        read(image, options); // warm (and any lazy setup) outside the timing
         const t0 = performance.now();
-        const r = read(image, { referenceDate: HARSH_REFERENCE_DATE });
+        const r = read(image, options);
         const ms = performance.now() - t0;
         meters[k]!.m.add(f.lines, r.lines, r.valid, ms, 0);
         if (r.valid && f.lines && (r.lines ?? []).join('|') === f.lines.join('|')) meters[k]!.accepted++;

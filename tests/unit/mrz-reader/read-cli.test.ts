@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { encodeJpeg, writeImage } from '../../../scripts/image-io';
 import { runRead } from '../../../scripts/mrz-read';
 import { synthesiseFrame } from '../../../scripts/synth/document';
+import { rectify } from '../../../shared/mrz/reader/rectify';
 import { renderLineImage, Rng } from '../../../scripts/synth/render';
 
 const dir = mkdtempSync(join(tmpdir(), 'mrz-read-cli-'));
@@ -67,6 +68,16 @@ describe('mrz read', () => {
     expect(out[0]!.error).toMatch(/^damaged or incomplete JPEG file/);
     expect(out[1]!.error).toMatch(/^damaged or incomplete PNG file/);
     expect(out[2]).toMatchObject({ file: good, lines: f.lines, valid: true });
+  });
+
+  it('reads a photo of a page held askew, its MRZ running diagonally', async () => {
+    const f = synthesiseFrame(new Rng(11), { format: 'TD3', capHeight: 18, difficulty: 0.3 });
+    const side = Math.ceil((1280 + 720) * Math.SQRT1_2);
+    const file = join(dir, 'askew.jpg');
+    writeImage(file, rectify(f.image, { cx: 640, cy: 360, angle: -Math.PI / 4, length: side, height: side }, 1).image, 85);
+    const { code, out } = await capture([file]);
+    expect(code).toBe(0);
+    expect(out[0]).toMatchObject({ file, lines: f.lines, valid: true, refusal: null });
   });
 
   it('refuses an image larger than 150 million pixels before decoding it, saying so, and goes on with the next file', async () => {

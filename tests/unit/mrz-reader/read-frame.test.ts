@@ -9,9 +9,20 @@ import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
 import { createInk, drawText, Rng } from '../../../scripts/synth/render';
 import type { MrzFormat } from '../../../shared/mrz/types';
+import type { GrayImage } from '../../../shared/mrz/reader/gray';
 import { conditionFrame } from '../../bench/mrz-bench-set';
 
 const REF = new Date('2026-06-01T00:00:00Z');
+
+/** `image` turned `deg` about its centre into a canvas that holds all of it, and where a point of it lands there. */
+function turnedStill(image: GrayImage, deg: number): { image: GrayImage; toTurned: (x: number, y: number) => [number, number] } {
+  const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
+  const { width: w, height: h } = image, W = Math.ceil(w * Math.abs(c) + h * Math.abs(s)), H = Math.ceil(w * Math.abs(s) + h * Math.abs(c));
+  return {
+    image: rectify(image, { cx: w / 2, cy: h / 2, angle: -a, length: W, height: H }, 1).image,
+    toTurned: (x, y) => [W / 2 + (x - w / 2) * c - (y - h / 2) * s, H / 2 + (x - w / 2) * s + (y - h / 2) * c],
+  };
+}
 
 /** Reads frame i of the benchmarks' condition set and expects its MRZ exactly, and accepted. */
 function expectConditionFrameAccepted(i: number): void {
@@ -245,6 +256,32 @@ describe('readMrzFrame', () => {
     expect(long.length).toBeGreaterThanOrEqual(1);
     for (const l of long) expect(Math.abs(l.angle - Math.atan2(p1![1] - p0![1], p1![0] - p0![0]))).toBeLessThan(0.06);
     expect(locateLines(f.image, { sideways: false }).filter((l) => l.length > 0.8 * length)).toEqual([]);
+  });
+
+  it('reads a still whose MRZ runs diagonally when asked to (anyAngle, as `mrz read` does), and says where its lines are', () => {
+    // The finder looks within 35° of the frame's width and of its height: at 45° it saw nothing, whichever way up.
+    for (const [seed, format, deg] of [[61, 'TD3', 45], [62, 'TD1', 140], [63, 'TD2', 228], [64, 'MRVA', 313]] as const) {
+      const f = synthesiseFrame(new Rng(seed), { format, capHeight: 16, difficulty: 0.4 });
+      const { image, toTurned } = turnedStill(f.image, deg);
+      expect(readMrzFrame(image, { referenceDate: REF }).valid, `${format} at ${deg}° without anyAngle`).toBe(false);
+      const r = readMrzFrame(image, { referenceDate: REF, anyAngle: true });
+      expect(r.lines, `${format} at ${deg}°`).toEqual(f.lines);
+      expect(r.valid).toBe(true);
+      // The lines found are given in the still's own pixels and directions: one lies along the MRZ's first line.
+      const [p0, p1] = f.mrzQuad!.map(([x, y]) => toTurned(x!, y!));
+      const along = Math.atan2(p1![1] - p0![1], p1![0] - p0![0]);
+      const onFirstLine = r.found.filter((l) => Math.hypot(l.cx - (p0![0] + p1![0]) / 2, l.cy - (p0![1] + p1![1]) / 2) < 2 * f.capHeight
+        && Math.abs(Math.sin(l.angle - along)) < 0.05 && Math.cos(l.angle - along) > 0);
+      expect(onFirstLine.length, `${format} at ${deg}°`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('accepts nothing in stills without an MRZ, however they are turned', () => {
+    const rng = new Rng(65);
+    for (const deg of [30, 45, 60, 135]) {
+      const f = synthesiseFrame(rng, { withMrz: false });
+      expect(readMrzFrame(turnedStill(f.image, deg).image, { referenceDate: REF, anyAngle: true }).valid).toBe(false);
+    }
   });
 
   it('reports no valid MRZ on frames without one', () => {
