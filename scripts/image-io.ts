@@ -79,7 +79,24 @@ export function encodePng(img: GrayImage): Buffer {
 }
 
 export function encodeJpeg(img: GrayImage, quality: number): Buffer {
-  return Buffer.from(jpeg.encode({ data: grayToRgba(img), width: img.width, height: img.height }, quality).data);
+  return encodeRgbaJpeg(grayToRgba(img), img.width, img.height, quality);
+}
+
+/** Interleaved RGBA pixels as a PNG file (colour test frames). */
+export function encodeRgbaPng(rgba: Uint8Array, width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  png.data = Buffer.from(rgba);
+  return PNG.sync.write(png);
+}
+
+/** Interleaved RGBA pixels as a JPEG file (colour test frames). */
+export function encodeRgbaJpeg(rgba: Uint8Array, width: number, height: number, quality: number): Buffer {
+  return Buffer.from(jpeg.encode({ data: rgba, width, height }, quality).data);
+}
+
+/** A JPEG file's pixels as interleaved RGBA, before any conversion to grey (colour test frames). */
+export function decodeRgba(bytes: Uint8Array): Uint8Array {
+  return jpeg.decode(Buffer.from(bytes), { useTArray: true, formatAsRGBA: true }).data;
 }
 
 export function writeImage(file: string, img: GrayImage, quality = 85): void {

@@ -1,7 +1,7 @@
 // Owns the recipe of hard webcam frames (issue 15): print size bands, quarter turns, perspective, every
 // format, security print, phone photos, glare and JPEG, drawn from a seed base so that the benchmarks'
 // condition set and the trainer's hard lines are the same kind of frame on seeds apart.
-import { decodeImage, encodeJpeg } from '../image-io';
+import { decodeImage, decodeRgba, encodeJpeg, encodeRgbaJpeg } from '../image-io';
 import { synthesiseFrame, SYNTH_FORMATS, type HardConditions } from './document';
 import { Rng } from './render';
 import type { GrayImage } from '../../shared/mrz/reader/gray';
@@ -35,16 +35,51 @@ export interface ConditionFrame {
  * format × turn × band once.
  */
 export function hardConditionFrame(seedBase: number, i: number): ConditionFrame {
+  const { frame, quality } = drawConditionFrame(seedBase, i, 1);
+  const image = quality ? decodeImage(new Uint8Array(encodeJpeg(frame.image, quality))) : frame.image;
+  return { ...frame, image };
+}
+
+/** Frame i of the set before its JPEG step (with the quality it takes, if any), its security print `bleedStrength` dark. */
+function drawConditionFrame(seedBase: number, i: number, bleedStrength: number): { frame: ConditionFrame; quality: number | null } {
   const rng = new Rng(seedBase + i);
   const format = SYNTH_FORMATS[i % SYNTH_FORMATS.length]!;
   const turn = TURNS[Math.floor(i / SYNTH_FORMATS.length) % TURNS.length]!;
   const lo = CAP_BANDS[Math.floor(i / (SYNTH_FORMATS.length * TURNS.length)) % CAP_BANDS.length]!;
   const hi = CAP_BANDS[CAP_BANDS.indexOf(lo) + 1] ?? 60;
-  const hard: HardConditions = { tiltDeg: rng.range(0, 30), bleed: rng.next() < 0.5, phone: rng.next() < 0.5, glare: rng.next() < 0.25 };
+  const hard: HardConditions = { tiltDeg: rng.range(0, 30), bleed: rng.next() < 0.5, phone: rng.next() < 0.5, glare: rng.next() < 0.25, bleedStrength };
   const quality = rng.next() < 0.5 ? Math.round(rng.range(30, 90)) : null;
   const f = synthesiseFrame(rng, { format, turn, capHeight: rng.range(lo, hi), difficulty: rng.range(0.3, 1), hard });
-  const image = quality ? decodeImage(new Uint8Array(encodeJpeg(f.image, quality))) : f.image;
   const band = [...CAP_BANDS].reverse().find((b) => f.capHeight >= b) ?? CAP_BANDS[0]!;
   const conditions = [`tilt ${hard.tiltDeg!.toFixed(0)}°`, hard.bleed ? 'bleed' : '', hard.phone ? 'phone' : '', hard.glare ? 'glare' : '', quality ? `q${quality}` : ''].filter(Boolean).join(' ');
-  return { image, lines: f.lines!, format, turn, band, capHeight: f.capHeight, conditions, mrzQuad: f.mrzQuad! };
+  return { frame: { image: f.image, lines: f.lines!, format, turn, band, capHeight: f.capHeight, conditions, mrzQuad: f.mrzQuad! }, quality };
+}
+
+/**
+ * Inks security print is printed in, as how much of the print's darkness each of red, green and blue keeps:
+ * pink (takes green), blue, green (takes red and blue), orange (takes blue, some green), deep blue. Saturated
+ * inks: lighter ones leave less of themselves in luma, and are easier.
+ */
+export const PRINT_TINTS: readonly (readonly [number, number, number])[] = [[0.15, 1, 0.55], [1, 0.75, 0.2], [0.9, 0.35, 1], [0.3, 0.5, 1], [1, 1, 0.1]];
+
+/**
+ * Frame i of the set in colour, for frames with security print: the print in `tint` (security print is
+ * seldom black; the MRZ always is), everything else grey as drawn, then JPEG at the frame's quality.
+ * Null when the frame has no security print. Interleaved RGBA, as a decoded photo is.
+ */
+export function tintedConditionFrame(seedBase: number, i: number, tint: readonly [number, number, number]): (Omit<ConditionFrame, 'image'> & { rgba: Uint8Array; width: number; height: number }) | null {
+  const printed = drawConditionFrame(seedBase, i, 1);
+  if (!printed.frame.conditions.includes('bleed')) return null;
+  // The same frame without the print: the same random numbers drawn, so the two differ by the print alone.
+  const plain = drawConditionFrame(seedBase, i, 0).frame.image.data;
+  const { width, height, data } = printed.frame.image;
+  let rgba: Uint8Array = new Uint8Array(width * height * 4);
+  for (let p = 0; p < width * height; p++) {
+    const darker = plain[p]! - data[p]!;
+    for (let c = 0; c < 3; c++) rgba[p * 4 + c] = Math.max(0, Math.min(255, Math.round(plain[p]! - tint[c]! * darker)));
+    rgba[p * 4 + 3] = 255;
+  }
+  if (printed.quality) rgba = decodeRgba(encodeRgbaJpeg(rgba, width, height, printed.quality));
+  const { image: _grey, ...rest } = printed.frame;
+  return { ...rest, rgba, width, height };
 }

@@ -82,6 +82,11 @@ export interface HardConditions {
   tiltDeg?: number;
   /** Guilloche lines and a ghost portrait printed under the MRZ at full strength, on a tinted band (ID cards, visas). */
   bleed?: boolean;
+  /**
+   * How dark that print is, 0-1 (default 1). The same frame at 0 differs from it by the print alone (the same random
+   * numbers are drawn): the colour frames of the benchmark tint the difference.
+   */
+  bleedStrength?: number;
   /** A phone photo's look: vignetting, a soft shadow across the page, focus falling off across the frame, sharpening halos, more noise. */
   phone?: boolean;
   /** A saturated specular streak from the laminate across the MRZ. */
@@ -160,7 +165,7 @@ function clutterText(rng: Rng, min: number, max: number): string {
 }
 
 /** Draws the document face (in document pixels): photo, guilloche, labels, visual-zone text, and the MRZ. */
-function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] | null, cap: number, lineGap: number, mrzLeftMm: number, bleed: Rng | null = null): { ink: InkCanvas; paper: Float32Array; mrzBox: [number, number][] } {
+function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] | null, cap: number, lineGap: number, mrzLeftMm: number, bleed: Rng | null = null, bleedStrength = 1): { ink: InkCanvas; paper: Float32Array; mrzBox: [number, number][] } {
   const d = DOC[fmt];
   const W = Math.ceil(d.w * pxPerMm), H = Math.ceil(d.h * pxPerMm);
   const ink = createInk(W, H);
@@ -192,7 +197,7 @@ function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] |
     drawText(ink, line, left, bottom - blockH + cap + i * lineGap, { capHeight: cap, strength, weight });
   });
   const right = left + pitch * mrz[0]!.length;
-  if (bleed) printUnderMrz(bleed, paper, W, H, pxPerMm, [left, bottom - blockH, right, bottom], cap);
+  if (bleed) printUnderMrz(bleed, paper, W, H, pxPerMm, [left, bottom - blockH, right, bottom], cap, bleedStrength);
   return { ink, paper, mrzBox: [[left, bottom - blockH], [right, bottom - blockH], [right, bottom], [left, bottom]] };
 }
 
@@ -201,14 +206,14 @@ function drawDocument(rng: Rng, fmt: MrzFormat, pxPerMm: number, mrz: string[] |
  * families of fine wavy guilloche lines (0.5-1.2 mm apart, up to 45% dark) over the whole lower document, and a
  * ghost portrait (a pale second photo, up to 40% dark) over part of the MRZ block.
  */
-function printUnderMrz(rng: Rng, paper: Float32Array, W: number, H: number, pxPerMm: number, box: [number, number, number, number], cap: number): void {
+function printUnderMrz(rng: Rng, paper: Float32Array, W: number, H: number, pxPerMm: number, box: [number, number, number, number], cap: number, strength: number): void {
   const [x0, y0, x1, y1] = box;
-  const tint = rng.range(0.05, 0.25);
+  const tint = strength * rng.range(0.05, 0.25);
   const families = [0, 1].map(() => ({
     period: rng.range(0.5, 1.2) * pxPerMm, angle: rng.range(0, Math.PI), amp: rng.range(0.5, 3) * pxPerMm,
-    wave: rng.range(4, 12) * pxPerMm, ph: rng.range(0, 6.28), dark: rng.range(0.15, 0.45),
+    wave: rng.range(4, 12) * pxPerMm, ph: rng.range(0, 6.28), dark: strength * rng.range(0.15, 0.45),
   }));
-  const ghostW = rng.range(0.2, 0.45) * (x1 - x0), ghostX = rng.range(x0, x1 - ghostW), ghostDark = rng.range(0.15, 0.4);
+  const ghostW = rng.range(0.2, 0.45) * (x1 - x0), ghostX = rng.range(x0, x1 - ghostW), ghostDark = strength * rng.range(0.15, 0.4);
   const ghost = waveField(waves(rng, 5, 0.3 / pxPerMm), W, H, 4);
   const top = Math.max(0, Math.floor(y0 - 6 * cap));
   for (let y = top; y < H; y++) for (let x = 0; x < W; x++) {
@@ -295,7 +300,7 @@ export function synthesiseFrame(rng: Rng, options: SynthOptions = {}): SynthFram
   const lineGapMm = rng.range(3.8, 4.6) * (fmt === 'TD1' ? 0.95 : 1);
   const mrz = withMrz ? (options.lines ?? randomMrz(rng, fmt)) : null;
   const mrzLeftMm = Math.max(1.5, (d.w - d.len * 2.54) / 2) + rng.range(-0.5, 0.5);
-  const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm, hard?.bleed ? hr : null);
+  const docInk = drawDocument(rng, fmt, pxPerMm, mrz, cap * ss, lineGapMm * pxPerMm, mrzLeftMm, hard?.bleed ? hr : null, hard?.bleedStrength ?? 1);
   const DW = docInk.ink.width, DH = docInk.ink.height;
 
   // Place the document: rotated, perspective-jittered, MRZ kept inside the frame.

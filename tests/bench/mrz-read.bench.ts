@@ -8,7 +8,8 @@
 // stalls then do not pass for the cost of reading a frame.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
 //        [--harsh N=250: harsh small-print frames per print size, 0 to skip]
-//        [--conditions N=240: frames of the condition set (print sizes, rotations, formats, harder than a desk), 0 to skip]
+//        [--conditions N=240: frames of the condition set (print sizes, rotations, formats, harder than a desk), 0 to skip;
+//         its frames with security print are read again with that print in colour]
 //        [--tess-conditions N=60: of those, how many Tesseract reads too]
 //        [--conditions-only: just the condition set]
 //        [--bands N=12: frames per band of print sizes and angles outside webcam print (large stills, small scans, stills turned askew), 0 to skip]
@@ -25,7 +26,8 @@ import { decodeImage, encodeJpeg, readImage, writeImage } from '../../scripts/im
 import { rectify } from '../../shared/mrz/reader/rectify';
 import { blurFloat, Rng } from '../../scripts/synth/render';
 import { synthesiseFrame, synthesiseScan, SYNTH_FORMATS, type SynthFrame } from '../../scripts/synth/document';
-import { cropGray, type GrayImage } from '../../shared/mrz/reader/gray';
+import { cropGray, rgbaToGray, type GrayImage } from '../../shared/mrz/reader/gray';
+import { PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/conditions';
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, sharedDir, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
 import { benchFrames, conditionFrame, ConditionTables, CONDITION_SEED, pct } from './mrz-bench-set';
@@ -125,7 +127,7 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 
 async function main(): Promise<void> {
   if (args.includes('--bands-only')) { await outsideWebcamPrint(bandFrames); return; }
-  if (args.includes('--conditions-only')) { byCondition(conditionFrames); return; }
+  if (args.includes('--conditions-only')) { byCondition(conditionFrames); colourPrint(conditionFrames); return; }
   const frames = benchFrames(synthDir);
   console.log(`MRZ reading benchmark — ${new Date().toISOString()}, node ${process.version}, one core (JS is single-threaded; Tesseract with OMP_THREAD_LIMIT=1); CPU = user+system time, wall = elapsed on a shared machine; each frame timed ${repeat} times, median kept`);
   console.log(`synthetic frames: ${frames.filter((f) => f.lines).length} with an MRZ, ${frames.filter((f) => !f.lines).length} without (1280×720, ${synthDir})`);
@@ -213,6 +215,7 @@ async function main(): Promise<void> {
   if (failures.length) console.log(`\nSynthetic frames not read exactly (${failures.length}):\n  ${failures.slice(0, 25).join('\n  ')}`);
   if (harshPerSize > 0) harshSmallPrint(harshPerSize);
   if (conditionFrames > 0) byCondition(conditionFrames);
+  if (conditionFrames > 0) colourPrint(conditionFrames);
   if (bandFrames > 0) await outsideWebcamPrint(bandFrames);
 
   if (datasetAvailable()) {
@@ -309,6 +312,36 @@ function byCondition(n: number): void {
     tess.print();
     const ratio = (q: number): string => `${(pct(tessCpu, q) / pct(oursCpu, q)).toFixed(1)}x`;
     console.log(`  CPU ms per frame p50 / p95: ours ${pct(oursCpu, 0.5).toFixed(1)} / ${pct(oursCpu, 0.95).toFixed(1)}, tesseract ${pct(tessCpu, 0.5).toFixed(0)} / ${pct(tessCpu, 0.95).toFixed(0)} (tesseract/ours ${ratio(0.5)} / ${ratio(0.95)})`);
+  }
+}
+
+/**
+ * The condition set's frames with security print, that print in colour (scripts/synth/conditions.ts PRINT_TINTS, one
+ * ink per frame in turn; the MRZ stays black): read from the brightest channel (rgbaToGray, as the CLI and the
+ * camera make grey) and from luma (as grey was made before), among the first n frames of the set.
+ */
+function colourPrint(n: number): void {
+  const meters = { brightest: new DocMeter(), luma: new DocMeter() };
+  const accepted = { brightest: 0, luma: 0 };
+  let frames = 0;
+  for (let i = 0; i < n; i++) {
+    const f = tintedConditionFrame(CONDITION_SEED, i, PRINT_TINTS[i % PRINT_TINTS.length]!);
+    if (!f) continue;
+    frames++;
+    const luma = new Uint8Array(f.width * f.height);
+    for (let k = 0; k < luma.length; k++) luma[k] = (f.rgba[k * 4]! * 77 + f.rgba[k * 4 + 1]! * 150 + f.rgba[k * 4 + 2]! * 29) >> 8;
+    for (const [name, gray] of [['brightest', rgbaToGray(f.rgba, f.width, f.height)], ['luma', { width: f.width, height: f.height, data: luma }]] as const) {
+      const t0 = performance.now();
+      const r = readMrzFrame(gray, { referenceDate: HARSH_REFERENCE_DATE });
+      meters[name].add(f.lines, r.lines, r.valid, performance.now() - t0, 0);
+      if (r.valid && (r.lines ?? []).join('|') === f.lines.join('|')) accepted[name]++;
+    }
+  }
+  console.log(`\nSecurity print in colour (${frames} frames of the first ${n} of the condition set, the print tinted, the MRZ black; wall ms, one read)`);
+  console.log(`  ${'grey made as'.padEnd(44)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'false acc.'.padStart(10)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
+  for (const [name, label] of [['brightest', 'brightest channel (rgbaToGray, yuvToGray)'], ['luma', 'luma (before)']] as const) {
+    const m = meters[name];
+    console.log(`  ${label.padEnd(44)} ${p(m.exact, m.docs).padStart(8)} ${p(accepted[name], m.docs).padStart(9)} ${String(m.falseAccepts).padStart(10)} ${pct(m.msMrz, 0.5).toFixed(0).padStart(8)} ${pct(m.msMrz, 0.95).toFixed(0).padStart(8)}`);
   }
 }
 

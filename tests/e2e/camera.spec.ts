@@ -9,7 +9,9 @@ import { generateMrz, parseMrz } from '../../shared/mrz';
 import type { CaseDetail, CaseSummary } from '../../shared/contract';
 import { synthesiseFrame } from '../../scripts/synth/document';
 import { Rng } from '../../scripts/synth/render';
-import { encodePng } from '../../scripts/image-io';
+import { encodePng, encodeRgbaPng } from '../../scripts/image-io';
+import { PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/conditions';
+import { CONDITION_SEED } from '../bench/mrz-bench-set';
 import { qrMatrix } from '../../shared/slips/qr-matrix';
 import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
 import { fakeCameraArgs, ffmpegTo, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
@@ -52,6 +54,17 @@ const expiredPng = encodePng(synthesiseFrame(new Rng(7), { width: 1280, height: 
 if (!existsSync(EXPIRED_Y4M) || !existsSync(EXPIRED_PNG) || !readFileSync(EXPIRED_PNG).equals(expiredPng)) {
   writeFileSync(EXPIRED_PNG, expiredPng);
   stillToY4m(EXPIRED_PNG, EXPIRED_Y4M);
+}
+
+// A passport laid upside down whose MRZ is printed over deep blue guilloche (condition-set frame 204 in colour):
+// from the camera's luma alone no MRZ is found in it; the brightest channel takes the blue print away.
+const colourPrint = tintedConditionFrame(CONDITION_SEED, 204, PRINT_TINTS[204 % PRINT_TINTS.length]!)!;
+const COLOUR_PNG = join(VIDEO_DIR, 'passport-colour-print.png');
+const COLOUR_Y4M = join(VIDEO_DIR, 'passport-colour-print.y4m');
+const colourPng = encodeRgbaPng(colourPrint.rgba, colourPrint.width, colourPrint.height);
+if (!existsSync(COLOUR_Y4M) || !existsSync(COLOUR_PNG) || !readFileSync(COLOUR_PNG).equals(colourPng)) {
+  writeFileSync(COLOUR_PNG, colourPng);
+  stillToY4m(COLOUR_PNG, COLOUR_Y4M);
 }
 
 // A plain desk: an even colour with a camera's temporal noise, and no document at all.
@@ -258,6 +271,19 @@ test('a long-expired passport is read, accepted and opened, and its card says it
     expect((detail.value as CaseDetail).source).toBe('camera');
     expect((detail.value as CaseDetail).mrzValid).toBe(true);
     expect((detail.value as CaseDetail).traveller.warnings).toEqual(['expired', 'minor']);
+  });
+});
+
+test('a passport printed over coloured guilloche is read from the camera\'s colours, not its luma alone', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(COLOUR_Y4M), async (page) => {
+    await desk.open(page);
+    await completeFirstRun(page);
+    await openNewCase(page);
+    await cameraStarted(page);
+    await expect(page.getByTestId('camera-state')).toHaveAttribute('data-state', 'read', READING_WAIT);
+    await expect(page.getByLabel('Baris MRZ')).toHaveValue(colourPrint.lines.join('\n'));
+    await expect(page.getByTestId('mrz-preview')).toContainText('Semua digit periksa benar.');
+    await shot(page, 'colour-print-read');
   });
 });
 

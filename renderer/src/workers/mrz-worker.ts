@@ -2,7 +2,7 @@
 // ImageBitmaps where VideoFrame is missing), keeps only the newest, and reads it for what the screen asked:
 // a passport's MRZ (voted across frames, with a slip's QR code on alternate empty frames) or, only when a
 // case waits for one, a boarding pass's barcode. It posts back a small state with the time each frame took.
-import { holdHint, MrzVoter, readMrzFrame, rgbaToGray, voteInput, type FrameReading, type HoldHint } from '../../../shared/mrz/reader';
+import { holdHint, MrzVoter, readMrzFrame, rgbaToGray, voteInput, yuvToGray, type FrameReading, type HoldHint } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { readQr } from '../../../shared/slips/qr-read';
 import { CASE_NUMBER_PATTERN } from '../../../shared/cases/case-number';
@@ -49,7 +49,7 @@ let busy = false;
 let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;
 let planes: Uint8Array | null = null;
-/** The luma plane without its row padding, when the frame has some; reused from frame to frame. */
+/** The grey image made of a YUV frame's planes; reused from frame to frame. */
 let packed: Uint8Array | null = null;
 let frames = 0;
 let msPerFrame = 0;
@@ -129,26 +129,29 @@ function timed(ms: number, grab: number): FrameTimes {
   return { msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames };
 }
 
-/** Pixel formats whose first plane is 8-bit luma: the grey image is there, no conversion needed. */
-const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+/** Chroma subsampling (across, down) of the YUV pixel formats a camera gives, whose first plane is 8-bit luma. */
+const YUV_SUBSAMPLING: Readonly<Record<string, readonly [number, number]>> = { I420: [2, 2], I420A: [2, 2], I422: [2, 1], I444: [1, 1], NV12: [2, 2] };
 
 /**
- * The frame's grey image. A camera VideoFrame is usually YUV in memory: copying out its luma plane
- * costs a fraction of drawing it to a canvas and reading RGBA back. Anything else takes the canvas.
+ * The frame's grey image, as rgbaToGray makes it of a photo: the brightest channel, which takes coloured security
+ * print away from under the black MRZ. A camera VideoFrame is usually YUV in memory: copying out its planes and
+ * lifting luma by what the chroma adds costs a fraction of drawing it to a canvas and reading RGBA back.
+ * Anything else takes the canvas.
  */
 async function toGray(frame: VideoFrame | ImageBitmap): Promise<ReturnType<typeof rgbaToGray>> {
-  if ('format' in frame && frame.format && LUMA_FIRST.has(frame.format) && frame.visibleRect) {
+  const format = 'format' in frame ? frame.format : null;
+  const subsampling = format ? YUV_SUBSAMPLING[format] : undefined;
+  if (subsampling && 'visibleRect' in frame && frame.visibleRect) {
     const { width, height } = frame.visibleRect;
     const size = frame.allocationSize();
     if (!planes || planes.length < size) planes = new Uint8Array(size);
-    const layout = await frame.copyTo(planes);
+    const [luma, first, second] = await frame.copyTo(planes);
     frame.close();
-    const { offset, stride } = layout[0]!;
-    // A view, not a copy: the grey image is read to the end before the next frame is copied in.
-    if (stride === width) return { width, height, data: planes.subarray(offset, offset + width * height) };
+    // NV12 keeps U and V interleaved in its second plane; the others give each a plane of its own.
+    const u = { data: planes, offset: first!.offset, stride: first!.stride, step: format === 'NV12' ? 2 : 1 };
+    const v = format === 'NV12' ? { ...u, offset: first!.offset + 1 } : { data: planes, offset: second!.offset, stride: second!.stride, step: 1 };
     if (!packed || packed.length !== width * height) packed = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) packed.set(planes.subarray(offset + y * stride, offset + y * stride + width), y * width);
-    return { width, height, data: packed };
+    return yuvToGray({ data: planes, offset: luma!.offset, stride: luma!.stride, step: 1 }, u, v, width, height, subsampling[0], subsampling[1], packed);
   }
   return drawToGray(frame);
 }

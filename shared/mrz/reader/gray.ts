@@ -7,11 +7,52 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
-/** Converts interleaved RGB(A) pixels to grey with integer BT.601 weights (fast, and what webcams encode). */
+/**
+ * Converts interleaved RGB(A) pixels to grey as the brightest of the three channels. An MRZ is printed in
+ * black, dark in every channel; security print under it (guilloche, a tinted band, a ghost portrait) is
+ * printed in colour, which leaves at least one channel light: there it is gone, where luma kept most of
+ * it. Grey pixels keep their level. (Condition-set frames with their security print in colour: 160 of
+ * 237 accepted, against 140 read from luma.)
+ */
 export function rgbaToGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, channels = 4): GrayImage {
   const out = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < out.length; i++, j += channels) {
-    out[i] = ((rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8);
+    const r = rgba[j]!, g = rgba[j + 1]!, b = rgba[j + 2]!;
+    out[i] = r > g ? (r > b ? r : b) : (g > b ? g : b);
+  }
+  return { width, height, data: out };
+}
+
+/** One plane of a YUV picture in memory: where its first sample is, bytes per row, and bytes between neighbours in a row. */
+export interface PlaneView { data: Uint8Array; offset: number; stride: number; step: number }
+
+/**
+ * A YUV picture (a camera's VideoFrame) as rgbaToGray would make it of the same picture in RGB: the brightest
+ * channel, which is luma plus the largest of what red, green and blue add to it (BT.601: 1.402 V, −0.344 U −
+ * 0.714 V, 1.772 U, never all below zero). Chroma is shared by `subX` × `subY` luma pixels (2 × 2 in I420 and
+ * NV12; `subX` is 1 or 2). A grey picture (no chroma) comes out as its luma plane.
+ */
+export function yuvToGray(y: PlaneView, u: PlaneView, v: PlaneView, width: number, height: number, subX: number, subY: number, out: Uint8Array = new Uint8Array(width * height)): GrayImage {
+  const cw = Math.ceil(width / subX);
+  // Chroma is shared by 1 or 2 pixels across (4:4:4, or 4:2:x): the column's chroma sample is x >> shift.
+  const shift = subX === 2 ? 1 : 0;
+  const lift = new Int16Array(cw);
+  for (let row = 0; row < height; row++) {
+    if (row % subY === 0) {
+      // What the brightest channel adds to luma, per chroma sample of this row of chroma (fixed point, /1024).
+      const cr = (row / subY) | 0, uo = u.offset + cr * u.stride, vo = v.offset + cr * v.stride;
+      for (let c = 0; c < cw; c++) {
+        const U = u.data[uo + c * u.step]! - 128, V = v.data[vo + c * v.step]! - 128;
+        const red = 1436 * V, green = -352 * U - 731 * V, blue = 1815 * U;
+        const most = red > green ? (red > blue ? red : blue) : (green > blue ? green : blue);
+        lift[c] = most > 0 ? most >> 10 : 0;
+      }
+    }
+    const yo = y.offset + row * y.stride, o = row * width, yd = y.data;
+    for (let x = 0; x < width; x++) {
+      const value = yd[yo + x]! + lift[x >> shift]!;
+      out[o + x] = value > 255 ? 255 : value;
+    }
   }
   return { width, height, data: out };
 }

@@ -1,8 +1,8 @@
 // Public surface of the MRZ reader: frame reading for the camera worker, single-line reading for
 // the CLI, frame voting for the live loop, and the hint shown while a reading is held back. Pure
 // TypeScript over grey pixel buffers.
-export type { GrayImage } from './gray';
-export { rgbaToGray } from './gray';
+export type { GrayImage, PlaneView } from './gray';
+export { rgbaToGray, yuvToGray } from './gray';
 export type { CharAlternative, CharCandidates, LineCandidates } from './types';
 export { MRZ_CHARSET } from './types';
 export { readMrzFrame } from './read-frame';
