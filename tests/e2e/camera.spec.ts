@@ -92,6 +92,23 @@ async function cameraStarted(page: Page): Promise<number> {
   return Date.now();
 }
 
+/**
+ * The preview outlines the MRZ read where it is in the picture: each corner of the outline (frame pixels, as the text
+ * reads) within 1.5 cap heights of the document's, and the outline drawn over the video where the frame shows them.
+ */
+async function expectZoneOn(page: Page, quad: [number, number][], capHeight: number): Promise<void> {
+  const outline = page.getByTestId('camera-zone');
+  await expect(outline).toHaveAttribute('data-state', 'read');
+  const corners = ((await outline.getAttribute('points')) ?? '').split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+  expect(corners).toHaveLength(4);
+  corners.forEach(([x, y], k) => expect(Math.hypot(x - quad[k]![0], y - quad[k]![1]), `corner ${k}`).toBeLessThan(1.5 * capHeight));
+  // On screen: the outline's box and the video's picture share their place and scale (1280×720 into a 16:9 view).
+  const [zoneBox, videoBox] = await Promise.all([outline.boundingBox(), page.locator('[data-testid="camera-panel"] video').boundingBox()]);
+  const scale = videoBox!.width / 1280, xs = corners.map(([x]) => x), ys = corners.map(([, y]) => y);
+  expect(Math.abs(zoneBox!.x - (videoBox!.x + Math.min(...xs) * scale))).toBeLessThan(6);
+  expect(Math.abs(zoneBox!.y - (videoBox!.y + Math.min(...ys) * scale))).toBeLessThan(6);
+}
+
 test.describe('a passport held up to the camera', () => {
   test('is read from the live camera and opens as a camera reading with Enter', async ({ page, desk, shot }, testInfo) => {
     const truth = parseMrz(PASSPORT_LINES);
@@ -110,6 +127,7 @@ test.describe('a passport held up to the camera', () => {
     await expect(state).toHaveAttribute('data-state', 'read');
     await expect(state).toContainText('Terbaca ✓');
     await expect(page.getByText('Dibaca dari kamera.')).toBeVisible();
+    await expectZoneOn(page, passportFrame.mrzQuad!, passportFrame.capHeight);
     const msPerFrame = await page.getByTestId('camera-speed').getAttribute('data-ms-per-frame');
     const msGrab = await page.getByTestId('camera-speed').getAttribute('data-ms-grab');
     const msToRead = await state.getAttribute('data-ms-to-read');
@@ -283,6 +301,8 @@ test('a passport printed over coloured guilloche is read from the camera\'s colo
     await expect(page.getByTestId('camera-state')).toHaveAttribute('data-state', 'read', READING_WAIT);
     await expect(page.getByLabel('Baris MRZ')).toHaveValue(colourPrint.lines.join('\n'));
     await expect(page.getByTestId('mrz-preview')).toContainText('Semua digit periksa benar.');
+    // Upside down, the MRZ is at the top of the picture, far from the guide band: its outline is where it is.
+    await expectZoneOn(page, colourPrint.mrzQuad, colourPrint.capHeight);
     await shot(page, 'colour-print-read');
   });
 });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HoldHint } from '../../../shared/mrz/reader';
 import type { MrzFormat } from '../../../shared/mrz/types';
-import type { CameraPurpose, MrzWorkerInput, MrzWorkerOutput } from '../workers/mrz-worker';
+import type { CameraPurpose, MrzWorkerInput, MrzWorkerOutput, MrzZone } from '../workers/mrz-worker';
 
 export type { CameraPurpose };
 
@@ -32,10 +32,11 @@ export type CameraState =
   | { state: 'starting' }
   | { state: 'error'; problem: CameraProblem }
   | { state: 'looking' }
-  | { state: 'hold'; hint: HoldHint | null }
+  /** zone: where the MRZ seen is in the frame, for the preview to outline (null when no group of lines made one). */
+  | { state: 'hold'; hint: HoldHint | null; zone: MrzZone | null }
   /** A boarding pass's barcode is seen but cannot be read. */
   | { state: 'code_unreadable' }
-  | { state: 'read' };
+  | { state: 'read'; zone: MrzZone | null };
 
 export interface CameraReading {
   lines: string[];
@@ -179,20 +180,20 @@ export function useCamera(purpose: CameraPurpose, events: CameraEvents): Camera 
       setMsPerFrame(message.msPerFrame);
       setMsGrab(message.msGrab);
       if (message.state === 'read') {
-        setStatus({ state: 'read' });
+        setStatus({ state: 'read', zone: message.zone });
         if (message.readingId !== lastReadingId) {
           lastReadingId = message.readingId;
           eventsRef.current.onRead?.({ lines: message.lines, format: message.format, msToRead: Math.round(performance.now() - Math.max(firstFrameAt, lastLookingAt)) });
         }
       } else if (message.state === 'slip') eventsRef.current.onSlip?.(message.caseNumber);
       else if (message.state === 'code') {
-        setStatus({ state: 'read' });
+        setStatus({ state: 'read', zone: null });
         if (message.codeId !== lastCodeId) {
           lastCodeId = message.codeId;
           eventsRef.current.onCode?.(message.text);
         }
       } else if (message.state === 'code_unreadable') setStatus({ state: 'code_unreadable' });
-      else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint });
+      else if (message.state === 'hold') setStatus({ state: 'hold', hint: message.hint, zone: message.zone });
       else {
         lastLookingAt = performance.now();
         setStatus({ state: 'looking' });

@@ -18,14 +18,17 @@ export type MrzWorkerInput =
   /** Forget the votes so far: the next document (or the same one shown again) starts a new reading. */
   | { type: 'reset' };
 
+/** Where the MRZ read is in the frame (its block's corners as the text reads, frame pixels), and the frame's size: the preview outlines it. */
+export interface MrzZone { corners: [number, number][]; width: number; height: number }
+
 /** Moving averages (ms) of a whole frame and of its part before the engine (draw, pixels, grey). */
 interface FrameTimes { msPerFrame: number; msGrab: number; frames: number }
 
 export type MrzWorkerOutput =
   | ({ type: 'state'; state: 'looking' } & FrameTimes)
-  | ({ type: 'state'; state: 'hold'; hint: HoldHint | null } & FrameTimes)
+  | ({ type: 'state'; state: 'hold'; hint: HoldHint | null; zone: MrzZone | null } & FrameTimes)
   /** readingId grows by one per accepted document, so the screen can tell a new reading from a repeat. */
-  | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number } & FrameTimes)
+  | ({ type: 'state'; state: 'read'; lines: string[]; format: MrzFormat; readingId: number; zone: MrzZone | null } & FrameTimes)
   /** A referral slip's QR code was shown: the screen opens that case. */
   | ({ type: 'state'; state: 'slip'; caseNumber: string } & FrameTimes)
   /** A boarding pass's barcode in view (its text as a scanner would type it); codeId grows by one per pass shown. */
@@ -172,7 +175,8 @@ function drawToGray(bitmap: VideoFrame | ImageBitmap): ReturnType<typeof rgbaToG
 
 function stateOf(reading: FrameReading, accepted: string[] | null, gray: ReturnType<typeof rgbaToGray>): MrzWorkerOutput {
   const base = { msPerFrame: Math.round(msPerFrame), msGrab: Math.round(msGrab), frames };
-  if (accepted && reading.lines && reading.format) return { type: 'state', state: 'read', lines: accepted, format: reading.format, readingId, ...base };
+  const zone = reading.zone ? { corners: reading.zone.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]), width: gray.width, height: gray.height } : null;
+  if (accepted && reading.lines && reading.format) return { type: 'state', state: 'read', lines: accepted, format: reading.format, readingId, zone, ...base };
   if (!reading.lines && reading.found.length === 0) return { type: 'state', state: 'looking', ...base };
-  return { type: 'state', state: 'hold', hint: holdHint(reading, gray), ...base };
+  return { type: 'state', state: 'hold', hint: holdHint(reading, gray), zone, ...base };
 }

@@ -58,6 +58,11 @@ export interface FrameReading {
   candidates: LineCandidates[] | null;
   /** Lines found in the frame (diagnostics, overlays). */
   found: FoundLine[];
+  /**
+   * Where the MRZ read is in the frame: the corners of its lines' block (top left, top right, bottom right,
+   * bottom left as the text reads), for the camera to show; null when no group of lines made an MRZ.
+   */
+  zone: [number, number][] | null;
 }
 
 const STANDARD = [30, 36, 44] as const;
@@ -302,7 +307,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     const again = secondLook(frame, bestGroup, model);
     if (again) return correctGroup(frame, model, again, found, options);
   }
-  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found };
+  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found, zone: null };
 }
 
 /**
@@ -355,8 +360,23 @@ function correctGroup(frame: GrayImage, model: Mlp, group: FoundLine[], found: F
     const again = mean && correctMrz(mean, correctOptions);
     if (!mean || !again || again.lines.join('\n') !== result.lines.join('\n') || refusalOf(again, mean, minUnchecked) !== null) refusal = 'unsure_text';
   }
-  return { lines: result.lines, format: result.format, valid: refusal === null, refusal, confidence, result, candidates, found };
+  return { lines: result.lines, format: result.format, valid: refusal === null, refusal, confidence, result, candidates, found, zone: zoneOf(group) };
 }
+
+/** The block a group of lines fills, a quarter of a cap height around their capitals, in the first line's direction. */
+function zoneOf(group: FoundLine[]): [number, number][] {
+  const ux = Math.cos(group[0]!.angle), uy = Math.sin(group[0]!.angle), nx = -uy, ny = ux;
+  let a0 = Infinity, a1 = -Infinity, b0 = Infinity, b1 = -Infinity;
+  for (const l of group) {
+    const along = l.cx * ux + l.cy * uy, across = l.cx * nx + l.cy * ny, margin = ZONE_MARGIN * l.capHeight;
+    a0 = Math.min(a0, along - l.length / 2 - margin); a1 = Math.max(a1, along + l.length / 2 + margin);
+    b0 = Math.min(b0, across - l.capHeight / 2 - margin); b1 = Math.max(b1, across + l.capHeight / 2 + margin);
+  }
+  const at = (a: number, b: number): [number, number] => [a * ux + b * nx, a * uy + b * ny];
+  return [at(a0, b0), at(a1, b0), at(a1, b1), at(a0, b1)];
+}
+/** The zone's margin around the capitals, in cap heights. */
+const ZONE_MARGIN = 0.25;
 
 /**
  * The look that confirms a reading samples each line's region at this cap height (px), enlarging at

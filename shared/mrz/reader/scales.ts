@@ -63,5 +63,5 @@ export function inOriginal(reading: FrameReading, view: OtherView): FrameReading
       region: { ...l.region, cx: rx, cy: ry, angle: l.region.angle + view.turn, length: l.region.length / f, thickness: l.region.thickness / f },
     };
   };
-  return { ...reading, found: reading.found.map(back) };
+  return { ...reading, found: reading.found.map(back), zone: reading.zone?.map(([x, y]) => view.toOriginal(x, y)) ?? null };
 }

@@ -273,6 +273,10 @@ describe('readMrzFrame', () => {
       const onFirstLine = r.found.filter((l) => Math.hypot(l.cx - (p0![0] + p1![0]) / 2, l.cy - (p0![1] + p1![1]) / 2) < 2 * f.capHeight
         && Math.abs(Math.sin(l.angle - along)) < 0.05 && Math.cos(l.angle - along) > 0);
       expect(onFirstLine.length, `${format} at ${deg}°`).toBeGreaterThanOrEqual(1);
+      r.zone!.forEach(([x, y], k) => {
+        const [tx, ty] = toTurned(...(f.mrzQuad![k]! as [number, number]));
+        expect(Math.hypot(x - tx, y - ty), `${format} at ${deg}°, zone corner ${k}`).toBeLessThan(1.5 * f.capHeight);
+      });
     }
   });
 
@@ -282,6 +286,20 @@ describe('readMrzFrame', () => {
       const f = synthesiseFrame(rng, { withMrz: false });
       expect(readMrzFrame(turnedStill(f.image, deg).image, { referenceDate: REF, anyAngle: true }).valid).toBe(false);
     }
+  });
+
+  it('says where the MRZ it read is: the corners of its block as the text reads, whichever way the document is turned', () => {
+    for (const [seed, format, turn] of [[71, 'TD3', 0], [82, 'TD1', 90], [73, 'TD2', 180], [74, 'MRVB', 270]] as const) {
+      const f = synthesiseFrame(new Rng(seed), { format, turn, capHeight: 18, difficulty: 0.3 });
+      const r = readMrzFrame(f.image, { referenceDate: REF });
+      expect(r.valid, `${format} turned ${turn}°`).toBe(true);
+      r.zone!.forEach(([x, y], k) => {
+        const [tx, ty] = f.mrzQuad![k]!;
+        expect(Math.hypot(x - tx!, y - ty!), `${format} turned ${turn}°, corner ${k}`).toBeLessThan(1.5 * f.capHeight);
+      });
+    }
+    const none = readMrzFrame(synthesiseFrame(new Rng(75), { withMrz: false }).image, { referenceDate: REF });
+    expect(none.zone).toBeNull();
   });
 
   it('reports no valid MRZ on frames without one', () => {

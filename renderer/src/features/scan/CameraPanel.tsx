@@ -1,10 +1,11 @@
-// Owns the camera part of the passport screen: the preview with its guide frame, the camera and
-// resolution choice, the state line with hints, and the beep and green flash on a reading.
+// Owns the camera part of the passport screen: the preview with its guide frame and the outline of the MRZ
+// seen, the camera and resolution choice, the state line with hints, and the beep and green flash on a reading.
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
 import { useI18n } from '../../lib/i18n';
 import { beep } from '../../lib/beep';
 import { RESOLUTIONS, useCamera, type CameraReading, type CameraState } from '../../lib/use-camera';
+import type { MrzZone } from '../../workers/mrz-worker';
 import './scan.css';
 
 const FLASH_MS = 700;
@@ -56,6 +57,7 @@ export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading:
 
   const { status } = camera;
   const text = stateText(status);
+  const zone = status.state === 'read' || status.state === 'hold' ? status.zone : null;
   const failed = status.state === 'error';
   return (
     <section className={`camera-panel${flash ? ' camera-flash' : ''}`} aria-labelledby="camera-title" data-testid="camera-panel">
@@ -68,9 +70,10 @@ export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading:
       {/* The video stays mounted when the camera fails, so choosing another camera can start it. */}
       <div className="camera-view" hidden={failed}>
         <video ref={camera.videoRef} muted playsInline aria-hidden="true" />
-        <div className="camera-guide" aria-hidden="true">
+        <div className={`camera-guide${zone ? ' camera-guide-found' : ''}`} aria-hidden="true">
           <div className="camera-guide-mrz" />
         </div>
+        {zone && <ZoneOutline zone={zone} read={status.state === 'read'} />}
       </div>
       {!failed && (
         <p
@@ -115,5 +118,18 @@ export function CameraPanel({ onRead, onSlip, resetSignal }: { onRead: (reading:
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * The MRZ where the reader saw it, over the preview: the guide band only says where to hold it, and a booklet
+ * held sideways or upside down has its MRZ elsewhere. The outline's coordinates are the frame's pixels; the
+ * SVG fits the frame into the view as the video does (object-fit: contain).
+ */
+function ZoneOutline({ zone, read }: { zone: MrzZone; read: boolean }) {
+  return (
+    <svg className="camera-zone" viewBox={`0 0 ${zone.width} ${zone.height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+      <polygon className={read ? 'camera-zone-read' : 'camera-zone-hold'} points={zone.corners.map(([x, y]) => `${x},${y}`).join(' ')} data-testid="camera-zone" data-state={read ? 'read' : 'hold'} />
+    </svg>
   );
 }
