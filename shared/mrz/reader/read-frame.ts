@@ -102,8 +102,22 @@ function nearestStandard(n: number): number | null {
   return null;
 }
 
+/** How readCandidate looks at a line: the first look's scale unless told, any standard length unless told. */
+interface Look {
+  /** The line's length when known (a probe beside a line, a line read again). */
+  expectedLength?: number;
+  /** Cap height (px) the line is cut at, enlarging it at most maxScale. */
+  cap?: number;
+  maxScale?: number;
+  /** Classify only these cells (a confirming look). */
+  only?: (cell: number) => boolean;
+  /** Where to note a region that is no line of MRZ length at all. */
+  notLines?: Set<LineCandidate>;
+}
+
 /** Rectifies one located line and reads it, forcing the nearest standard length when close. */
-function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, expectedLength?: number, maxScale = FIRST_LOOK_MAX_SCALE, cap = FIRST_LOOK_CAP, only?: (cell: number) => boolean, notLines?: Set<LineCandidate>): FoundLine | null {
+function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, look: Look = {}): FoundLine | null {
+  const { expectedLength, cap = FIRST_LOOK_CAP, maxScale = FIRST_LOOK_MAX_SCALE, only, notLines } = look;
   const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * CAP_OF_THICKNESS));
   let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
   let r = rectify(frame, rect, scale);
@@ -268,7 +282,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   // Regions that are no line of MRZ length read upright are none upside down either: not read turned.
   const notLines = new Set<LineCandidate>();
   for (const c of cands) {
-    const f = readCandidate(frame, c, model, undefined, FIRST_LOOK_MAX_SCALE, FIRST_LOOK_CAP, undefined, notLines);
+    const f = readCandidate(frame, c, model, { notLines });
     if (!f) continue;
     // The same line found twice (both scales, or split and whole): keep the more confident reading.
     const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
@@ -329,7 +343,7 @@ function probeBeside(frame: GrayImage, model: Mlp, found: FoundLine[], tryGroups
         const px = f.cx + d * nx, py = f.cy + d * ny;
         if (found.some((g) => g.text.length === f.text.length && Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
         const probe: LineCandidate = { cx: px, cy: py, angle: f.angle, length: f.length + f.capHeight, thickness: 0.82 * f.capHeight, fill: 1, scale: 1 };
-        const g = readCandidate(frame, probe, model, f.text.length);
+        const g = readCandidate(frame, probe, model, { expectedLength: f.text.length });
         if (!g || found.some((h) => h.text.length === g.text.length && Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
         found.push(g);
         added = true;
@@ -407,7 +421,7 @@ function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: nu
   for (const [k, l] of group.entries()) {
     const wanted = new Set(cells[k]);
     if (wanted.size === 0) { mean.push(l.candidates); continue; }
-    const g = readCandidate(frame, l.region, model, l.text.length, CONFIRM_MAX_SCALE, CONFIRM_CAP, (i) => wanted.has(i));
+    const g = readCandidate(frame, l.region, model, { expectedLength: l.text.length, cap: CONFIRM_CAP, maxScale: CONFIRM_MAX_SCALE, only: (i) => wanted.has(i) });
     if (!g) return null;
     mean.push(meanCandidates(l.candidates, g.candidates));
   }
@@ -440,7 +454,7 @@ function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine
   if (!isSmallPrint(group)) return null;
   const lines: FoundLine[] = [];
   for (const l of group) {
-    const again = readCandidate(frame, regionOf(l), model, l.text.length, SECOND_LOOK_MAX_SCALE, TARGET_CAP);
+    const again = readCandidate(frame, regionOf(l), model, { expectedLength: l.text.length, cap: TARGET_CAP, maxScale: SECOND_LOOK_MAX_SCALE });
     if (!again) return null;
     lines.push({ ...l, candidates: meanCandidates(l.candidates, again.candidates), confidence: (l.confidence + again.confidence) / 2 });
   }
