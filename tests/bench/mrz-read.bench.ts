@@ -3,7 +3,8 @@
 // missing) and, when present, ../shared/datasets/mrz-lines. Prints document exact-match rate,
 // character error rate, false accepts (reported valid but not the truth), and ms per frame
 // p50/p95 with and without an MRZ, on one core, with the ratios; and the first 60 documents upside down;
-// and every 3rd real line crop shrunk to webcam print, for both engines.
+// and every 3rd real line crop shrunk to webcam print, for both engines; and the real lines stacked again into whole
+// documents and photographed (mrz-real-documents.ts).
 // Each frame is timed --repeat times (ours and Tesseract alike) and its median kept: a shared machine's
 // stalls then do not pass for the cost of reading a frame.
 // Usage: npm run bench:mrz [-- --synth DIR] [--tess-frames N=120] [--tess-lines N=600] [--repeat N=3] [--no-tesseract]
@@ -15,6 +16,7 @@
 //        [--bands N=12: frames per band of print sizes and angles outside webcam print (large stills, small scans, stills turned askew), 0 to skip]
 //        [--baseline DIR: another checkout's root (e.g. `git worktree add /tmp/before main`); its reader reads the bands too]
 //        [--bands-only: just the bands]
+//        [--real-only: just the real-print documents (../shared/datasets/mrz-lines, when present)]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +33,7 @@ import { PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/condition
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, sharedDir, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
 import { benchFrames, conditionFrame, ConditionTables, CONDITION_SEED, pct } from './mrz-bench-set';
+import { realDocumentFrame, realDocuments } from './mrz-real-documents';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string): string => { const i = args.indexOf(name); return i >= 0 && args[i + 1] ? args[i + 1]! : def; };
@@ -127,6 +130,7 @@ function row(label: string, a: string, b: string, ratio = ''): void {
 
 async function main(): Promise<void> {
   if (args.includes('--bands-only')) { await outsideWebcamPrint(bandFrames); return; }
+  if (args.includes('--real-only')) { if (datasetAvailable()) realPrint(); else console.log('no ../shared/datasets/mrz-lines here'); return; }
   if (args.includes('--conditions-only')) { byCondition(conditionFrames); colourPrint(conditionFrames); return; }
   const frames = benchFrames(synthDir);
   console.log(`MRZ reading benchmark — ${new Date().toISOString()}, node ${process.version}, one core (JS is single-threaded; Tesseract with OMP_THREAD_LIMIT=1); CPU = user+system time, wall = elapsed on a shared machine; each frame timed ${repeat} times, median kept`);
@@ -219,6 +223,7 @@ async function main(): Promise<void> {
   if (bandFrames > 0) await outsideWebcamPrint(bandFrames);
 
   if (datasetAvailable()) {
+    realPrint();
     const ds = loadLineDataset().filter((s) => /^[A-Z0-9<]+$/.test(s.text));
     const meters = { real: new CerMeter(), synthetic: new CerMeter(), realVal: new CerMeter(), synthVal: new CerMeter() };
     const sub = { oursReal: new CerMeter(), oursSynth: new CerMeter(), tessReal: new CerMeter(), tessSynth: new CerMeter() };
@@ -343,6 +348,44 @@ function colourPrint(n: number): void {
     const m = meters[name];
     console.log(`  ${label.padEnd(44)} ${p(m.exact, m.docs).padStart(8)} ${p(accepted[name], m.docs).padStart(9)} ${String(m.falseAccepts).padStart(10)} ${pct(m.msMrz, 0.5).toFixed(0).padStart(8)} ${pct(m.msMrz, 0.95).toFixed(0).padStart(8)}`);
   }
+}
+
+/**
+ * Real print (mrz-real-documents.ts): the validation side's source images whose whole zone the dataset cropped,
+ * photographed again as a webcam would. Exact and accepted against the dataset's text, by format, and every
+ * reading accepted that differs from that text, listed (the text is not checked: some of it is wrong, and a
+ * reader that reads what is printed differs from it there).
+ */
+function realPrint(): void {
+  const docs = realDocuments();
+  const rows = new Map<string, { docs: number; checksHold: number; exact: number; accepted: number; ms: number[] }>();
+  const differing: string[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    const f = realDocumentFrame(docs, i);
+    const t0 = performance.now();
+    const r = readMrzFrame(f.image, { referenceDate: HARSH_REFERENCE_DATE });
+    const ms = performance.now() - t0;
+    const exact = (r.lines ?? []).join('|') === f.lines.join('|');
+    for (const key of [f.format, 'all']) {
+      const row = rows.get(key) ?? { docs: 0, checksHold: 0, exact: 0, accepted: 0, ms: [] };
+      rows.set(key, row);
+      row.docs++; row.ms.push(ms);
+      if (f.checksHold) row.checksHold++;
+      if (exact) row.exact++;
+      if (exact && r.valid) row.accepted++;
+    }
+    if (r.valid && !exact) {
+      const at = f.lines.flatMap((line, k) => [...line].flatMap((c, j) => (r.lines![k]![j] === c ? [] : [`line ${k + 1} col ${j + 1}: read ${r.lines![k]![j]}, text ${c}`])));
+      differing.push(`document ${i} (${f.format}, ${f.turn}°, ${f.capHeight.toFixed(1)} px${f.checksHold ? '' : ', its text fails check digits'}): ${at.join('; ')}`);
+    }
+  }
+  console.log(`\nReal print (${docs.length} documents: the real lines of mrz-lines' validation side, two or three of one source image, photographed again at 12-30 px, quarter turns ± 12°, blur, noise, JPEG 45-90; wall ms, one read)`);
+  console.log(`  ${'format'.padEnd(20)} ${'documents'.padStart(9)} ${'text holds'.padStart(10)} ${'exact'.padStart(8)} ${'accepted'.padStart(9)} ${'ms p50'.padStart(8)} ${'ms p95'.padStart(8)}`);
+  for (const key of ['TD1', 'TD2', 'TD3', 'all']) {
+    const row = rows.get(key);
+    if (row) console.log(`  ${key.padEnd(20)} ${String(row.docs).padStart(9)} ${String(row.checksHold).padStart(10)} ${p(row.exact, row.docs).padStart(8)} ${p(row.accepted, row.docs).padStart(9)} ${pct(row.ms, 0.5).toFixed(0).padStart(8)} ${pct(row.ms, 0.95).toFixed(0).padStart(8)}`);
+  }
+  console.log(`  accepted, not the dataset's text (${differing.length}; judge each against its crop):${differing.map((d) => `\n    ${d}`).join('')}`);
 }
 
 /**
