@@ -71,7 +71,7 @@ describe('yuvToGray', () => {
 
 describe('coloured security print under the MRZ', () => {
   it('is taken away: condition-set frames that luma reads wrong or not at all are read and accepted, from a photo and from a camera', () => {
-    // Frames 204 (a passport upside down, deep blue print) and 59 (a French ID sideways, pink print): read from
+    // Frames 204 (a passport upside down) and 59 (a French ID sideways), both under deep blue print: read from
     // luma, as grey was made before, 204 gave no MRZ and 59 a wrong one.
     for (const i of [204, 59]) {
       const f = tintedConditionFrame(CONDITION_SEED, i, PRINT_TINTS[i % PRINT_TINTS.length]!)!;
