@@ -83,3 +83,10 @@ export function tintedConditionFrame(seedBase: number, i: number, tint: readonly
   const { image: _grey, ...rest } = printed.frame;
   return { ...rest, rgba, width, height };
 }
+
+/** RGBA pixels as grey was made before the brightest channel: luma, with integer BT.601 weights (what the colour frames are measured against). */
+export function lumaOf(rgba: Uint8Array, width: number, height: number): GrayImage {
+  const data = new Uint8Array(width * height);
+  for (let p = 0; p < data.length; p++) data[p] = (rgba[p * 4]! * 77 + rgba[p * 4 + 1]! * 150 + rgba[p * 4 + 2]! * 29) >> 8;
+  return { width, height, data };
+}

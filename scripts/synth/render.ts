@@ -2,6 +2,7 @@
 // numbers and blur/noise used to degrade synthetic images (training, tests, synthetic documents).
 import { decodeBase64 } from '../../shared/mrz/reader/base64';
 import type { GrayImage } from '../../shared/mrz/reader/gray';
+import { rectify } from '../../shared/mrz/reader/rectify';
 import { OCRB_GLYPHS } from './ocrb-glyphs';
 import { MRZ_CHARSET } from '../../shared/mrz/reader/types';
 
@@ -166,4 +167,17 @@ export function renderLineImage(text: string, o: LineImageOptions, rng: Rng): Gr
     data[i] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
   }
   return { width, height, data };
+}
+
+/**
+ * `image` turned `deg` about its centre into a canvas that holds all of it (a still of a page held askew), and
+ * where a point of the image lands on that canvas.
+ */
+export function turnedStill(image: GrayImage, deg: number): { image: GrayImage; toTurned: (x: number, y: number) => [number, number] } {
+  const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
+  const { width: w, height: h } = image, W = Math.ceil(w * Math.abs(c) + h * Math.abs(s)), H = Math.ceil(w * Math.abs(s) + h * Math.abs(c));
+  return {
+    image: rectify(image, { cx: w / 2, cy: h / 2, angle: -a, length: W, height: H }, 1).image,
+    toTurned: (x, y) => [W / 2 + (x - w / 2) * c - (y - h / 2) * s, H / 2 + (x - w / 2) * s + (y - h / 2) * c],
+  };
 }

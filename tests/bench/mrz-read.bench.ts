@@ -26,10 +26,10 @@ import { readMrzFrame } from '../../shared/mrz/reader/read-frame';
 import { readLineText } from '../../shared/mrz/reader/recognise-line';
 import { decodeImage, encodeJpeg, readImage, writeImage } from '../../scripts/image-io';
 import { rectify } from '../../shared/mrz/reader/rectify';
-import { blurFloat, Rng } from '../../scripts/synth/render';
+import { blurFloat, Rng, turnedStill } from '../../scripts/synth/render';
 import { synthesiseFrame, synthesiseScan, SYNTH_FORMATS, type SynthFrame } from '../../scripts/synth/document';
 import { cropGray, rgbaToGray, type GrayImage } from '../../shared/mrz/reader/gray';
-import { PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/conditions';
+import { lumaOf, PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/conditions';
 import { tmpdir } from 'node:os';
 import { CerMeter, datasetAvailable, sharedDir, isValidationSample, levenshtein, loadLineDataset } from '../../scripts/mrz-dataset';
 import { benchFrames, conditionFrame, ConditionTables, CONDITION_SEED, pct } from './mrz-bench-set';
@@ -333,9 +333,7 @@ function colourPrint(n: number): void {
     const f = tintedConditionFrame(CONDITION_SEED, i, PRINT_TINTS[i % PRINT_TINTS.length]!);
     if (!f) continue;
     frames++;
-    const luma = new Uint8Array(f.width * f.height);
-    for (let k = 0; k < luma.length; k++) luma[k] = (f.rgba[k * 4]! * 77 + f.rgba[k * 4 + 1]! * 150 + f.rgba[k * 4 + 2]! * 29) >> 8;
-    for (const [name, gray] of [['brightest', rgbaToGray(f.rgba, f.width, f.height)], ['luma', { width: f.width, height: f.height, data: luma }]] as const) {
+    for (const [name, gray] of [['brightest', rgbaToGray(f.rgba, f.width, f.height)], ['luma', lumaOf(f.rgba, f.width, f.height)]] as const) {
       const t0 = performance.now();
       const r = readMrzFrame(gray, { referenceDate: HARSH_REFERENCE_DATE });
       meters[name].add(f.lines, r.lines, r.valid, performance.now() - t0, 0);
@@ -402,12 +400,7 @@ async function outsideWebcamPrint(n: number): Promise<void> {
   if (baselineDir) readers.push(['baseline', ((await import(pathToFileURL(join(baselineDir, 'shared/mrz/reader/read-frame.ts')).href)) as { readMrzFrame: Read }).readMrzFrame]);
   const formats = ['TD1', 'TD2', 'TD3'] as const;
   const q30 = (img: GrayImage): GrayImage => decodeImage(new Uint8Array(encodeJpeg(img, 30)));
-  /** A webcam-sized photo turned `deg` about its centre into a canvas that holds all of it, as a still of a page held askew. */
-  const turned = (f: SynthFrame, deg: number): SynthFrame => {
-    const a = (deg * Math.PI) / 180, c = Math.abs(Math.cos(a)), s = Math.abs(Math.sin(a));
-    const { width: w, height: h } = f.image, W = Math.ceil(w * c + h * s), H = Math.ceil(w * s + h * c);
-    return { ...f, image: rectify(f.image, { cx: w / 2, cy: h / 2, angle: -a, length: W, height: H }, 1).image };
-  };
+  const turned = (f: SynthFrame, deg: number): SynthFrame => ({ ...f, image: turnedStill(f.image, deg).image });
   const bands: { label: string; make: (rng: Rng, i: number) => SynthFrame; jpeg: boolean; anyAngle?: boolean }[] = [
     // Only a TD1 line (30 characters) fits 2560 px with capitals over 64 px.
     { label: 'TD1 in a 2560×1440 still, capitals 65-85 px', jpeg: false, make: (rng) => synthesiseFrame(rng, { format: 'TD1', capHeight: rng.range(65, 85), width: 2560, height: 1440, difficulty: rng.range(0.3, 0.8) }) },

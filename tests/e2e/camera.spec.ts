@@ -75,6 +75,13 @@ if (!existsSync(EMPTY_Y4M)) ffmpegTo(EMPTY_Y4M, ['-f', 'lavfi', '-i', 'color=c=0
 // (launch options cannot change inside one file's worker).
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: fakeCameraArgs(PASSPORT_Y4M) } });
 
+/** A desk opened for the first time: its first run completed, then the passport screen of a new case. */
+async function openFirstCase(page: Page, desk: { open(page: Page): Promise<void> }): Promise<void> {
+  await desk.open(page);
+  await completeFirstRun(page);
+  await openNewCase(page);
+}
+
 async function openNewCase(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Pemeriksaan baru/ }).click();
   await expect(page.getByRole('heading', { name: 'Baca paspor' })).toBeVisible();
@@ -113,9 +120,7 @@ test.describe('a passport held up to the camera', () => {
   test('is read from the live camera and opens as a camera reading with Enter', async ({ page, desk, shot }, testInfo) => {
     const truth = parseMrz(PASSPORT_LINES);
     expect(truth.valid, 'the generated passport must be a valid MRZ').toBe(true);
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     const started = await cameraStarted(page);
 
     const preview = page.getByTestId('mrz-preview');
@@ -175,9 +180,7 @@ test.describe('a passport held up to the camera', () => {
       };
     });
     const truth = parseMrz(PASSPORT_LINES);
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await expect(page.getByTestId('camera-state')).toHaveAttribute('data-state', 'starting');
     await expect(page.getByTestId('mrz-preview')).toContainText(`TD3 · ${truth.documentNumber}`, READING_WAIT);
     expect(await page.evaluate(() => (window as unknown as { cameraCounts: { opens: number } }).cameraCounts.opens)).toBe(2);
@@ -185,9 +188,7 @@ test.describe('a passport held up to the camera', () => {
   });
 
   test('typing over a camera reading makes it a manual reading; clearing the field reads the passport again', async ({ page, desk }) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await cameraStarted(page);
     const field = page.getByLabel('Baris MRZ');
     await expect(field).toHaveValue(PASSPORT_LINES.join('\n'), READING_WAIT);
@@ -215,9 +216,7 @@ test.describe('a passport held up to the camera', () => {
 
 test('a desk with no document in view shows no reading after 10 seconds and keeps looking', async ({ playwright, desk, shot }) => {
   await withBrowser(playwright, fakeCameraArgs(EMPTY_Y4M), async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
     // Record every state the line shows for 10 s, not just the last one.
@@ -245,9 +244,7 @@ test('a desk with no document in view shows no reading after 10 seconds and keep
 
 test('a passport with one MRZ line covered is held, with a hint, and never read', async ({ playwright, desk, shot }) => {
   await withBrowser(playwright, fakeCameraArgs(COVERED_Y4M), async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
     await expect(state).toHaveAttribute('data-state', 'hold', READING_WAIT);
@@ -262,9 +259,7 @@ test('a passport with one MRZ line covered is held, with a hint, and never read'
 
 test('a long-expired passport is read, accepted and opened, and its card says it expired', async ({ playwright, desk, shot }) => {
   await withBrowser(playwright, fakeCameraArgs(EXPIRED_Y4M), async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await cameraStarted(page);
     const state = page.getByTestId('camera-state');
     await expect(state).toHaveAttribute('data-state', 'read', READING_WAIT);
@@ -294,9 +289,7 @@ test('a long-expired passport is read, accepted and opened, and its card says it
 
 test('a passport printed over coloured guilloche is read from the camera\'s colours, not its luma alone', async ({ playwright, desk, shot }) => {
   await withBrowser(playwright, fakeCameraArgs(COLOUR_Y4M), async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await cameraStarted(page);
     await expect(page.getByTestId('camera-state')).toHaveAttribute('data-state', 'read', READING_WAIT);
     await expect(page.getByLabel('Baris MRZ')).toHaveValue(colourPrint.lines.join('\n'));
@@ -311,9 +304,7 @@ test('a refused camera is said so, and typing the MRZ still opens the case', asy
   // The fake camera exists but the permission prompt is refused.
   const args = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${EMPTY_Y4M}`, '--deny-permission-prompts'];
   await withBrowser(playwright, args, async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await expect(page.getByTestId('camera-error')).toHaveText('Izin kamera ditolak. Gunakan pembaca paspor atau ketik MRZ.');
     await shot(page, 'denied');
     await typeAndOpen(page);
@@ -323,9 +314,7 @@ test('a refused camera is said so, and typing the MRZ still opens the case', asy
 test('a desk with no camera at all says so, and typing the MRZ still opens the case', async ({ playwright, desk, shot }) => {
   // Permission would be granted, but there is no device to grant it for.
   await withBrowser(playwright, [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream'], async (page) => {
-    await desk.open(page);
-    await completeFirstRun(page);
-    await openNewCase(page);
+    await openFirstCase(page, desk);
     await expect(page.getByTestId('camera-error')).toHaveText('Tidak ada kamera di meja ini. Gunakan pembaca paspor atau ketik MRZ.');
     await shot(page, 'absent');
     await typeAndOpen(page);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rgbaToGray, yuvToGray, type GrayImage } from '../../../shared/mrz/reader/gray';
 import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
 import { CONDITION_SEED } from '../../bench/mrz-bench-set';
-import { PRINT_TINTS, tintedConditionFrame } from '../../../scripts/synth/conditions';
+import { lumaOf, PRINT_TINTS, tintedConditionFrame } from '../../../scripts/synth/conditions';
 
 const REF = new Date('2026-06-01T00:00:00Z');
 
@@ -75,9 +75,7 @@ describe('coloured security print under the MRZ', () => {
     // luma, as grey was made before, 204 gave no MRZ and 59 a wrong one.
     for (const i of [204, 59]) {
       const f = tintedConditionFrame(CONDITION_SEED, i, PRINT_TINTS[i % PRINT_TINTS.length]!)!;
-      const luma = new Uint8Array(f.width * f.height);
-      for (let p = 0; p < luma.length; p++) luma[p] = (f.rgba[p * 4]! * 77 + f.rgba[p * 4 + 1]! * 150 + f.rgba[p * 4 + 2]! * 29) >> 8;
-      const fromLuma = readMrzFrame({ width: f.width, height: f.height, data: luma }, { referenceDate: REF });
+      const fromLuma = readMrzFrame(lumaOf(f.rgba, f.width, f.height), { referenceDate: REF });
       expect(fromLuma.valid && fromLuma.lines?.join('|') === f.lines.join('|'), `frame ${i} from luma`).toBe(false);
       for (const gray of [rgbaToGray(f.rgba, f.width, f.height), i420ToGray(f.rgba, f.width, f.height)]) {
         const r = readMrzFrame(gray, { referenceDate: REF });

@@ -7,22 +7,11 @@ import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
-import { createInk, drawText, Rng } from '../../../scripts/synth/render';
+import { createInk, drawText, Rng, turnedStill } from '../../../scripts/synth/render';
 import type { MrzFormat } from '../../../shared/mrz/types';
-import type { GrayImage } from '../../../shared/mrz/reader/gray';
 import { conditionFrame } from '../../bench/mrz-bench-set';
 
 const REF = new Date('2026-06-01T00:00:00Z');
-
-/** `image` turned `deg` about its centre into a canvas that holds all of it, and where a point of it lands there. */
-function turnedStill(image: GrayImage, deg: number): { image: GrayImage; toTurned: (x: number, y: number) => [number, number] } {
-  const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
-  const { width: w, height: h } = image, W = Math.ceil(w * Math.abs(c) + h * Math.abs(s)), H = Math.ceil(w * Math.abs(s) + h * Math.abs(c));
-  return {
-    image: rectify(image, { cx: w / 2, cy: h / 2, angle: -a, length: W, height: H }, 1).image,
-    toTurned: (x, y) => [W / 2 + (x - w / 2) * c - (y - h / 2) * s, H / 2 + (x - w / 2) * s + (y - h / 2) * c],
-  };
-}
 
 /** Reads frame i of the benchmarks' condition set and expects its MRZ exactly, and accepted. */
 function expectConditionFrameAccepted(i: number): void {
