@@ -2,6 +2,7 @@
 // countersignature, amendments and search.
 import { z } from 'zod';
 import { OUTCOME_IDS, WATCH_LIST_KINDS } from '../checklist';
+import { DOCUMENT_FAULTS } from '../mrz/faults';
 import { MRZ_NOTICE_CODES } from '../mrz/types';
 import { EVERY_ROLE, SUPERVISION, bilingualTextSchema, procedure } from './define';
 import { hubEncounterSchema } from './sync';
@@ -11,7 +12,7 @@ export const OUTCOMES = OUTCOME_IDS;
 export const READING_SOURCES = ['camera', 'reader', 'manual'] as const;
 export const CASE_STATUSES = ['open', 'decided', 'awaiting_countersignature'] as const;
 /** Traveller warnings that say the reading (or the document) is wrong; shown apart from the facts below. */
-export const READING_PROBLEMS = ['check_digits', 'unknown_state'] as const;
+export const READING_PROBLEMS = ['check_digits', ...DOCUMENT_FAULTS] as const;
 /** Everything the traveller card warns of: the reading's problems, then the MRZ engine's facts about a document read correctly (expired, minor …). */
 export const TRAVELLER_WARNINGS = [...READING_PROBLEMS, ...MRZ_NOTICE_CODES] as const;
 export const AMENDABLE_FIELDS = ['flight', 'travelDate', 'destinationAirport', 'destinationCountry', 'note', 'reasons', 'legalGround', 'contactPhone', 'contactAddress'] as const;

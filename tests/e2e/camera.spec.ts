@@ -56,6 +56,16 @@ if (!existsSync(EXPIRED_Y4M) || !existsSync(EXPIRED_PNG) || !readFileSync(EXPIRE
   stillToY4m(EXPIRED_PNG, EXPIRED_Y4M);
 }
 
+// The Czech ID card specimen (TD2): every check digit right, its holder born on 29 February 1979, which did not exist.
+const FAULTY_LINES = ['IDCZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<', '9900070281CZE7902295F15072290292<<<5'];
+const FAULTY_PNG = join(VIDEO_DIR, 'id-card-impossible-date.png');
+const FAULTY_Y4M = join(VIDEO_DIR, 'id-card-impossible-date.y4m');
+const faultyPng = encodePng(synthesiseFrame(new Rng(10), { width: 1280, height: 720, format: 'TD2', lines: FAULTY_LINES, difficulty: 0.15, capHeight: 18 }).image);
+if (!existsSync(FAULTY_Y4M) || !existsSync(FAULTY_PNG) || !readFileSync(FAULTY_PNG).equals(faultyPng)) {
+  writeFileSync(FAULTY_PNG, faultyPng);
+  stillToY4m(FAULTY_PNG, FAULTY_Y4M);
+}
+
 // A passport laid upside down whose MRZ is printed over deep blue guilloche (condition-set frame 204 in colour):
 // from the camera's luma alone no MRZ is found in it; the brightest channel takes the blue print away.
 const colourPrint = tintedConditionFrame(CONDITION_SEED, 204, PRINT_TINTS[204 % PRINT_TINTS.length]!)!;
@@ -284,6 +294,29 @@ test('a long-expired passport is read, accepted and opened, and its card says it
     expect((detail.value as CaseDetail).source).toBe('camera');
     expect((detail.value as CaseDetail).mrzValid).toBe(true);
     expect((detail.value as CaseDetail).traveller.warnings).toEqual(['expired', 'minor']);
+  });
+});
+
+test('an ID card whose MRZ holds a date that does not exist is read but not accepted, says why, and its typed case is flagged', async ({ playwright, desk, shot }) => {
+  await withBrowser(playwright, fakeCameraArgs(FAULTY_Y4M), async (page) => {
+    await openFirstCase(page, desk);
+    await cameraStarted(page);
+    const state = page.getByTestId('camera-state');
+    await expect(state).toHaveAttribute('data-hint', 'impossible_field', READING_WAIT);
+    await expect(state).toHaveAttribute('data-state', 'hold');
+    await expect(state).toContainText('Tidak diterima otomatis');
+    await expect(state).toContainText('MRZ memuat isian yang tidak mungkin');
+    await expect(page.getByLabel('Baris MRZ')).toHaveValue('');
+    await shot(page, 'impossible-field-held');
+    // The officer inspects the card and types its MRZ: the preview and the case say what is wrong with it.
+    await page.getByLabel('Baris MRZ').fill(FAULTY_LINES.join('\n'));
+    const preview = page.getByTestId('mrz-preview');
+    await expect(preview).toContainText('Semua digit periksa benar.');
+    await expect(preview.locator('[data-fault="impossible_field"]')).toContainText('MRZ memuat isian yang tidak mungkin');
+    await page.keyboard.press('Enter'); // open the case
+    await expect(page.getByTestId('case-number')).toBeVisible();
+    await expect(page.getByTestId('traveller').getByTestId('reading-problems')).toContainText('MRZ memuat isian yang tidak mungkin');
+    await shot(page, 'impossible-field-case');
   });
 });
 

@@ -51,6 +51,18 @@ describe('cases', () => {
     expect(opened.traveller.ageYears).toBe(99);
   });
 
+  it('opens a card whose MRZ holds a date that does not exist, with the document at fault and the check digits right', async () => {
+    desk = await openDeskWithAdmin();
+    // The Czech ID card specimen: born 29 February 1979, every check digit right.
+    const opened = await desk.must('cases.open', { source: 'manual', mrz: 'IDCZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<\n9900070281CZE7902295F15072290292<<<5' });
+    expect(opened.traveller.warnings).toContain('impossible_field');
+    expect(opened.traveller.warnings).not.toContain('check_digits');
+    expect(opened.traveller.mrzErrors.map((e) => e.field)).toEqual(['birthDate']);
+    // A typo in the same field breaks its check digit as well: both are said.
+    const typo = await desk.must('cases.open', { source: 'manual', mrz: 'IDCZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<\n9900070281CZE7902395F15072290292<<<5' });
+    expect(typo.traveller.warnings).toEqual(expect.arrayContaining(['check_digits', 'impossible_field']));
+  });
+
   it('refuses text that is not an MRZ with a clear error and opens nothing', async () => {
     desk = await openDeskWithAdmin();
     const result = await desk.call('cases.open', { source: 'manual', mrz: 'hello <script>alert(1)</script>' });

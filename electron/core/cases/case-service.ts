@@ -31,7 +31,7 @@ import {
   type Risk,
 } from '../../../shared/contract';
 import { visibleWithAnswers } from '../../../shared/checklist/conditions';
-import { normaliseMrzInput, parseMrz } from '../../../shared/mrz';
+import { documentFaultOf, normaliseMrzInput, parseMrz } from '../../../shared/mrz';
 import { airportByIata } from '../../../shared/reference-data/airports';
 import { originProblem } from '../../../shared/reference-data/areas';
 import type { AuditLog } from '../audit/audit-log';
@@ -436,7 +436,10 @@ export class CaseService {
     const reading = parseMrz(row.mrz.split('\n'), { referenceDate: new Date(row.opened_at) });
     const warnings: Warning[] = [];
     if (reading.checks.some((check) => !check.valid)) warnings.push('check_digits');
-    if (reading.fields.issuingState?.valid === false || reading.fields.nationality?.valid === false) warnings.push('unknown_state');
+    for (const error of reading.errors) {
+      const fault = documentFaultOf(error);
+      if (fault !== null && !warnings.includes(fault)) warnings.push(fault);
+    }
     // The engine's facts about the document (expired, minor …) say nothing against the reading.
     for (const notice of reading.notices) if (!warnings.includes(notice.code)) warnings.push(notice.code);
     return {

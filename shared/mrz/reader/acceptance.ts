@@ -1,8 +1,10 @@
 // Owns when a corrected camera reading may be accepted: check digits hold without having had to vouch
 // for doubtful or interchangeable characters, text no check digit covers is read confidently, and
-// the state codes exist; and, when not, why not. Typed and scanned entry is judged by the MRZ engine alone.
+// the document holds no fault (faults.ts); and, when not, why not. Typed and scanned entry is judged by the MRZ
+// engine alone.
 import { charValue, DIGIT, DIGIT_TO_LETTER, fitsClass, LETTER, LETTER_TO_DIGIT } from '../alphabet';
 import { weightAt } from '../check-digit';
+import { documentFaultOf } from '../faults';
 import { LAYOUTS } from '../layouts';
 import type { MrzFormat, MrzResult } from '../types';
 import { loneClassIn } from './line-context';
@@ -69,15 +71,21 @@ export type Refusal =
   /** The check digits hold but did not confirm the reading: they vouched for guesses or cannot tell two readings apart. */
   | 'unconfirmed'
   /** Read surely and every check digit holds, but a state code no issuer uses: a document to check by hand. */
-  | 'unknown_state';
+  | 'unknown_state'
+  /**
+   * Read surely and every check digit holds, but a field no document may hold (a birth date of 29 February 1979,
+   * a 3-line card whose code starts with V): a document to check by hand, never a reason to hold the page still.
+   */
+  | 'impossible_field';
 
 /** Null when the camera may accept the reading, else why not (the first reason in the order above). */
 export function refusalOf(result: MrzResult, candidates: LineCandidates[], minUncheckedScore = MIN_UNCHECKED_SCORE): Refusal | null {
-  const stateErrors = result.errors.filter(isStateError).length;
-  if (!checkDigitsHold(result) || result.errors.length > stateErrors) return 'unreadable';
+  const faults = result.errors.map(documentFaultOf);
+  if (!checkDigitsHold(result) || faults.includes(null)) return 'unreadable';
   if (!uncheckedReadSurely(result, candidates, minUncheckedScore)) return 'unsure_text';
   if (overCorrected(result, candidates) || guessedByCheckDigit(result, candidates) || ambiguousCheck(result, candidates)) return 'unconfirmed';
-  if (stateErrors > 0) return 'unknown_state';
+  if (faults.includes('unknown_state')) return 'unknown_state';
+  if (faults.includes('impossible_field')) return 'impossible_field';
   return null;
 }
 
@@ -90,14 +98,6 @@ function checkDigitsHold(result: MrzResult): boolean {
   return result.format !== null && result.checks.length > 0 && result.checks.every((c) => c.valid);
 }
 
-/**
- * A state code that no issuer uses is a misread (the correction already preferred known codes among
- * the alternatives) or a document to check by hand: the engine calls it an error, and the camera
- * does not accept it, although typed entry may still open a case on it.
- */
-function isStateError(issue: { field: string }): boolean {
-  return issue.field === 'issuingState' || issue.field === 'nationality';
-}
 
 /** The recogniser's score for the character the reading has at this position (0 when it never offered it). */
 function chosenScore(result: MrzResult, candidates: LineCandidates[], line: number, i: number): number {

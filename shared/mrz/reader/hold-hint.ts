@@ -19,8 +19,15 @@ export type HoldHint =
   | 'unconfirmed'
   /** Read surely with every check digit right, but a state code no issuer uses: check the document, or type it. */
   | 'unknown_state'
+  /** Read surely with every check digit right, but a field no document may hold (a date that does not exist): check the document, or type it. */
+  | 'impossible_field'
   /** An accepted frame waits for a second that agrees with it. */
   | 'confirming';
+
+/** A hint that nothing done at the camera lifts: the reading is sure, and the document itself is at fault. */
+export function isDocumentFaultHint(hint: HoldHint | null): boolean {
+  return hint === 'unknown_state' || hint === 'impossible_field';
+}
 
 /** Below this cap height (px) the OCR-B glyphs are too small for the recogniser to be sure. */
 const FAR_CAP_HEIGHT = 11;
@@ -31,8 +38,8 @@ const GLARE_SHARE = 0.03;
 
 /** Why a frame in which an MRZ was seen is not (yet) a reading; null when nothing specific shows. */
 export function holdHint(reading: FrameReading, frame: GrayImage): HoldHint | null {
-  // A sure reading whose only fault is its state code: distance or glare would not change it.
-  if (reading.refusal === 'unknown_state') return 'unknown_state';
+  // A sure reading whose only faults are the document's (faults.ts): distance or glare would not change them.
+  if (reading.refusal === 'unknown_state' || reading.refusal === 'impossible_field') return reading.refusal;
   if (reading.valid) return 'confirming';
   const lines = reading.found;
   if (lines.length === 0) return null;

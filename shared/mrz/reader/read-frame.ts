@@ -297,11 +297,12 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   // A passport laid upside down: lines of MRZ length were found (the locator does not care which
   // way up) but made no valid MRZ, so read the same regions turned half a turn, and look beside them
   // as above (a line the locator missed is missed whichever way up). Scores cannot tell (upside-down
-  // glyphs can score high); an upright reading is one not refused as unreadable (its check digits
-  // hold and its fields are well formed: garbage read the wrong way up, a run of one digit, passes
-  // check digits but not its dates) and not heavily corrected, and it is not turned.
+  // glyphs can score high); an upright reading is one not refused as unreadable nor for an impossible
+  // field (its check digits hold and its fields are well formed: garbage read the wrong way up, a run
+  // of one digit, passes check digits but not its dates) and not heavily corrected, and it is not turned.
   const bestUpright = best as FrameReading | null;
-  const isUpright = !!bestUpright?.result && bestUpright.refusal !== 'unreadable' && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  const wellFormed = bestUpright?.refusal !== 'unreadable' && bestUpright?.refusal !== 'impossible_field';
+  const isUpright = !!bestUpright?.result && wellFormed && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
   if (found.length >= 1 && !isUpright) {
     const turned: FoundLine[] = [];
     for (const c of cands) {

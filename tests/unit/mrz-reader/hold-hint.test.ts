@@ -32,6 +32,19 @@ describe('the camera and a document read correctly', () => {
     expect(holdHint(r, f.image)).toBe('unknown_state');
   });
 
+  it('holds back a sure reading of the Czech ID card specimen, born on a 29 February that did not exist, and says that is why', () => {
+    // Every check digit of the specimen's MRZ holds; 1979 was no leap year. The document is at fault, not the reading.
+    const lines = ['IDCZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<', '9900070281CZE7902295F15072290292<<<5'];
+    const f = synthesiseFrame(new Rng(10), { format: 'TD2', lines, difficulty: 0.15, capHeight: 18 });
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(lines);
+    expect(r.result!.checks.every((c) => c.valid)).toBe(true);
+    expect(r.result!.errors.map((e) => e.field)).toEqual(['birthDate']);
+    expect(r.valid).toBe(false);
+    expect(r.refusal).toBe('impossible_field');
+    expect(holdHint(r, f.image)).toBe('impossible_field');
+  });
+
   it('says "confirming" for an accepted frame waiting for a second, and gives no reason-hint to a frame without an MRZ', () => {
     const f = synthesiseFrame(new Rng(9), { format: 'TD3', difficulty: 0.15, capHeight: 18 });
     const r = readMrzFrame(f.image, { referenceDate: REF });

@@ -1,7 +1,7 @@
 // Owns reading a passport: the camera's reading, typed or pasted MRZ lines, or a desk reader's burst,
 // checked as the officer types, then opened as a case with the source the lines came from.
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import { normaliseMrzInput, parseMrz } from '../../../../shared/mrz';
+import { documentFaultOf, normaliseMrzInput, parseMrz, type DocumentFault } from '../../../../shared/mrz';
 import { Button, ErrorBanner, NoticeBanner } from '../../components/Form';
 import { useI18n } from '../../lib/i18n';
 import { useAction } from '../../lib/use-call';
@@ -52,6 +52,8 @@ export function NewCaseScreen({
     return parseMrz(normaliseMrzInput(mrz).lines);
   }, [mrz]);
   const failedChecks = preview?.checks.filter((check) => !check.valid).map((check) => check.name) ?? [];
+  // What is wrong with the document itself (an unknown state, a date that does not exist), check digits or not.
+  const faults = [...new Set((preview?.errors ?? []).map(documentFaultOf).filter((fault): fault is DocumentFault => fault !== null))];
 
   function sourceOf(): 'camera' | 'reader' | 'manual' {
     if (cameraMrz !== null && mrz === cameraMrz) return 'camera';
@@ -106,6 +108,11 @@ export function NewCaseScreen({
                     ) : (
                       <span className="bad">✗ {t('scan.checkFailed', { fields: failedChecks.map((name) => t(`mrzCheck.${name}`)).join(', ') })}</span>
                     )}
+                    {faults.map((fault) => (
+                      <span key={fault} className="bad" data-fault={fault}>
+                        ✗ {t(`case.warning.${fault}`)}
+                      </span>
+                    ))}
                     {/* Facts about the document (expired, minor …): shown, never a reason to refuse the reading. */}
                     {preview.notices.filter((notice, i, all) => all.findIndex((other) => other.code === notice.code) === i).map((notice) => (
                       <span key={notice.code} className="notice" data-notice={notice.code}>
