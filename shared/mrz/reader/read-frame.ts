@@ -215,7 +215,7 @@ function splitMerged(frame: GrayImage, c: LineCandidate): LineCandidate[] {
  * line can be found twice, read differently (a cut region, a probe, a clutter cell at an end), so
  * every chain of lines that fit together is a group, not only neighbours in top-to-bottom order.
  */
-function groupLines(found: FoundLine[]): FoundLine[][] {
+export function groupLines(found: FoundLine[]): FoundLine[][] {
   const groups: FoundLine[][] = [];
   for (const len of STANDARD) {
     const want = len === 30 ? 3 : 2;
@@ -224,11 +224,16 @@ function groupLines(found: FoundLine[]): FoundLine[][] {
     // Order along the normal of the first line's direction (the document is at most ±20° off upright).
     const a = ls[0]!.angle, nx = -Math.sin(a), ny = Math.cos(a), ux = Math.cos(a), uy = Math.sin(a);
     const sorted = [...ls].sort((p, q) => p.cx * nx + p.cy * ny - (q.cx * nx + q.cy * ny));
-    /** q can be the line printed under p. */
+    /**
+     * q can be the line printed under p: parallel, one line pitch on, and of one print size. The size is the
+     * cap height or the pitch: a line of mostly fillers (a TD1's name line, KIM<<SORA<<<…) is measured thin,
+     * its fillers being short, but its characters keep the pitch of the others.
+     */
     const follows = (p: FoundLine, q: FoundLine): boolean => {
       const cap = (p.capHeight + q.capHeight) / 2;
       const dn = (q.cx - p.cx) * nx + (q.cy - p.cy) * ny, du = (q.cx - p.cx) * ux + (q.cy - p.cy) * uy;
-      return Math.abs(p.angle - q.angle) < 0.09 && dn > 1.1 * cap && dn < 3.2 * cap && Math.abs(du) < 3 * p.pitch && Math.abs(p.capHeight - q.capHeight) < 0.35 * cap;
+      const sameSize = Math.abs(p.capHeight - q.capHeight) < 0.35 * cap || Math.abs(p.pitch - q.pitch) < 0.08 * (p.pitch + q.pitch) / 2;
+      return Math.abs(p.angle - q.angle) < 0.09 && dn > 1.1 * cap && dn < 3.2 * cap && Math.abs(du) < 3 * p.pitch && sameSize;
     };
     const extend = (chain: FoundLine[], from: number): void => {
       if (chain.length === want) { groups.push(chain); return; }

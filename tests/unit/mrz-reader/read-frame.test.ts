@@ -3,7 +3,7 @@
 // without any MRZ (which must never yield a valid reading).
 import { describe, expect, it } from 'vitest';
 import { locateLines } from '../../../shared/mrz/reader/locate';
-import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
+import { groupLines, readMrzFrame, type FoundLine } from '../../../shared/mrz/reader/read-frame';
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
@@ -297,5 +297,26 @@ describe('readMrzFrame', () => {
       const f = synthesiseFrame(rng, { withMrz: false, width: 960, height: 540 });
       expect(readMrzFrame(f.image, { referenceDate: REF }).valid).toBe(false);
     }
+  });
+});
+
+describe('grouping the lines found', () => {
+  // Three TD1 lines as found in a real card upside down (real-print document 10 of bench:mrz): the name line,
+  // KIM<<SORA and 21 fillers, is measured 12.8 px high beside 18.4 px for the others, its fillers being short,
+  // but its characters keep the others' pitch.
+  const line = (text: string, cy: number, capHeight: number, pitch: number): FoundLine => ({
+    text, candidates: [], confidence: 0.99, cx: 475, cy, angle: Math.PI + 0.13, length: 30 * pitch, capHeight, pitch,
+    region: { cx: 475, cy, angle: Math.PI + 0.13, length: 30 * pitch, thickness: capHeight, fill: 1, scale: 1 },
+  });
+  const top = line('P<KORM914491008<<<<<<<<1234567', 569, 18.3, 16.29);
+  const middle = line('9409204F2212315KORSEOA01234563', 541, 18.5, 16.27);
+
+  it('takes a thin line of fillers at the others\' pitch into the group', () => {
+    const groups = groupLines([middle, line('KIM<<SORA<<<<<<<<<<<<<<<<<<<<<', 513, 12.8, 16.27), top]);
+    expect(groups.map((g) => g.map((l) => l.text.slice(0, 5)))).toEqual([['P<KOR', '94092', 'KIM<<']]);
+  });
+
+  it('keeps out a line of another print size', () => {
+    expect(groupLines([middle, line('KIM<<SORA<<<<<<<<<<<<<<<<<<<<<', 513, 12.8, 12.1), top])).toEqual([]);
   });
 });
