@@ -3,7 +3,7 @@
 import { CHAR_VALUE, FILLER, charValue, fitsClass } from './alphabet';
 import { weightAt } from './check-digit';
 import { parseMrzDate, toRefDate, type RefDate } from './dates';
-import { LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
+import { DISALLOWED_CODE_LETTER_WEIGHT, LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
 import { MAX_INPUT_CHARS, notMrz, parseLines } from './parse';
 import { isKnownState } from './states';
 import type { LineCandidates, MrzCorrection, MrzFormat, MrzResult, ParseOptions } from './types';
@@ -95,11 +95,11 @@ function classAlternatives(pos: unknown, mask: number, codeFirst: string | null)
     if (ch === null) continue;
     const code = ch.charCodeAt(0);
     if (!fitsClass(code, mask)) continue;
-    if (codeFirst !== null && !codeFirst.includes(ch)) continue;
+    const disallowedCode = codeFirst !== null && !codeFirst.includes(ch);
     let dup = false;
     for (let j = 0; j < fit.length; j++) if (fit[j]!.ch === ch) dup = true;
     if (dup) continue;
-    const score = altScore(pos[i]);
+    const score = altScore(pos[i]) * (disallowedCode ? DISALLOWED_CODE_LETTER_WEIGHT : 1);
     const logScore = Math.log(score > MIN_SCORE ? score : MIN_SCORE);
     if (fit.length > 0 && fit[fit.length - 1]!.logScore < logScore) sorted = false;
     fit.push({ ch, value: CHAR_VALUE[code]!, logScore });

@@ -51,6 +51,15 @@ export interface LongNumberSpec {
   optEnd: number;
 }
 
+/**
+ * The weight a recogniser's letter keeps as the first letter of a document code when its format does not allow
+ * it. ICAO allows only P or V on 2×44, I, A, C or V on 2×36 and I, A or C on 3×30, so such a letter is mostly a
+ * misread; but some documents are printed so (a Polish residence card KP…, a US border crossing card VB…, a
+ * Korean card P<KOR on three lines), and a letter read far surer than any allowed one is the document's own, to
+ * be shown as an impossible field, never silently made an I.
+ */
+export const DISALLOWED_CODE_LETTER_WEIGHT = 0.3;
+
 export interface Layout {
   format: MrzFormat;
   lineCount: number;

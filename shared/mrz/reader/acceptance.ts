@@ -242,11 +242,16 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
   const chosen = result.lines[line]?.[i];
   let misfit = 0;
   for (const a of candidates[line]?.[i] ?? []) {
-    if (!fitsClass(a.char.charCodeAt(0), cls) || (codeFirst !== null && !codeFirst.includes(a.char))) {
+    if (!fitsClass(a.char.charCodeAt(0), cls)) {
       // A misfit that looks like another letter that fits is doubt about the chosen one: a name's I read
       // as 1 (0.86), with S (0.11) and I (0.03) after it, is not a sure S.
       const alike = DIGIT_TO_LETTER[a.char] ?? LETTER_TO_DIGIT[a.char];
       if (alike && alike !== chosen && fitsClass(alike.charCodeAt(0), cls)) continue;
+      misfit += a.score;
+    } else if (codeFirst !== null && !codeFirst.includes(a.char) && a.score <= own) {
+      // A letter no document code of this shape starts with, read less surely than the letter chosen, is a
+      // misread (a V read beside a W). Read surer, it is doubt: a K read 0.71 sure beside an I read 0.17 is a
+      // KP card (the correction keeps the K, see DISALLOWED_CODE_LETTER_WEIGHT), never a sure I.
       misfit += a.score;
     }
   }
@@ -256,9 +261,8 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
 /**
  * The letters a document code may start with in an MRZ of this one's shape (line count and length):
  * P or V on two lines of 44, I, A, C or V on two of 36, I, A or C on three of 30. Any other letter
- * there is not an MRZ at all (the engine calls it an error), so, like a digit in a name, it is no
- * doubt about the letter read: an I read 0.05 sure beside a 1 (0.92) and an S (0.03) is sure. Both
- * formats of a shape count, since that letter is what tells them apart.
+ * there is mostly a misread, so it is no doubt about a letter read surer than it: an I read 0.05
+ * sure beside a 1 (0.92) and an S (0.03) is sure. Both formats of a shape count, since that letter is what tells them apart.
  */
 function documentCodeFirst(format: MrzFormat): string {
   const own = LAYOUTS[format];

@@ -193,6 +193,22 @@ describe('the first letter of the document code', () => {
     expect(refusalOf(result, named)).toBe('unsure_text');
   });
 
+  it('keeps a first letter no format allows when it is read far surer than any allowed one, and refuses it as the document\'s fault', () => {
+    // Real-print document 25: a Polish residence card, KPPOL…, its K read 0.71 sure beside I (0.17), S and C.
+    // The I was chosen and accepted as sure (K and S counted as no doubt): a KP card silently became an I card.
+    const td1 = generateMrz('TD1', { documentCode: 'I', issuingState: 'POL', nationality: 'POL', primaryIdentifier: 'KOWALSKI', secondaryIdentifier: 'JAN', documentNumber: 'ZKA401404', birthDate: '810102', sex: 'M', expiryDate: '2032-08-17' });
+    const at = (k: number, i: number): LineCandidates[] =>
+      td1.map((text, l) => [...text].map((char, c) => (l === 0 && c === 0 ? [{ char: 'K', score: k }, { char: 'I', score: i }, { char: 'S', score: 0.04 }, { char: 'C', score: 0.02 }] : [{ char, score: 1 }])));
+    const kp = correctMrz(at(0.71, 0.17), { referenceDate: REF });
+    expect(kp.lines[0]![0]).toBe('K');
+    expect(refusalOf(kp, at(0.71, 0.17))).toBe('impossible_field');
+    // Less far apart, the correction takes the allowed I, but the K read surer is doubt about it.
+    const close = at(0.5, 0.45);
+    const read = correctMrz(close, { referenceDate: REF });
+    expect(read.lines).toEqual(td1);
+    expect(refusalOf(read, close)).toBe('unsure_text');
+  });
+
   it('counts V as a possible first letter of a 2×36 MRZ: that letter is what tells a TD2 from an MRV-B', () => {
     const cands = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 0 ? [{ char: 'I', score: 0.6 }, { char: 'V', score: 0.4 }] : [{ char, score: 1 }])));
     expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
