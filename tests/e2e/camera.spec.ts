@@ -313,6 +313,7 @@ test('an ID card whose MRZ holds a date that does not exist is read but not acce
     const preview = page.getByTestId('mrz-preview');
     await expect(preview).toContainText('Semua digit periksa benar.');
     await expect(preview.locator('[data-fault="impossible_field"]')).toContainText('MRZ memuat isian yang tidak mungkin');
+    await shot(page, 'impossible-field-typed');
     await page.keyboard.press('Enter'); // open the case
     await expect(page.getByTestId('case-number')).toBeVisible();
     await expect(page.getByTestId('traveller').getByTestId('reading-problems')).toContainText('MRZ memuat isian yang tidak mungkin');
