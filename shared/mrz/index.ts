@@ -9,5 +9,5 @@ export { stateName, isKnownState, knownStateCodes } from './states';
 export { correctMrz } from './correct';
 export { generateMrz } from './generate';
 export { toCliJson } from './cli-json';
-export { DOCUMENT_FAULTS, documentFaultOf } from './faults';
+export { DOCUMENT_FAULTS, documentFaultOf, isDocumentFault } from './faults';
 export type { DocumentFault } from './faults';

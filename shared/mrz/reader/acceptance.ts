@@ -4,7 +4,7 @@
 // engine alone.
 import { charValue, DIGIT, DIGIT_TO_LETTER, fitsClass, LETTER, LETTER_TO_DIGIT } from '../alphabet';
 import { weightAt } from '../check-digit';
-import { documentFaultOf } from '../faults';
+import { documentFaultOf, type DocumentFault } from '../faults';
 import { LAYOUTS } from '../layouts';
 import type { MrzFormat, MrzResult } from '../types';
 import { loneClassIn } from './line-context';
@@ -70,13 +70,11 @@ export type Refusal =
   | 'unsure_text'
   /** The check digits hold but did not confirm the reading: they vouched for guesses or cannot tell two readings apart. */
   | 'unconfirmed'
-  /** Read surely and every check digit holds, but a state code no issuer uses: a document to check by hand. */
-  | 'unknown_state'
   /**
-   * Read surely and every check digit holds, but a field no document may hold (a birth date of 29 February 1979,
-   * a 3-line card whose code starts with V): a document to check by hand, never a reason to hold the page still.
+   * Read surely and every check digit holds, but the document is at fault (faults.ts: a state code no issuer uses,
+   * a birth date of 29 February 1979, a 3-line card whose code starts with V): a document to check by hand.
    */
-  | 'impossible_field';
+  | DocumentFault;
 
 /** Null when the camera may accept the reading, else why not (the first reason in the order above). */
 export function refusalOf(result: MrzResult, candidates: LineCandidates[], minUncheckedScore = MIN_UNCHECKED_SCORE): Refusal | null {
@@ -97,7 +95,6 @@ export function acceptable(result: MrzResult, candidates: LineCandidates[], minU
 function checkDigitsHold(result: MrzResult): boolean {
   return result.format !== null && result.checks.length > 0 && result.checks.every((c) => c.valid);
 }
-
 
 /** The recogniser's score for the character the reading has at this position (0 when it never offered it). */
 function chosenScore(result: MrzResult, candidates: LineCandidates[], line: number, i: number): number {
@@ -262,7 +259,8 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
  * The letters a document code may start with in an MRZ of this one's shape (line count and length):
  * P or V on two lines of 44, I, A, C or V on two of 36, I, A or C on three of 30. Any other letter
  * there is mostly a misread, so it is no doubt about a letter read surer than it: an I read 0.05
- * sure beside a 1 (0.92) and an S (0.03) is sure. Both formats of a shape count, since that letter is what tells them apart.
+ * sure beside a 1 (0.92) and an S (0.03) is sure. Both formats of a shape count, since that letter
+ * is what tells them apart.
  */
 function documentCodeFirst(format: MrzFormat): string {
   const own = LAYOUTS[format];

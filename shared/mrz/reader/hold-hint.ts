@@ -1,6 +1,7 @@
 // Owns what the camera tells the officer while it holds a reading back: the one thing to change
 // (distance, glare, framing, stillness) or, for a complete reading whose check digits hold, why it
 // is not accepted. Only what the frame's reading shows; the worker passes the hint on unchanged.
+import { isDocumentFault, type DocumentFault } from '../faults';
 import type { GrayImage } from './gray';
 import type { FrameReading } from './read-frame';
 
@@ -17,17 +18,10 @@ export type HoldHint =
   | 'names'
   /** The check digits hold, but do not confirm the reading: some characters could be read two ways. */
   | 'unconfirmed'
-  /** Read surely with every check digit right, but a state code no issuer uses: check the document, or type it. */
-  | 'unknown_state'
-  /** Read surely with every check digit right, but a field no document may hold (a date that does not exist): check the document, or type it. */
-  | 'impossible_field'
+  /** Read surely with every check digit right, but the document is at fault (faults.ts): check it, or type the MRZ. */
+  | DocumentFault
   /** An accepted frame waits for a second that agrees with it. */
   | 'confirming';
-
-/** A hint that nothing done at the camera lifts: the reading is sure, and the document itself is at fault. */
-export function isDocumentFaultHint(hint: HoldHint | null): boolean {
-  return hint === 'unknown_state' || hint === 'impossible_field';
-}
 
 /** Below this cap height (px) the OCR-B glyphs are too small for the recogniser to be sure. */
 const FAR_CAP_HEIGHT = 11;
@@ -39,7 +33,7 @@ const GLARE_SHARE = 0.03;
 /** Why a frame in which an MRZ was seen is not (yet) a reading; null when nothing specific shows. */
 export function holdHint(reading: FrameReading, frame: GrayImage): HoldHint | null {
   // A sure reading whose only faults are the document's (faults.ts): distance or glare would not change them.
-  if (reading.refusal === 'unknown_state' || reading.refusal === 'impossible_field') return reading.refusal;
+  if (isDocumentFault(reading.refusal)) return reading.refusal;
   if (reading.valid) return 'confirming';
   const lines = reading.found;
   if (lines.length === 0) return null;

@@ -2,7 +2,7 @@
 // seen, the camera and resolution choice, the state line with hints, and the beep and green flash on a reading.
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n/catalogue';
-import { isDocumentFaultHint } from '../../../../shared/mrz/reader/hold-hint';
+import { isDocumentFault } from '../../../../shared/mrz';
 import { useI18n } from '../../lib/i18n';
 import { beep } from '../../lib/beep';
 import { RESOLUTIONS, useCamera, type CameraReading, type CameraState } from '../../lib/use-camera';
@@ -22,7 +22,7 @@ function stateText(status: CameraState): { line: MessageKey; hint: MessageKey | 
       return { line: 'scan.camera.looking', hint: 'scan.camera.guide' };
     case 'hold':
       // A sure reading that will not be accepted as it is: say so, not "hold still".
-      return { line: isDocumentFaultHint(status.hint) ? 'scan.camera.refused' : 'scan.camera.hold', hint: status.hint ? `scan.camera.hint.${status.hint}` : null };
+      return { line: isDocumentFault(status.hint) ? 'scan.camera.refused' : 'scan.camera.hold', hint: status.hint ? `scan.camera.hint.${status.hint}` : null };
     case 'read':
       return { line: 'scan.camera.read', hint: null };
   }
