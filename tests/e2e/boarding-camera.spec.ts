@@ -2,8 +2,6 @@
 // printed pass (PDF417) or a phone's pass (QR) as its camera; once the officer switches the boarding-pass camera on
 // in the onward-ticket question, the worker reads the barcode and the legs fill the onward tickets exactly as the
 // desk scanner's do, in Indonesian and English. A QR code that is no boarding pass is said so.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateMrz } from '../../shared/mrz';
 import { encodePng } from '../../scripts/image-io';
@@ -11,21 +9,14 @@ import { codeFrame, smudgedCodeFrame, type GrayImage } from '../support/code-ima
 import type { CodeFormat } from '../../shared/barcodes/read';
 import { axeViolations, isBlocking } from '../support/axe';
 import { completeFirstRun, expect, test } from './desk-fixture';
-import { fakeCameraArgs, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
+import { fakeCameraArgs, stillClip, withBrowser } from './camera-tools';
 
 /** The through pass of interview.spec.ts: PLM→KUL, then KUL→PNH (IATA BCBP, two legs). */
 const BOARDING_PASS = 'M2HANDAYANI/DEWI      EXK4P2Q PLMKULAK 1305 337Y012A0042 100' + 'XK4P2Q KULPNHAK 0542 338Y015C0043 100';
 
 /** A clip of one webcam frame (by default the code in the middle); encoded again only when the picture changed. */
 function clip(name: string, format: CodeFormat, text: string, frame: GrayImage = codeFrame(format, text)): string {
-  const png = join(VIDEO_DIR, `${name}.png`);
-  const y4m = join(VIDEO_DIR, `${name}.y4m`);
-  const bytes = encodePng(frame);
-  if (!existsSync(y4m) || !existsSync(png) || !readFileSync(png).equals(bytes)) {
-    writeFileSync(png, bytes);
-    stillToY4m(png, y4m);
-  }
-  return y4m;
+  return stillClip(name, encodePng(frame));
 }
 const PAPER_PASS = clip('boarding-pass-pdf417', 'pdf417', BOARDING_PASS);
 const PHONE_PASS = clip('boarding-pass-qr', 'qr', BOARDING_PASS);

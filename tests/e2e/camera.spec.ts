@@ -1,7 +1,7 @@
 // The webcam on the passport screen, end to end: Chromium is fed a video file as its camera (a synthetic
 // passport photo, or a plain desk with no document), the worker reads the MRZ into the field, and the
 // officer opens the case with Enter. Without a camera the screen says so and typing still works.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
@@ -14,24 +14,15 @@ import { PRINT_TINTS, tintedConditionFrame } from '../../scripts/synth/condition
 import { CONDITION_SEED } from '../bench/mrz-bench-set';
 import { qrMatrix } from '../../shared/slips/qr-matrix';
 import { ADMIN, completeFirstRun, expect, test } from './desk-fixture';
-import { fakeCameraArgs, ffmpegTo, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
+import { fakeCameraArgs, ffmpegTo, stillClip, stillToY4m, VIDEO_DIR, withBrowser } from './camera-tools';
 
 // One clean-ish 1280×720 photo of a TD3 data page (mild blur, noise, a small tilt, clutter around it),
 // made by the reader's own synthetic generator. The seed fixes the document; its MRZ is the ground truth.
 const passportFrame = synthesiseFrame(new Rng(6), { width: 1280, height: 720, format: 'TD3', difficulty: 0.15, capHeight: 18 });
 const PASSPORT_LINES = passportFrame.lines!;
-const PASSPORT_PNG = join(VIDEO_DIR, 'passport.png');
-const PASSPORT_Y4M = join(VIDEO_DIR, 'passport.y4m');
-// Playwright loads this file in every worker: encode the clip again only when the picture changed.
-const passportPng = encodePng(passportFrame.image);
-if (!existsSync(PASSPORT_Y4M) || !existsSync(PASSPORT_PNG) || !readFileSync(PASSPORT_PNG).equals(passportPng)) {
-  writeFileSync(PASSPORT_PNG, passportPng);
-  stillToY4m(PASSPORT_PNG, PASSPORT_Y4M);
-}
+const PASSPORT_Y4M = stillClip('passport', encodePng(passportFrame.image));
 
 // The same photo with the second MRZ line covered (a thumb over it): an MRZ is seen but cannot be read.
-const COVERED_PNG = join(VIDEO_DIR, 'passport-covered.png');
-const COVERED_Y4M = join(VIDEO_DIR, 'passport-covered.y4m');
 const covered = new Uint8Array(passportFrame.image.data);
 {
   const [topLeft, topRight, , bottomLeft] = passportFrame.mrzQuad!;
@@ -40,42 +31,20 @@ const covered = new Uint8Array(passportFrame.image.data);
     for (let x = Math.floor(topLeft![0] - 10); x < topRight![0] + 10; x++) covered[y * width + x] = 200;
   }
 }
-const coveredPng = encodePng({ ...passportFrame.image, data: covered });
-if (!existsSync(COVERED_Y4M) || !existsSync(COVERED_PNG) || !readFileSync(COVERED_PNG).equals(coveredPng)) {
-  writeFileSync(COVERED_PNG, coveredPng);
-  stillToY4m(COVERED_PNG, COVERED_Y4M);
-}
+const COVERED_Y4M = stillClip('passport-covered', encodePng({ ...passportFrame.image, data: covered }));
 
 // The Czech specimen passport, long expired (2012-07-04), its holder born 2011: every check digit right.
 const EXPIRED_LINES = ['P<CZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<<<<<<<<<', '99003853<1CZE1101018M1207046110101111<<<<<94'];
-const EXPIRED_PNG = join(VIDEO_DIR, 'passport-expired.png');
-const EXPIRED_Y4M = join(VIDEO_DIR, 'passport-expired.y4m');
-const expiredPng = encodePng(synthesiseFrame(new Rng(7), { width: 1280, height: 720, format: 'TD3', lines: EXPIRED_LINES, difficulty: 0.15, capHeight: 18 }).image);
-if (!existsSync(EXPIRED_Y4M) || !existsSync(EXPIRED_PNG) || !readFileSync(EXPIRED_PNG).equals(expiredPng)) {
-  writeFileSync(EXPIRED_PNG, expiredPng);
-  stillToY4m(EXPIRED_PNG, EXPIRED_Y4M);
-}
+const EXPIRED_Y4M = stillClip('passport-expired', encodePng(synthesiseFrame(new Rng(7), { width: 1280, height: 720, format: 'TD3', lines: EXPIRED_LINES, difficulty: 0.15, capHeight: 18 }).image));
 
 // The Czech ID card specimen (TD2): every check digit right, its holder born on 29 February 1979, which did not exist.
 const FAULTY_LINES = ['IDCZESPECIMEN<<VZOR<<<<<<<<<<<<<<<<<', '9900070281CZE7902295F15072290292<<<5'];
-const FAULTY_PNG = join(VIDEO_DIR, 'id-card-impossible-date.png');
-const FAULTY_Y4M = join(VIDEO_DIR, 'id-card-impossible-date.y4m');
-const faultyPng = encodePng(synthesiseFrame(new Rng(10), { width: 1280, height: 720, format: 'TD2', lines: FAULTY_LINES, difficulty: 0.15, capHeight: 18 }).image);
-if (!existsSync(FAULTY_Y4M) || !existsSync(FAULTY_PNG) || !readFileSync(FAULTY_PNG).equals(faultyPng)) {
-  writeFileSync(FAULTY_PNG, faultyPng);
-  stillToY4m(FAULTY_PNG, FAULTY_Y4M);
-}
+const FAULTY_Y4M = stillClip('id-card-impossible-date', encodePng(synthesiseFrame(new Rng(10), { width: 1280, height: 720, format: 'TD2', lines: FAULTY_LINES, difficulty: 0.15, capHeight: 18 }).image));
 
 // A passport laid upside down whose MRZ is printed over deep blue guilloche (condition-set frame 204 in colour):
 // from the camera's luma alone no MRZ is found in it; the brightest channel takes the blue print away.
 const colourPrint = tintedConditionFrame(CONDITION_SEED, 204, PRINT_TINTS[204 % PRINT_TINTS.length]!)!;
-const COLOUR_PNG = join(VIDEO_DIR, 'passport-colour-print.png');
-const COLOUR_Y4M = join(VIDEO_DIR, 'passport-colour-print.y4m');
-const colourPng = encodeRgbaPng(colourPrint.rgba, colourPrint.width, colourPrint.height);
-if (!existsSync(COLOUR_Y4M) || !existsSync(COLOUR_PNG) || !readFileSync(COLOUR_PNG).equals(colourPng)) {
-  writeFileSync(COLOUR_PNG, colourPng);
-  stillToY4m(COLOUR_PNG, COLOUR_Y4M);
-}
+const COLOUR_Y4M = stillClip('passport-colour-print', encodeRgbaPng(colourPrint.rgba, colourPrint.width, colourPrint.height));
 
 // A plain desk: an even colour with a camera's temporal noise, and no document at all.
 const EMPTY_Y4M = join(VIDEO_DIR, 'empty-desk.y4m');
