@@ -209,6 +209,20 @@ describe('the first letter of the document code', () => {
     expect(refusalOf(read, close)).toBe('unsure_text');
   });
 
+  it('takes a name\'s digit read for its look-alike letter as a vote for that letter, not as doubt', () => {
+    // Real-print document 102: a Spanish ID card, ESPANOLA, its second O read as 0 0.9935 sure, O 0.0054, D 0.0011,
+    // in small print (0.9 needed). The 0 cannot be, and the glyph it saw is round: an O, not a D.
+    const td1 = generateMrz('TD1', { documentCode: 'ID', issuingState: 'ESP', nationality: 'ESP', primaryIdentifier: 'ESPANOLA', secondaryIdentifier: 'CARMEN', documentNumber: 'BAA000589', birthDate: '800101', sex: 'F', expiryDate: '2030-01-01' });
+    const o = td1[2]!.indexOf('O');
+    const cands = td1.map((text, l) => [...text].map((char, i) => (l === 2 && i === o ? [{ char: '0', score: 0.9935 }, { char: 'O', score: 0.0054 }, { char: 'D', score: 0.0011 }] : [{ char, score: 1 }])));
+    const read = correctMrz(cands, { referenceDate: REF });
+    expect(read.lines).toEqual(td1);
+    expect(refusalOf(read, cands, 0.9)).toBeNull();
+    // Where the letter the recogniser leans to is another one, it stays doubt: D read surer than the O chosen.
+    const leaning = td1.map((text, l) => [...text].map((char, i) => (l === 2 && i === o ? [{ char: '0', score: 0.6 }, { char: 'D', score: 0.3 }, { char: 'O', score: 0.1 }] : [{ char, score: 1 }])));
+    expect(refusalOf({ ...read, lines: td1 }, leaning, 0.9)).toBe('unsure_text');
+  });
+
   it('counts V as a possible first letter of a 2×36 MRZ: that letter is what tells a TD2 from an MRV-B', () => {
     const cands = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 0 ? [{ char: 'I', score: 0.6 }, { char: 'V', score: 0.4 }] : [{ char, score: 1 }])));
     expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
