@@ -231,7 +231,7 @@ function impliedFillers(line: string, spans: { start: number; end: number }[]): 
  * name's O read 0.73 sure with 0 the runner-up is sure, since no name holds a digit. Scores are
  * probabilities over all symbols, and what the recogniser did not list may fit, so only the listed
  * misfits' share is taken out. A misfit whose look-alike is the chosen character is a vote for it:
- * a real passport's name ESPANOLA had its second O read as 0 0.9935 sure, O 0.0054 and D 0.0011, and
+ * a real Spanish ID card's name ESPANOLA had its second O read as 0 0.9935 sure, O 0.0054 and D 0.0011, and
  * the round glyph it saw is an O far more than a D (set aside, the O alone was 0.83 sure against the
  * 0.9 small print needs). Harsh small print: 912 of 1,000 accepted against 911; condition set unchanged;
  * real print 1 more; no false accept in any.
