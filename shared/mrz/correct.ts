@@ -149,9 +149,24 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   const layout = pickLayout(bestFirst, rows);
   if (typeof layout === 'string') return notMrz(ref, layout, bestFirst, [], []);
 
-  const grid = buildGrid(layout, rows, bestFirst);
-  const chosen = correctGrid(layout, grid, ref, () => true).chosen;
+  const corrected = resultOf(correctGrid(layout, buildGrid(layout, rows, bestFirst), ref, () => true).chosen, bestFirst, ref);
+  if (corrected.checks.every((c) => c.valid)) return corrected;
+  // No reading satisfies every check: the document's own digits are wrong (a specimen, a test document) or
+  // the reading is. A field that a costly change made hold is then no evidence (with a few alternatives at
+  // each of six cells some combination hits any digit: a specimen's X000000<< with a wrong 9 became XOOOOOO<<),
+  // so only cheap corrections are made and the rest stays as printed.
+  return resultOf(correctGrid(layout, buildGrid(layout, rows, bestFirst), ref, () => true, UNCONFIRMED_CORRECTION_COST).chosen, bestFirst, ref);
+}
 
+/**
+ * Log-score a correction may give up when the check digits do not all hold in the end (or, reading one line
+ * alone, cannot be seen to): the odds of a printed check digit holding. Most do, but specimens and test
+ * documents carry wrong ones.
+ */
+export const UNCONFIRMED_CORRECTION_COST = Math.log(0.95 / 0.05);
+
+/** The parsed result of the chosen characters, with the corrections made to the best-first reading. */
+function resultOf(chosen: string[][], bestFirst: string[], ref: RefDate): MrzResult {
   const finalLines = chosen.map((row) => row.join(''));
   const corrections: MrzCorrection[] = [];
   for (let l = 0; l < finalLines.length; l++) {

@@ -3,7 +3,7 @@
 // and the check digits that lie on that line), and keeps the likeliest explanation, which may be the
 // plain reading of a line that is none of them. Whole MRZs go through correctMrz instead.
 import { DIGIT, DIGIT_TO_LETTER, LETTER, LETTER_TO_DIGIT, fitsClass } from '../alphabet';
-import { correctLine } from '../correct';
+import { correctLine, UNCONFIRMED_CORRECTION_COST } from '../correct';
 import { LAYOUTS } from '../layouts';
 import type { MrzFormat } from '../types';
 import { MRZ_CHARSET, type LineCandidates } from './types';
@@ -14,11 +14,6 @@ const FILLER_AS_DIGIT = 2;
 /** Log-likelihood ratios of a check digit that holds, or fails, on the right layout against a wrong one. */
 const CHECK_HOLDS = Math.log(0.95 / 0.1);
 const CHECK_FAILS = Math.log(0.05 / 0.9);
-/**
- * Most printed check digits hold, but specimens and test documents carry wrong ones: a correction
- * that makes a check hold is taken only when it costs less than the odds of a printed check holding.
- */
-const CORRECTION_COST = Math.log(0.95 / 0.05);
 
 /**
  * How much a position's class says in advance, by class mask (log of one over the symbols it
@@ -117,7 +112,7 @@ export function contextualText(cands: LineCandidates): string {
   for (const { format, line } of LINE_SLOTS.get(cands.length) ?? []) {
     const layout = LAYOUTS[format];
     const classes = layout.classes[line]!;
-    const r = correctLine(cands, format, line, { maxCost: CORRECTION_COST });
+    const r = correctLine(cands, format, line, { maxCost: UNCONFIRMED_CORRECTION_COST });
     // A document code the format does not use is as bad as any other char out of place.
     const codePenalty = line === 0 && !layout.codeFirst.includes(r.text[0]!) ? Math.log(FLOOR) : 0;
     const checks = r.held * CHECK_HOLDS + (r.checks - r.held) * CHECK_FAILS;

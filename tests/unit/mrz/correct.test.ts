@@ -70,6 +70,22 @@ describe('correctMrz', () => {
     expect(r.errors.map((e) => e.field)).toEqual(['documentNumberCheckDigit', 'compositeCheckDigit']);
   });
 
+  it('keeps a specimen\'s wrong check digit as printed: no costly rewrite that makes one field hold while others fail', () => {
+    // A specimen's document number X000000<< with a wrong check digit 9 (X000000<< gives 1). Its zeros, read
+    // 0 with O 0.01 behind, can be rewritten as O in a combination that gives 9 (XOOOOOO<<), but the composite
+    // still fails: the printed text stays, and the one cheap correction (a birth date's O for 0) is still made.
+    const printed = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'X000000<<9UTO7408122F1204159ZE184226B<<<<<10'];
+    const c = certain(printed);
+    for (let col = 1; col <= 6; col++) setAlts(c, 1, col, [['0', 0.95], ['O', 0.01]]);
+    expect(correctMrz(c, REF).lines[1]!.slice(0, 9)).toBe('X000000<<');
+    setAlts(c, 1, 15, [['O', 0.7], ['0', 0.2]]);
+    const r = correctMrz(c, REF);
+    expect(r.lines).toEqual(printed);
+    expect(r.corrections).toEqual([{ line: 1, column: 15, from: 'O', to: '0' }]);
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => e.field)).toEqual(['documentNumberCheckDigit', 'compositeCheckDigit']);
+  });
+
   it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
     const c = certain(TD3);
     setAlts(c, 0, 5, [['F', 0.6], ['E', 0.4]]); // truth E: both are letters, nothing checks names
