@@ -155,10 +155,13 @@ function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], mi
 function pinnedByComposite(result: MrzResult, candidates: LineCandidates[], [line, i]: [number, number]): boolean {
   const composite = result.checks.find((c) => c.name === 'composite');
   if (!composite?.valid || !composite.covers.some((p) => p.line === line && i >= p.start && i < p.end)) return false;
-  if (chosenScore(result, candidates, composite.position.line, composite.position.start) < MIN_COMPOSITE_DIGIT_SCORE) return false;
+  // The digit's own class sets its look-alikes aside: a composite 0 read 0.989 sure with O the runner-up is sure.
+  const classes = result.format ? LAYOUTS[result.format].classes : null;
+  const [kl, kc] = [composite.position.line, composite.position.start];
+  if (scoreAmongFitting(result, candidates, kl, kc, classes?.[kl]?.[kc] ?? 0) < MIN_COMPOSITE_DIGIT_SCORE) return false;
   const chosen = result.lines[line]![i]!, alts = candidates[line]?.[i];
   if (!alts || chosenScore(result, candidates, line, i) < MIN_PINNED_SCORE) return false;
-  const cls = result.format ? LAYOUTS[result.format].classes[line]?.[i] ?? 0 : 0;
+  const cls = classes?.[line]?.[i] ?? 0;
   const residue = charValue(chosen) % 10;
   let twins = 0;
   for (const a of alts) if (a.char !== chosen && a.char.length === 1 && charValue(a.char) % 10 === residue) twins += a.score;

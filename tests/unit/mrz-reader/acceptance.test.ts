@@ -110,6 +110,27 @@ describe('acceptable', () => {
     expect(accepted(read({ [at]: [['O', 0.95], ['0', 0.05]], [composite]: [[printed[1]![composite]!, 0.9], ['B', 0.1]] }))).toBe(false);
   });
 
+  it('takes a composite digit read beside its own look-alike letter as sure: no letter can stand there', () => {
+    // Real print (a Slovenian ID card specimen): the composite 0 read 0.989 sure with O 0.011 behind was too
+    // unsure to pin one optional-data digit read 0.96, though no O can be a check digit.
+    const printed = generateMrz('TD2', { documentNumber: 'AB1234567', birthDate: '940715', expiryDate: '2034-05-20', optionalData: 'Q0OY' });
+    const at = printed[1]!.indexOf('Q0OY') + 2, composite = printed[1]!.length - 1;
+    expect(printed[1]![composite]).toBe('0');
+    const read = (compositeAlts: Array<[string, number]>): LineCandidates[] => printed.map((line, l) => [...line].map((char, i) => {
+      if (l === 1 && i === at) return [{ char: 'O', score: 0.95 }, { char: '0', score: 0.05 }];
+      if (l === 1 && i === composite) return compositeAlts.map(([c, score]) => ({ char: c, score }));
+      return [{ char, score: 1 }];
+    }));
+    const accepted = (cands: LineCandidates[]): boolean => {
+      const result = correctMrz(cands, { referenceDate: REF });
+      expect(result.lines).toEqual(printed);
+      return acceptable(result, cands);
+    };
+    expect(accepted(read([['0', 0.985], ['O', 0.015]]))).toBe(true);
+    // Another digit behind it is doubt about the composite itself.
+    expect(accepted(read([['0', 0.985], ['8', 0.015]]))).toBe(false);
+  });
+
   it('refuses a lone digit among letters in visa optional data unless read all but certainly: there the O it looks like is likelier', () => {
     // Condition-set frame 208: an MRV-B's optional data OWRFS read 0WRFS, the 0 0.979 sure. No check
     // digit covers MRV optional data, and 0.979 clears the bar for letters-and-digits positions.
