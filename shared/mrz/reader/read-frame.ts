@@ -324,7 +324,8 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   // of one digit, passes check digits but not its dates) and not heavily corrected, and it is not turned.
   const bestUpright = best as FrameReading | null;
   const wellFormed = bestUpright?.refusal !== 'unreadable' && bestUpright?.refusal !== 'impossible_field';
-  const isUpright = !!bestUpright?.result && wellFormed && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates);
+  const isUpright = (!!bestUpright?.result && wellFormed && !!bestUpright.candidates && !overCorrected(bestUpright.result, bestUpright.candidates))
+    || found.some((l) => showsUprightFillers(l.candidates));
   if (found.length >= 1 && !isUpright) {
     const turned: FoundLine[] = [];
     for (const c of cands) {
@@ -345,6 +346,25 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     if (again) return correctGroup(frame, model, again, found, options);
   }
   return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found, zone: null };
+}
+
+/**
+ * Sure fillers in a row that only a line read the right way up shows: a filler upside down is a `>`, which the
+ * recogniser does not read as a sure `<`. On the 480-frame condition set, the 135 frames read valid only turned
+ * had at most one such filler in a row among the lines read upright, while most upright frames that made no
+ * valid reading had runs of 3 to 31: for those, reading every line again turned was a quarter of the time.
+ */
+const UPRIGHT_FILLER_RUN = 3;
+const SURE_FILLER = 0.9;
+
+/** The line's reading shows a run of UPRIGHT_FILLER_RUN fillers read surely: it was read the right way up. */
+export function showsUprightFillers(line: LineCandidates): boolean {
+  let run = 0;
+  for (const cell of line) {
+    run = cell[0]?.char === '<' && cell[0].score >= SURE_FILLER ? run + 1 : 0;
+    if (run >= UPRIGHT_FILLER_RUN) return true;
+  }
+  return false;
 }
 
 /**

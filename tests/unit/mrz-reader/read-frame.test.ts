@@ -3,7 +3,7 @@
 // without any MRZ (which must never yield a valid reading).
 import { describe, expect, it } from 'vitest';
 import { locateLines } from '../../../shared/mrz/reader/locate';
-import { groupLines, readMrzFrame, type FoundLine } from '../../../shared/mrz/reader/read-frame';
+import { groupLines, readMrzFrame, showsUprightFillers, type FoundLine } from '../../../shared/mrz/reader/read-frame';
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
@@ -212,6 +212,28 @@ describe('readMrzFrame', () => {
       const r = readMrzFrame(upsideDown, { referenceDate: REF });
       expect(r.lines, format).toEqual(f.lines);
       expect(r.valid).toBe(true);
+    }
+  });
+
+  it('tells a line read the right way up by its sure fillers, which no line read upside down shows', () => {
+    // The frame reader skips reading every line again turned when one shows them: a filler upside down is a `>`.
+    const texts = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10', 'I<UTOD231458907<<<<<<<<<<<<<<<', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    for (const text of texts) {
+      for (const capHeight of [12, 16, 24]) {
+        const pitch = capHeight * 1.014, width = Math.ceil(text.length * pitch + 4 * capHeight), height = 4 * capHeight;
+        const c = createInk(width, height);
+        drawText(c, text, 2 * capHeight, 2.5 * capHeight, { capHeight });
+        const data = new Uint8Array(c.ink.length);
+        for (let i = 0; i < data.length; i++) data[i] = Math.round(220 - 190 * c.ink[i]!);
+        const frame = { width, height, data };
+        const rect = { cx: width / 2, cy: 2 * capHeight, angle: 0, length: width, height: 2.2 * capHeight };
+        const upright = recogniseLine(rectify(frame, rect, 16 / capHeight).image);
+        const turned = recogniseLine(rectify(frame, { ...rect, angle: Math.PI }, 16 / capHeight).image);
+        expect(upright?.text, `${text} at ${capHeight} px`).toBe(text);
+        expect(showsUprightFillers(upright!.candidates), `${text} at ${capHeight} px`).toBe(true);
+        expect(turned?.text.length, `${text} at ${capHeight} px, turned`).toBe(text.length);
+        expect(showsUprightFillers(turned!.candidates), `${text} at ${capHeight} px, turned`).toBe(false);
+      }
     }
   });
 
