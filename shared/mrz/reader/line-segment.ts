@@ -50,11 +50,14 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
   const stripW = Math.max(16, Math.round(h * 2));
   const nStrips = Math.max(1, Math.round(w / stripW));
   const fg = new Float32Array(nStrips), bg = new Float32Array(nStrips), thr = new Float32Array(nStrips);
-  // Global levels as the fallback for strips without enough contrast (blank margins).
-  const glob = levels(data, 0, w, w, h);
+  // Global levels as the fallback for strips without enough contrast (blank margins): the strips' histograms
+  // added up, so each pixel is counted once.
+  const hists = Array.from({ length: nStrips }, (_, s) => histogram(data, Math.floor((s * w) / nStrips), Math.floor(((s + 1) * w) / nStrips), w, h));
+  const total = new Float64Array(256);
+  for (const hist of hists) for (let t = 0; t < 256; t++) total[t]! += hist[t]!;
+  const glob = levels(total);
   for (let s = 0; s < nStrips; s++) {
-    const xa = Math.floor((s * w) / nStrips), xb = Math.floor(((s + 1) * w) / nStrips);
-    const l = levels(data, xa, xb, w, h);
+    const l = levels(hists[s]!);
     if (l.bg - l.fg < 0.5 * (glob.bg - glob.fg) || l.bg - l.fg < 12) { fg[s] = glob.fg; bg[s] = Math.max(l.bg, glob.bg); }
     else { fg[s] = l.fg; bg[s] = l.bg; }
     thr[s] = (fg[s]! + bg[s]!) / 2;
@@ -81,6 +84,20 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
     }
   }
   return { ink, mask };
+}
+
+/**
+ * The last line image normalised, with its ink map and a copy of its mask: a line that segments a few cells off a
+ * standard length is segmented again at that length (read-frame.ts), from the same image, and normalising it was
+ * two thirds of segmenting it. Line images are made by rectify and never changed afterwards.
+ */
+let lastNormalised: { img: GrayImage; ink: Float32Array; mask: Uint8Array } | null = null;
+function normalisedOnce(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
+  if (lastNormalised?.img !== img) {
+    const { ink, mask } = normaliseInk(img);
+    lastNormalised = { img, ink, mask: mask.slice() };
+  }
+  return lastNormalised;
 }
 
 /** Paper brighter than the typical level by at most this much is just uneven paper, not glare. */
@@ -148,13 +165,18 @@ function morph3x3(src: Float32Array, bw: number, bh: number, pick: (a: number, b
   return out;
 }
 
-function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number): { fg: number; bg: number } {
+/** Grey-level counts of the columns xa..xb-1. */
+function histogram(data: Uint8Array, xa: number, xb: number, w: number, h: number): Float64Array {
   const hist = new Float64Array(256);
-  let n = 0;
-  for (let y = 0; y < h; y++) for (let x = xa; x < xb; x++) { hist[data[y * w + x]!]!++; n++; }
-  let sum = 0;
-  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
-  let sumB = 0, wB = 0, best = -1, bestT = 127, mBest = 0, MBest = 255;
+  for (let y = 0; y < h; y++) for (let x = xa, o = y * w + xa; x < xb; x++, o++) hist[data[o]!]!++;
+  return hist;
+}
+
+/** Otsu's split of a histogram: the mean levels of its dark (ink) and light (paper) classes. */
+function levels(hist: Float64Array): { fg: number; bg: number } {
+  let n = 0, sum = 0;
+  for (let t = 0; t < 256; t++) { n += hist[t]!; sum += t * hist[t]!; }
+  let sumB = 0, wB = 0, best = -1, mBest = 0, MBest = 255;
   for (let t = 0; t < 256; t++) {
     wB += hist[t]!;
     if (wB === 0) continue;
@@ -163,9 +185,8 @@ function levels(data: Uint8Array, xa: number, xb: number, w: number, h: number):
     sumB += t * hist[t]!;
     const mB = sumB / wB, mF = (sum - sumB) / wF;
     const between = wB * wF * (mB - mF) * (mB - mF);
-    if (between > best) { best = between; bestT = t; mBest = mB; MBest = mF; }
+    if (between > best) { best = between; mBest = mB; MBest = mF; }
   }
-  void bestT;
   return { fg: mBest, bg: MBest };
 }
 
@@ -254,7 +275,7 @@ export interface SegmentOptions {
 export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineLayout | null {
   const { width: w, height: h } = img;
   if (w < 8 || h < 6) return null;
-  const { ink, mask } = normaliseInk(img);
+  const { ink, mask } = normalisedOnce(img);
   const all = components(mask, w, h).filter((b) => b.area >= 3);
   if (all.length === 0) return null;
 
