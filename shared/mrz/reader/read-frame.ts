@@ -379,8 +379,11 @@ function probeBeside(frame: GrayImage, model: Mlp, found: FoundLine[], tryGroups
     for (const f of [...found]) {
       if (probed.has(f)) continue;
       probed.add(f);
-      // Only lines that look like MRZ text are worth the probes: clutter rarely has fillers.
-      if (f.confidence < 0.6 || !f.text.includes('<')) continue;
+      // Only lines that read as MRZ text the right way up are worth the probes: clutter rarely has fillers, and
+      // a line read the wrong way up has no sure ones (its partner is probed when it is read turned). Before,
+      // any filler sufficed: on the 480-frame condition set, as many accepted, one reading that was exact but
+      // refused is now refused unread, and p95 fell from 56 to 48 ms in Node.
+      if (f.confidence < 0.6 || !showsUprightFillers(f.candidates)) continue;
       for (const side of [1, -1]) {
         const nx = -Math.sin(f.angle), ny = Math.cos(f.angle), d = side * 1.75 * f.capHeight;
         const px = f.cx + d * nx, py = f.cy + d * ny;
