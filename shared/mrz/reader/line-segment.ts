@@ -87,16 +87,14 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
 }
 
 /**
- * The last line image normalised, with its ink map and a copy of its mask: a line that segments a few cells off a
- * standard length is segmented again at that length (read-frame.ts), from the same image, and normalising it was
- * two thirds of segmenting it. Line images are made by rectify and never changed afterwards.
+ * The last line image normalised, with its ink map and mask: a line that segments a few cells off a standard
+ * length is segmented again at that length (read-frame.ts), from the same image, and normalising it was two
+ * thirds of segmenting it. The mask is the scratch buffer, which only normaliseInk writes, so it still holds this
+ * image's mask while this image is the last normalised. Line images are made by rectify and never changed.
  */
 let lastNormalised: { img: GrayImage; ink: Float32Array; mask: Uint8Array } | null = null;
 function normalisedOnce(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
-  if (lastNormalised?.img !== img) {
-    const { ink, mask } = normaliseInk(img);
-    lastNormalised = { img, ink, mask: mask.slice() };
-  }
+  if (lastNormalised?.img !== img) lastNormalised = { img, ...normaliseInk(img) };
   return lastNormalised;
 }
 
