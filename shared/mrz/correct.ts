@@ -165,6 +165,14 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
  */
 export const UNCONFIRMED_CORRECTION_COST = Math.log(0.95 / 0.05);
 
+/**
+ * Log-score a state code's correction to a known one may give up: the odds of a printed state code being one
+ * ICAO lists (specimens aside, every document's is). A misread letter or two is worth correcting; fillers read
+ * surely are not three letters the recogniser offered only as look-alikes (a specimen's nationality <<< became
+ * CCK, the Cocos Islands, at three floor scores).
+ */
+const UNKNOWN_STATE_COST = Math.log(0.99 / 0.01);
+
 /** The parsed result of the chosen characters, with the corrections made to the best-first reading. */
 function resultOf(chosen: string[][], bestFirst: string[], ref: RefDate): MrzResult {
   const finalLines = chosen.map((row) => row.join(''));
@@ -206,7 +214,7 @@ function correctGrid(
   // Start from the best class-fitting alternative everywhere (names: class rules only).
   const chosen: string[][] = grid.map((row) => row.map((cell) => cell.alts[0]?.ch ?? cell.bestFirst));
 
-  chooseStates(layout, grid, chosen, maxCost);
+  chooseStates(layout, grid, chosen, Math.min(maxCost, UNKNOWN_STATE_COST));
 
   const segments = buildSegments(layout, chosen).filter((seg) => searchable([...seg.cells, seg.check]));
   const inSegment = layout.covered.map((row) => new Uint8Array(row.length));

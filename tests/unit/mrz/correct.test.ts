@@ -117,6 +117,20 @@ describe('correctMrz', () => {
     expect(r.corrections).toEqual([{ line: 1, column: 12, from: 'Q', to: 'O' }]);
   });
 
+  it('does not make fillers read surely into a known state code offered only as look-alikes', () => {
+    // A specimen whose nationality is <<<: each filler read 0.999 sure, with K, C and the others behind it at the
+    // floor score look-alikes get. CCK (Cocos Islands) is a known code among them, but three such changes are not
+    // a misread: the code stays as printed and is reported unknown.
+    const lines = [TD1[0]!, `${TD1[1]!.slice(0, 15)}<<<${TD1[1]!.slice(18)}`, TD1[2]!];
+    const c = certain(lines);
+    setAlts(c, 1, 15, [['<', 0.999], ['C', 0.0005]]);
+    setAlts(c, 1, 16, [['<', 0.999], ['C', 0.0005]]);
+    setAlts(c, 1, 17, [['<', 0.999], ['K', 0.0005]]);
+    const r = correctMrz(c, REF);
+    expect(r.lines).toEqual(lines);
+    expect(r.errors.map((e) => e.field)).toContain('nationality');
+  });
+
   it('lets the first character alternatives decide the format', () => {
     const c = certain(TD3);
     setAlts(c, 0, 0, [['R', 0.6], ['P', 0.3]]);
