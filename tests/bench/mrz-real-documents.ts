@@ -54,6 +54,8 @@ export const DATASET_TEXT_CORRECTIONS: Readonly<Record<string, string>> = {
   'P4366918<DAUT8101017F1903290<<<<<<<<<<<<<<<4': 'P4366918<0AUT8101017F1903290<<<<<<<<<<<<<<<4',
   // A Polish residence card: the holder's sex is an M in the crop, not a 4.
   '810102842208176POL<<<<<<<<<<<2': '8101028M2208176POL<<<<<<<<<<<2',
+  // A Monaco ID card: its issuing state is MCO, whose O this print draws like its zeros; no state code holds a digit.
+  'I<MC0029067<<<0<<<<<<<<<<<<<<<': 'I<MCO029067<<<0<<<<<<<<<<<<<<<',
 };
 
 /** The validation side's source images with a whole zone of real lines: 2 of 44 or 36 characters, or 3 of 30. */
