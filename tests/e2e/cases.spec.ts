@@ -1,7 +1,7 @@
 // The clarification case as an officer works it in the browser host: the fast path through the triage, a Tunda with
 // reasons and ground seen again as history, passport actions, amendments, a desk reader's burst, and a refused file.
 import type { Page } from '@playwright/test';
-import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+import { ADMIN, completeFirstRun, expect, signIn, signOut, test } from './desk-fixture';
 import { deviceTypes, passport as idPassport } from './queue-tools';
 
 // Born 1998: the cases here keep the traveller they were written with.
@@ -73,7 +73,7 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await page.keyboard.press('Enter');
   // A BP3MI officer is not offered the action at all (and the core refuses it: see the integration tests).
   await expect(page.getByRole('button', { name: /Penarikan paspor/ })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
 
   await signIn(page, 'DEMO-IM', 'demo-petugas-2026');
   await page.getByRole('button', { name: /^Tinjauan & pencarian/ }).click();
@@ -92,7 +92,7 @@ test('a passport action is for Imigrasi officers and waits for a supervisor coun
   await page.getByRole('button', { name: /Simpan keputusan/ }).click();
   await expect(page.getByTestId('awaiting')).toHaveText('MENUNGGU TANDA TANGAN SUPERVISOR');
   await shot(page, '1-awaiting');
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
 
   await signIn(page, 'DEMO-SPV-IM', 'demo-supervisor-2026');
   await page.getByRole('button', { name: /^Tinjauan & pencarian/ }).click();

@@ -73,6 +73,15 @@ export async function completeFirstRun(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: `Selamat bertugas, ${ADMIN.name}.` })).toBeVisible();
 }
 
+/**
+ * Signs out and waits for the sign-in screen: until it shows, the screen before it may still hold fields of the
+ * same names (the officers form has an NIP and a password), and signIn would fill those.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+}
+
 export async function signIn(page: Page, officerNumber: string, password: string, button = 'Masuk'): Promise<void> {
   await page.getByLabel('Nomor petugas (NIP)').fill(officerNumber);
   await page.getByLabel('Kata sandi', { exact: true }).last().fill(password);

@@ -2,7 +2,7 @@
 // the language switch, an admin adding an officer, and a cross-origin page refused.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+import { ADMIN, completeFirstRun, expect, signIn, signOut, test } from './desk-fixture';
 
 test('first-run setup creates the admin and lands on the home screen in Indonesian', async ({ page, desk, shot }) => {
   await desk.open(page);
@@ -54,8 +54,7 @@ test('the language switch turns the whole screen to English and back, and is rem
 test('a wrong password is refused, and repeated wrong passwords lock the account', async ({ page, desk, shot }) => {
   await desk.open(page);
   await completeFirstRun(page);
-  await page.getByRole('button', { name: 'Keluar' }).click();
-  await expect(page.getByRole('heading', { name: 'Masuk petugas' })).toBeVisible();
+  await signOut(page);
   await signIn(page, ADMIN.officerNumber, 'salah-sekali-1');
   await expect(page.getByRole('alert')).toHaveText('Nomor petugas atau kata sandi salah.');
   await shot(page, 'wrong-password');
@@ -93,7 +92,7 @@ test('an admin adds an officer, who can then sign in', async ({ page, desk, shot
   await form.getByRole('button', { name: 'Tambah petugas' }).click();
   await expect(page.getByRole('alert')).toHaveText('Nomor petugas ini sudah dipakai.');
 
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
   await signIn(page, '199001012015031001', 'petugas-imigrasi-1');
   await expect(page.getByRole('heading', { name: 'Selamat bertugas, Budi Santoso.' })).toBeVisible();
   await expect(page.getByTestId('officer')).toHaveText('Budi Santoso · Imigrasi');

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { SITI_MRZ } from '../fixtures/travellers';
 import { changeCaseRows, cutTail, dropEventsTrigger, rewriteAndRehash } from '../support/tamperings';
-import { ADMIN, completeFirstRun, expect, signIn, test } from './desk-fixture';
+import { ADMIN, completeFirstRun, expect, signIn, signOut, test } from './desk-fixture';
 
 const OFFICER = { name: 'Budi Santoso', officerNumber: 'BP-0001', agency: 'BP3MI', role: 'officer', password: 'petugas-pass-2026' } as const;
 
@@ -43,7 +43,7 @@ test('a case row changed while the desk was off is shown to the admin on the hom
   await shot(page, 'integrity-alarm');
 
   // An officer's home screen carries no alarm (the check's report is for supervisors and admins).
-  await page.getByRole('button', { name: 'Keluar' }).click();
+  await signOut(page);
   await signIn(page, OFFICER.officerNumber, OFFICER.password);
   await expect(page.getByRole('heading', { name: `Selamat bertugas, ${OFFICER.name}.` })).toBeVisible();
   await expect(page.getByTestId('integrity-alarm')).toHaveCount(0);
