@@ -7,7 +7,8 @@ import { groupLines, readMrzFrame, showsUprightFillers, type FoundLine } from '.
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
-import { createInk, drawText, Rng, turnedStill } from '../../../scripts/synth/render';
+import { createInk, drawText, Rng, turnedStill, type InkCanvas } from '../../../scripts/synth/render';
+import type { GrayImage } from '../../../shared/mrz/reader/gray';
 import type { MrzFormat } from '../../../shared/mrz/types';
 import { conditionFrame } from '../../bench/mrz-bench-set';
 
@@ -21,15 +22,20 @@ function expectConditionFrameAccepted(i: number): void {
   expect(r.refusal, `frame ${i}`).toBeNull();
 }
 
+/** An ink canvas printed dark grey on light paper, as a grey frame. */
+function printedOn(c: InkCanvas): GrayImage {
+  const data = new Uint8Array(c.ink.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round(220 - 190 * c.ink[i]!);
+  return { width: c.width, height: c.height, data };
+}
+
 describe('rectify', () => {
   it('turns a line drawn at 15° back into a readable horizontal line', () => {
     const text = 'L898902C36UTO7408122F1204159ZE184226B<<<<<10';
     const c = createInk(900, 400);
     const angle = (15 * Math.PI) / 180;
     drawText(c, text, 60, 80, { capHeight: 16, angle });
-    const data = new Uint8Array(c.ink.length);
-    for (let i = 0; i < data.length; i++) data[i] = Math.round(220 - 190 * c.ink[i]!);
-    const frame = { width: 900, height: 400, data };
+    const frame = printedOn(c);
     const len = 44 * 16 * 1.014;
     const cx = 60 + (len / 2) * Math.cos(angle) + 8 * Math.sin(angle), cy = 80 + (len / 2) * Math.sin(angle) - 8 * Math.cos(angle);
     const r = rectify(frame, { cx, cy, angle, length: len + 40, height: 40 }, 1);
@@ -223,9 +229,7 @@ describe('readMrzFrame', () => {
         const pitch = capHeight * 1.014, width = Math.ceil(text.length * pitch + 4 * capHeight), height = 4 * capHeight;
         const c = createInk(width, height);
         drawText(c, text, 2 * capHeight, 2.5 * capHeight, { capHeight });
-        const data = new Uint8Array(c.ink.length);
-        for (let i = 0; i < data.length; i++) data[i] = Math.round(220 - 190 * c.ink[i]!);
-        const frame = { width, height, data };
+        const frame = printedOn(c);
         const rect = { cx: width / 2, cy: 2 * capHeight, angle: 0, length: width, height: 2.2 * capHeight };
         const upright = recogniseLine(rectify(frame, rect, 16 / capHeight).image);
         const turned = recogniseLine(rectify(frame, { ...rect, angle: Math.PI }, 16 / capHeight).image);
