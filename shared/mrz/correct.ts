@@ -149,7 +149,7 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
   const layout = pickLayout(bestFirst, rows);
   if (typeof layout === 'string') return notMrz(ref, layout, bestFirst, [], []);
 
-  const corrected = resultOf(correctGrid(layout, buildGrid(layout, rows, bestFirst), ref, () => true).chosen, bestFirst, ref);
+  const corrected = resultOf(correctGrid(layout, buildGrid(layout, rows, bestFirst), ref, () => true, CONFIRMED_CORRECTION_COST).chosen, bestFirst, ref);
   if (corrected.checks.every((c) => c.valid)) return corrected;
   // No reading satisfies every check: the document's own digits are wrong (a specimen, a test document) or
   // the reading is. A field that a costly change made hold is then no evidence (with a few alternatives at
@@ -164,6 +164,15 @@ function correctInner(input: LineCandidates[], ref: RefDate): MrzResult {
  * documents carry wrong ones.
  */
 export const UNCONFIRMED_CORRECTION_COST = Math.log(0.95 / 0.05);
+
+/**
+ * Log-score a correction that makes its check digit hold may give up: those odds again, times the 10 : 1 that the
+ * digit holding is worth (one change in ten holds by chance). A costlier change is likelier a wrong printed digit
+ * than a misread one: a specimen's `<` read 1.000 sure became a C scored at 0.001, because the C made its document
+ * number's wrong check digit hold. The camera refuses such a correction anyway (acceptance.ts: a check digit does
+ * not vouch for a character scored under 0.25); bounded, the reading shows what is printed.
+ */
+export const CONFIRMED_CORRECTION_COST = UNCONFIRMED_CORRECTION_COST + Math.log(10);
 
 /**
  * Log-score a state code's correction to a known one may give up: the odds of a printed state code being one

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { correctMrz, parseMrz } from '../../../shared/mrz';
 import type { LineCandidates, MrzFormat } from '../../../shared/mrz';
+import { checkDigit } from '../../../shared/mrz/check-digit';
 import { LAYOUTS } from '../../../shared/mrz/layouts';
 import { noisyCandidates, randomDoc, rng } from './random-docs';
 
@@ -84,6 +85,27 @@ describe('correctMrz', () => {
     expect(r.corrections).toEqual([{ line: 1, column: 15, from: 'O', to: '0' }]);
     expect(r.valid).toBe(false);
     expect(r.errors.map((e) => e.field)).toEqual(['documentNumberCheckDigit', 'compositeCheckDigit']);
+  });
+
+  it('keeps a sure filler rather than a floor-scored letter that would make a wrong printed check digit hold', () => {
+    // A specimen's document number P3893189< whose check digits (its own and the composite) were computed as if
+    // it read P3893189C: a C there makes every check hold, but the recogniser read the filler 0.999 sure.
+    const asIfC = ['P<AUTSCHARF<<GERT<<<<<<<<<<<<<<<<<<<<<<<<<<<', `P3893189C${checkDigit('P3893189C')}AUT7412110M1908240<<<<<<<<<<<<<<<`];
+    const composite = checkDigit(asIfC[1]!.slice(0, 10) + asIfC[1]!.slice(13, 20) + asIfC[1]!.slice(21, 43));
+    const printed = [asIfC[0]!, `P3893189<${asIfC[1]!.slice(9)}${composite}`];
+    expect(parseMrz([asIfC[0]!, `${asIfC[1]}${composite}`], REF).valid).toBe(true);
+    expect(parseMrz(printed, REF).valid).toBe(false);
+    const c = certain(printed);
+    setAlts(c, 1, 8, [['<', 0.999], ['C', 0.001]]);
+    const r = correctMrz(c, REF);
+    expect(r.lines).toEqual(printed);
+    expect(r.corrections).toEqual([]);
+    expect(r.errors.map((e) => e.field)).toEqual(['documentNumberCheckDigit', 'compositeCheckDigit']);
+    // A filler the recogniser doubted is still corrected to the letter the check digits confirm.
+    setAlts(c, 1, 8, [['<', 0.8], ['C', 0.2]]);
+    const doubted = correctMrz(c, REF);
+    expect(doubted.valid).toBe(true);
+    expect(doubted.corrections).toEqual([{ line: 1, column: 8, from: '<', to: 'C' }]);
   });
 
   it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
