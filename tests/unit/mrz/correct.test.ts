@@ -108,6 +108,23 @@ describe('correctMrz', () => {
     expect(doubted.corrections).toEqual([{ line: 1, column: 8, from: '<', to: 'C' }]);
   });
 
+  it('favours a digit between digits where letters and digits alike may stand, and only there', () => {
+    // A visa's optional data has no check digit: nothing but the print tells its O from its 0.
+    const visa = (optional: string): string[] => ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', `L8988901C4XXX4009078F9612109${optional.padEnd(16, '<')}`];
+    const amongDigits = certain(visa('12034'));
+    setAlts(amongDigits, 1, 30, [['O', 0.6], ['0', 0.4]]);
+    const r = correctMrz(amongDigits, REF);
+    expect(r.format).toBe('MRVA');
+    expect(r.lines).toEqual(visa('12034'));
+    const amongLetters = certain(visa('AOB'));
+    setAlts(amongLetters, 1, 29, [['O', 0.6], ['0', 0.4]]);
+    expect(correctMrz(amongLetters, REF).lines).toEqual(visa('AOB'));
+    // A letter the recogniser is sure of stays, even between digits: the prior only breaks near ties.
+    const sureLetter = certain(visa('12A34'));
+    setAlts(sureLetter, 1, 30, [['A', 0.9], ['4', 0.1]]);
+    expect(correctMrz(sureLetter, REF).lines).toEqual(visa('12A34'));
+  });
+
   it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
     const c = certain(TD3);
     setAlts(c, 0, 5, [['F', 0.6], ['E', 0.4]]); // truth E: both are letters, nothing checks names
