@@ -84,8 +84,8 @@ function bestFirstChar(pos: unknown): string {
   return '?';
 }
 
-/** The position's alternatives that fit its class, best first, deduplicated, at most MAX_ALTS. */
-function classAlternatives(pos: unknown, mask: number, codeFirst: string | null): Alt[] {
+/** The position's alternatives that fit its class (digits weighted by `digitWeight`), best first, deduplicated, at most MAX_ALTS. */
+function classAlternatives(pos: unknown, mask: number, codeFirst: string | null, digitWeight = 1): Alt[] {
   const fit: Alt[] = [];
   if (!Array.isArray(pos)) return fit;
   const n = Math.min(pos.length, MAX_READ);
@@ -99,7 +99,7 @@ function classAlternatives(pos: unknown, mask: number, codeFirst: string | null)
     let dup = false;
     for (let j = 0; j < fit.length; j++) if (fit[j]!.ch === ch) dup = true;
     if (dup) continue;
-    const score = altScore(pos[i]) * (disallowedCode ? DISALLOWED_CODE_LETTER_WEIGHT : 1);
+    const score = altScore(pos[i]) * (disallowedCode ? DISALLOWED_CODE_LETTER_WEIGHT : 1) * (code >= 48 && code <= 57 ? digitWeight : 1);
     const logScore = Math.log(score > MIN_SCORE ? score : MIN_SCORE);
     if (fit.length > 0 && fit[fit.length - 1]!.logScore < logScore) sorted = false;
     fit.push({ ch, value: CHAR_VALUE[code]!, logScore });
@@ -194,11 +194,21 @@ function resultOf(chosen: string[][], bestFirst: string[], ref: RefDate): MrzRes
   return parseLines(finalLines, [], corrections, ref, false);
 }
 
+/**
+ * A document code's second character is a letter or `<` on all but a few documents, but US permanent resident
+ * cards print C1: a digit there is kept only when the recogniser's odds for it over the letters beat 100 : 1 (their
+ * 1 was read 1.000 sure, I 0.001), so a 1 read for an I, the common misreading, stays an I. The layouts keep the
+ * position a letter's (its class), so that the camera still judges a letter read there among letters.
+ */
+const CODE_DIGIT_WEIGHT = 0.01;
+
 /** Class filter: only alternatives that fit the position's class; the first char only from the format's codes. */
 function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell[][] {
   return rows.map((row, l) =>
     row.map((pos, c) => ({
-      alts: classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
+      alts: l === 0 && c === 1
+        ? classAlternatives(pos, layout.classes[0]![1]! | DIGIT, null, CODE_DIGIT_WEIGHT)
+        : classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
       bestFirst: bestFirst[l]![c]!,
     })),
   );

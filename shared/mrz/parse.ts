@@ -149,7 +149,8 @@ function applyClassRules(layout: Layout, lines: string[], corrections: MrzCorrec
       const code = line.charCodeAt(c);
       if (code >= 128 || (CHAR_FLAGS[code]! & DIGIT) === 0) continue;
       const mask = classes[c]!;
-      if ((mask & DIGIT) !== 0 || covered[c] === 1) continue;
+      // A digit typed as a document code's second character is what the document prints (US cards: C1).
+      if ((mask & DIGIT) !== 0 || covered[c] === 1 || (l === 0 && c === 1)) continue;
       const ch = line[c]!;
       const to = DIGIT_TO_LETTER[ch];
       if (to === undefined || !fitsClass(to.charCodeAt(0), mask)) continue;
@@ -396,8 +397,8 @@ function parseField(
       if (!layout.codeFirst.includes(first)) {
         const allowed = layout.codeFirst.split('').join(', ');
         error = `Document code '${raw}' must start with ${allowed} in a ${layout.format} MRZ.`;
-      } else if (second !== 60 && !(second >= 65 && second <= 90)) {
-        error = `Document code '${raw}' must have a letter or < as its second character.`;
+      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(second >= 48 && second <= 57)) {
+        error = `Document code '${raw}' must have a letter, a digit or < as its second character.`;
       } else if (layout.codeFirst === 'IAC' && second === 86) {
         error = `Document code '${raw}' may not have V as its second character (reserved for visas).`;
       }

@@ -125,6 +125,21 @@ describe('correctMrz', () => {
     expect(correctMrz(sureLetter, REF).lines).toEqual(visa('12A34'));
   });
 
+  it('keeps a digit read surely as a document code\'s second character (US cards print C1), and an I read doubtfully as 1 stays an I', () => {
+    // The text of a US permanent resident card specimen: every check digit holds.
+    const card = ['C1USA0000003193LIN0000000319<<', '5808175M1105108COD<<<<<<<<<<<3', 'SPECIMEN<<TEST<VOID<<<<<<<<<<<'];
+    const parsed = parseMrz(card, REF);
+    expect(parsed.valid).toBe(true);
+    expect(parsed.fields.documentCode!.value).toBe('C1');
+    const c = certain(card);
+    setAlts(c, 0, 1, [['1', 0.999], ['I', 0.001]]);
+    expect(correctMrz(c, REF).lines).toEqual(card);
+    setAlts(c, 0, 1, [['1', 0.9], ['I', 0.1]]);
+    const doubted = correctMrz(c, REF);
+    expect(doubted.lines[0]).toBe(`CI${card[0]!.slice(2)}`);
+    expect(doubted.corrections).toEqual([{ line: 0, column: 1, from: '1', to: 'I' }]);
+  });
+
   it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
     const c = certain(TD3);
     setAlts(c, 0, 5, [['F', 0.6], ['E', 0.4]]); // truth E: both are letters, nothing checks names
