@@ -3,7 +3,7 @@
 import { CHAR_VALUE, DIGIT, FILLER, LETTER, charValue, fitsClass } from './alphabet';
 import { weightAt } from './check-digit';
 import { parseMrzDate, toRefDate, type RefDate } from './dates';
-import { DISALLOWED_CODE_LETTER_WEIGHT, LAYOUTS, detectLayout, type CheckSpec, type Layout } from './layouts';
+import { DISALLOWED_CODE_LETTER_WEIGHT, LAYOUTS, detectLayout, documentCodeTakesDigit, type CheckSpec, type Layout } from './layouts';
 import { MAX_INPUT_CHARS, notMrz, parseLines } from './parse';
 import { isKnownState } from './states';
 import type { LineCandidates, MrzCorrection, MrzFormat, MrzResult, ParseOptions } from './types';
@@ -195,18 +195,21 @@ function resultOf(chosen: string[][], bestFirst: string[], ref: RefDate): MrzRes
 }
 
 /**
- * A document code's second character is a letter or `<` on all but a few documents, but US permanent resident
- * cards print C1: a digit there is kept only when the recogniser's odds for it over the letters beat 100 : 1 (their
- * 1 was read 1.000 sure, I 0.001), so a 1 read for an I, the common misreading, stays an I. The layouts keep the
- * position a letter's (its class), so that the camera still judges a letter read there among letters.
+ * Where a document code may have a digit as its second character (after a C: layouts.ts), a listed digit there
+ * counts for 1/100 of its score against the letters: US cards' C1 has its 1 read 1.000 sure and I 0.001, and a 1
+ * read for an I, the common misreading, stays an I. Letters and digits the recogniser did not list count for
+ * nothing; the camera accepts such a digit only when read all but certainly (acceptance.ts).
  */
 const CODE_DIGIT_WEIGHT = 0.01;
 
-/** Class filter: only alternatives that fit the position's class; the first char only from the format's codes. */
+/**
+ * Class filter: only alternatives that fit the position's class; the first char only from the format's codes; a
+ * document code's second character also a digit where the code's first letter, as read, allows one.
+ */
 function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell[][] {
   return rows.map((row, l) =>
     row.map((pos, c) => ({
-      alts: l === 0 && c === 1
+      alts: l === 0 && c === 1 && documentCodeTakesDigit(bestFirst[0]![0] ?? '')
         ? classAlternatives(pos, layout.classes[0]![1]! | DIGIT, null, CODE_DIGIT_WEIGHT)
         : classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
       bestFirst: bestFirst[l]![c]!,
@@ -344,20 +347,25 @@ function applyFillerPrior(grid: Cell[][], layout: Layout): void {
 }
 
 /**
- * Where a position takes letters and digits alike (document numbers, optional data), a digit between two digits is
- * likelier than a letter: numbers are printed in runs of digits, and fonts that draw O like 0 (or B like 8, S like
- * 5) leave the recogniser near a tie there (a US visa's optional data 5853207 read with an O 0.6 sure, 0 0.4). A
- * digit there is favoured 4 : 1, still only among the recogniser's own alternatives; a check digit still decides
- * between them where it can, and the camera's acceptance judges the recogniser's scores, not this prior.
+ * Where no check digit reaches (visa optional data), a position that takes letters and digits alike, between two
+ * of its field's positions read as digits, more likely holds a digit than a letter or `<`: numbers are printed in
+ * runs of digits, and fonts that draw O like 0 (or B like 8, S like 5) leave the recogniser near a tie there (a US
+ * visa's optional data 5853207 read with an O 0.6 sure, 0 0.4). A digit there is favoured 4 : 1, only among the
+ * recogniser's own alternatives. Never where a check digit reaches: there the prior would choose which of several
+ * readings that pass it the camera judges, and could pick one the recogniser found less likely than the printed
+ * text. Unchecked text is accepted only on the recogniser's own scores (acceptance.ts), which a flipped choice
+ * never meets.
  */
 const DIGIT_RUN_BONUS = Math.log(4);
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 function applyDigitRunPrior(grid: Cell[][], layout: Layout): void {
   for (let l = 0; l < grid.length; l++) {
-    const row = grid[l]!, tops = row.map((cell) => cell.alts[0]?.ch);
+    const row = grid[l]!, tops = row.map((cell) => cell.alts[0]?.ch), classes = layout.classes[l]!, covered = layout.covered[l]!;
+    const unchecked = (k: number, cls: number): boolean => covered[k] === 0 && classes[k] === cls;
     for (let c = 1; c + 1 < row.length; c++) {
-      const cell = row[c]!, cls = layout.classes[l]![c]!;
+      const cell = row[c]!, cls = classes[c]!;
       if (cell.alts.length === 0 || isDigit(tops[c]) || (cls & DIGIT) === 0 || (cls & LETTER) === 0) continue;
+      if (!unchecked(c, cls) || !unchecked(c - 1, cls) || !unchecked(c + 1, cls)) continue;
       if (!isDigit(tops[c - 1]) || !isDigit(tops[c + 1])) continue;
       for (const a of cell.alts) if (isDigit(a.ch)) a.logScore += DIGIT_RUN_BONUS;
       cell.alts.sort((x, y) => y.logScore - x.logScore);

@@ -60,6 +60,16 @@ export interface LongNumberSpec {
  */
 export const DISALLOWED_CODE_LETTER_WEIGHT = 0.3;
 
+/**
+ * Whether a document code starting with this letter may have a digit as its second character. Only after a C: US
+ * permanent resident cards print C1. Everywhere else a digit there is a letter's look-alike (a PO passport's O read
+ * as 0 0.9935 sure), so the position keeps the class of a letter, and the parser and the correction allow a digit
+ * only here.
+ */
+export function documentCodeTakesDigit(first: string): boolean {
+  return first === 'C';
+}
+
 export interface Layout {
   format: MrzFormat;
   lineCount: number;

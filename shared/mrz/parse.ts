@@ -3,7 +3,7 @@
 import { CHAR_FLAGS, CHAR_FLAGS_16, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
 import { weightedSum } from './check-digit';
 import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dates';
-import { detectLayout, type CheckSpec, type FieldSpec, type Layout } from './layouts';
+import { detectLayout, documentCodeTakesDigit, type CheckSpec, type FieldSpec, type Layout } from './layouts';
 import { nameWords, splitNames } from './names';
 import { normaliseMrzInput } from './normalise';
 import { cleanStateCode, isKnownState, stateName } from './states';
@@ -135,7 +135,8 @@ export function notMrz(
 
 /**
  * Plain-text class rule: in letters-only positions that no check digit protects (names, state
- * codes, document code), a digit OCR or typists confuse with a letter is read as that letter.
+ * codes, document code), a digit OCR or typists confuse with a letter is read as that letter (not the
+ * second character of a code that may hold a digit: layouts.ts documentCodeTakesDigit).
  * Protected positions are never touched: there a change could hide a misreading.
  */
 function applyClassRules(layout: Layout, lines: string[], corrections: MrzCorrection[]): string[] {
@@ -149,8 +150,8 @@ function applyClassRules(layout: Layout, lines: string[], corrections: MrzCorrec
       const code = line.charCodeAt(c);
       if (code >= 128 || (CHAR_FLAGS[code]! & DIGIT) === 0) continue;
       const mask = classes[c]!;
-      // A digit typed as a document code's second character is what the document prints (US cards: C1).
-      if ((mask & DIGIT) !== 0 || covered[c] === 1 || (l === 0 && c === 1)) continue;
+      // A digit typed as the second character of a code that may hold one is what the document prints (US cards: C1).
+      if ((mask & DIGIT) !== 0 || covered[c] === 1 || (l === 0 && c === 1 && documentCodeTakesDigit(line[0]!))) continue;
       const ch = line[c]!;
       const to = DIGIT_TO_LETTER[ch];
       if (to === undefined || !fitsClass(to.charCodeAt(0), mask)) continue;
@@ -397,8 +398,10 @@ function parseField(
       if (!layout.codeFirst.includes(first)) {
         const allowed = layout.codeFirst.split('').join(', ');
         error = `Document code '${raw}' must start with ${allowed} in a ${layout.format} MRZ.`;
-      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(second >= 48 && second <= 57)) {
-        error = `Document code '${raw}' must have a letter, a digit or < as its second character.`;
+      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(second >= 48 && second <= 57 && documentCodeTakesDigit(first))) {
+        error = documentCodeTakesDigit(first)
+          ? `Document code '${raw}' must have a letter, a digit or < as its second character.`
+          : `Document code '${raw}' must have a letter or < as its second character.`;
       } else if (layout.codeFirst === 'IAC' && second === 86) {
         error = `Document code '${raw}' may not have V as its second character (reserved for visas).`;
       }

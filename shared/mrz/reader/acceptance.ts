@@ -5,7 +5,7 @@
 import { charValue, DIGIT, DIGIT_TO_LETTER, fitsClass, LETTER, LETTER_TO_DIGIT } from '../alphabet';
 import { weightAt } from '../check-digit';
 import { documentFaultOf, type DocumentFault } from '../faults';
-import { LAYOUTS } from '../layouts';
+import { documentCodeTakesDigit, LAYOUTS } from '../layouts';
 import type { MrzFormat, MrzResult } from '../types';
 import { loneClassIn } from './line-context';
 import { MRZ_CHARSET, type LineCandidates } from './types';
@@ -124,10 +124,16 @@ function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], mi
       if (covered[li]![i]) { passedFillers = filler ? passedFillers + 1 : 0; continue; }
       if (filler && implied[i] && passedFillers >= 3) { passedFillers++; continue; }
       const row = classes?.[li];
-      const cls = row?.[i] ?? 0;
+      // A document code's second character takes a digit too where its first letter allows one (US cards' C1), and
+      // there a letter read beside a digit is in doubt like any other.
+      const cls = (row?.[i] ?? 0) | (li === 0 && i === 1 && documentCodeTakesDigit(line[0]!) ? DIGIT : 0);
       const alnum = (cls & DIGIT) !== 0 && (cls & LETTER) !== 0 && !filler;
-      const needed = !alnum || !row ? minScore : oddOneOut(line, row, i) ? MIN_ODD_ONE_OUT_SCORE : Math.max(minScore, MIN_UNCHECKED_ALNUM_SCORE);
-      if (scoreAmongFitting(result, candidates, li, i, cls) < needed) {
+      // A character its position's class does not take (which the correction does not choose) must be read all but
+      // certainly, on its own score.
+      const outside = !!row && !fitsClass(line.charCodeAt(i), cls);
+      const needed = outside ? MIN_ODD_ONE_OUT_SCORE : !alnum || !row ? minScore : oddOneOut(line, row, i) ? MIN_ODD_ONE_OUT_SCORE : Math.max(minScore, MIN_UNCHECKED_ALNUM_SCORE);
+      const score = outside ? chosenScore(result, candidates, li, i) : scoreAmongFitting(result, candidates, li, i, cls);
+      if (score < needed) {
         unsure.push([li, i]);
         // A filler that did not pass implies none after it.
         passedFillers = 0;

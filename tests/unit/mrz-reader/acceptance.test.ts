@@ -151,6 +151,30 @@ describe('acceptable', () => {
   });
 });
 
+describe('a digit as a document code\'s second character (US cards print C1)', () => {
+  const card = ['C1USA0000003193LIN0000000319<<', '5808175M1105108COD<<<<<<<<<<<3', 'SPECIMEN<<TEST<VOID<<<<<<<<<<<'];
+  const at = (alts: Array<[string, number]>): LineCandidates[] =>
+    card.map((text, l) => [...text].map((char, i) => (l === 0 && i === 1 ? alts.map(([c, score]) => ({ char: c, score })) : [{ char, score: 1 }])));
+
+  it('accepts one read all but certainly', () => {
+    const cands = at([['1', 0.9995], ['I', 0.0005]]);
+    const read = correctMrz(cands, { referenceDate: REF });
+    expect(read.lines).toEqual(card);
+    expect(refusalOf(read, cands)).toBeNull();
+  });
+
+  it('refuses a digit in doubt against another digit, and a letter read beside its look-alike digit', () => {
+    // A review's attack: a chosen 7 (no letter look-alike) beside a 1 was taken as sure.
+    const sevenOrOne = at([['7', 0.55], ['1', 0.45]]);
+    expect(refusalOf(correctMrz(sevenOrOne, { referenceDate: REF }), sevenOrOne)).toBe('unsure_text');
+    // Where a digit may stand, a 1 read 0.9 sure is doubt about the I chosen over it, not a vote for it.
+    const oneOrI = at([['1', 0.9], ['I', 0.1]]);
+    const read = correctMrz(oneOrI, { referenceDate: REF });
+    expect(read.lines[0]!.slice(0, 2)).toBe('CI');
+    expect(refusalOf(read, oneOrI)).toBe('unsure_text');
+  });
+});
+
 describe('fillers at the empty end of a name field', () => {
   // TD3 line 1: P<IDN then TAN<<BUDI from position 5, fillers from 14 to the end.
   const TD3 = generateMrz('TD3', { issuingState: 'IDN', nationality: 'IDN', primaryIdentifier: 'TAN', secondaryIdentifier: 'BUDI', documentNumber: 'C4X81Q2P7', birthDate: '940715', sex: 'F', expiryDate: '2034-05-20' });

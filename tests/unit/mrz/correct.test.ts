@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { correctMrz, parseMrz } from '../../../shared/mrz';
+import { correctMrz, generateMrz, parseMrz } from '../../../shared/mrz';
 import type { LineCandidates, MrzFormat } from '../../../shared/mrz';
 import { checkDigit } from '../../../shared/mrz/check-digit';
 import { LAYOUTS } from '../../../shared/mrz/layouts';
@@ -123,6 +123,22 @@ describe('correctMrz', () => {
     const sureLetter = certain(visa('12A34'));
     setAlts(sureLetter, 1, 30, [['A', 0.9], ['4', 0.1]]);
     expect(correctMrz(sureLetter, REF).lines).toEqual(visa('12A34'));
+    // Beside the expiry check digit, the first character of the optional data has no neighbour in its field.
+    const first = certain(visa('O1'));
+    setAlts(first, 1, 28, [['O', 0.6], ['0', 0.4]]);
+    expect(correctMrz(first, REF).lines).toEqual(visa('O1'));
+  });
+
+  it('leaves a field a check digit reaches to the check digit: the prior would choose which passing reading is judged', () => {
+    // A review's attack: the printed number L892O1752 with three near ties. Favouring the 0 made L89201132, which
+    // passes every check digit too and leaves only one character under 0.5, so the camera accepted it.
+    const printed = generateMrz('TD3', { issuingState: 'UTO', nationality: 'UTO', primaryIdentifier: 'ERIKSSON', secondaryIdentifier: 'ANNA', documentNumber: 'L892O1752', birthDate: '740812', sex: 'F', expiryDate: '2030-04-15' });
+    expect(parseMrz(printed, REF_2025).valid).toBe(true);
+    const c = certain(printed);
+    setAlts(c, 1, 4, [['O', 0.7], ['0', 0.3]]);
+    setAlts(c, 1, 6, [['1', 0.55], ['7', 0.45]]);
+    setAlts(c, 1, 7, [['3', 0.55], ['5', 0.45]]);
+    expect(correctMrz(c, REF_2025).lines).toEqual(printed);
   });
 
   it('keeps a digit read surely as a document code\'s second character (US cards print C1), and an I read doubtfully as 1 stays an I', () => {
@@ -138,6 +154,15 @@ describe('correctMrz', () => {
     const doubted = correctMrz(c, REF);
     expect(doubted.lines[0]).toBe(`CI${card[0]!.slice(2)}`);
     expect(doubted.corrections).toEqual([{ line: 0, column: 1, from: '1', to: 'I' }]);
+  });
+
+  it('takes a digit as a document code\'s second character only after a C: elsewhere it is a letter\'s look-alike', () => {
+    // A real Spanish card's O was read 0 0.9935 sure, O 0.0054: a PO passport must not become P0.
+    const po = [`PO${TD3[0]!.slice(2)}`, TD3[1]!];
+    const c = certain(po);
+    setAlts(c, 0, 1, [['0', 0.9935], ['O', 0.0054], ['D', 0.0011]]);
+    expect(correctMrz(c, REF).lines).toEqual(po);
+    expect(parseMrz([`P0${TD3[0]!.slice(2)}`, TD3[1]!], REF).lines[0]!.slice(0, 2)).toBe('PO');
   });
 
   it('applies only class rules to names: it cannot know a letter-for-letter misreading', () => {
