@@ -3,7 +3,7 @@
 import { CHAR_VALUE, DIGIT, FILLER, LETTER, charValue, fitsClass } from './alphabet';
 import { weightAt } from './check-digit';
 import { parseMrzDate, toRefDate, type RefDate } from './dates';
-import { DISALLOWED_CODE_LETTER_WEIGHT, LAYOUTS, detectLayout, documentCodeTakesDigit, type CheckSpec, type Layout } from './layouts';
+import { DISALLOWED_CODE_LETTER_WEIGHT, LAYOUTS, detectLayout, takesCodeDigitAt, type CheckSpec, type Layout } from './layouts';
 import { MAX_INPUT_CHARS, notMrz, parseLines } from './parse';
 import { isKnownState } from './states';
 import type { LineCandidates, MrzCorrection, MrzFormat, MrzResult, ParseOptions } from './types';
@@ -99,7 +99,7 @@ function classAlternatives(pos: unknown, mask: number, codeFirst: string | null,
     let dup = false;
     for (let j = 0; j < fit.length; j++) if (fit[j]!.ch === ch) dup = true;
     if (dup) continue;
-    const score = altScore(pos[i]) * (disallowedCode ? DISALLOWED_CODE_LETTER_WEIGHT : 1) * (code >= 48 && code <= 57 ? digitWeight : 1);
+    const score = altScore(pos[i]) * (disallowedCode ? DISALLOWED_CODE_LETTER_WEIGHT : 1) * (fitsClass(code, DIGIT) ? digitWeight : 1);
     const logScore = Math.log(score > MIN_SCORE ? score : MIN_SCORE);
     if (fit.length > 0 && fit[fit.length - 1]!.logScore < logScore) sorted = false;
     fit.push({ ch, value: CHAR_VALUE[code]!, logScore });
@@ -209,8 +209,8 @@ const CODE_DIGIT_WEIGHT = 0.01;
 function buildGrid(layout: Layout, rows: unknown[][], bestFirst: string[]): Cell[][] {
   return rows.map((row, l) =>
     row.map((pos, c) => ({
-      alts: l === 0 && c === 1 && documentCodeTakesDigit(bestFirst[0]![0] ?? '')
-        ? classAlternatives(pos, layout.classes[0]![1]! | DIGIT, null, CODE_DIGIT_WEIGHT)
+      alts: takesCodeDigitAt(bestFirst[0]![0] ?? '', l, c)
+        ? classAlternatives(pos, layout.classes[l]![c]! | DIGIT, null, CODE_DIGIT_WEIGHT)
         : classAlternatives(pos, layout.classes[l]![c]!, l === 0 && c === 0 ? layout.codeFirst : null),
       bestFirst: bestFirst[l]![c]!,
     })),
@@ -357,17 +357,17 @@ function applyFillerPrior(grid: Cell[][], layout: Layout): void {
  * never meets.
  */
 const DIGIT_RUN_BONUS = Math.log(4);
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 function applyDigitRunPrior(grid: Cell[][], layout: Layout): void {
+  const isDigit = (a: Alt | undefined): boolean => a !== undefined && fitsClass(a.ch.charCodeAt(0), DIGIT);
   for (let l = 0; l < grid.length; l++) {
-    const row = grid[l]!, tops = row.map((cell) => cell.alts[0]?.ch), classes = layout.classes[l]!, covered = layout.covered[l]!;
+    const row = grid[l]!, digitTop = row.map((cell) => isDigit(cell.alts[0])), classes = layout.classes[l]!, covered = layout.covered[l]!;
     const unchecked = (k: number, cls: number): boolean => covered[k] === 0 && classes[k] === cls;
     for (let c = 1; c + 1 < row.length; c++) {
       const cell = row[c]!, cls = classes[c]!;
-      if (cell.alts.length === 0 || isDigit(tops[c]) || (cls & DIGIT) === 0 || (cls & LETTER) === 0) continue;
+      if (cell.alts.length === 0 || digitTop[c] || (cls & DIGIT) === 0 || (cls & LETTER) === 0) continue;
       if (!unchecked(c, cls) || !unchecked(c - 1, cls) || !unchecked(c + 1, cls)) continue;
-      if (!isDigit(tops[c - 1]) || !isDigit(tops[c + 1])) continue;
-      for (const a of cell.alts) if (isDigit(a.ch)) a.logScore += DIGIT_RUN_BONUS;
+      if (!digitTop[c - 1] || !digitTop[c + 1]) continue;
+      for (const a of cell.alts) if (isDigit(a)) a.logScore += DIGIT_RUN_BONUS;
       cell.alts.sort((x, y) => y.logScore - x.logScore);
     }
   }

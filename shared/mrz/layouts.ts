@@ -70,6 +70,11 @@ export function documentCodeTakesDigit(first: string): boolean {
   return first === 'C';
 }
 
+/** Whether line `line`, column `column` (0-based) is a document code's second character that may be a digit, in an MRZ whose first character is `first`. */
+export function takesCodeDigitAt(first: string, line: number, column: number): boolean {
+  return line === 0 && column === 1 && documentCodeTakesDigit(first);
+}
+
 export interface Layout {
   format: MrzFormat;
   lineCount: number;

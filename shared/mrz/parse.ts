@@ -3,7 +3,7 @@
 import { CHAR_FLAGS, CHAR_FLAGS_16, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
 import { weightedSum } from './check-digit';
 import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dates';
-import { detectLayout, documentCodeTakesDigit, type CheckSpec, type FieldSpec, type Layout } from './layouts';
+import { detectLayout, documentCodeTakesDigit, takesCodeDigitAt, type CheckSpec, type FieldSpec, type Layout } from './layouts';
 import { nameWords, splitNames } from './names';
 import { normaliseMrzInput } from './normalise';
 import { cleanStateCode, isKnownState, stateName } from './states';
@@ -151,7 +151,7 @@ function applyClassRules(layout: Layout, lines: string[], corrections: MrzCorrec
       if (code >= 128 || (CHAR_FLAGS[code]! & DIGIT) === 0) continue;
       const mask = classes[c]!;
       // A digit typed as the second character of a code that may hold one is what the document prints (US cards: C1).
-      if ((mask & DIGIT) !== 0 || covered[c] === 1 || (l === 0 && c === 1 && documentCodeTakesDigit(line[0]!))) continue;
+      if ((mask & DIGIT) !== 0 || covered[c] === 1 || takesCodeDigitAt(line[0]!, l, c)) continue;
       const ch = line[c]!;
       const to = DIGIT_TO_LETTER[ch];
       if (to === undefined || !fitsClass(to.charCodeAt(0), mask)) continue;
@@ -398,7 +398,7 @@ function parseField(
       if (!layout.codeFirst.includes(first)) {
         const allowed = layout.codeFirst.split('').join(', ');
         error = `Document code '${raw}' must start with ${allowed} in a ${layout.format} MRZ.`;
-      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(second >= 48 && second <= 57 && documentCodeTakesDigit(first))) {
+      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(fitsClass(second, DIGIT) && documentCodeTakesDigit(first))) {
         error = documentCodeTakesDigit(first)
           ? `Document code '${raw}' must have a letter, a digit or < as its second character.`
           : `Document code '${raw}' must have a letter or < as its second character.`;

@@ -5,7 +5,7 @@
 import { charValue, DIGIT, DIGIT_TO_LETTER, fitsClass, LETTER, LETTER_TO_DIGIT } from '../alphabet';
 import { weightAt } from '../check-digit';
 import { documentFaultOf, type DocumentFault } from '../faults';
-import { documentCodeTakesDigit, LAYOUTS } from '../layouts';
+import { LAYOUTS, takesCodeDigitAt } from '../layouts';
 import type { MrzFormat, MrzResult } from '../types';
 import { loneClassIn } from './line-context';
 import { MRZ_CHARSET, type LineCandidates } from './types';
@@ -126,7 +126,7 @@ function uncheckedReadSurely(result: MrzResult, candidates: LineCandidates[], mi
       const row = classes?.[li];
       // A document code's second character takes a digit too where its first letter allows one (US cards' C1), and
       // there a letter read beside a digit is in doubt like any other.
-      const cls = (row?.[i] ?? 0) | (li === 0 && i === 1 && documentCodeTakesDigit(line[0]!) ? DIGIT : 0);
+      const cls = (row?.[i] ?? 0) | (takesCodeDigitAt(line[0]!, li, i) ? DIGIT : 0);
       const alnum = (cls & DIGIT) !== 0 && (cls & LETTER) !== 0 && !filler;
       // A character its position's class does not take (which the correction does not choose) must be read all but
       // certainly, on its own score.
