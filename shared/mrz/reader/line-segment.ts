@@ -44,7 +44,7 @@ interface Centre { c: number; area: number; y0: number; y1: number }
  * Contrast normalisation in vertical strips (Otsu per strip, interpolated), so that a glare
  * gradient along a line does not wipe out half of it. Returns ink 0..1 and a binary mask.
  */
-function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
+function normaliseInk(img: GrayImage, printUnder: boolean): { ink: Float32Array; mask: Uint8Array } {
   const { width: w, height: h } = img;
   const data = flattenBackground(img);
   const stripW = Math.max(16, Math.round(h * 2));
@@ -55,9 +55,10 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
   const hists = Array.from({ length: nStrips }, (_, s) => histogram(data, Math.floor((s * w) / nStrips), Math.floor(((s + 1) * w) / nStrips), w, h));
   const total = new Float64Array(256);
   for (const hist of hists) for (let t = 0; t < 256; t++) total[t]! += hist[t]!;
-  const glob = levels(total);
+  const split = printUnder ? inkUnderPrint : levels;
+  const glob = split(total);
   for (let s = 0; s < nStrips; s++) {
-    const l = levels(hists[s]!);
+    const l = split(hists[s]!);
     if (l.bg - l.fg < 0.5 * (glob.bg - glob.fg) || l.bg - l.fg < 12) { fg[s] = glob.fg; bg[s] = Math.max(l.bg, glob.bg); }
     else { fg[s] = l.fg; bg[s] = l.bg; }
     thr[s] = (fg[s]! + bg[s]!) / 2;
@@ -92,9 +93,9 @@ function normaliseInk(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
  * thirds of segmenting it. The mask is the scratch buffer, which only normaliseInk writes, so it still holds this
  * image's mask while this image is the last normalised. Line images are made by rectify and never changed.
  */
-let lastNormalised: { img: GrayImage; ink: Float32Array; mask: Uint8Array } | null = null;
-function normalisedOnce(img: GrayImage): { ink: Float32Array; mask: Uint8Array } {
-  if (lastNormalised?.img !== img) lastNormalised = { img, ...normaliseInk(img) };
+let lastNormalised: { img: GrayImage; printUnder: boolean; ink: Float32Array; mask: Uint8Array } | null = null;
+function normalisedOnce(img: GrayImage, printUnder: boolean): { ink: Float32Array; mask: Uint8Array } {
+  if (lastNormalised?.img !== img || lastNormalised.printUnder !== printUnder) lastNormalised = { img, printUnder, ...normaliseInk(img, printUnder) };
   return lastNormalised;
 }
 
@@ -188,6 +189,18 @@ function levels(hist: Float64Array): { fg: number; bg: number } {
   return { fg: mBest, bg: MBest };
 }
 
+/**
+ * The ink and paper levels of a line printed over fine print (guilloche, cross-hatching): three levels, the
+ * text darkest. Otsu's split of the whole histogram parts the paper from the print and the text together, and
+ * the print's lines join the characters into one blob; split again below that, the print counts as paper.
+ */
+function inkUnderPrint(hist: Float64Array): { fg: number; bg: number } {
+  const { fg, bg } = levels(hist);
+  const darker = new Float64Array(256);
+  for (let t = 0; t < (fg + bg) / 2; t++) darker[t] = hist[t]!;
+  return levels(darker);
+}
+
 /** 8-connected components of the mask, as bounding boxes with pixel counts. */
 function components(mask: Uint8Array, w: number, h: number): Blob[] {
   const n = w * h;
@@ -267,13 +280,15 @@ function robustLine(xs: number[], ys: number[], tol: number): { a: number; b: nu
 export interface SegmentOptions {
   /** When the format is known (30, 36 or 44), the grid is forced to this many cells. */
   expectedLength?: number;
+  /** Take the darkest of three levels as ink (inkUnderPrint): for a line that fine print under it hides from the usual split. */
+  printUnder?: boolean;
 }
 
 /** Finds the characters of one line. Returns null when there is no plausible line of text. */
 export function segmentLine(img: GrayImage, options: SegmentOptions = {}): LineLayout | null {
   const { width: w, height: h } = img;
   if (w < 8 || h < 6) return null;
-  const { ink, mask } = normalisedOnce(img);
+  const { ink, mask } = normalisedOnce(img, options.printUnder ?? false);
   const all = components(mask, w, h).filter((b) => b.area >= 3);
   if (all.length === 0) return null;
 

@@ -6,7 +6,7 @@ import type { MrzFormat, MrzResult } from '../types';
 import type { GrayImage } from './gray';
 import { locateLines, type LineCandidate } from './locate';
 import { inOriginal, otherViews } from './scales';
-import { rectify, type RotatedRect } from './rectify';
+import { rectify, type Rectified, type RotatedRect } from './rectify';
 import { classifyLayout, getDefaultModel, type LineReading } from './recognise-line';
 import { segmentLine, type LineLayout } from './line-segment';
 import type { Mlp } from './classifier';
@@ -40,6 +40,8 @@ export interface FoundLine {
   cx: number; cy: number; angle: number; length: number; capHeight: number; pitch: number;
   /** The located region it was read from, in frame pixels like the rest. */
   region: LineCandidate;
+  /** Read as printed over fine print (segmentLine's printUnder): the usual split of ink and paper gave no line. */
+  underPrint: boolean;
 }
 
 export interface FrameReading {
@@ -96,9 +98,12 @@ export function lookScales(cap: number): number[] {
   return cap * FIRST_LOOK_MAX_SCALE < TARGET_CAP ? [first, Math.min(SECOND_LOOK_MAX_SCALE, TARGET_CAP / cap)] : [first];
 }
 
-/** Clutter beside the zone can add a few cells at either end: the forced segmentation drops them. */
-function nearestStandard(n: number): number | null {
-  for (const s of STANDARD) if (Math.abs(n - s) <= 3) return s;
+/**
+ * Clutter beside the zone can add a few cells at either end: the forced segmentation drops them. Fine print
+ * under the zone usually runs on beyond it, and its edge adds a cell or two more.
+ */
+function nearestStandard(n: number, printUnder: boolean): number | null {
+  for (const s of STANDARD) if (Math.abs(n - s) <= (printUnder ? 4 : 3)) return s;
   return null;
 }
 
@@ -113,30 +118,53 @@ interface Look {
   only?: (cell: number) => boolean;
   /** Where to note a region that is no line of MRZ length at all. */
   notLines?: Set<LineCandidate>;
+  /** The region was read upright only as under print: read it so at once (turned, it is no plainer). */
+  underPrint?: boolean;
 }
 
-/** Rectifies one located line and reads it, forcing the nearest standard length when close. */
+/**
+ * Rectifies one located line and reads it, forcing the nearest standard length when close. A line that the
+ * usual split of ink and paper shows as text of no standard length is segmented again as printed over fine
+ * print (segmentLine's printUnder), which joins its characters into blobs.
+ */
 function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, look: Look = {}): FoundLine | null {
-  const { expectedLength, cap = FIRST_LOOK_CAP, maxScale = FIRST_LOOK_MAX_SCALE, only, notLines } = look;
-  const scale = Math.min(maxScale, cap / Math.max(4, c.thickness * CAP_OF_THICKNESS));
-  let rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
-  let r = rectify(frame, rect, scale);
+  const scale = Math.min(look.maxScale ?? FIRST_LOOK_MAX_SCALE, (look.cap ?? FIRST_LOOK_CAP) / Math.max(4, c.thickness * CAP_OF_THICKNESS));
+  const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
+  const cut = rectify(frame, rect, scale);
+  const plain = look.underPrint ? { line: null, cells: PRINT_UNDER_MIN_CELLS } : readCut(frame, c, cut, model, look, false);
+  const found = plain.line ?? (plain.cells >= PRINT_UNDER_MIN_CELLS ? readCut(frame, c, cut, model, look, true).line : null);
+  if (!found) look.notLines?.add(c);
+  return found;
+}
+
+/**
+ * Fewest cells the usual split must show before a line is segmented again as under print: most regions that
+ * show fewer, or none, are clutter, and segmenting each again cost every frame time.
+ */
+const PRINT_UNDER_MIN_CELLS = 20;
+
+/** Reads a line cut out of the frame (rectify's `cut` of the region c); `cells` is how many its first segmentation found. */
+function readCut(frame: GrayImage, c: LineCandidate, cut: Rectified, model: Mlp, look: Look, printUnder: boolean): { line: FoundLine | null; cells: number } {
+  const { expectedLength, only } = look;
+  const scale = cut.scale;
+  let rect = cut.rect, r = cut;
   // Segment first and classify only lines of a standard length: clutter text costs little.
-  let layout = segmentLine(r.image);
-  if (!layout) { notLines?.add(c); return null; }
+  let layout = segmentLine(r.image, { printUnder });
+  if (!layout) return { line: null, cells: 0 };
   // A line a few cells short of a standard length may have been cut by a region measured short.
   const n = layout.cells.length;
+  const none = { line: null, cells: n };
   const wider = (expectedLength ? n < expectedLength : STANDARD.some((s) => n < s && n >= s - 6)) ? widenCutLine(rect, layout, scale) : null;
   if (wider) {
     const widened = rectify(frame, wider, scale);
-    const again = segmentLine(widened.image);
+    const again = segmentLine(widened.image, { printUnder });
     if (again) { rect = wider; r = widened; layout = again; }
   }
-  const std = expectedLength ?? nearestStandard(layout.cells.length);
-  if (std === null || Math.abs(layout.cells.length - std) > 4) { notLines?.add(c); return null; }
+  const std = expectedLength ?? nearestStandard(layout.cells.length, printUnder);
+  if (std === null || Math.abs(layout.cells.length - std) > 4) return none;
   if (std !== layout.cells.length) {
-    layout = segmentLine(r.image, { expectedLength: std });
-    if (!layout || layout.cells.length !== std) return null;
+    layout = segmentLine(r.image, { expectedLength: std, printUnder });
+    if (!layout || layout.cells.length !== std) return none;
   }
   const reading: LineReading = classifyLayout(layout, model, only);
   // Recentre on the text actually read: the located region may include neighbouring clutter.
@@ -145,13 +173,13 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, look: Loo
   const midV = (cells[0]!.baseline + cells[cells.length - 1]!.baseline) / 2 / scale - reading.layout.capHeight / 2 / scale - rect.height / 2;
   const ux = Math.cos(c.angle), uy = Math.sin(c.angle);
   const slope = (cells[cells.length - 1]!.baseline - cells[0]!.baseline) / Math.max(1, cells[cells.length - 1]!.cx - cells[0]!.cx);
-  return {
+  return { cells: n, line: {
     text: reading.text, candidates: reading.candidates, confidence: reading.confidence,
     cx: rect.cx + midU * ux - midV * uy, cy: rect.cy + midU * uy + midV * ux,
     angle: c.angle + Math.atan(slope),
     length: (reading.layout.pitch * cells.length) / scale,
-    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c,
-  };
+    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c, underPrint: printUnder,
+  } };
 }
 
 /**
@@ -209,22 +237,34 @@ function splitAtAngle(frame: GrayImage, c: LineCandidate): LineCandidate[] {
   // does not fill the gap between lines where glare or a dark background sways a global threshold.
   const prof = new Float32Array(h);
   for (let y = 0; y < h; y++) { let n = 0; for (let x = 1; x < w; x++) n += Math.abs(data[y * w + x]! - data[y * w + x - 1]!); prof[y] = n; }
-  let max = 0, min = Infinity;
-  for (let y = 0; y < h; y++) { max = Math.max(max, prof[y]!); min = Math.min(min, prof[y]!); }
-  const runs: [number, number][] = [];
-  let start = -1;
-  for (let y = 0; y <= h; y++) {
-    const on = y < h && prof[y]! > min + 0.4 * (max - min);
-    if (on && start < 0) start = y;
-    if (!on && start >= 0) { runs.push([start, y - 1]); start = -1; }
+  let max = 0;
+  for (let y = 0; y < h; y++) max = Math.max(max, prof[y]!);
+  // Rows are text above the profile's floor: its least, the paper beside the lines; or, when print under the
+  // zone fills the rows between the lines as evenly as the paper beside it does not, its lower quartile.
+  const sorted = Float32Array.from(prof).sort();
+  let lines: [number, number][] = [];
+  for (const floor of [sorted[0]!, sorted[Math.floor(h / 4)]!]) {
+    lines = rowsAbove(prof, floor + 0.4 * (max - floor)).filter(([a, b]) => b - a + 1 >= 0.12 * h);
+    if (lines.length >= 2) break;
   }
-  const lines = runs.filter(([a, b]) => b - a + 1 >= 0.12 * h);
   if (lines.length < 2) return [];
   const nx = -Math.sin(c.angle), ny = Math.cos(c.angle);
   return lines.map(([a, b]) => {
     const v = ((a + b + 1) / 2) / scale - height / 2, t = (b - a + 1) / scale;
     return { ...c, cx: c.cx + v * nx, cy: c.cy + v * ny, thickness: t * 1.1 };
   });
+}
+
+/** The runs of rows (first, last) whose profile is over the threshold. */
+function rowsAbove(prof: Float32Array, threshold: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let y = 0; y <= prof.length; y++) {
+    const on = y < prof.length && prof[y]! > threshold;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) { runs.push([start, y - 1]); start = -1; }
+  }
+  return runs;
 }
 
 /**
@@ -292,7 +332,8 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   /** Corrects every not-yet-tried group; returns the first valid reading, remembers the best other. */
   const tryGroups = (lines: FoundLine[]): FrameReading | null => {
     for (const g of groupLines(lines)) {
-      const id = g.map((l) => `${l.cx.toFixed(0)},${l.cy.toFixed(0)},${l.text}`).join(';');
+      // A line read as under print and read plainly is two readings, however alike their text.
+      const id = g.map((l) => `${l.cx.toFixed(0)},${l.cy.toFixed(0)},${l.text}${l.underPrint ? ',under print' : ''}`).join(';');
       if (tried.has(id)) continue;
       tried.add(id);
       const reading = correctGroup(frame, model, g, found, options);
@@ -302,10 +343,11 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     return null;
   };
   // Regions that are no line of MRZ length read upright are none upside down either: not read turned.
-  const notLines = new Set<LineCandidate>();
+  const notLines = new Set<LineCandidate>(), underPrint = new Set<LineCandidate>();
   for (const c of cands) {
     const f = readCandidate(frame, c, model, { notLines });
     if (!f) continue;
+    if (f.underPrint) underPrint.add(c);
     // The same line found twice (both scales, or split and whole): keep the more confident reading.
     const dup = found.findIndex((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight);
     if (dup >= 0) { if (found[dup]!.confidence >= f.confidence) continue; found[dup] = f; }
@@ -330,7 +372,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     const turned: FoundLine[] = [];
     for (const c of cands) {
       if (notLines.has(c)) continue;
-      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model);
+      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model, { underPrint: underPrint.has(c) });
       if (!f) continue;
       if (turned.some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
       turned.push(f);
@@ -387,10 +429,14 @@ function probeBeside(frame: GrayImage, model: Mlp, found: FoundLine[], tryGroups
       for (const side of [1, -1]) {
         const nx = -Math.sin(f.angle), ny = Math.cos(f.angle), d = side * 1.75 * f.capHeight;
         const px = f.cx + d * nx, py = f.cy + d * ny;
-        if (found.some((g) => g.text.length === f.text.length && Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
+        // A line read as under print is probed all the same: the probe's cut, one line pitch from a line read
+        // well, often reads it better.
+        if (found.some((g) => !g.underPrint && g.text.length === f.text.length && Math.hypot(g.cx - px, g.cy - py) < 0.8 * f.capHeight)) continue;
         const probe: LineCandidate = { cx: px, cy: py, angle: f.angle, length: f.length + f.capHeight, thickness: 0.82 * f.capHeight, fill: 1, scale: 1 };
         const g = readCandidate(frame, probe, model, { expectedLength: f.text.length });
-        if (!g || found.some((h) => h.text.length === g.text.length && Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
+        if (!g) continue;
+        // Beside a reading as under print, the probe's is one more reading of the line: groups are made of either.
+        if (found.some((h) => !h.underPrint && h.text.length === g.text.length && Math.hypot(h.cx - g.cx, h.cy - g.cy) < 0.6 * g.capHeight)) continue;
         found.push(g);
         added = true;
         const valid = tryGroups(found);

@@ -58,6 +58,17 @@ describe('segmentLine', () => {
     expect(segmentLine(img)!.cells.length).toBe(44);
   });
 
+  it('finds the characters of a line over cross-hatching when told the print is there, which the usual split joins into one blob', () => {
+    const img = renderLineImage(TD3[1]!, { capHeight: 16, blur: 0.5 }, new Rng(3));
+    // Fine diagonal lines in both directions, darker than the paper and lighter than the ink.
+    const { width: w, height: h, data } = img;
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((x + y) % 4 === 0 || (x - y + h) % 4 === 0) data[y * w + x] = Math.min(data[y * w + x]!, 130);
+    expect(segmentLine(img)).toBeNull();
+    const layout = segmentLine(img, { printUnder: true });
+    expect(layout?.cells.length).toBe(44);
+    expect(classifyLayout(layout!, getDefaultModel()).text).toBe(TD3[1]);
+  });
+
   it('returns null for a blank image', () => {
     expect(segmentLine({ width: 300, height: 40, data: new Uint8Array(300 * 40).fill(200) })).toBeNull();
   });
