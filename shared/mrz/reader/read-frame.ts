@@ -548,10 +548,27 @@ function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine
   for (const l of group) {
     const again = readCandidate(frame, regionOf(l), model, { expectedLength: l.text.length, cap: TARGET_CAP, maxScale: SECOND_LOOK_MAX_SCALE });
     if (!again) return null;
-    lines.push({ ...l, candidates: meanCandidates(l.candidates, again.candidates), confidence: (l.confidence + again.confidence) / 2 });
+    lines.push({ ...l, candidates: meanCandidates(l.candidates, alignedTo(l.candidates, again.candidates)), confidence: (l.confidence + again.confidence) / 2 });
   }
   return lines;
 }
+
+/**
+ * The second look's cells shifted to stand under the first look's: cut afresh, a line can be segmented a cell
+ * further along (a filler beside the zone taken for its first character, its first character dropped), and cell
+ * by cell the mean of the two then crossed neighbours (SAULIM<<WAYAN and <SAULIM<<WAYAN became SAULMM<WWYYNN).
+ * The shift, up to MAX_LOOK_SHIFT cells either way, is the one under which most cells read the same; none on a tie.
+ */
+export function alignedTo(first: LineCandidates, again: LineCandidates): LineCandidates {
+  let best = 0, bestSame = -1;
+  for (const shift of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= MAX_LOOK_SHIFT)) {
+    let same = 0;
+    for (let i = 0; i < first.length; i++) if (first[i]?.[0] && first[i]![0]!.char === again[i + shift]?.[0]?.char) same++;
+    if (same > bestSame) { best = shift; bestSame = same; }
+  }
+  return best === 0 ? again : first.map((_, i) => again[i + best] ?? []);
+}
+const MAX_LOOK_SHIFT = 2;
 
 /** Per cell, each symbol's mean score over two looks (a look that did not offer it counts 0), best first; a cell the second look did not read keeps the first's. */
 function meanCandidates(a: LineCandidates, b: LineCandidates): LineCandidates {

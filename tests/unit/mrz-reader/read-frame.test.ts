@@ -3,7 +3,7 @@
 // without any MRZ (which must never yield a valid reading).
 import { describe, expect, it } from 'vitest';
 import { locateLines } from '../../../shared/mrz/reader/locate';
-import { groupLines, readMrzFrame, showsUprightFillers, type FoundLine } from '../../../shared/mrz/reader/read-frame';
+import { alignedTo, groupLines, readMrzFrame, showsUprightFillers, type FoundLine } from '../../../shared/mrz/reader/read-frame';
 import { rectify } from '../../../shared/mrz/reader/rectify';
 import { recogniseLine } from '../../../shared/mrz/reader/recognise-line';
 import { synthesiseFrame, SYNTH_FORMATS } from '../../../scripts/synth/document';
@@ -371,5 +371,22 @@ describe('grouping the lines found', () => {
 
   it('keeps out a line of another print size', () => {
     expect(groupLines([middle, line('KIM<<SORA<<<<<<<<<<<<<<<<<<<<<', 513, 12.8, 12.1), top])).toEqual([]);
+  });
+});
+
+describe('a second look at a line', () => {
+  const sure = (text: string) => [...text].map((char) => [{ char, score: 0.99 }]);
+  const texts = (cells: { char: string }[][]) => cells.map((c) => c[0]?.char ?? '_').join('');
+
+  it('stands under the first look when it was segmented a cell or two further along', () => {
+    // Condition-set frame 396: read again enlarged, the name line lost its P and gained a filler at its end.
+    const first = sure('P<SAULIM<<WAYAN<<<<<'), again = sure('<SAULIM<<WAYAN<<<<<<');
+    expect(texts(alignedTo(first, again))).toBe('_<SAULIM<<WAYAN<<<<<');
+    expect(texts(alignedTo(sure('SAULIM<<WAYAN<'), sure('XYSAULIM<<WAYA')))).toBe('SAULIM<<WAYA__');
+  });
+
+  it('stays where it stands when it agrees there, misreads and all, or as well as anywhere', () => {
+    expect(texts(alignedTo(sure('P<UTOERIKSSON<<ANNA'), sure('P<UTOERIKSS0N<<ANMA')))).toBe('P<UTOERIKSS0N<<ANMA');
+    expect(texts(alignedTo(sure('<<<<<<'), sure('<<<<<<')))).toBe('<<<<<<');
   });
 });
