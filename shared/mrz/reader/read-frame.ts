@@ -118,8 +118,11 @@ interface Look {
   only?: (cell: number) => boolean;
   /** Where to note a region that is no line of MRZ length at all. */
   notLines?: Set<LineCandidate>;
-  /** The region was read upright only as under print: read it so at once (turned, it is no plainer). */
-  underPrint?: boolean;
+  /**
+   * How to split ink from paper: 'plain' (the usual split) or 'under' (as printed over fine print) only, as the line
+   * was read before (turned, or looked at again, it is no plainer); when absent, plainly and then as under print.
+   */
+  split?: 'plain' | 'under';
 }
 
 /**
@@ -131,8 +134,8 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, look: Loo
   const scale = Math.min(look.maxScale ?? FIRST_LOOK_MAX_SCALE, (look.cap ?? FIRST_LOOK_CAP) / Math.max(4, c.thickness * CAP_OF_THICKNESS));
   const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
   const cut = rectify(frame, rect, scale);
-  const plain = look.underPrint ? { line: null, cells: PRINT_UNDER_MIN_CELLS } : readCut(frame, c, cut, model, look, false);
-  const found = plain.line ?? (plain.cells >= PRINT_UNDER_MIN_CELLS ? readCut(frame, c, cut, model, look, true).line : null);
+  const plain = look.split === 'under' ? { line: null, cells: PRINT_UNDER_MIN_CELLS } : readCut(frame, c, cut, model, look, false);
+  const found = plain.line ?? (plain.cells >= PRINT_UNDER_MIN_CELLS && look.split !== 'plain' ? readCut(frame, c, cut, model, look, true).line : null);
   if (!found) look.notLines?.add(c);
   return found;
 }
@@ -372,7 +375,7 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     const turned: FoundLine[] = [];
     for (const c of cands) {
       if (notLines.has(c)) continue;
-      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model, { underPrint: underPrint.has(c) });
+      const f = readCandidate(frame, { ...c, angle: c.angle + Math.PI }, model, underPrint.has(c) ? { split: 'under' } : {});
       if (!f) continue;
       if (turned.some((g) => Math.hypot(g.cx - f.cx, g.cy - f.cy) < 0.6 * f.capHeight)) continue;
       turned.push(f);
@@ -513,11 +516,16 @@ function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: nu
   for (const [k, l] of group.entries()) {
     const wanted = new Set(cells[k]);
     if (wanted.size === 0) { mean.push(l.candidates); continue; }
-    const g = readCandidate(frame, l.region, model, { expectedLength: l.text.length, cap: CONFIRM_CAP, maxScale: CONFIRM_MAX_SCALE, only: (i) => wanted.has(i) });
+    const g = readCandidate(frame, l.region, model, { expectedLength: l.text.length, cap: CONFIRM_CAP, maxScale: CONFIRM_MAX_SCALE, only: (i) => wanted.has(i), split: splitOf(l) });
     if (!g) return null;
     mean.push(meanCandidates(l.candidates, g.candidates));
   }
   return mean;
+}
+
+/** How a line read is read again: as it was read the first time. */
+function splitOf(l: FoundLine): 'plain' | 'under' {
+  return l.underPrint ? 'under' : 'plain';
 }
 
 /** A line read, as a region to read again: thickness × CAP_OF_THICKNESS is the cap height readCandidate scales by; the length gains the margin the locator's had. */
@@ -546,7 +554,7 @@ function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine
   if (!isSmallPrint(group)) return null;
   const lines: FoundLine[] = [];
   for (const l of group) {
-    const again = readCandidate(frame, regionOf(l), model, { expectedLength: l.text.length, cap: TARGET_CAP, maxScale: SECOND_LOOK_MAX_SCALE });
+    const again = readCandidate(frame, regionOf(l), model, { expectedLength: l.text.length, cap: TARGET_CAP, maxScale: SECOND_LOOK_MAX_SCALE, split: splitOf(l) });
     if (!again) return null;
     lines.push({ ...l, candidates: meanCandidates(l.candidates, alignedTo(l.candidates, again.candidates)), confidence: (l.confidence + again.confidence) / 2 });
   }
