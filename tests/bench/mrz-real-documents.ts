@@ -60,6 +60,9 @@ export const DATASET_TEXT_CORRECTIONS: Readonly<Record<string, string>> = {
   // A Brazilian passport specimen: its zeros are narrow and look like D, but 8101109 and the check digit are the
   // same glyph as the number's zeros; no date or check digit holds a D.
   'AA000000<DBRA81011D9F2508142<<<<<<<<<<<<<<02': 'AA000000<0BRA8101109F2508142<<<<<<<<<<<<<<02',
+  // An Indonesian passport specimen: its document number's six characters are pointed ovals, unlike the zeros of its
+  // dates (rounded rectangles), and its check digit 9 holds for XOOOOOO, not for X000000 (whose digit is 1).
+  'X000000<<9IDN4508179S1601269<<<<<<<<<<<<<<91': 'XOOOOOO<<9IDN4508179S1601269<<<<<<<<<<<<<<91',
   // A Monaco ID card: its issuing state is MCO, whose O this print draws like its zeros; no state code holds a digit.
   'I<MC0029067<<<0<<<<<<<<<<<<<<<': 'I<MCO029067<<<0<<<<<<<<<<<<<<<',
 };
