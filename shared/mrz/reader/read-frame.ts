@@ -119,8 +119,9 @@ interface Look {
   /** Where to note a region that is no line of MRZ length at all. */
   notLines?: Set<LineCandidate>;
   /**
-   * How to split ink from paper: 'plain' (the usual split) or 'under' (as printed over fine print) only, as the line
-   * was read before (turned, or looked at again, it is no plainer); when absent, plainly and then as under print.
+   * How to split ink from paper: only 'plain' (the usual split) or only 'under' (as printed over fine print), for a
+   * line looked at again the way it was read (a line read as under print is also read so turned); when absent,
+   * plainly and then, if need be, as under print.
    */
   split?: 'plain' | 'under';
 }
@@ -134,8 +135,10 @@ function readCandidate(frame: GrayImage, c: LineCandidate, model: Mlp, look: Loo
   const scale = Math.min(look.maxScale ?? FIRST_LOOK_MAX_SCALE, (look.cap ?? FIRST_LOOK_CAP) / Math.max(4, c.thickness * CAP_OF_THICKNESS));
   const rect = { cx: c.cx, cy: c.cy, angle: c.angle, length: c.length + 2 * c.thickness, height: CUT_HEIGHT_OF_THICKNESS * c.thickness };
   const cut = rectify(frame, rect, scale);
-  const plain = look.split === 'under' ? { line: null, cells: PRINT_UNDER_MIN_CELLS } : readCut(frame, c, cut, model, look, false);
-  const found = plain.line ?? (plain.cells >= PRINT_UNDER_MIN_CELLS && look.split !== 'plain' ? readCut(frame, c, cut, model, look, true).line : null);
+  const plain = look.split === 'under' ? null : readCut(frame, c, cut, model, look, false);
+  if (plain?.line) return plain.line;
+  const asUnderPrint = look.split === 'under' || (look.split === undefined && plain!.cells >= PRINT_UNDER_MIN_CELLS);
+  const found = asUnderPrint ? readCut(frame, c, cut, model, look, true).line : null;
   if (!found) look.notLines?.add(c);
   return found;
 }
@@ -565,18 +568,19 @@ function secondLook(frame: GrayImage, group: FoundLine[], model: Mlp): FoundLine
  * The second look's cells shifted to stand under the first look's: cut afresh, a line can be segmented a cell
  * further along (a filler beside the zone taken for its first character, its first character dropped), and cell
  * by cell the mean of the two then crossed neighbours (SAULIM<<WAYAN and <SAULIM<<WAYAN became SAULMM<WWYYNN).
- * The shift, up to MAX_LOOK_SHIFT cells either way, is the one under which most cells read the same; none on a tie.
+ * The shift, up to two cells either way, is the one under which most cells read the same; of shifts that tie, the
+ * smaller (none, when not shifting does as well).
  */
 export function alignedTo(first: LineCandidates, again: LineCandidates): LineCandidates {
   let best = 0, bestSame = -1;
-  for (const shift of [0, -1, 1, -2, 2].filter((d) => Math.abs(d) <= MAX_LOOK_SHIFT)) {
+  for (const shift of LOOK_SHIFTS) {
     let same = 0;
     for (let i = 0; i < first.length; i++) if (first[i]?.[0] && first[i]![0]!.char === again[i + shift]?.[0]?.char) same++;
     if (same > bestSame) { best = shift; bestSame = same; }
   }
   return best === 0 ? again : first.map((_, i) => again[i + best] ?? []);
 }
-const MAX_LOOK_SHIFT = 2;
+const LOOK_SHIFTS = [0, -1, 1, -2, 2];
 
 /** Per cell, each symbol's mean score over two looks (a look that did not offer it counts 0), best first; a cell the second look did not read keeps the first's. */
 function meanCandidates(a: LineCandidates, b: LineCandidates): LineCandidates {
