@@ -1,6 +1,6 @@
 // Owns parsing and validation of MRZ text: fields, check digits, dates and derived facts for every format.
 
-import { CHAR_FLAGS, CHAR_FLAGS_16, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
+import { CHAR_FLAGS, CHAR_FLAGS_16, CHAR_VALUE, DIGIT, DIGIT_TO_LETTER, FILLER, LETTER, LETTER_TO_DIGIT, describeChar, fitsClass } from './alphabet';
 import { weightedSum } from './check-digit';
 import { ageAt, earliestInt, parseMrzDate, toRefDate, type RefDate } from './dates';
 import { detectLayout, documentCodeTakesDigit, takesCodeDigitAt, type CheckSpec, type FieldSpec, type Layout } from './layouts';
@@ -394,12 +394,13 @@ function parseField(
       const raw = s.slice(p.start, p.end);
       const first = raw[0]!;
       const second = raw.charCodeAt(1);
+      const takesDigit = documentCodeTakesDigit(first);
       let error: string | null = null;
       if (!layout.codeFirst.includes(first)) {
         const allowed = layout.codeFirst.split('').join(', ');
         error = `Document code '${raw}' must start with ${allowed} in a ${layout.format} MRZ.`;
-      } else if (second !== 60 && !(second >= 65 && second <= 90) && !(fitsClass(second, DIGIT) && documentCodeTakesDigit(first))) {
-        error = documentCodeTakesDigit(first)
+      } else if (!fitsClass(second, LETTER | FILLER | (takesDigit ? DIGIT : 0))) {
+        error = takesDigit
           ? `Document code '${raw}' must have a letter, a digit or < as its second character.`
           : `Document code '${raw}' must have a letter or < as its second character.`;
       } else if (layout.codeFirst === 'IAC' && second === 86) {
