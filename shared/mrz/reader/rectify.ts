@@ -38,20 +38,21 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
     const u = (i + (b + 0.5) / sub) * inv;
     colX[i * sub + b] = ox + u * ux; colY[i * sub + b] = oy + u * uy;
   }
+  const outside: number[] = [];
   if (sub === 1) {
-    sampleOnce(data, fw, fh, out, W, H, colX, colY, inv, nx, ny);
+    sampleOnce(data, fw, fh, out, W, H, colX, colY, inv, nx, ny, outside);
+    fillAsPaper(out, W, H, outside);
     return { image: { width: W, height: H, data: out }, scale, rect };
   }
-  const n = sub * sub;
   for (let j = 0; j < H; j++) {
     for (let i = 0; i < W; i++) {
-      let s = 0;
+      let s = 0, n = 0;
       for (let a = 0; a < sub; a++) {
         const v = (j + (a + 0.5) / sub) * inv, vx = v * nx, vy = v * ny;
         for (let b = 0; b < sub; b++) {
           let x = colX[i * sub + b]! + vx - 0.5, y = colY[i * sub + b]! + vy - 0.5;
-          // Outside the frame is blank paper, not a smear of the edge pixels (which reads as ink).
-          if (x < -1 || y < -1 || x > fw || y > fh) { s += 255; continue; }
+          if (x < -1 || y < -1 || x > fw || y > fh) continue;
+          n++;
           if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
           if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
           const x0 = x | 0, y0 = y | 0;
@@ -61,11 +62,47 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
           s += (p + (q - p) * fx) * (1 - fy) + (r + (t - r) * fx) * fy;
         }
       }
-      out[j * W + i] = Math.round(s / n);
+      if (n === 0) outside.push(j * W + i);
+      else out[j * W + i] = Math.round(s / n);
     }
   }
+  fillAsPaper(out, W, H, outside);
   return { image: { width: W, height: H, data: out }, scale, rect };
 }
+
+/**
+ * Outside the frame is blank paper: neither a smear of the edge pixels (which reads as ink) nor white, which beside
+ * the dim paper of a phone photo is a third level that a strip's split of ink and paper takes for the paper, making
+ * the paper ink (a TD3's composite check digit at the frame's edge was lost so). Each outside pixel takes the paper
+ * level of the cut's columns nearest it: their upper quartile of grey, paper being most of a column of a line, the
+ * mean over about a line's height of columns against noise. A column wholly outside takes its nearest inside one's.
+ */
+function fillAsPaper(out: Uint8Array, W: number, H: number, outside: number[]): void {
+  if (outside.length === 0) return;
+  const isOutside = new Uint8Array(W * H);
+  for (const o of outside) isOutside[o] = 1;
+  const paper = new Float32Array(W).fill(NaN);
+  const column: number[] = [];
+  for (let x = 0; x < W; x++) {
+    column.length = 0;
+    for (let y = 0, o = x; y < H; y++, o += W) if (!isOutside[o]) column.push(out[o]!);
+    if (column.length) paper[x] = column.sort((p, q) => p - q)[Math.floor(PAPER_QUANTILE * (column.length - 1))]!;
+  }
+  // Columns wholly outside (the frame's edge across the line) take the nearest inside column's level.
+  const first = paper.findIndex((v) => !Number.isNaN(v));
+  if (first < 0) { for (const o of outside) out[o] = 255; return; }
+  for (let x = 0; x < first; x++) paper[x] = paper[first]!;
+  for (let x = first + 1; x < W; x++) if (Number.isNaN(paper[x])) paper[x] = paper[x - 1]!;
+  const r = Math.max(1, Math.round(H / 2));
+  const level = new Float32Array(W);
+  for (let x = 0; x < W; x++) {
+    let s = 0, n = 0;
+    for (let k = Math.max(0, x - r); k <= Math.min(W - 1, x + r); k++) { s += paper[k]!; n++; }
+    level[x] = s / n;
+  }
+  for (const o of outside) out[o] = Math.round(level[o % W]!);
+}
+const PAPER_QUANTILE = 0.75;
 
 /**
  * The one-sample-per-pixel case of rectify (every look that does not shrink by more than 2×, which is
@@ -74,7 +111,7 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
  * general loop's, in the same order, so each sample is the same to the bit.
  */
 function sampleOnce(data: Uint8Array, fw: number, fh: number, out: Uint8Array, W: number, H: number,
-  colX: Float64Array, colY: Float64Array, inv: number, nx: number, ny: number): void {
+  colX: Float64Array, colY: Float64Array, inv: number, nx: number, ny: number, outside: number[]): void {
   for (let j = 0; j < H; j++) {
     const v = (j + 0.5) * inv, vx = v * nx, vy = v * ny, row = j * W;
     for (let i = 0; i < W; i++) {
@@ -83,7 +120,7 @@ function sampleOnce(data: Uint8Array, fw: number, fh: number, out: Uint8Array, W
       if (x >= 0 && y >= 0 && x < fw - 1 && y < fh - 1) {
         x0 = x | 0; y0 = y | 0; x1 = x0 + 1; y1 = y0 + 1;
       } else {
-        if (x < -1 || y < -1 || x > fw || y > fh) { out[row + i] = 255; continue; }
+        if (x < -1 || y < -1 || x > fw || y > fh) { outside.push(row + i); continue; }
         if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
         if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
         x0 = x | 0; y0 = y | 0;

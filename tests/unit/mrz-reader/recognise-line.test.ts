@@ -25,6 +25,29 @@ describe('classifyLayout', () => {
   });
 });
 
+describe('a cell placed by the pitch alone (no blob of ink found there)', () => {
+  const layout = segmentLine(renderLineImage(TD3[0]!, { capHeight: 16 }, new Rng(5)))!;
+  const unblobbed = (cells: number[], ink = layout.ink) => ({ ...layout, ink, cells: layout.cells.map((c, i) => (cells.includes(i) ? { ...c, inked: false } : c)) });
+  const model = getDefaultModel();
+
+  it('keeps the score of a printed filler, and cuts that of a letter', () => {
+    const read = classifyLayout(unblobbed([2, 40]), model);
+    expect(TD3[0]![40]).toBe('<');
+    expect(read.candidates[40]![0]).toMatchObject({ char: '<' });
+    expect(read.candidates[40]![0]!.score).toBeGreaterThan(0.98);
+    expect(read.candidates[2]![0]!.char).toBe('U');
+    expect(read.candidates[2]![0]!.score).toBeLessThanOrEqual(0.3);
+  });
+
+  it('gives a blank cell (a character washed out) no sure filler', () => {
+    const ink = Float32Array.from(layout.ink);
+    const cell = layout.cells[2]!;
+    for (let y = 0; y < layout.height; y++) for (let x = Math.floor(cell.cx - layout.pitch / 2); x <= Math.ceil(cell.cx + layout.pitch / 2); x++) ink[y * layout.width + x] = 0;
+    const read = classifyLayout(unblobbed([2], ink), model);
+    expect(read.candidates[2]![0]!.score).toBeLessThanOrEqual(0.3);
+  });
+});
+
 describe('segmentLine', () => {
   it('finds one cell per character on the OCR-B pitch at small and large sizes', () => {
     const rng = new Rng(1);
