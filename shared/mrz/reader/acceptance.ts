@@ -236,6 +236,17 @@ function impliedFillers(line: string, spans: { start: number; end: number }[]): 
 }
 
 /**
+ * A digit that looks like more letters than the chosen one that the position takes: in a name a 1 is an I or an L
+ * whose foot is lost, so it votes for neither (a document code, which no L starts, takes it as an I). A 0 votes for its O all the same (see scoreAmongFitting): a round glyph is
+ * an O far more than a D or a Q, and a real card's name needed that vote. On the 480-frame condition set a
+ * name's L read as 1 (0.53) and I (0.36), L unlisted, was accepted as I when the 1 counted for it.
+ */
+function sharedLookAlike(digit: string, chosen: string, takes: (letter: string) => boolean): boolean {
+  if (digit === '0') return false;
+  return Object.entries(LETTER_TO_DIGIT).some(([letter, d]) => d === digit && letter !== chosen && takes(letter));
+}
+
+/**
  * The chosen character's score once the alternatives the position does not allow are set aside: a
  * name's O read 0.73 sure with 0 the runner-up is sure, since no name holds a digit. Scores are
  * probabilities over all symbols, and what the recogniser did not list may fit, so only the listed
@@ -257,8 +268,8 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
       // as 1 (0.86), with S (0.11) and I (0.03) after it, is not a sure S.
       const alike = DIGIT_TO_LETTER[a.char] ?? LETTER_TO_DIGIT[a.char];
       if (alike && alike !== chosen && fitsClass(alike.charCodeAt(0), cls)) continue;
-      if (alike === chosen) support += a.score;
-      else misfit += a.score;
+      if (alike && alike === chosen && !sharedLookAlike(a.char, alike, (letter) => fitsClass(letter.charCodeAt(0), cls) && (codeFirst === null || codeFirst.includes(letter)))) support += a.score;
+      else if (alike !== chosen) misfit += a.score;
     } else if (codeFirst !== null && !codeFirst.includes(a.char) && a.score <= own) {
       // A letter no document code of this shape starts with, read less surely than the letter chosen, is a
       // misread (a V read beside a W). Read surer, it is doubt: a K read 0.71 sure beside an I read 0.17 is a

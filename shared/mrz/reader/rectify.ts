@@ -19,8 +19,12 @@ export interface Rectified {
   rect: RotatedRect;
 }
 
-/** Samples `rect` at `scale` output pixels per frame pixel. */
-export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rectified {
+/**
+ * Samples `rect` at `scale` output pixels per frame pixel. What lies outside the frame is the paper beside it
+ * (fillAsPaper), or with `outsideWhite` white: for a whole view turned, whose corners are no line's paper and whose
+ * every column's paper level would cost several times the reading of it.
+ */
+export function rectify(frame: GrayImage, rect: RotatedRect, scale: number, outsideWhite = false): Rectified {
   const W = Math.max(1, Math.round(rect.length * scale)), H = Math.max(1, Math.round(rect.height * scale));
   const ux = Math.cos(rect.angle), uy = Math.sin(rect.angle), nx = -uy, ny = ux;
   const inv = 1 / scale;
@@ -40,7 +44,8 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
   }
   const outside: number[] = [];
   if (sub === 1) {
-    sampleOnce(data, fw, fh, out, W, H, colX, colY, inv, nx, ny, outside);
+    // Outside pixels are white as they are sampled, or listed for fillAsPaper.
+    sampleOnce(data, fw, fh, out, W, H, colX, colY, inv, nx, ny, outsideWhite ? null : outside);
     fillAsPaper(out, W, H, outside);
     return { image: { width: W, height: H, data: out }, scale, rect };
   }
@@ -66,7 +71,7 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
       else out[j * W + i] = Math.round(s / n);
     }
   }
-  fillAsPaper(out, W, H, outside);
+  if (outsideWhite) for (const o of outside) out[o] = 255; else fillAsPaper(out, W, H, outside);
   return { image: { width: W, height: H, data: out }, scale, rect };
 }
 
@@ -75,32 +80,37 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number): Rec
  * the dim paper of a phone photo is a third level that a strip's split of ink and paper takes for the paper, making
  * the paper ink (a TD3's composite check digit at the frame's edge was lost so). Each outside pixel takes the paper
  * level of the cut's columns nearest it: their upper quartile of grey, paper being most of a column of a line, the
- * mean over about a line's height of columns against noise. A column wholly outside takes its nearest inside one's.
+ * mean over about a line's height of columns against noise; deep in a band of columns wholly outside, the nearest
+ * column's with paper. An image wholly outside is white.
  */
 function fillAsPaper(out: Uint8Array, W: number, H: number, outside: number[]): void {
   if (outside.length === 0) return;
   const isOutside = new Uint8Array(W * H);
   for (const o of outside) isOutside[o] = 1;
-  const paper = new Float32Array(W).fill(NaN);
+  // Worked out only for the columns near the pixels outside (most of a cut is inside): -1 not yet, NaN none inside.
+  const paper = new Float32Array(W).fill(-1), level = new Float32Array(W).fill(-1);
   const column: number[] = [];
-  for (let x = 0; x < W; x++) {
-    column.length = 0;
-    for (let y = 0, o = x; y < H; y++, o += W) if (!isOutside[o]) column.push(out[o]!);
-    if (column.length) paper[x] = column.sort((p, q) => p - q)[Math.floor(PAPER_QUANTILE * (column.length - 1))]!;
-  }
-  // Columns wholly outside (the frame's edge across the line) take the nearest inside column's level.
-  const first = paper.findIndex((v) => !Number.isNaN(v));
-  if (first < 0) { for (const o of outside) out[o] = 255; return; }
-  for (let x = 0; x < first; x++) paper[x] = paper[first]!;
-  for (let x = first + 1; x < W; x++) if (Number.isNaN(paper[x])) paper[x] = paper[x - 1]!;
+  const paperOf = (x: number): number => {
+    if (paper[x] === -1) {
+      column.length = 0;
+      for (let y = 0, o = x; y < H; y++, o += W) if (!isOutside[o]) column.push(out[o]!);
+      paper[x] = column.length ? column.sort((p, q) => p - q)[Math.floor(PAPER_QUANTILE * (column.length - 1))]! : NaN;
+    }
+    return paper[x]!;
+  };
   const r = Math.max(1, Math.round(H / 2));
-  const level = new Float32Array(W);
-  for (let x = 0; x < W; x++) {
+  const levelOf = (x: number): number => {
+    if (level[x] !== -1) return level[x]!;
     let s = 0, n = 0;
-    for (let k = Math.max(0, x - r); k <= Math.min(W - 1, x + r); k++) { s += paper[k]!; n++; }
-    level[x] = s / n;
-  }
-  for (const o of outside) out[o] = Math.round(level[o % W]!);
+    for (let k = Math.max(0, x - r); k <= Math.min(W - 1, x + r); k++) { const v = paperOf(k); if (!Number.isNaN(v)) { s += v; n++; } }
+    // Deep in a band of columns wholly outside: the nearest column with paper.
+    for (let d = r + 1; n === 0 && (x - d >= 0 || x + d < W); d++) {
+      for (const k of [x - d, x + d]) if (k >= 0 && k < W && n === 0) { const v = paperOf(k); if (!Number.isNaN(v)) { s = v; n = 1; } }
+    }
+    level[x] = n ? s / n : 255;
+    return level[x]!;
+  };
+  for (const o of outside) out[o] = Math.round(levelOf(o % W));
 }
 const PAPER_QUANTILE = 0.75;
 
@@ -111,7 +121,7 @@ const PAPER_QUANTILE = 0.75;
  * general loop's, in the same order, so each sample is the same to the bit.
  */
 function sampleOnce(data: Uint8Array, fw: number, fh: number, out: Uint8Array, W: number, H: number,
-  colX: Float64Array, colY: Float64Array, inv: number, nx: number, ny: number, outside: number[]): void {
+  colX: Float64Array, colY: Float64Array, inv: number, nx: number, ny: number, outside: number[] | null): void {
   for (let j = 0; j < H; j++) {
     const v = (j + 0.5) * inv, vx = v * nx, vy = v * ny, row = j * W;
     for (let i = 0; i < W; i++) {
@@ -120,7 +130,7 @@ function sampleOnce(data: Uint8Array, fw: number, fh: number, out: Uint8Array, W
       if (x >= 0 && y >= 0 && x < fw - 1 && y < fh - 1) {
         x0 = x | 0; y0 = y | 0; x1 = x0 + 1; y1 = y0 + 1;
       } else {
-        if (x < -1 || y < -1 || x > fw || y > fh) { outside.push(row + i); continue; }
+        if (x < -1 || y < -1 || x > fw || y > fh) { if (outside) outside.push(row + i); else out[row + i] = 255; continue; }
         if (x < 0) x = 0; else if (x > fw - 1) x = fw - 1;
         if (y < 0) y = 0; else if (y > fh - 1) y = fh - 1;
         x0 = x | 0; y0 = y | 0;

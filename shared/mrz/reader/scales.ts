@@ -47,7 +47,7 @@ function turnedView(view: OtherView): OtherView {
   const { width: w, height: h } = view.image;
   const c = Math.cos(EIGHTH_TURN), s = Math.sin(EIGHTH_TURN);
   const side = Math.ceil(w * c + h * s);
-  const image = rectify(view.image, { cx: w / 2, cy: h / 2, angle: EIGHTH_TURN, length: side, height: side }, 1).image;
+  const image = rectify(view.image, { cx: w / 2, cy: h / 2, angle: EIGHTH_TURN, length: side, height: side }, 1, true).image;
   // rectify samples the view's point o + u·(c, s) + v·(−s, c) for the turned image's point (u, v).
   const ox = w / 2 - (side / 2) * c + (side / 2) * s, oy = h / 2 - (side / 2) * s - (side / 2) * c;
   return { image, factor: view.factor, turn: EIGHTH_TURN, toOriginal: (u, v) => view.toOriginal(ox + u * c - v * s, oy + u * s + v * c) };

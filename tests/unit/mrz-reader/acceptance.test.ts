@@ -268,6 +268,18 @@ describe('the first letter of the document code', () => {
     expect(refusalOf({ ...read, lines: td1 }, leaning, 0.9)).toBe('unsure_text');
   });
 
+  it('takes a name\'s 1 as a vote for no letter: it is an I, or an L whose foot is lost', () => {
+    // Condition-set frame 342 (a TD3 sideways, small print): the name LUC, its L read as 1 0.53 and I 0.36, L unlisted.
+    // Counted for the I, the 1 made it 0.91 sure, and the camera accepted IUC.
+    const td3 = generateMrz('TD3', { issuingState: 'PHL', nationality: 'PHL', primaryIdentifier: 'SETIAWAN', secondaryIdentifier: 'LUC', documentNumber: 'BGCAH7Y5P', birthDate: '760321', sex: 'M', expiryDate: '2035-05-26' });
+    const l = td3[0]!.indexOf('LUC');
+    const cands = td3.map((text, li) => [...text].map((char, i) => (li === 0 && i === l ? [{ char: '1', score: 0.53 }, { char: 'I', score: 0.36 }, { char: '4', score: 0.027 }, { char: 'T', score: 0.019 }] : [{ char, score: 1 }])));
+    const read = correctMrz(cands, { referenceDate: REF });
+    expect(read.lines[0]!.slice(l, l + 3)).toBe('IUC');
+    expect(refusalOf(read, cands, 0.9)).toBe('unsure_text');
+    expect(refusalOf(read, cands, 0.7)).toBe('unsure_text');
+  });
+
   it('counts V as a possible first letter of a 2×36 MRZ: that letter is what tells a TD2 from an MRV-B', () => {
     const cands = TD2.map((text, l) => [...text].map((char, i) => (l === 0 && i === 0 ? [{ char: 'I', score: 0.6 }, { char: 'V', score: 0.4 }] : [{ char, score: 1 }])));
     expect(refusalOf(correctMrz(cands, { referenceDate: REF }), cands)).toBe('unsure_text');
