@@ -86,31 +86,35 @@ export function rectify(frame: GrayImage, rect: RotatedRect, scale: number, outs
 function fillAsPaper(out: Uint8Array, W: number, H: number, outside: number[]): void {
   if (outside.length === 0) return;
   const isOutside = new Uint8Array(W * H);
-  for (const o of outside) isOutside[o] = 1;
-  // Worked out only for the columns near the pixels outside (most of a cut is inside): -1 not yet, NaN none inside.
-  const paper = new Float32Array(W).fill(-1), level = new Float32Array(W).fill(-1);
-  const column: number[] = [];
-  const paperOf = (x: number): number => {
-    if (paper[x] === -1) {
-      column.length = 0;
-      for (let y = 0, o = x; y < H; y++, o += W) if (!isOutside[o]) column.push(out[o]!);
-      paper[x] = column.length ? column.sort((p, q) => p - q)[Math.floor(PAPER_QUANTILE * (column.length - 1))]! : NaN;
-    }
-    return paper[x]!;
-  };
+  let x0 = W, x1 = -1;
+  for (const o of outside) { isOutside[o] = 1; const x = o % W; if (x < x0) x0 = x; if (x > x1) x1 = x; }
+  // Only the columns within a window of the pixels outside count (most of a cut is inside).
   const r = Math.max(1, Math.round(H / 2));
-  const levelOf = (x: number): number => {
-    if (level[x] !== -1) return level[x]!;
-    let s = 0, n = 0;
-    for (let k = Math.max(0, x - r); k <= Math.min(W - 1, x + r); k++) { const v = paperOf(k); if (!Number.isNaN(v)) { s += v; n++; } }
-    // Deep in a band of columns wholly outside: the nearest column with paper.
-    for (let d = r + 1; n === 0 && (x - d >= 0 || x + d < W); d++) {
-      for (const k of [x - d, x + d]) if (k >= 0 && k < W && n === 0) { const v = paperOf(k); if (!Number.isNaN(v)) { s = v; n = 1; } }
+  const a = Math.max(0, x0 - r), n = Math.min(W - 1, x1 + r) - a + 1;
+  const sum = new Float64Array(n + 1), count = new Int32Array(n + 1);
+  const column = new Uint8Array(H);
+  for (let k = 0; k < n; k++) {
+    let m = 0;
+    for (let y = 0, o = a + k; y < H; y++, o += W) if (!isOutside[o]) column[m++] = out[o]!;
+    const paper = m ? column.subarray(0, m).sort()[Math.floor(PAPER_QUANTILE * (m - 1))]! : 0;
+    sum[k + 1] = sum[k]! + paper;
+    count[k + 1] = count[k]! + (m ? 1 : 0);
+  }
+  if (count[n] === 0) { for (const o of outside) out[o] = 255; return; }
+  const level = new Float32Array(n).fill(NaN);
+  for (let k = 0; k < n; k++) {
+    const lo = Math.max(0, k - r), hi = Math.min(n, k + r + 1), c = count[hi]! - count[lo]!;
+    if (c) level[k] = (sum[hi]! - sum[lo]!) / c;
+  }
+  // Deep in a band of columns wholly outside: the nearest column's level.
+  for (let k = 0; k < n; k++) {
+    if (!Number.isNaN(level[k])) continue;
+    for (let d = 1; ; d++) {
+      if (k - d >= 0 && !Number.isNaN(level[k - d])) { level[k] = level[k - d]!; break; }
+      if (k + d < n && !Number.isNaN(level[k + d])) { level[k] = level[k + d]!; break; }
     }
-    level[x] = n ? s / n : 255;
-    return level[x]!;
-  };
-  for (const o of outside) out[o] = Math.round(levelOf(o % W));
+  }
+  for (const o of outside) out[o] = Math.round(level[(o % W) - a]!);
 }
 const PAPER_QUANTILE = 0.75;
 
