@@ -237,9 +237,10 @@ function impliedFillers(line: string, spans: { start: number; end: number }[]): 
 
 /**
  * A digit that looks like more letters than the chosen one that the position takes: in a name a 1 is an I or an L
- * whose foot is lost, so it votes for neither (a document code, which no L starts, takes it as an I). A 0 votes for its O all the same (see scoreAmongFitting): a round glyph is
- * an O far more than a D or a Q, and a real card's name needed that vote. On the 480-frame condition set a
- * name's L read as 1 (0.53) and I (0.36), L unlisted, was accepted as I when the 1 counted for it.
+ * whose foot is lost, so it votes for neither (a document code, which no L starts, takes it as an I). A 0 votes for
+ * its O all the same (see scoreAmongFitting): a round glyph is an O far more than a D or a Q, and a real card's name
+ * needed that vote. In a trial on the 480-frame condition set, a name's L read as 1 (0.53) and I (0.36), L unlisted,
+ * was accepted as an I when the 1 counted for it.
  */
 function sharedLookAlike(digit: string, chosen: string, takes: (letter: string) => boolean): boolean {
   if (digit === '0') return false;
@@ -262,13 +263,14 @@ function scoreAmongFitting(result: MrzResult, candidates: LineCandidates[], line
   const codeFirst = line === 0 && i === 0 && result.format ? documentCodeFirst(result.format) : null;
   const chosen = result.lines[line]?.[i];
   let misfit = 0, support = 0;
+  const takes = (letter: string): boolean => fitsClass(letter.charCodeAt(0), cls) && (codeFirst === null || codeFirst.includes(letter));
   for (const a of candidates[line]?.[i] ?? []) {
     if (!fitsClass(a.char.charCodeAt(0), cls)) {
       // A misfit that looks like another letter that fits is doubt about the chosen one: a name's I read
       // as 1 (0.86), with S (0.11) and I (0.03) after it, is not a sure S.
       const alike = DIGIT_TO_LETTER[a.char] ?? LETTER_TO_DIGIT[a.char];
       if (alike && alike !== chosen && fitsClass(alike.charCodeAt(0), cls)) continue;
-      if (alike && alike === chosen && !sharedLookAlike(a.char, alike, (letter) => fitsClass(letter.charCodeAt(0), cls) && (codeFirst === null || codeFirst.includes(letter)))) support += a.score;
+      if (alike && alike === chosen && !sharedLookAlike(a.char, alike, takes)) support += a.score;
       else if (alike !== chosen) misfit += a.score;
     } else if (codeFirst !== null && !codeFirst.includes(a.char) && a.score <= own) {
       // A letter no document code of this shape starts with, read less surely than the letter chosen, is a
