@@ -2,7 +2,7 @@
 // frame (yuvToGray), which keeps black print and grey pixels as they are and takes coloured print away; and a
 // condition-set frame whose security print is in colour, read through it.
 import { describe, expect, it } from 'vitest';
-import { rgbaToGray, yuvToGray, type GrayImage } from '../../../shared/mrz/reader/gray';
+import { rgbaToGray, withoutThinDark, yuvToGray, type GrayImage } from '../../../shared/mrz/reader/gray';
 import { readMrzFrame } from '../../../shared/mrz/reader/read-frame';
 import { CONDITION_SEED } from '../../bench/mrz-bench-set';
 import { lumaOf, PRINT_TINTS, tintedConditionFrame } from '../../../scripts/synth/conditions';
@@ -38,6 +38,24 @@ describe('rgbaToGray', () => {
     const { data } = rgbaToGray(rgba([[0, 0, 0], [128, 128, 128], [255, 255, 255], [230, 60, 200], [40, 50, 220], [20, 30, 25]]), 6, 1);
     // Pink and blue print leave one channel light: gone. Black ink with a colour cast stays dark.
     expect([...data]).toEqual([0, 128, 255, 230, 220, 30]);
+  });
+});
+
+describe('withoutThinDark', () => {
+  /** A 12 × 8 image of paper (200) with a dark (40) vertical band of the given width from column 3. */
+  const band = (width: number): GrayImage => {
+    const data = new Uint8Array(12 * 8).fill(200);
+    for (let y = 0; y < 8; y++) for (let x = 3; x < 3 + width; x++) data[y * 12 + x] = 40;
+    return { width: 12, height: 8, data };
+  };
+  it('takes away a dark line 1 px wide, across or along the rows, and keeps the paper as it is', () => {
+    expect([...withoutThinDark(band(1)).data]).toEqual(new Array(96).fill(200));
+    const across: GrayImage = { width: 8, height: 12, data: new Uint8Array(96).fill(200) };
+    across.data.fill(40, 5 * 8, 6 * 8);
+    expect([...withoutThinDark(across).data]).toEqual(new Array(96).fill(200));
+  });
+  it('keeps a stroke 2 px wide or more where it is, as dark and as wide', () => {
+    for (const width of [2, 3, 5]) expect(withoutThinDark(band(width)).data).toEqual(band(width).data);
   });
 });
 

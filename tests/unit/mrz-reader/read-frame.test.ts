@@ -186,6 +186,13 @@ describe('readMrzFrame', () => {
     }
   });
 
+  it('reads an MRZ over security print again with its fine lines taken away when no look made it valid', () => {
+    // Condition-set frames 409 (a TD2 card, 20 px capitals over guilloche and a ghost portrait) and 304 (a visa laid
+    // upside down, 23.5 px, a phone photo): read wrong, and not accepted, from the uncleared cuts.
+    expectConditionFrameAccepted(409);
+    expectConditionFrameAccepted(304);
+  });
+
   it('splits two lines run together over security print, which fills the rows between them', () => {
     // A visa held sideways at 24° of tilt, the one seed in 1,500 tried that needs it; the condition set has two such frames.
     const f = synthesiseFrame(new Rng(439), { format: 'MRVB', capHeight: 14, difficulty: 0.6, turn: 270, hard: { bleed: true, tiltDeg: 24 } });
