@@ -399,11 +399,14 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
   }
   const cleared = bestGroup && clearedLook(frame, model, bestGroup, found, options);
   if (cleared) return cleared;
+  const shifted = bestGroup && (best as FrameReading | null)?.refusal === 'unreadable' ? shiftedLook(frame, model, bestGroup, found, options) : null;
+  if (shifted?.valid) return shifted;
   if (best && bestGroup) {
     const again = secondLook(frame, bestGroup, model);
-    if (again) return correctGroup(frame, model, again, found, options);
+    const reading = again && correctGroup(frame, model, again, found, options);
+    if (reading && (reading.valid || !shifted)) return reading;
   }
-  return best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found, zone: null };
+  return shifted ?? best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found, zone: null };
 }
 
 /**
@@ -424,6 +427,48 @@ function clearedLook(frame: GrayImage, model: Mlp, group: FoundLine[], found: Fo
   const reading = correctGroup(frame, model, lines, found, options);
   return reading.valid ? { ...reading, found: [...found, ...lines] } : null;
 }
+
+/**
+ * A line of more blobs than its length (a speck of security print or clutter beside the zone) is cut to its
+ * length at the end that looks least like print, and that can be the wrong end: the line then reads a cell
+ * along, a junk cell at one end and its last character lost. When the best group's check digits fail, each
+ * line is read again SHIFT_SPARE cells longer, and the group corrected with each line as read or as any other
+ * window of its length in the longer reading: the check digits decide. Returns the first valid reading, else
+ * the first whose check digits hold (a reading to show, not to accept), else null. On the 480-frame condition
+ * set, 12 frames read wrong had a line read a cell or two along.
+ */
+function shiftedLook(frame: GrayImage, model: Mlp, group: FoundLine[], found: FoundLine[], options: ReadFrameOptions): FrameReading | null {
+  // Each line's readings: as read, then each other window of its length in the line read wider.
+  const choices = group.map((l) => {
+    const len = l.text.length, seen = new Set([l.text]), lines = [l];
+    const wide = readCandidate(frame, l.region, model, { expectedLength: len + SHIFT_SPARE, split: splitOf(l) });
+    for (let offset = 0; wide && offset <= SHIFT_SPARE; offset++) {
+      const candidates = wide.candidates.slice(offset, offset + len);
+      const text = candidates.map((c) => c[0]?.char ?? '<').join('');
+      if (!seen.has(text)) { seen.add(text); lines.push({ ...wide, text, candidates }); }
+    }
+    return lines;
+  });
+  // Every combination but the group as read (one line shifted, or several: security print beside the zone
+  // can push every line a cell along). The first valid one; else the first whose check digits hold.
+  let holding: FrameReading | null = null;
+  const combine = (k: number, chosen: FoundLine[]): FrameReading | null => {
+    if (k === group.length) {
+      if (chosen.every((l, j) => l === group[j])) return null;
+      const reading = correctGroup(frame, model, chosen, found, options);
+      if (!holding && reading.refusal !== 'unreadable') holding = reading;
+      return reading.valid ? reading : null;
+    }
+    for (const l of choices[k]!) {
+      const r = combine(k + 1, [...chosen, l]);
+      if (r) return r;
+    }
+    return null;
+  };
+  return combine(0, []) ?? holding;
+}
+/** Cells more than its length a line is read with by shiftedLook. */
+const SHIFT_SPARE = 2;
 
 /**
  * Sure fillers in a row that only a line read the right way up shows: a filler upside down is a `>`, which the

@@ -193,6 +193,18 @@ describe('readMrzFrame', () => {
     expectConditionFrameAccepted(304);
   });
 
+  it('reads a line again longer when it was cut to its length at the wrong end, and lets the check digits pick the window', () => {
+    // Condition-set frame 156: a TD3 upside down over security print, whose second line was read a cell along
+    // (a speck of print taken for its first character, its check digit lost).
+    expectConditionFrameAccepted(156);
+    // Frame 267, a visa whose two lines were both read a cell along: read exactly now, and refused all the same, as
+    // its expiry check digit was misread and only the check digits say which digit it is.
+    const f = conditionFrame(267);
+    const r = readMrzFrame(f.image, { referenceDate: REF });
+    expect(r.lines).toEqual(f.lines);
+    expect(r.refusal).toBe('unconfirmed');
+  });
+
   it('splits two lines run together over security print, which fills the rows between them', () => {
     // A visa held sideways at 24° of tilt, the one seed in 1,500 tried that needs it; the condition set has two such frames.
     const f = synthesiseFrame(new Rng(439), { format: 'MRVB', capHeight: 14, difficulty: 0.6, turn: 270, hard: { bleed: true, tiltDeg: 24 } });
