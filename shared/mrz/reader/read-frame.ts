@@ -397,17 +397,18 @@ function readAtOwnSize(frame: GrayImage, options: ReadFrameOptions): FrameReadin
     if (valid) return { ...valid, found: [...found, ...turned] };
     found.push(...turned);
   }
+  // Small print enlarged first (the cheaper look, and the one most frames that need another look need).
+  const enlarged = best && bestGroup ? secondLook(frame, bestGroup, model) : null;
+  const again = enlarged && correctGroup(frame, model, enlarged, found, options);
+  if (again?.valid) return again;
   // The best group again, when its lines read well: cleared of fine print, then (check digits failing) shifted.
   const wellRead = bestGroup && readsWell(bestGroup) ? bestGroup as FoundLine[] : null;
   const cleared = wellRead && clearedLook(frame, model, wellRead, found, options);
   if (cleared) return cleared;
   const shifted = wellRead && (best as FrameReading | null)?.refusal === 'unreadable' ? shiftedLook(frame, model, wellRead, found, options) : null;
   if (shifted?.valid) return shifted;
-  if (best && bestGroup) {
-    const again = secondLook(frame, bestGroup, model);
-    const reading = again && correctGroup(frame, model, again, found, options);
-    if (reading && (reading.valid || !shifted)) return reading;
-  }
+  // Else the reading to show: one whose check digits hold if any look gave one.
+  if (again && (again.refusal !== 'unreadable' || !shifted)) return again;
   return shifted ?? best ?? { lines: null, format: null, valid: false, refusal: null, confidence: 0, result: null, candidates: null, found, zone: null };
 }
 
