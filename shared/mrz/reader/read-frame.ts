@@ -460,7 +460,11 @@ function shiftedLook(frame: GrayImage, model: Mlp, group: FoundLine[], found: Fo
     for (let offset = 0; wide && offset <= SHIFT_SPARE; offset++) {
       const candidates = wide.candidates.slice(offset, offset + len);
       const text = candidates.map((c) => c[0]?.char ?? '<').join('');
-      if (!seen.has(text)) { seen.add(text); lines.push({ ...wide, text, candidates }); }
+      if (seen.has(text)) continue;
+      seen.add(text);
+      // The window's own place along the line (the zone shown is where it was read).
+      const along = (offset + len / 2 - (len + SHIFT_SPARE) / 2) * wide.pitch;
+      lines.push({ ...wide, text, candidates, cx: wide.cx + along * Math.cos(wide.angle), cy: wide.cy + along * Math.sin(wide.angle), length: len * wide.pitch });
     }
     return lines;
   });
