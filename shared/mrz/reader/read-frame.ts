@@ -42,6 +42,8 @@ export interface FoundLine {
   region: LineCandidate;
   /** Read as printed over fine print (segmentLine's printUnder): the usual split of ink and paper gave no line. */
   underPrint: boolean;
+  /** Read from a cut with fine dark print taken away (clearedLook): it is confirmed from such cuts too. */
+  cleared?: boolean;
 }
 
 export interface FrameReading {
@@ -186,7 +188,7 @@ function readCut(frame: GrayImage, c: LineCandidate, cut: Rectified, model: Mlp,
     cx: rect.cx + midU * ux - midV * uy, cy: rect.cy + midU * uy + midV * ux,
     angle: c.angle + Math.atan(slope),
     length: (reading.layout.pitch * cells.length) / scale,
-    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c, underPrint: printUnder,
+    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c, underPrint: printUnder, ...(look.clear ? { cleared: true } : {}),
   } };
 }
 
@@ -560,10 +562,15 @@ function correctGroup(frame: GrayImage, model: Mlp, group: FoundLine[], found: F
   const uncertain = refusal === null ? uncheckedBelow(result, candidates, CERTAIN_SCORE) : [];
   if (uncertain.some((cells) => cells.length > 0)) {
     // Confirmed only if the lines read again, with each cell's scores the mean of both looks, still correct to
-    // the same MRZ and pass the same rules.
-    const mean = anotherLook(frame, model, group, uncertain);
-    const again = mean && correctMrz(mean, correctOptions);
-    if (!mean || !again || again.lines.join('\n') !== result.lines.join('\n') || refusalOf(again, mean, minUnchecked) !== null) refusal = 'unsure_text';
+    // the same MRZ and pass the same rules. Lines read from cleared cuts may be confirmed from cleared cuts too:
+    // uncleared, at the confirming look's 12 px, the print under them swayed the scores of readings that were right
+    // (480-frame condition set: 6 more accepted, none lost, no false accept).
+    const confirms = (clear: boolean): boolean => {
+      const mean = anotherLook(frame, model, group, uncertain, clear);
+      const again = mean && correctMrz(mean, correctOptions);
+      return !!mean && !!again && again.lines.join('\n') === result.lines.join('\n') && refusalOf(again, mean, minUnchecked) === null;
+    };
+    if (!confirms(false) && !(group.some((l) => l.cleared) && confirms(true))) refusal = 'unsure_text';
   }
   return { lines: result.lines, format: result.format, valid: refusal === null, refusal, confidence, result, candidates, found, zone: zoneOf(group) };
 }
@@ -605,14 +612,15 @@ const CERTAIN_SCORE = 0.999;
  * make the recogniser sure of a wrong letter where no check digit looks (a name's A read as L 0.99
  * sure, a final filler as M 0.98, on a condition-set visa held sideways); such readings do not survive
  * another sampling, while most clean ones do. Only the cells in `cells` (per line) are classified
- * again, and lines with none are not read again; on frames that would be accepted only.
+ * again, and lines with none are not read again; on frames that would be accepted only. With `clear`, from cuts
+ * with fine dark print taken away (for lines the cleared look read).
  */
-function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: number[][]): LineCandidates[] | null {
+function anotherLook(frame: GrayImage, model: Mlp, group: FoundLine[], cells: number[][], clear = false): LineCandidates[] | null {
   const mean: LineCandidates[] = [];
   for (const [k, l] of group.entries()) {
     const wanted = new Set(cells[k]);
     if (wanted.size === 0) { mean.push(l.candidates); continue; }
-    const g = readCandidate(frame, l.region, model, { expectedLength: l.text.length, cap: CONFIRM_CAP, maxScale: CONFIRM_MAX_SCALE, only: (i) => wanted.has(i), split: splitOf(l) });
+    const g = readCandidate(frame, l.region, model, { expectedLength: l.text.length, cap: CONFIRM_CAP, maxScale: CONFIRM_MAX_SCALE, only: (i) => wanted.has(i), split: splitOf(l), clear });
     if (!g) return null;
     mean.push(meanCandidates(l.candidates, g.candidates));
   }

@@ -193,6 +193,12 @@ describe('readMrzFrame', () => {
     expectConditionFrameAccepted(304);
   });
 
+  it('confirms a reading of cleared cuts from cleared cuts when the uncleared ones, print and all, do not confirm it', () => {
+    // Condition-set frame 403: a TD2 card held sideways over security print, read exactly from cleared cuts, and
+    // refused when its unsure cells were read again only from uncleared cuts at the confirming look's 12 px.
+    expectConditionFrameAccepted(403);
+  });
+
   it('reads a line again longer when it was cut to its length at the wrong end, and lets the check digits pick the window', () => {
     // Condition-set frame 156: a TD3 upside down over security print, whose second line was read a cell along
     // (a speck of print taken for its first character, its check digit lost).
