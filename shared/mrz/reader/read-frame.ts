@@ -188,7 +188,7 @@ function readCut(frame: GrayImage, c: LineCandidate, cut: Rectified, model: Mlp,
     cx: rect.cx + midU * ux - midV * uy, cy: rect.cy + midU * uy + midV * ux,
     angle: c.angle + Math.atan(slope),
     length: (reading.layout.pitch * cells.length) / scale,
-    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c, underPrint: printUnder, ...(look.clear ? { cleared: true } : {}),
+    capHeight: reading.layout.capHeight / scale, pitch: reading.layout.pitch / scale, region: c, underPrint: printUnder, cleared: look.clear ?? false,
   } };
 }
 
@@ -431,7 +431,8 @@ function readsWell(group: FoundLine[]): boolean {
  * fine dark print taken away (withoutThinDark), which the strokes survive, and corrected on their own
  * (null unless that reading is valid). The recogniser learnt uncleared cuts, so this look comes only
  * after the others failed: cleared from the first look on, the 480-frame condition set gave 11 more
- * frames read exactly but 18 fewer accepted; as this last look, 8 more accepted and none lost.
+ * frames read exactly but 18 fewer accepted; as this last look, 8 more accepted and none lost, and 14 once
+ * its readings could be confirmed from cleared cuts too (correctGroup).
  */
 function clearedLook(frame: GrayImage, model: Mlp, group: FoundLine[], found: FoundLine[], options: ReadFrameOptions): FrameReading | null {
   const lines: FoundLine[] = [];
