@@ -369,6 +369,8 @@ test("a referral slip's QR code shown to the camera opens its case", async ({ pl
     await desk.open(page);
     await openNewCase(page);
     await cameraStarted(page);
+    // A camera that failed to start says so here, not as a case that never opened.
+    await expect(page.getByTestId('camera-error')).toHaveCount(0);
     await expect(page.getByTestId('case-number')).toHaveText(opened.caseNumber, READING_WAIT);
     await expect(page.getByTestId('decision')).toHaveText('Rujuk ke BP3MI');
     await shot(page, 'slip-qr-opened-case');
