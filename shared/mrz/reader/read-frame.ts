@@ -43,7 +43,7 @@ export interface FoundLine {
   /** Read as printed over fine print (segmentLine's printUnder): the usual split of ink and paper gave no line. */
   underPrint: boolean;
   /** Read from a cut with fine dark print taken away (clearedLook): it is confirmed from such cuts too. */
-  cleared?: boolean;
+  cleared: boolean;
 }
 
 export interface FrameReading {

@@ -384,7 +384,7 @@ describe('grouping the lines found', () => {
   // but its characters keep the others' pitch.
   const line = (text: string, cy: number, capHeight: number, pitch: number): FoundLine => ({
     text, candidates: [], confidence: 0.99, cx: 475, cy, angle: Math.PI + 0.13, length: 30 * pitch, capHeight, pitch,
-    region: { cx: 475, cy, angle: Math.PI + 0.13, length: 30 * pitch, thickness: capHeight, fill: 1, scale: 1 }, underPrint: false,
+    region: { cx: 475, cy, angle: Math.PI + 0.13, length: 30 * pitch, thickness: capHeight, fill: 1, scale: 1 }, underPrint: false, cleared: false,
   });
   const top = line('P<KORM914491008<<<<<<<<1234567', 569, 18.3, 16.29);
   const middle = line('9409204F2212315KORSEOA01234563', 541, 18.5, 16.27);
